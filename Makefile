@@ -1,0 +1,112 @@
+# Makefile for kansa: `make`, `make check`, `make demo`, `make install`.
+# V=1 shows commands; SANITIZE=address,undefined builds with sanitizers;
+# CI=1 (set by CI) adds -Werror.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+SHAREDIR  ?= $(PREFIX)/share/kansa
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD     ?= build
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+PKGS      = xlsxwriter sqlite3 nettle
+WARN      = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
+            -Wwrite-strings -Wvla -Wshadow -Wformat=2
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -I/usr/include/iniparser -Igenerator \
+            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
+            -DKANSA_SHAREDIR='"$(SHAREDIR)"'
+LDLIBS   += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
+            -lhpdf -liniparser -lunistring -lm
+ifneq ($(CI),)
+CFLAGS   += -Werror
+endif
+ifneq ($(SANITIZE),)
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) \
+            -fno-omit-frame-pointer
+LDFLAGS  += -fsanitize=$(SANITIZE)
+endif
+
+SRCS      = $(wildcard generator/*.c)
+LIB_SRCS  = $(filter-out generator/main.c,$(SRCS))
+OBJS      = $(SRCS:generator/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo check test unit regress install uninstall clean \
+        format format-check fuzz bench
+
+all: $(BUILD)/kansa
+
+$(BUILD)/kansa: $(OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/obj/%.o: generator/%.c $(wildcard generator/*.h) | $(BUILD)/obj
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libkansa.a: $(LIB_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkansa.a | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(BUILD)/libkansa.a \
+		$(LDLIBS) -lcmocka
+
+$(BUILD)/obj $(BUILD)/tests:
+	$(Q)mkdir -p $@
+
+deps:
+	$(Q)sh tools/deps.sh
+
+unit: $(UNIT_BINS)
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory all unit
+	$(Q)sh tests/run.sh $(BUILD)
+
+test: check
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tools/demo.sh $(BUILD)/kansa
+
+install: $(BUILD)/kansa
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
+		$(DESTDIR)$(SHAREDIR)/checklists
+	install -m 755 $(BUILD)/kansa $(DESTDIR)$(BINDIR)/kansa
+	install -m 644 templates/* $(DESTDIR)$(SHAREDIR)/templates/ 2>/dev/null || true
+	install -m 644 checklists/* $(DESTDIR)$(SHAREDIR)/checklists/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kansa
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+bench: all
+	$(Q)sh bench/run.sh $(BUILD)/kansa
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c
+
+format-check:
+	$(Q)clang-format --dry-run --Werror generator/*.c generator/*.h \
+		tests/unit/*.c tests/fuzz/*.c
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,686 @@
+/* checklist.c: clause tree -> checklist items (obligations, roles, levels). */
+#include "checklist.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+const char *const checklist_roles[] = {
+	"CISO",
+	"副CISO",
+	"情報セキュリティ責任者",
+	"情報セキュリティ管理者",
+	"情報システム管理者",
+	"情報システム担当者",
+	"議員及び職員",
+	"委託事業者",
+	"議会CSIRT",
+	"情報セキュリティ監査統括責任者",
+};
+const size_t checklist_nroles =
+	sizeof(checklist_roles) / sizeof(checklist_roles[0]);
+
+/* The role of a clause with no actor and no ancestor with one. */
+#define DEFAULT_ROLE 6 /* 議員及び職員 */
+
+/* Wording that obliges (level 必須). */
+static const char *const required_words[] = {
+	"なければならない", "なくてはならない", "てはならない",
+	"ねばならない",	    "ものとする",	"ものとし",
+};
+/* Wording that recommends (level 推奨). */
+static const char *const recommended_words[] = {"望ましい", "【推奨事項】"};
+/* Titles of clauses that define rather than oblige. */
+static const char *const definitional_titles[] = {"目的", "趣旨", "定義",
+						  "用語の定義"};
+/* What may follow a role name that is the actor of a sentence. */
+static const char *const actor_followers[] = {
+	"は", "及び", "並びに", "、", ",", "が", "又は", "と", "等",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *item_level_name(enum item_level level)
+{
+	return level == LEVEL_RECOMMENDED ? "推奨" : "必須";
+}
+
+int item_level_parse(const char *s)
+{
+	if (strcmp(s, "必須") == 0)
+		return LEVEL_REQUIRED;
+	if (strcmp(s, "推奨") == 0)
+		return LEVEL_RECOMMENDED;
+	return -1;
+}
+
+void checklist_init(struct checklist *cl)
+{
+	memset(cl, 0, sizeof(*cl));
+}
+
+static void item_release(struct item *it)
+{
+	free(it->id);
+	free(it->chapter);
+	free(it->section);
+	free(it->heading);
+	free(it->text);
+	free(it->roles);
+	free(it->weight);
+	free(it->evidence_examples);
+	free(it->method);
+	free(it->note);
+}
+
+void checklist_release(struct checklist *cl)
+{
+	for (size_t i = 0; i < cl->nitems; i++)
+		item_release(&cl->items[i]);
+	for (size_t i = 0; i < cl->nparts; i++) {
+		free(cl->parts[i].id);
+		free(cl->parts[i].title);
+	}
+	for (size_t i = 0; i < cl->nrenumber; i++) {
+		free(cl->renumber[i].number);
+		free(cl->renumber[i].to);
+	}
+	for (size_t i = 0; i < cl->nmapping; i++) {
+		free(cl->mapping[i].from);
+		free(cl->mapping[i].to);
+	}
+	free(cl->items);
+	free(cl->parts);
+	free(cl->renumber);
+	free(cl->mapping);
+	free(cl->policy);
+	free(cl->version);
+	free(cl->source);
+	free(cl->source_sha256);
+	checklist_init(cl);
+}
+
+const struct item *checklist_find(const struct checklist *cl, const char *id)
+{
+	for (size_t i = 0; i < cl->nitems; i++)
+		if (strcmp(cl->items[i].id, id) == 0)
+			return &cl->items[i];
+	return NULL;
+}
+
+/* --- sentences and wording ------------------------------------------ */
+
+/* The next sentence of s from *pos: ends after a 。 outside brackets. */
+static bool next_sentence(const char *s, size_t *pos, size_t *start,
+			  size_t *len)
+{
+	static const char *const open[] = {"(", "「", "『", "【"};
+	static const char *const close[] = {")", "」", "』", "】"};
+	size_t i = *pos;
+	int depth = 0;
+
+	while (s[i] == ' ')
+		i++;
+	if (!s[i])
+		return false;
+	*start = i;
+	while (s[i]) {
+		size_t k;
+		if (strncmp(s + i, "。", 3) == 0 && depth == 0) {
+			i += 3;
+			break;
+		}
+		for (k = 0; k < COUNT(open); k++) {
+			if (strncmp(s + i, open[k], strlen(open[k])) == 0)
+				depth++;
+			if (strncmp(s + i, close[k], strlen(close[k])) == 0 &&
+			    depth > 0)
+				depth--;
+		}
+		i++;
+	}
+	*len = i - *start;
+	*pos = i;
+	return true;
+}
+
+static bool contains_n(const char *s, size_t n, const char *word)
+{
+	size_t m = strlen(word);
+	for (size_t i = 0; i + m <= n; i++)
+		if (memcmp(s + i, word, m) == 0)
+			return true;
+	return false;
+}
+
+/* True when the sentence obliges: なければならない, 必要がある ... */
+static bool sentence_requires(const char *s, size_t n)
+{
+	static const char need[] = "必要がある";
+	for (size_t i = 0; i < COUNT(required_words); i++)
+		if (contains_n(s, n, required_words[i]))
+			return true;
+	for (size_t i = 0; i + sizeof(need) - 1 <= n; i++)
+		if (memcmp(s + i, need, sizeof(need) - 1) == 0 &&
+		    strncmp(s + i + sizeof(need) - 1, "場合", 6) != 0)
+			return true;
+	return false;
+}
+
+static bool sentence_recommends(const char *s, size_t n)
+{
+	for (size_t i = 0; i < COUNT(recommended_words); i++)
+		if (contains_n(s, n, recommended_words[i]))
+			return true;
+	return false;
+}
+
+/* The obligation of a text: -1 none, else an enum item_level. */
+static int obligation_of(const char *text)
+{
+	size_t pos = 0, st, n;
+	bool req = false, rec = false;
+
+	if (strstr(text, "【推奨事項】"))
+		return LEVEL_RECOMMENDED;
+	while (next_sentence(text, &pos, &st, &n)) {
+		req = req || sentence_requires(text + st, n);
+		rec = rec || sentence_recommends(text + st, n);
+	}
+	return req ? LEVEL_REQUIRED : rec ? LEVEL_RECOMMENDED : -1;
+}
+
+/*
+ * True when an obliging sentence introduces the list below it: 次の事項を,
+ * 以下を全て含む, 以下の内容を ... (the listed thing is the object, を),
+ * but not 次のとおり分類し or 次の実現方法等により.
+ */
+static bool introduces_list(const char *text)
+{
+	static const char *const intro[] = {"次の", "以下"};
+	static const char *const stops[] = {"を", "に", "、", "で", "と", "。"};
+	size_t pos = 0, st, n;
+
+	while (next_sentence(text, &pos, &st, &n)) {
+		const char *s = text + st;
+		if (!sentence_requires(s, n) && !sentence_recommends(s, n))
+			continue;
+		for (size_t k = 0; k < COUNT(intro); k++) {
+			size_t m = strlen(intro[k]);
+			for (size_t i = 0; i + m <= n; i++) {
+				if (memcmp(s + i, intro[k], m) != 0)
+					continue;
+				for (size_t j = i + m; j < n; j++) {
+					size_t q;
+					for (q = 0; q < COUNT(stops); q++)
+						if (strncmp(s + j, stops[q],
+							    strlen(stops[q])) ==
+						    0)
+							break;
+					if (q < COUNT(stops)) {
+						if (q == 0)
+							return true;
+						break;
+					}
+				}
+			}
+		}
+	}
+	return false;
+}
+
+/* --- roles ----------------------------------------------------------- */
+
+/* Spaces dropped and the typo CIS0 read as CISO (for matching only). */
+static char *squeeze(const char *s, size_t n)
+{
+	char *out = malloc(n + 1);
+	size_t o = 0;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (i + 4 <= n && memcmp(s + i, "CIS0", 4) == 0) {
+			memcpy(out + o, "CISO", 4);
+			o += 4;
+			i += 3;
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The role whose name starts at s (longest first), or -1; sets *len. */
+static int role_at(const char *s, size_t *len)
+{
+	int best = -1;
+	size_t blen = 0;
+	for (size_t r = 0; r < checklist_nroles; r++) {
+		size_t m = strlen(checklist_roles[r]);
+		if (m > blen && strncmp(s, checklist_roles[r], m) == 0) {
+			best = (int)r;
+			blen = m;
+		}
+	}
+	*len = blen;
+	return best;
+}
+
+/* A role name found in a text. */
+struct role_match {
+	int role;     /* index in checklist_roles */
+	size_t start; /* byte offsets in the text */
+	size_t end;
+	bool actor; /* followed by what may follow an actor */
+};
+
+#define MAX_MATCHES 16
+
+/* The role names in s, left to right, longest first at each place. */
+static size_t find_roles(const char *s, const char *const *followers,
+			 size_t nfollowers, struct role_match *m)
+{
+	size_t n = 0;
+	for (size_t i = 0; s[i] && n < MAX_MATCHES;) {
+		size_t len;
+		int r = role_at(s + i, &len);
+		if (r < 0) {
+			i++;
+			continue;
+		}
+		m[n].role = r;
+		m[n].start = i;
+		m[n].end = i + len;
+		m[n].actor = false;
+		for (size_t f = 0; f < nfollowers; f++)
+			if (strncmp(s + i + len, followers[f],
+				    strlen(followers[f])) == 0)
+				m[n].actor = true;
+		i += len;
+		n++;
+	}
+	return n;
+}
+
+/* True when s[a..b) joins two role names: 及び, 並びに, 、 ... */
+static bool coordinator(const char *s, size_t a, size_t b)
+{
+	static const char *const words[] = {"及び", "並びに", "、", ",",
+					    "又は"};
+	for (size_t i = 0; i < COUNT(words); i++)
+		if (b - a == strlen(words[i]) &&
+		    memcmp(s + a, words[i], b - a) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The actors named in a topic (the words before は、): when it ends with
+ * a role name, that name and those joined to it (CISO 及び情報セキュリテ
+ * ィ責任者); otherwise every role name followed by what may follow an
+ * actor.  Returns a bit set over checklist_roles.
+ */
+static unsigned topic_roles(const char *topic)
+{
+	struct role_match m[MAX_MATCHES];
+	size_t n =
+		find_roles(topic, actor_followers, COUNT(actor_followers), m);
+	unsigned set = 0;
+
+	if (n > 0 && m[n - 1].end == strlen(topic)) {
+		set = 1u << m[n - 1].role;
+		for (size_t j = n - 1;
+		     j > 0 && coordinator(topic, m[j - 1].end, m[j].start); j--)
+			set |= 1u << m[j - 1].role;
+		return set;
+	}
+	for (size_t j = 0; j < n; j++)
+		if (m[j].actor)
+			set |= 1u << m[j].role;
+	return set;
+}
+
+/*
+ * The actors of one sentence: the roles of its topic (before the first
+ * は、), else a role written as an explicit subject (ROLEは, ROLEが、).
+ */
+static unsigned sentence_roles(const char *s, size_t n)
+{
+	static const char *const subject[] = {"は", "が、"};
+	struct role_match m[MAX_MATCHES];
+	char *sq = squeeze(s, n), *topic;
+	unsigned set = 0;
+	size_t k;
+
+	if (!sq)
+		return 0;
+	if ((topic = strstr(sq, "は、")) != NULL) {
+		*topic = '\0';
+		set = topic_roles(sq);
+		*topic = 'x';
+	}
+	if (!set) {
+		k = find_roles(sq, subject, COUNT(subject), m);
+		for (size_t j = 0; j < k; j++)
+			if (m[j].actor)
+				set |= 1u << m[j].role;
+	}
+	free(sq);
+	return set;
+}
+
+/*
+ * The actors of a clause: of its obliging sentences (a sentence without
+ * one continues the actor of the sentence before), else of any sentence,
+ * else of its title.
+ */
+static unsigned clause_roles(const struct clause *c)
+{
+	size_t pos = 0, st, n;
+	unsigned any = 0, obliged = 0, prev = 0;
+
+	while (next_sentence(c->text, &pos, &st, &n)) {
+		unsigned r = sentence_roles(c->text + st, n);
+		if (!r)
+			r = prev;
+		prev = r;
+		any |= r;
+		if (sentence_requires(c->text + st, n) ||
+		    sentence_recommends(c->text + st, n))
+			obliged |= r;
+	}
+	if (obliged)
+		return obliged;
+	if (any)
+		return any;
+	if (c->title) {
+		char *sq = squeeze(c->title, strlen(c->title));
+		if (sq) {
+			any = topic_roles(sq);
+			free(sq);
+		}
+	}
+	return any;
+}
+
+static char *roles_string(unsigned set)
+{
+	struct sbuf b = {0};
+	if (!set)
+		set = 1u << DEFAULT_ROLE;
+	for (size_t r = 0; r < checklist_nroles; r++) {
+		if (!(set & (1u << r)))
+			continue;
+		if (b.len)
+			sbuf_add(&b, ",", 1);
+		sbuf_adds(&b, checklist_roles[r]);
+	}
+	return sbuf_take(&b);
+}
+
+/* --- items ----------------------------------------------------------- */
+
+struct deriv {
+	struct checklist *cl; /* where items go */
+	bool oom;	      /* an allocation failed */
+};
+
+static bool definitional(const struct clause *c)
+{
+	for (size_t i = 0; c->title && i < COUNT(definitional_titles); i++)
+		if (strcmp(c->title, definitional_titles[i]) == 0)
+			return true;
+	return false;
+}
+
+static const struct clause *ancestor(const struct clause *c,
+				     enum clause_kind kind)
+{
+	while (c && c->kind != kind)
+		c = c->parent;
+	return c;
+}
+
+/* The section an item is counted under: its N-M section, or else the
+ * (n) paragraph directly under its chapter, or else the chapter. */
+static const struct clause *section_of(const struct clause *c)
+{
+	const struct clause *s = ancestor(c, CLAUSE_SECTION);
+	if (s)
+		return s;
+	for (s = c; s && s->parent; s = s->parent)
+		if (s->kind == CLAUSE_PARA && s->parent->kind == CLAUSE_CHAPTER)
+			return s;
+	return ancestor(c, CLAUSE_CHAPTER);
+}
+
+/* True when c obliges and introduces the clauses listed below it. */
+static bool list_intro(const struct clause *c)
+{
+	return c->nchildren > 0 && obligation_of(c->text) >= 0 &&
+	       introduces_list(c->text);
+}
+
+/* Adds "number title" of c and its ancestors, outermost first, and the
+ * text of an ancestor that introduces the list c is in. */
+static void add_heading(struct sbuf *b, const struct clause *c, bool self)
+{
+	bool intro;
+
+	if (!c || c->kind == CLAUSE_ROOT)
+		return;
+	add_heading(b, c->parent, false);
+	intro = !self && list_intro(c);
+	if (!c->title && !intro)
+		return;
+	if (b->len)
+		sbuf_adds(b, " / ");
+	sbuf_adds(b, c->number);
+	if (c->title) {
+		sbuf_add(b, " ", 1);
+		sbuf_adds(b, c->title);
+	}
+	if (intro) {
+		sbuf_add(b, " ", 1);
+		sbuf_adds(b, c->text);
+	}
+}
+
+/* Appends the text of a clause that is not an item to its parent's. */
+static void fold_text(struct sbuf *b, const struct clause *c)
+{
+	if (b->len)
+		sbuf_add(b, " ", 1);
+	sbuf_adds(b, c->number);
+	sbuf_add(b, " ", 1);
+	if (c->title) {
+		sbuf_adds(b, c->title);
+		if (*c->text)
+			sbuf_add(b, " ", 1);
+	}
+	sbuf_adds(b, c->text);
+	for (size_t i = 0; i < c->nchildren; i++)
+		fold_text(b, c->children[i]);
+}
+
+static size_t reserve_item(struct deriv *dv)
+{
+	struct checklist *cl = dv->cl;
+	if (cl->nitems == cl->citems) {
+		size_t cap = cl->citems ? cl->citems * 2 : 128;
+		struct item *v = realloc(cl->items, cap * sizeof(*v));
+		if (!v) {
+			dv->oom = true;
+			return (size_t)-1;
+		}
+		cl->items = v;
+		cl->citems = cap;
+	}
+	memset(&cl->items[cl->nitems], 0, sizeof(cl->items[0]));
+	return cl->nitems++;
+}
+
+static void fill_item(struct deriv *dv, size_t slot, const struct clause *c,
+		      unsigned roles, int level, const bool *child_item)
+{
+	struct item *it = &dv->cl->items[slot];
+	struct sbuf text = {0}, heading = {0};
+
+	sbuf_adds(&text, *c->text ? c->text : c->title ? c->title : "");
+	for (size_t i = 0; i < c->nchildren; i++)
+		if (!child_item[i])
+			fold_text(&text, c->children[i]);
+	add_heading(&heading, c, true);
+	it->id = strdup(c->id);
+	it->chapter = strdup(ancestor(c, CLAUSE_CHAPTER)->id);
+	it->section = strdup(section_of(c)->id);
+	it->heading = sbuf_take(&heading);
+	it->text = sbuf_take(&text);
+	it->roles = roles_string(roles);
+	it->level = (enum item_level)level;
+	it->source_line = c->line;
+	if (!it->id || !it->chapter || !it->section || !it->heading ||
+	    !it->text || !it->roles)
+		dv->oom = true;
+}
+
+/*
+ * Derives the items of c and below; forced >= 0 makes c an item of that
+ * level (a clause listed under an introducing clause).  Returns true
+ * when c or a clause below it became an item.
+ */
+static bool derive(struct deriv *dv, const struct clause *c, unsigned inherited,
+		   int forced)
+{
+	unsigned own = clause_roles(c), roles = own ? own : inherited;
+	int level = forced >= 0 ? forced : obligation_of(c->text);
+	bool list = forced < 0 && list_intro(c);
+	bool any = false, *child_item;
+	size_t slot = (size_t)-1;
+
+	if (definitional(c) || dv->oom)
+		return false;
+	if (level >= 0 && !list && (slot = reserve_item(dv)) == (size_t)-1)
+		return false;
+	if (!(child_item = calloc(c->nchildren + 1, sizeof(*child_item)))) {
+		dv->oom = true;
+		return false;
+	}
+	for (size_t i = 0; i < c->nchildren; i++) {
+		child_item[i] =
+			derive(dv, c->children[i], roles, list ? level : -1);
+		any = any || child_item[i];
+	}
+	if (slot != (size_t)-1 && !dv->oom)
+		fill_item(dv, slot, c, roles, level, child_item);
+	free(child_item);
+	return slot != (size_t)-1 || any;
+}
+
+static void add_part(struct deriv *dv, const struct clause *c)
+{
+	struct checklist *cl = dv->cl;
+	struct part *v = realloc(cl->parts, (cl->nparts + 1) * sizeof(*v));
+	if (!v) {
+		dv->oom = true;
+		return;
+	}
+	cl->parts = v;
+	v[cl->nparts].id = strdup(c->id);
+	v[cl->nparts].title = strdup(c->title ? c->title : "");
+	if (!v[cl->nparts].id || !v[cl->nparts].title)
+		dv->oom = true;
+	cl->nparts++;
+}
+
+/* Chapters, sections and chapter-level paragraphs, for headings. */
+static void collect_parts(struct deriv *dv, const struct clause *c)
+{
+	for (size_t i = 0; i < c->nchildren && !dv->oom; i++) {
+		const struct clause *ch = c->children[i];
+		if (ch->kind == CLAUSE_CHAPTER || ch->kind == CLAUSE_SECTION ||
+		    (ch->kind == CLAUSE_PARA &&
+		     ch->parent->kind == CLAUSE_CHAPTER)) {
+			add_part(dv, ch);
+			collect_parts(dv, ch);
+		}
+	}
+}
+
+/* One warning for every line that writes CISO with a digit zero. */
+static void warn_cis0(const struct policy *p, const char *file, struct diags *d)
+{
+	struct sbuf lines = {0};
+	long first = 0;
+	for (long i = 0; i < p->nlines; i++) {
+		if (!strstr(p->lines[i], "CIS0"))
+			continue;
+		if (!first)
+			first = i + 1;
+		sbuf_printf(&lines, "%s%ld", lines.len ? ", " : "", i + 1);
+	}
+	if (first)
+		diags_add(d, DIAG_WARNING, file, first,
+			  "'CIS0' (digit zero) read as 'CISO' for roles "
+			  "(lines %s)",
+			  lines.s ? lines.s : "");
+	sbuf_release(&lines);
+}
+
+enum kansa_err checklist_derive(const struct policy *p, const char *file,
+				struct checklist *cl, struct diags *d)
+{
+	struct deriv dv = {cl, false};
+
+	collect_parts(&dv, p->root);
+	for (size_t i = 0; i < p->root->nchildren && !dv.oom; i++)
+		derive(&dv, p->root->children[i], 0, -1);
+	if (dv.oom)
+		return KANSA_ERR_NOMEM;
+	warn_cis0(p, file, d);
+	if (cl->nitems == 0)
+		diags_add(d, DIAG_WARNING, file, 0,
+			  "no clause obliges anyone (no なければならない, "
+			  "ものとする, 望ましい ...): the checklist is empty");
+	return KANSA_OK;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+enum kansa_err checklist_keep_reviewed(struct checklist *cl,
+				       const struct checklist *old,
+				       const char *file, struct diags *d)
+{
+	for (size_t i = 0; i < old->nitems; i++) {
+		const struct item *o = &old->items[i];
+		struct item *n = (struct item *)checklist_find(cl, o->id);
+		bool reviewed = o->weight || o->evidence_examples ||
+				o->method || o->note;
+		if (!n) {
+			if (reviewed)
+				diags_add(d, DIAG_WARNING, file, 0,
+					  "item '%s' no longer exists: its "
+					  "reviewer keys are dropped",
+					  o->id);
+			continue;
+		}
+		n->weight = dup_or_null(o->weight);
+		n->evidence_examples = dup_or_null(o->evidence_examples);
+		n->method = dup_or_null(o->method);
+		n->note = dup_or_null(o->note);
+		if ((o->weight && !n->weight) ||
+		    (o->evidence_examples && !n->evidence_examples) ||
+		    (o->method && !n->method) || (o->note && !n->note))
+			return KANSA_ERR_NOMEM;
+	}
+	return KANSA_OK;
+}

@@ -1,0 +1,85 @@
+/* cli.c: what every kansa command shares: options, diagnostics, exits. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "text.h"
+
+void cli_print_usage(FILE *out, const struct command *cmd)
+{
+	fputs(cmd->usage, out);
+}
+
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "kansa %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n\n", stderr);
+	cli_print_usage(stderr, cmd);
+	return KANSA_EXIT_USAGE;
+}
+
+const struct command *cli_find(const char *name)
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+void cli_print_diags(struct cli *cli)
+{
+	static const char *const label[] = {"", "warning: ", "notice: "};
+	for (size_t i = 0; i < cli->diags.n; i++) {
+		const struct diag *g = &cli->diags.v[i];
+		if (g->file && g->line > 0)
+			fprintf(stderr, "%s:%ld: %s%s\n", g->file, g->line,
+				label[g->level], g->msg);
+		else if (g->file)
+			fprintf(stderr, "%s: %s%s\n", g->file, label[g->level],
+				g->msg);
+		else
+			fprintf(stderr, "kansa: %s%s\n", label[g->level],
+				g->msg);
+	}
+	diags_release(&cli->diags);
+}
+
+int cli_finish(struct cli *cli, enum kansa_err err)
+{
+	bool had_errors = cli->diags.errors > 0;
+	cli_print_diags(cli);
+	if (err && !had_errors)
+		fprintf(stderr, "kansa: %s\n", kansa_strerror(err));
+	return kansa_exit_code(err);
+}
+
+enum kansa_err cli_open_store(struct cli *cli, bool create, struct store **st)
+{
+	return store_open(cli->db, create, &cli->diags, st);
+}
+
+int cli_parse_format(const char *s)
+{
+	if (strcmp(s, "text") == 0)
+		return FORMAT_TEXT;
+	if (strcmp(s, "tsv") == 0)
+		return FORMAT_TSV;
+	if (strcmp(s, "json") == 0)
+		return FORMAT_JSON;
+	return -1;
+}
+
+void cli_print_padded(FILE *out, const char *s, size_t width, bool right)
+{
+	size_t w = text_width(s);
+	if (right)
+		fprintf(out, "%*s", w < width ? (int)(width - w) : 0, "");
+	fputs(s, out);
+	if (!right)
+		fprintf(out, "%*s", w < width ? (int)(width - w) : 0, "");
+}

@@ -1,0 +1,260 @@
+/* cmd_derive.c: `kansa derive`: policy text -> checklist INI and store. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "checklist.h"
+#include "cli.h"
+#include "fileio.h"
+#include "ini.h"
+#include "policy.h"
+#include "text.h"
+
+struct derive_opts {
+	const char *name;    /* --name */
+	const char *version; /* --version */
+	const char *output;  /* -o */
+	const char *input;   /* POLICY.txt */
+};
+
+/* checklists/<name without extension>.ini; caller frees. */
+static char *default_output(const char *input)
+{
+	const char *base = fileio_basename(input), *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	struct sbuf b = {0};
+	sbuf_adds(&b, "checklists/");
+	sbuf_add(&b, base, n);
+	sbuf_adds(&b, ".ini");
+	return sbuf_take(&b);
+}
+
+/* Reads and decodes the policy text. */
+static enum kansa_err read_policy(const char *path, struct diags *d,
+				  char **text, size_t *len, char sha[65])
+{
+	char *raw = NULL;
+	size_t rawlen;
+	enum text_encoding enc;
+	enum kansa_err err =
+		fileio_read(path, POLICY_MAX_BYTES, &raw, &rawlen, d);
+	if (err)
+		return err;
+	if (rawlen == 0) {
+		diags_add(d, DIAG_ERROR, path, 0,
+			  "empty file (expected the policy text)");
+		free(raw);
+		return KANSA_ERR_INPUT;
+	}
+	err = text_decode(raw, rawlen, path, d, text, len, &enc);
+	free(raw);
+	if (!err)
+		text_sha256_hex(*text, *len, sha);
+	return err;
+}
+
+/* The checklist of an earlier derive, when there is one. */
+static enum kansa_err read_previous(const char *path, struct checklist *old,
+				    bool *exists, struct diags *d)
+{
+	struct stat st;
+	*exists = stat(path, &st) == 0;
+	if (!*exists)
+		return KANSA_OK;
+	return checklist_read(path, old, d);
+}
+
+/* Name, version and the reviewer's sections carried over. */
+static enum kansa_err fill_meta(struct checklist *cl, struct checklist *old,
+				const struct derive_opts *o,
+				const struct policy *pol, const char *sha)
+{
+	char *guess = policy_guess_name(pol);
+	const char *base = fileio_basename(o->input);
+
+	cl->policy = strdup(o->name			  ? o->name
+			    : old->policy && *old->policy ? old->policy
+			    : guess			  ? guess
+							  : base);
+	cl->version = strdup(o->version			     ? o->version
+			     : old->version && *old->version ? old->version
+							     : "1");
+	cl->source = strdup(base);
+	cl->source_sha256 = strdup(sha);
+	free(guess);
+	cl->renumber = old->renumber;
+	cl->nrenumber = old->nrenumber;
+	old->renumber = NULL;
+	old->nrenumber = 0;
+	cl->mapping = old->mapping;
+	cl->nmapping = old->nmapping;
+	old->mapping = NULL;
+	old->nmapping = 0;
+	if (!cl->policy || !cl->version || !cl->source || !cl->source_sha256)
+		return KANSA_ERR_NOMEM;
+	return KANSA_OK;
+}
+
+/* Writes the checklist unless the file already says exactly that. */
+static enum kansa_err write_checklist(const char *path, const char *ini,
+				      size_t len, bool *changed,
+				      struct diags *d)
+{
+	struct diags ignore;
+	char *cur = NULL;
+	size_t curlen = 0;
+	enum kansa_err err;
+
+	diags_init(&ignore);
+	*changed = !(fileio_read(path, INI_MAX_BYTES, &cur, &curlen, &ignore) ==
+			     KANSA_OK &&
+		     curlen == len && memcmp(cur, ini, len) == 0);
+	diags_release(&ignore);
+	free(cur);
+	if (!*changed)
+		return KANSA_OK;
+	err = fileio_write_atomic(path, ini, len, d);
+	return err;
+}
+
+static void print_row(const char *a, const char *b, const char *c,
+		      const char *d, const char *e)
+{
+	cli_print_padded(stdout, a, 5, false);
+	cli_print_padded(stdout, b, 34, false);
+	cli_print_padded(stdout, c, 6, true);
+	cli_print_padded(stdout, d, 6, true);
+	cli_print_padded(stdout, e, 6, true);
+	putchar('\n');
+}
+
+static void print_counts(const char *id, const char *title, const size_t n[2])
+{
+	char a[24], b[24], c[24];
+	snprintf(a, sizeof(a), "%zu", n[0]);
+	snprintf(b, sizeof(b), "%zu", n[1]);
+	snprintf(c, sizeof(c), "%zu", n[0] + n[1]);
+	print_row(id, title, a, b, c);
+}
+
+static void print_summary(const struct checklist *cl, const char *input,
+			  const struct policy *pol, const char *output,
+			  bool changed, enum store_saved saved, const char *db)
+{
+	static const char *const saved_label[] = {
+		"new policy version", "replaced (the items changed)",
+		"unchanged"};
+	size_t total[2] = {0, 0};
+
+	printf("%s: %ld lines, %zu clauses, %zu items\n", input, pol->nlines,
+	       pol->nclauses, cl->nitems);
+	printf("policy:    %s (version %s)\n", cl->policy, cl->version);
+	printf("checklist: %s (%s)\n", output,
+	       changed ? "written" : "unchanged");
+	printf("database:  %s (%s)\n\n", db, saved_label[saved]);
+	print_row("章", "", "必須", "推奨", "計");
+	for (size_t p = 0; p < cl->nparts; p++) {
+		const struct part *pt = &cl->parts[p];
+		size_t n[2] = {0, 0};
+		if (strchr(pt->id, '-') || strchr(pt->id, '('))
+			continue;
+		for (size_t i = 0; i < cl->nitems; i++)
+			if (strcmp(cl->items[i].chapter, pt->id) == 0)
+				n[cl->items[i].level]++;
+		print_counts(pt->id, pt->title, n);
+		total[0] += n[0];
+		total[1] += n[1];
+	}
+	print_counts("計", "", total);
+}
+
+static int parse_args(int argc, char **argv, struct derive_opts *o,
+		      struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"name", required_argument, NULL, 'n'},
+		{"version", required_argument, NULL, 'V'},
+		{"output", required_argument, NULL, 'o'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	const struct command *cmd = cli_find("derive");
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			o->name = optarg;
+			break;
+		case 'V':
+			o->version = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'D':
+			cli->db = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cmd, "expected one policy text file");
+	o->input = argv[optind];
+	if (o->name && !*o->name)
+		return cli_usage_error(cmd, "--name must not be empty");
+	if (o->version && !*o->version)
+		return cli_usage_error(cmd, "--version must not be empty");
+	return 0;
+}
+
+int cmd_derive(int argc, char **argv, struct cli *cli)
+{
+	struct derive_opts o = {0};
+	struct checklist cl, old;
+	struct policy *pol = NULL;
+	struct store *st = NULL;
+	char *text = NULL, *ini = NULL, *output = NULL, sha[65], inisha[65];
+	size_t len, inilen;
+	bool exists, changed = false;
+	enum store_saved saved = STORE_SAVED_SAME;
+	enum kansa_err err;
+	int rc;
+
+	checklist_init(&cl);
+	checklist_init(&old);
+	if ((rc = parse_args(argc, argv, &o, cli)) != 0)
+		return rc;
+	if (!(output = o.output ? strdup(o.output) : default_output(o.input)))
+		return cli_finish(cli, KANSA_ERR_NOMEM);
+	if ((err = read_policy(o.input, &cli->diags, &text, &len, sha)) ||
+	    (err = read_previous(output, &old, &exists, &cli->diags)) ||
+	    (err = policy_parse(text, len, o.input, old.renumber, old.nrenumber,
+				&cli->diags, &pol)) ||
+	    (err = fill_meta(&cl, &old, &o, pol, sha)) ||
+	    (err = checklist_derive(pol, o.input, &cl, &cli->diags)) ||
+	    (err = checklist_keep_reviewed(&cl, &old, output, &cli->diags)) ||
+	    (err = checklist_format(&cl, &ini, &inilen)) ||
+	    (err = write_checklist(output, ini, inilen, &changed, &cli->diags)))
+		goto out;
+	text_sha256_hex(ini, inilen, inisha);
+	if ((err = cli_open_store(cli, true, &st)) ||
+	    (err = store_save_policy(st, &cl, inisha, &saved, &cli->diags)))
+		goto out;
+	cli_print_diags(cli);
+	print_summary(&cl, o.input, pol, output, changed, saved, cli->db);
+out:
+	store_close(st);
+	policy_free(pol);
+	checklist_release(&cl);
+	checklist_release(&old);
+	free(text);
+	free(ini);
+	free(output);
+	return cli_finish(cli, err);
+}

@@ -1,0 +1,185 @@
+/* cmd_items.c: `kansa items`: list a policy's checklist items. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
+#include "cli.h"
+#include "text.h"
+
+/* Prints s cut to at most width terminal columns. */
+static void print_cut(const char *s, size_t width)
+{
+	size_t used = 0;
+	while (*s) {
+		uint32_t cp;
+		int len = text_u8_next(s, strlen(s), &cp);
+		char ch[5] = {0};
+		size_t w;
+		if (len < 0)
+			break;
+		memcpy(ch, s, (size_t)len);
+		w = text_width(ch);
+		if (used + w > width - 1 && s[len]) {
+			fputs("…", stdout);
+			return;
+		}
+		fputs(ch, stdout);
+		used += w;
+		s += len;
+	}
+}
+
+static void print_text(const struct checklist *cl)
+{
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		int pad = 16 - (int)text_width(it->id);
+		printf("%s%*s %s  ", it->id, pad > 0 ? pad : 0, "",
+		       item_level_name(it->level));
+		print_cut(it->roles, 56);
+		fputs("\n    ", stdout);
+		print_cut(it->text, 76);
+		fputc('\n', stdout);
+	}
+	printf("%zu items (%s, version %s)\n", cl->nitems, cl->policy,
+	       cl->version);
+}
+
+static void print_tsv(const struct checklist *cl)
+{
+	puts("id\tlevel\troles\tchapter\tsection\tsource_line\ttext");
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		char *f[5] = {text_escape_tsv(it->id),
+			      text_escape_tsv(it->roles),
+			      text_escape_tsv(it->chapter),
+			      text_escape_tsv(it->section),
+			      text_escape_tsv(it->text)};
+		printf("%s\t%s\t%s\t%s\t%s\t%ld\t%s\n", f[0] ? f[0] : "",
+		       item_level_name(it->level), f[1] ? f[1] : "",
+		       f[2] ? f[2] : "", f[3] ? f[3] : "", it->source_line,
+		       f[4] ? f[4] : "");
+		for (int k = 0; k < 5; k++)
+			free(f[k]);
+	}
+}
+
+static void json_field(const char *key, const char *value, bool last)
+{
+	char *v = text_escape_json(value ? value : "");
+	printf("\"%s\": \"%s\"%s", key, v ? v : "", last ? "" : ", ");
+	free(v);
+}
+
+static void print_json(const struct checklist *cl)
+{
+	printf("{\"policy\": ");
+	json_field("name", cl->policy, true);
+	printf(", \"version\": ");
+	json_field("v", cl->version, true);
+	printf(", \"items\": [\n");
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		printf("  {");
+		json_field("id", it->id, false);
+		json_field("level", item_level_name(it->level), false);
+		json_field("roles", it->roles, false);
+		json_field("chapter", it->chapter, false);
+		json_field("section", it->section, false);
+		json_field("heading", it->heading, false);
+		printf("\"source_line\": %ld, ", it->source_line);
+		json_field("text", it->text, true);
+		printf("}%s\n", i + 1 < cl->nitems ? "," : "");
+	}
+	printf("]}\n");
+}
+
+/* The role name as kansa writes it, or NULL when it is none. */
+static const char *known_role(const char *arg, char *buf, size_t size)
+{
+	char *norm = text_nfkc(arg, strlen(arg));
+	size_t o = 0;
+	if (!norm)
+		return NULL;
+	for (const char *p = norm; *p && o + 1 < size; p++)
+		if (*p != ' ')
+			buf[o++] = *p;
+	buf[o] = '\0';
+	free(norm);
+	for (size_t r = 0; r < checklist_nroles; r++)
+		if (strcmp(buf, checklist_roles[r]) == 0)
+			return checklist_roles[r];
+	return NULL;
+}
+
+int cmd_items(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"policy", required_argument, NULL, 'p'},
+		{"role", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	const struct command *cmd = cli_find("items");
+	const char *spec = NULL, *role = NULL;
+	char rolebuf[256];
+	int c, format = FORMAT_TEXT;
+	struct checklist cl;
+	struct store *st = NULL;
+	enum kansa_err err;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			spec = optarg;
+			break;
+		case 'r':
+			if (!(role = known_role(optarg, rolebuf,
+						sizeof(rolebuf))))
+				return cli_usage_error(
+					cmd,
+					"unknown role '%s' (expected "
+					"CISO, 副CISO, 情報セキュリティ責任者, "
+					"情報セキュリティ管理者, "
+					"情報システム管理者, "
+					"情報システム担当者, 議員及び職員, "
+					"委託事業者, 議会CSIRT or "
+					"情報セキュリティ監査統括責任者)",
+					optarg);
+			break;
+		case 'f':
+			if ((format = cli_parse_format(optarg)) < 0)
+				return cli_usage_error(
+					cmd,
+					"unknown format '%s' (expected "
+					"text, tsv or json)",
+					optarg);
+			break;
+		case 'D':
+			cli->db = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'",
+				       argv[optind]);
+	checklist_init(&cl);
+	if (!(err = cli_open_store(cli, false, &st)) &&
+	    !(err = store_load_checklist(st, spec, role, &cl, &cli->diags))) {
+		if (format == FORMAT_TSV)
+			print_tsv(&cl);
+		else if (format == FORMAT_JSON)
+			print_json(&cl);
+		else
+			print_text(&cl);
+	}
+	store_close(st);
+	checklist_release(&cl);
+	return cli_finish(cli, err);
+}

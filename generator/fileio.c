@@ -1,0 +1,147 @@
+/* fileio.c: reading files with a size limit, hashing, atomic writes. */
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
+			   size_t *len, struct diags *d)
+{
+	enum kansa_err err = KANSA_ERR_IO;
+	struct stat st;
+	char *p = NULL;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, "cannot open: %s",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		diags_add(d, DIAG_ERROR, path, 0, "not a regular file");
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		diags_add(d, DIAG_ERROR, path, 0,
+			  "file too large (%lld bytes; the limit is %zu bytes)",
+			  (long long)st.st_size, limit);
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	if (!(p = malloc((size_t)st.st_size + 1))) {
+		err = KANSA_ERR_NOMEM;
+		goto out;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, p + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diags_add(d, DIAG_ERROR, path, 0, "cannot read: %s",
+				  strerror(errno));
+			goto out;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	p[got] = '\0';
+	*buf = p;
+	*len = got;
+	p = NULL;
+	err = KANSA_OK;
+out:
+	free(p);
+	close(fd);
+	return err;
+}
+
+enum kansa_err fileio_write_atomic(const char *path, const void *data,
+				   size_t len, struct diags *d)
+{
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 16);
+	const char *p = data;
+	int fd;
+
+	if (!tmp)
+		return KANSA_ERR_NOMEM;
+	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
+			  strerror(errno));
+		free(tmp);
+		return KANSA_ERR_IO;
+	}
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto fail;
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0 || close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	if (rename(tmp, path) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	free(tmp);
+	return KANSA_OK;
+fail:
+	diags_add(d, DIAG_ERROR, path, 0, "cannot write: %s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return KANSA_ERR_IO;
+}
+
+enum kansa_err fileio_sha256(const char *path, char out[65], long long *size)
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	unsigned char chunk[65536];
+	long long total = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t r;
+
+	if (fd < 0)
+		return KANSA_ERR_IO;
+	sha256_init(&ctx);
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			close(fd);
+			return KANSA_ERR_IO;
+		}
+		sha256_update(&ctx, (size_t)r, chunk);
+		total += r;
+	}
+	close(fd);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+	if (size)
+		*size = total;
+	return KANSA_OK;
+}
+
+const char *fileio_basename(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}

@@ -1,0 +1,35 @@
+/* fileio.h: reading files with a size limit, hashing, atomic writes.
+ *
+ * Ownership: fileio_read() hands the caller a malloc'd buffer to free.
+ */
+#ifndef KANSA_FILEIO_H
+#define KANSA_FILEIO_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+/*
+ * Reads the whole file at path into *buf (NUL-terminated, caller frees),
+ * refusing files larger than limit bytes and anything that is not a
+ * regular file.  Returns KANSA_ERR_IO or KANSA_ERR_INPUT with a
+ * diagnostic naming the file.
+ */
+enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
+			   size_t *len, struct diags *d);
+
+/*
+ * Writes len bytes to path through a temporary file in the same folder
+ * that is flushed and then renamed over path, so that a reader never sees
+ * a half-written file.  Returns KANSA_ERR_IO with a diagnostic.
+ */
+enum kansa_err fileio_write_atomic(const char *path, const void *data,
+				   size_t len, struct diags *d);
+
+/* Hex SHA-256 and size of a file; KANSA_ERR_IO when it cannot be read. */
+enum kansa_err fileio_sha256(const char *path, char out[65], long long *size);
+
+/* The last path component, without folders (points into path). */
+const char *fileio_basename(const char *path);
+
+#endif

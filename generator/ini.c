@@ -1,0 +1,480 @@
+/* ini.c: loading any kansa INI file safely before iniparser sees it. */
+#include "ini.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iniparser.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fileio.h"
+
+/* iniparser's error callback has no user data: the load in progress. */
+static struct sbuf *parser_errors;
+
+static int collect_error(const char *fmt, ...)
+{
+	va_list ap;
+	char msg[512];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (parser_errors)
+		sbuf_adds(parser_errors, msg);
+	return 0;
+}
+
+static char *lower_ascii(const char *s)
+{
+	char *l = strdup(s);
+	for (char *p = l; p && *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return l;
+}
+
+static char *trim_dup(const char *s, size_t n)
+{
+	char *r;
+	while (n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (!(r = malloc(n + 1)))
+		return NULL;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+void ini_free(struct ini_file *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->nsections; i++) {
+		struct ini_section *s = &f->sections[i];
+		for (size_t k = 0; k < s->nkeys; k++) {
+			free(s->keys[k].name);
+			free(s->keys[k].lower);
+		}
+		free(s->keys);
+		free(s->name);
+		free(s->lower);
+	}
+	free(f->sections);
+	free(f->path);
+	free(f->kind);
+	free(f->sha256);
+	if (f->dict)
+		iniparser_freedict(f->dict);
+	free(f);
+}
+
+const struct ini_section *ini_section(const struct ini_file *f,
+				      const char *name)
+{
+	char *l = lower_ascii(name);
+	const struct ini_section *r = NULL;
+	for (size_t i = 0; l && i < f->nsections && !r; i++)
+		if (strcmp(f->sections[i].lower, l) == 0)
+			r = &f->sections[i];
+	free(l);
+	return r;
+}
+
+const struct ini_key *ini_key(const struct ini_section *s, const char *name)
+{
+	char *l = lower_ascii(name);
+	const struct ini_key *r = NULL;
+	for (size_t i = 0; l && i < s->nkeys && !r; i++)
+		if (strcmp(s->keys[i].lower, l) == 0)
+			r = &s->keys[i];
+	free(l);
+	return r;
+}
+
+const char *ini_get(const struct ini_file *f, const struct ini_section *s,
+		    const char *key)
+{
+	char buf[1200];
+	const struct ini_key *k;
+
+	if (!s || !(k = ini_key(s, key)))
+		return NULL;
+	snprintf(buf, sizeof(buf), "%s:%s", s->lower, k->lower);
+	return iniparser_getstring(f->dict, buf, NULL);
+}
+
+char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
+		     const char *key)
+{
+	struct sbuf b = {0};
+	const char *v = ini_get(f, s, key);
+	char part[256];
+
+	if (!v)
+		return NULL;
+	sbuf_adds(&b, v);
+	for (int i = 2;; i++) {
+		snprintf(part, sizeof(part), "%s.%d", key, i);
+		if (!(v = ini_get(f, s, part)))
+			break;
+		sbuf_adds(&b, v);
+	}
+	return sbuf_take(&b);
+}
+
+/* --- scanning the raw lines ------------------------------------------ */
+
+struct scan {
+	struct ini_file *f; /* being filled */
+	struct diags *d;    /* where problems go */
+	bool oom;	    /* an allocation failed */
+};
+
+static struct ini_section *add_section(struct scan *sc, const char *name,
+				       long line)
+{
+	struct ini_file *f = sc->f;
+	struct ini_section *v, *s;
+	char *lower = lower_ascii(name);
+
+	if (!lower) {
+		sc->oom = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < f->nsections; i++)
+		if (strcmp(f->sections[i].lower, lower) == 0) {
+			diags_add(sc->d, DIAG_ERROR, f->path, line,
+				  "duplicate section '[%s]' (first at line "
+				  "%ld): merge the two into one",
+				  name, f->sections[i].line);
+			free(lower);
+			return &f->sections[i];
+		}
+	if (!(v = realloc(f->sections, (f->nsections + 1) * sizeof(*v)))) {
+		free(lower);
+		sc->oom = true;
+		return NULL;
+	}
+	f->sections = v;
+	s = &v[f->nsections++];
+	memset(s, 0, sizeof(*s));
+	s->name = strdup(name);
+	s->lower = lower;
+	s->line = line;
+	if (!s->name)
+		sc->oom = true;
+	return s;
+}
+
+static void add_key(struct scan *sc, struct ini_section *s, const char *name,
+		    long line)
+{
+	struct ini_key *v;
+	char *lower = lower_ascii(name);
+
+	if (!lower) {
+		sc->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < s->nkeys; i++)
+		if (strcmp(s->keys[i].lower, lower) == 0) {
+			diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+				  "duplicate key '%s' in [%s] (first at line "
+				  "%ld): only one value can count",
+				  name, s->name, s->keys[i].line);
+			free(lower);
+			return;
+		}
+	if (!(v = realloc(s->keys, (s->nkeys + 1) * sizeof(*v)))) {
+		free(lower);
+		sc->oom = true;
+		return;
+	}
+	s->keys = v;
+	v[s->nkeys].name = strdup(name);
+	v[s->nkeys].lower = lower;
+	v[s->nkeys].line = line;
+	if (!v[s->nkeys].name)
+		sc->oom = true;
+	s->nkeys++;
+}
+
+/* Warns where an unquoted value will be cut at ; or # by iniparser. */
+static void check_value(struct scan *sc, const char *v, long line,
+			const char *key)
+{
+	while (isspace((unsigned char)*v))
+		v++;
+	if (*v == '"' || *v == '\'')
+		return;
+	for (const char *p = v; *p; p++)
+		if ((*p == ';' || *p == '#') && p > v &&
+		    !isspace((unsigned char)p[-1])) {
+			diags_add(sc->d, DIAG_WARNING, sc->f->path, line,
+				  "the value of '%s' is cut at '%c' (what "
+				  "follows is a comment): put the value in "
+				  "double quotes to keep it",
+				  key, *p);
+			return;
+		}
+}
+
+/* Handles one logical line (continuations joined). */
+static void scan_line(struct scan *sc, struct ini_section **cur, char *s,
+		      long line)
+{
+	char *eq, *name;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!*s || *s == ';' || *s == '#')
+		return;
+	if (*s == '[') {
+		char *close = strchr(s, ']');
+		if (!close) {
+			diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+				  "section header without ']' (expected "
+				  "[NAME])");
+			return;
+		}
+		if (!(name = trim_dup(s + 1, (size_t)(close - s - 1)))) {
+			sc->oom = true;
+			return;
+		}
+		*cur = add_section(sc, name, line);
+		free(name);
+		return;
+	}
+	if (!(eq = strchr(s, '='))) {
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			  "syntax error (expected 'key = value', "
+			  "'[section]' or a ';' comment)");
+		return;
+	}
+	if (!(name = trim_dup(s, (size_t)(eq - s)))) {
+		sc->oom = true;
+		return;
+	}
+	if (!*name) {
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			  "missing key name before '='");
+	} else if (!*cur) {
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			  "key '%s' outside any section (expected a "
+			  "[section] header first)",
+			  name);
+	} else {
+		add_key(sc, *cur, name, line);
+		check_value(sc, eq + 1, line, name);
+	}
+	free(name);
+}
+
+/* Scans the decoded text: sections, keys, their lines, line lengths. */
+static void scan_text(struct scan *sc, char *text)
+{
+	struct ini_section *cur = NULL;
+	struct sbuf logical = {0};
+	long lineno = 0, start = 0;
+	char *p = text;
+
+	while (*p && !sc->oom) {
+		char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		lineno++;
+		if (n > INI_MAX_LINE)
+			diags_add(sc->d, DIAG_ERROR, sc->f->path, lineno,
+				  "line too long (%zu bytes; at most %d fit "
+				  "on one line): split the value over "
+				  "several keys, e.g. comment, comment.2, "
+				  "comment.3",
+				  n, INI_MAX_LINE);
+		if (!logical.len)
+			start = lineno;
+		if (n > 0 && p[n - 1] == '\\') {
+			sbuf_add(&logical, p, n - 1);
+		} else {
+			sbuf_add(&logical, p, n);
+			if (logical.s)
+				scan_line(sc, &cur, logical.s, start);
+			logical.len = 0;
+			if (logical.s)
+				logical.s[0] = '\0';
+		}
+		p += n + (nl ? 1 : 0);
+	}
+	if (logical.len && logical.s)
+		scan_line(sc, &cur, logical.s, start);
+	if (logical.oom)
+		sc->oom = true;
+	sbuf_release(&logical);
+}
+
+/* Hands the decoded text to iniparser through a private temporary file. */
+static dictionary *parse_with_iniparser(const char *text, size_t len,
+					struct sbuf *errors)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	dictionary *dict = NULL;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/kansa-ini-XXXXXX",
+		 dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	if (write(fd, text, len) == (ssize_t)len) {
+		parser_errors = errors;
+		iniparser_set_error_callback(collect_error);
+		dict = iniparser_load(path);
+		iniparser_set_error_callback(NULL);
+		parser_errors = NULL;
+	}
+	close(fd);
+	unlink(path);
+	return dict;
+}
+
+static void check_kind(struct ini_file *f, const char *const *kinds,
+		       struct diags *d)
+{
+	const struct ini_section *k = ini_section(f, "kansa");
+	const char *kind = k ? ini_get(f, k, "kind") : NULL;
+	struct sbuf want = {0};
+
+	for (size_t i = 0; kinds && kinds[i]; i++)
+		sbuf_printf(&want, "%s%s", i ? " or " : "", kinds[i]);
+	if (!k || !kind || !*kind) {
+		diags_add(d, DIAG_ERROR, f->path, k ? k->line : 1,
+			  "missing [kansa] section with 'kind = %s' (every "
+			  "kansa file starts with one)",
+			  want.s ? want.s : "...");
+		goto out;
+	}
+	if (!(f->kind = strdup(kind)))
+		goto out;
+	for (size_t i = 0; kinds && kinds[i]; i++)
+		if (strcmp(kinds[i], kind) == 0)
+			goto out;
+	if (kinds)
+		diags_add(d, DIAG_ERROR, f->path, ini_key(k, "kind")->line,
+			  "wrong kind of file: 'kind = %s' (expected %s)", kind,
+			  want.s ? want.s : "");
+out:
+	sbuf_release(&want);
+}
+
+enum kansa_err ini_load(const char *path, const char *const *kinds,
+			struct diags *d, struct ini_file **out)
+{
+	struct ini_file *f = calloc(1, sizeof(*f));
+	struct scan sc = {f, d, false};
+	struct sbuf perr = {0};
+	char *raw = NULL, *text = NULL;
+	size_t rawlen, len, errors = d->errors;
+	enum kansa_err err = KANSA_ERR_NOMEM;
+
+	*out = NULL;
+	if (!f || !(f->path = strdup(path)))
+		goto out;
+	if ((err = fileio_read(path, INI_MAX_BYTES, &raw, &rawlen, d)))
+		goto out;
+	if (!(f->sha256 = malloc(65))) {
+		err = KANSA_ERR_NOMEM;
+		goto out;
+	}
+	text_sha256_hex(raw, rawlen, f->sha256);
+	if ((err = text_decode(raw, rawlen, path, d, &text, &len,
+			       &f->encoding)))
+		goto out;
+	scan_text(&sc, text);
+	err = KANSA_ERR_NOMEM;
+	if (sc.oom)
+		goto out;
+	if (d->errors == errors) {
+		f->dict = parse_with_iniparser(text, len, &perr);
+		if (!f->dict) {
+			diags_add(d, DIAG_ERROR, path, 0, "%s",
+				  perr.s ? perr.s
+					 : "iniparser could not "
+					   "read the file");
+			err = KANSA_ERR_INPUT;
+			goto out;
+		}
+		check_kind(f, kinds, d);
+	}
+	err = d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
+	if (!err) {
+		*out = f;
+		f = NULL;
+	}
+out:
+	sbuf_release(&perr);
+	free(raw);
+	free(text);
+	ini_free(f);
+	return err;
+}
+
+/* --- writing --------------------------------------------------------- */
+
+/* Bytes of s that fit in max without cutting a UTF-8 character. */
+static size_t utf8_prefix(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+static void add_quoted(struct sbuf *b, const char *s, size_t n)
+{
+	bool dq = memchr(s, '"', n) != NULL, sq = memchr(s, '\'', n) != NULL;
+	bool quote = n == 0 || memchr(s, ';', n) || memchr(s, '#', n) ||
+		     isspace((unsigned char)s[0]) ||
+		     isspace((unsigned char)s[n - 1]) || dq || sq ||
+		     s[n - 1] == '\\';
+	char q = dq && !sq ? '\'' : '"';
+
+	if (!quote) {
+		sbuf_add(b, s, n);
+		return;
+	}
+	sbuf_add(b, &q, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == q)
+			sbuf_adds(b, q == '"' ? "＂" : "＇");
+		else
+			sbuf_add(b, s + i, 1);
+	}
+	sbuf_add(b, &q, 1);
+}
+
+void ini_format_value(struct sbuf *b, const char *key, const char *value)
+{
+	size_t n = strlen(value), klen = strlen(key);
+	size_t room = INI_MAX_LINE - klen - 16 - 3 * 8; /* ".NN = " quotes */
+	int part = 1;
+
+	do {
+		size_t take = utf8_prefix(value, n, room);
+		if (part == 1)
+			sbuf_printf(b, "%s = ", key);
+		else
+			sbuf_printf(b, "%s.%d = ", key, part);
+		add_quoted(b, value, take);
+		sbuf_add(b, "\n", 1);
+		value += take;
+		n -= take;
+		part++;
+	} while (n > 0);
+}

@@ -1,0 +1,81 @@
+/* ini.h: loading any kansa INI file safely before iniparser sees it.
+ *
+ * Handles what iniparser 4.1 gets wrong for an audit tool: a UTF-8 BOM,
+ * Shift_JIS, CRLF, invalid UTF-8, duplicate sections and keys (iniparser
+ * merges them silently), over-long lines, lowercased names and lost line
+ * numbers.  Values are read with iniparser_getstring() only.
+ *
+ * Ownership: ini_load() returns a struct ini_file that ini_free() frees
+ * with every string in it.
+ */
+#ifndef KANSA_INI_H
+#define KANSA_INI_H
+
+#include <dictionary.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "text.h"
+
+/* Longest physical line iniparser 4.1 reads (without the line end). */
+#define INI_MAX_LINE 1022
+/* Largest INI file kansa reads, in bytes. */
+#define INI_MAX_BYTES (16u * 1024 * 1024)
+
+struct ini_key {
+	char *name;  /* as written in the file */
+	char *lower; /* as iniparser knows it */
+	long line;   /* where it is */
+};
+
+struct ini_section {
+	char *name;	      /* as written, without brackets */
+	char *lower;	      /* as iniparser knows it */
+	long line;	      /* where the [header] is */
+	struct ini_key *keys; /* in file order */
+	size_t nkeys;	      /* how many */
+};
+
+struct ini_file {
+	char *path;		      /* as given */
+	char *kind;		      /* [kansa] kind */
+	enum text_encoding encoding;  /* what the file was */
+	struct ini_section *sections; /* in file order */
+	size_t nsections;	      /* how many */
+	char *sha256;		      /* SHA-256 of the file's bytes */
+	dictionary *dict;	      /* iniparser's view */
+};
+
+/*
+ * Loads path.  kinds, when not NULL, is a NULL-terminated list of the
+ * [kansa] kind values the caller takes.  Every problem found is added to
+ * d as FILE:LINE; returns KANSA_ERR_INPUT when there was an error,
+ * KANSA_ERR_IO or KANSA_ERR_NOMEM.
+ */
+enum kansa_err ini_load(const char *path, const char *const *kinds,
+			struct diags *d, struct ini_file **out);
+void ini_free(struct ini_file *f);
+
+/* The section named name (any case), or NULL. */
+const struct ini_section *ini_section(const struct ini_file *f,
+				      const char *name);
+/* The key of a section (any case), or NULL. */
+const struct ini_key *ini_key(const struct ini_section *s, const char *name);
+/* The value of section:key via iniparser_getstring(), or NULL. */
+const char *ini_get(const struct ini_file *f, const struct ini_section *s,
+		    const char *key);
+/*
+ * The value of key joined with key.2, key.3 ... (a value split over
+ * several lines to stay under INI_MAX_LINE), or NULL.  Caller frees.
+ */
+char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
+		     const char *key);
+
+/*
+ * Formats "key = value" for a kansa INI file: quoted when the value holds
+ * ; or # or edge spaces, and split over key, key.2 ... so that no line
+ * exceeds INI_MAX_LINE bytes.  Appends to b.
+ */
+void ini_format_value(struct sbuf *b, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,161 @@
+/* main.c: kansa's command table and entry point. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int cmd_help(int argc, char **argv, struct cli *cli);
+static int cmd_version(int argc, char **argv, struct cli *cli);
+
+#define EXIT_CODES                                                             \
+	"Exit codes: 0 ok, 1 found what --fail-on asked for, 2 usage,\n"       \
+	"3 invalid input, 4 system, database or render failure.\n"
+
+#define COMMON_HELP                                                            \
+	"  --db FILE       the database (default: $KANSA_DB, else kansa.db)\n" \
+	"  -h, --help      show this help\n"
+
+const struct command cli_commands[] = {
+	{"derive", cmd_derive, "derive the checklist from a policy text",
+	 "usage: kansa derive [options] POLICY.txt\n"
+	 "\n"
+	 "Parses the policy text (UTF-8 or Shift_JIS, any line ends) into\n"
+	 "its numbered clauses and derives one checklist item per clause\n"
+	 "that obliges someone, with its citation ID (6-4(2)キ), roles and\n"
+	 "level (必須/推奨).  Writes the checklist INI file and stores the\n"
+	 "policy version in the database.  Deriving again over a reviewed\n"
+	 "checklist keeps its reviewer keys (weight, evidence_examples,\n"
+	 "method, note) and honours its [renumber] section.\n"
+	 "\n"
+	 "  --name NAME     policy name (default: the name the text defines,\n"
+	 "                  else the checklist's, else the file name)\n"
+	 "  --version VER   policy version: the fiscal year it takes effect\n"
+	 "                  (default: the checklist's, else 1)\n"
+	 "  -o FILE         checklist to write (default:\n"
+	 "                  checklists/<policy file name>.ini)\n" COMMON_HELP
+	 "\n"
+	 "example: kansa derive --version 2024 "
+	 "checklists/mito-gikai-taisaku-kijun.txt\n"
+	 "\n" EXIT_CODES},
+	{"items", cmd_items, "list the checklist items of a policy",
+	 "usage: kansa items [options]\n"
+	 "\n"
+	 "Lists the items of the policy derived last, or of the one named.\n"
+	 "\n"
+	 "  --policy NAME[@VERSION]  which policy (default: derived last)\n"
+	 "  --role ROLE              only the items of this role\n"
+	 "  --format text|tsv|json   output format (default: "
+	 "text)\n" COMMON_HELP "\n"
+	 "TSV columns: id, level, roles, chapter, section, source_line, "
+	 "text;\n"
+	 "tab, newline and backslash in values are written \\t, \\n, \\\\.\n"
+	 "\n"
+	 "example: kansa items --role 情報システム管理者 --format tsv\n"
+	 "\n" EXIT_CODES},
+	{"help", cmd_help, "show help for kansa or a command",
+	 "usage: kansa help [COMMAND]\n"},
+	{"version", cmd_version, "show kansa's version",
+	 "usage: kansa version\n"},
+};
+const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+static void print_main_usage(FILE *out)
+{
+	fputs("usage: kansa [--db FILE] COMMAND [ARGS]\n"
+	      "\n"
+	      "kansa (監査) turns an information-security policy into its\n"
+	      "yearly self-inspection and audit.  Commands:\n"
+	      "\n",
+	      out);
+	for (size_t i = 0; i < cli_ncommands; i++)
+		fprintf(out, "  %-10s %s\n", cli_commands[i].name,
+			cli_commands[i].summary);
+	fputs("\n'kansa help COMMAND' or 'kansa COMMAND --help' tells more.\n"
+	      "\n" EXIT_CODES,
+	      out);
+}
+
+static int cmd_help(int argc, char **argv, struct cli *cli)
+{
+	const struct command *cmd;
+	(void)cli;
+	if (argc < 2) {
+		print_main_usage(stdout);
+		return KANSA_EXIT_OK;
+	}
+	if (!(cmd = cli_find(argv[1]))) {
+		fprintf(stderr, "kansa help: unknown command '%s'\n\n",
+			argv[1]);
+		print_main_usage(stderr);
+		return KANSA_EXIT_USAGE;
+	}
+	cli_print_usage(stdout, cmd);
+	return KANSA_EXIT_OK;
+}
+
+static int cmd_version(int argc, char **argv, struct cli *cli)
+{
+	(void)argc;
+	(void)argv;
+	(void)cli;
+	printf("kansa %s (schema %d)\n", KANSA_VERSION, store_schema_version());
+	return KANSA_EXIT_OK;
+}
+
+/* True when the arguments ask for help (before any "--"). */
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = {0};
+	const struct command *cmd;
+	const char *env = getenv("KANSA_DB");
+	int i = 1, rc;
+
+	cli.db = env && *env ? env : "kansa.db";
+	diags_init(&cli.diags);
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			cli.db = argv[i + 1];
+			i += 2;
+		} else if (strcmp(argv[i], "--help") == 0 ||
+			   strcmp(argv[i], "-h") == 0) {
+			print_main_usage(stdout);
+			return KANSA_EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			return cmd_version(0, NULL, &cli);
+		} else {
+			fprintf(stderr, "kansa: unknown option '%s'\n\n",
+				argv[i]);
+			print_main_usage(stderr);
+			return KANSA_EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		print_main_usage(stderr);
+		return KANSA_EXIT_USAGE;
+	}
+	if (!(cmd = cli_find(argv[i]))) {
+		fprintf(stderr, "kansa: unknown command '%s'\n\n", argv[i]);
+		print_main_usage(stderr);
+		return KANSA_EXIT_USAGE;
+	}
+	if (cmd->fn != cmd_help && wants_help(argc - i, argv + i)) {
+		cli_print_usage(stdout, cmd);
+		return KANSA_EXIT_OK;
+	}
+	rc = cmd->fn(argc - i, argv + i, &cli);
+	diags_release(&cli.diags);
+	return rc;
+}

@@ -1,0 +1,350 @@
+/* text.c: decoding user text files, NFKC, widths and escaping. */
+#include "text.h"
+
+#include <iconv.h>
+#include <nettle/sha2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+#include <uninorm.h>
+#include <uniwidth.h>
+
+void sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		char *p;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (!(p = realloc(b->s, cap))) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sbuf_adds(struct sbuf *b, const char *s)
+{
+	sbuf_add(b, s, strlen(s));
+}
+
+void sbuf_printf(struct sbuf *b, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return;
+	if ((size_t)len < sizeof(small)) {
+		sbuf_add(b, small, (size_t)len);
+		return;
+	}
+	char *big = malloc((size_t)len + 1);
+	if (!big) {
+		b->oom = true;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	sbuf_add(b, big, (size_t)len);
+	free(big);
+}
+
+char *sbuf_take(struct sbuf *b)
+{
+	char *s = b->s;
+	if (b->oom) {
+		free(s);
+		s = NULL;
+	} else if (!s) {
+		s = strdup("");
+	}
+	memset(b, 0, sizeof(*b));
+	return s;
+}
+
+void sbuf_release(struct sbuf *b)
+{
+	free(b->s);
+	memset(b, 0, sizeof(*b));
+}
+
+int text_u8_next(const char *s, size_t n, uint32_t *cp)
+{
+	ucs4_t uc;
+	int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+	if (len <= 0)
+		return -1;
+	*cp = uc;
+	return len;
+}
+
+bool text_is_utf8(const char *s, size_t n)
+{
+	return u8_check((const uint8_t *)s, n) == NULL;
+}
+
+size_t text_width(const char *s)
+{
+	return (size_t)u8_strwidth((const uint8_t *)s, "UTF-8");
+}
+
+/* Line number (1-based) of byte offset off in buf. */
+static long line_of(const char *buf, size_t off)
+{
+	long line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (buf[i] == '\n')
+			line++;
+	return line;
+}
+
+/* Converts CP932 bytes to UTF-8; NULL when they are not valid CP932.
+ * A CP932 character of one or two bytes is at most three bytes of UTF-8,
+ * so 3 * len + 1 bytes always suffice. */
+static char *from_cp932(const char *buf, size_t len, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", "CP932");
+	size_t cap = len * 3 + 1, left = cap - 1, inleft = len;
+	char *out, *op, *ip = (char *)buf;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	if (!(out = malloc(cap))) {
+		iconv_close(cd);
+		return NULL;
+	}
+	op = out;
+	if (iconv(cd, &ip, &inleft, &op, &left) == (size_t)-1 || inleft > 0) {
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*op = '\0';
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+/* Copies buf to a new string with CRLF and CR turned into LF. */
+static char *unify_newlines(const char *buf, size_t len, size_t *outlen)
+{
+	char *out = malloc(len + 1);
+	size_t o = 0;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\r') {
+			out[o++] = '\n';
+			if (i + 1 < len && buf[i + 1] == '\n')
+				i++;
+		} else {
+			out[o++] = buf[i];
+		}
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+/* Adds an error for the first control character (other than tab, LF, FF). */
+static bool has_control(const char *s, size_t n, const char *file,
+			struct diags *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f') ||
+		    c == 0x7f) {
+			diags_add(d, DIAG_ERROR, file, line_of(s, i),
+				  "control character U+%04X in the text "
+				  "(expected a plain text file)",
+				  c);
+			return true;
+		}
+	}
+	return false;
+}
+
+enum kansa_err text_decode(const char *buf, size_t len, const char *file,
+			   struct diags *d, char **out, size_t *outlen,
+			   enum text_encoding *enc)
+{
+	const char *nul = memchr(buf, '\0', len);
+	char *conv = NULL, *res;
+	size_t convlen = 0;
+	const uint8_t *bad;
+
+	*enc = TEXT_UTF8;
+	if (nul) {
+		diags_add(d, DIAG_ERROR, file,
+			  line_of(buf, (size_t)(nul - buf)),
+			  "NUL byte at offset %zu: this is a binary file, "
+			  "not text (expected UTF-8 or Shift_JIS text)",
+			  (size_t)(nul - buf));
+		return KANSA_ERR_INPUT;
+	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+		*enc = TEXT_UTF8_BOM;
+	}
+	bad = u8_check((const uint8_t *)buf, len);
+	if (bad) {
+		size_t off = (size_t)((const char *)bad - buf);
+		if (*enc == TEXT_UTF8_BOM ||
+		    !(conv = from_cp932(buf, len, &convlen))) {
+			size_t ls = off;
+			while (ls > 0 && buf[ls - 1] != '\n')
+				ls--;
+			diags_add(d, DIAG_ERROR, file, line_of(buf, off),
+				  "invalid UTF-8 at byte %zu of the line "
+				  "(byte 0x%02X); the file is neither UTF-8 "
+				  "nor Shift_JIS: save it as UTF-8",
+				  off - ls + 1, (unsigned char)buf[off]);
+			return KANSA_ERR_INPUT;
+		}
+		*enc = TEXT_CP932;
+		buf = conv;
+		len = convlen;
+		diags_add(d, DIAG_NOTICE, file, 0,
+			  "converted from Shift_JIS (CP932) to UTF-8");
+	}
+	res = unify_newlines(buf, len, outlen);
+	free(conv);
+	if (!res)
+		return KANSA_ERR_NOMEM;
+	if (has_control(res, *outlen, file, d)) {
+		free(res);
+		return KANSA_ERR_INPUT;
+	}
+	*out = res;
+	return KANSA_OK;
+}
+
+/* Characters that Shift_JIS converters map to different code points. */
+static const struct {
+	uint32_t from, to;
+} folds[] = {
+	{0x2015, 0x2014}, /* HORIZONTAL BAR -> EM DASH */
+	{0x301C, 0xFF5E}, /* WAVE DASH -> FULLWIDTH TILDE */
+	{0x2016, 0x2225}, /* DOUBLE VERTICAL LINE -> PARALLEL TO */
+	{0x2212, 0xFF0D}, /* MINUS SIGN -> FULLWIDTH HYPHEN-MINUS */
+	{0x00A2, 0xFFE0}, /* CENT SIGN */
+	{0x00A3, 0xFFE1}, /* POUND SIGN */
+	{0x00AC, 0xFFE2}, /* NOT SIGN */
+};
+
+char *text_nfkc(const char *s, size_t n)
+{
+	struct sbuf b = {0};
+	size_t outlen = 0;
+	uint8_t *norm;
+	char *res;
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = text_u8_next(s + i, n - i, &cp);
+		if (len < 0) { /* keep invalid bytes as they are */
+			sbuf_add(&b, s + i, 1);
+			i++;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(folds) / sizeof(folds[0]); k++)
+			if (folds[k].from == cp) {
+				uint8_t tmp[6];
+				int tl = u8_uctomb(tmp, folds[k].to, 6);
+				sbuf_add(&b, (const char *)tmp, (size_t)tl);
+				goto next;
+			}
+		sbuf_add(&b, s + i, (size_t)len);
+	next:
+		i += (size_t)len;
+	}
+	if (b.oom || !b.s) {
+		sbuf_release(&b);
+		return b.oom ? NULL : strdup("");
+	}
+	norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)b.s, b.len, NULL,
+			    &outlen);
+	sbuf_release(&b);
+	if (!norm)
+		return NULL;
+	res = realloc(norm, outlen + 1);
+	if (!res) {
+		free(norm);
+		return NULL;
+	}
+	res[outlen] = '\0';
+	return res;
+}
+
+char *text_escape_tsv(const char *s)
+{
+	struct sbuf b = {0};
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t':
+			sbuf_add(&b, "\\t", 2);
+			break;
+		case '\n':
+			sbuf_add(&b, "\\n", 2);
+			break;
+		case '\r':
+			sbuf_add(&b, "\\r", 2);
+			break;
+		case '\\':
+			sbuf_add(&b, "\\\\", 2);
+			break;
+		default:
+			sbuf_add(&b, s, 1);
+		}
+	}
+	return sbuf_take(&b);
+}
+
+char *text_escape_json(const char *s)
+{
+	struct sbuf b = {0};
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			sbuf_add(&b, "\\", 1);
+			sbuf_add(&b, s, 1);
+		} else if (c == '\n') {
+			sbuf_add(&b, "\\n", 2);
+		} else if (c == '\t') {
+			sbuf_add(&b, "\\t", 2);
+		} else if (c < 0x20) {
+			sbuf_printf(&b, "\\u%04x", c);
+		} else {
+			sbuf_add(&b, s, 1);
+		}
+	}
+	return sbuf_take(&b);
+}
+
+void text_sha256_hex(const void *data, size_t n, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, n, data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}

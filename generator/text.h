@@ -1,0 +1,74 @@
+/* text.h: UTF-8 text: decoding user files, NFKC, widths, escaping.
+ *
+ * Ownership: every function that returns char * returns a new malloc'd
+ * NUL-terminated string that the caller frees; NULL means out of memory
+ * unless said otherwise.
+ */
+#ifndef KANSA_TEXT_H
+#define KANSA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+/* How text_decode() found the input. */
+enum text_encoding {
+	TEXT_UTF8,     /* plain UTF-8 */
+	TEXT_UTF8_BOM, /* UTF-8 with a byte-order mark, stripped */
+	TEXT_CP932     /* Shift_JIS (CP932), converted */
+};
+
+/*
+ * Decodes the bytes of a user's text file into UTF-8 with LF line ends:
+ * strips a BOM, converts Shift_JIS (CP932) when the bytes are not UTF-8,
+ * turns CRLF and CR into LF.  Refuses NUL bytes, control characters and
+ * bytes that are neither UTF-8 nor CP932, with diagnostics naming the
+ * line.  Returns KANSA_ERR_INPUT (diagnostics added) or KANSA_ERR_NOMEM;
+ * on success *out (caller frees) and *outlen are set, and a notice is
+ * added when the encoding was converted.
+ */
+enum kansa_err text_decode(const char *buf, size_t len, const char *file,
+			   struct diags *d, char **out, size_t *outlen,
+			   enum text_encoding *enc);
+
+/*
+ * NFKC-normalises n bytes of valid UTF-8 after folding the characters
+ * that Shift_JIS converters map differently (U+2015 to U+2014, U+301C to
+ * U+FF5E, U+2212 to U+FF0D ...), so that a file re-saved in Shift_JIS
+ * normalises to the same text as its UTF-8 original.
+ */
+char *text_nfkc(const char *s, size_t n);
+
+/* Decodes one code point at s (n bytes left); returns its length, or -1. */
+int text_u8_next(const char *s, size_t n, uint32_t *cp);
+/* True when the n bytes at s are valid UTF-8. */
+bool text_is_utf8(const char *s, size_t n);
+/* Columns a string takes in a terminal: East Asian wide chars count 2. */
+size_t text_width(const char *s);
+
+/* Escapes tab, newline, CR and backslash as \t \n \r \\ (for TSV). */
+char *text_escape_tsv(const char *s);
+/* Escapes s as the contents of a JSON string (without the quotes). */
+char *text_escape_json(const char *s);
+
+/* Hex SHA-256 of n bytes; out has room for 65 bytes. */
+void text_sha256_hex(const void *data, size_t n, char out[65]);
+
+/* A growable string. */
+struct sbuf {
+	char *s;    /* NUL-terminated contents, or NULL before the first add */
+	size_t len; /* bytes in s */
+	size_t cap; /* allocated */
+	bool oom;   /* an allocation failed: contents are incomplete */
+};
+void sbuf_add(struct sbuf *b, const char *s, size_t n);
+void sbuf_adds(struct sbuf *b, const char *s);
+void sbuf_printf(struct sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hands over the string (never NULL unless out of memory). */
+char *sbuf_take(struct sbuf *b);
+void sbuf_release(struct sbuf *b);
+
+#endif
