@@ -49,10 +49,9 @@ static enum kansa_err read_policy(const char *path, struct diags *d,
 		free(raw);
 		return KANSA_ERR_INPUT;
 	}
+	text_sha256_hex(raw, rawlen, sha);
 	err = text_decode(raw, rawlen, path, d, text, len, &enc);
 	free(raw);
-	if (!err)
-		text_sha256_hex(*text, *len, sha);
 	return err;
 }
 
@@ -98,26 +97,32 @@ static enum kansa_err fill_meta(struct checklist *cl, struct checklist *old,
 	return KANSA_OK;
 }
 
-/* Writes the checklist unless the file already says exactly that. */
-static enum kansa_err write_checklist(const char *path, const char *ini,
-				      size_t len, bool *changed,
-				      struct diags *d)
+/* Creates the folder a file goes in when it is missing (one level). */
+static void make_parent(const char *path)
 {
-	struct diags ignore;
-	char *cur = NULL;
-	size_t curlen = 0;
-	enum kansa_err err;
+	char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		mkdir(dir, 0777);
+	}
+	free(dir);
+}
 
-	diags_init(&ignore);
-	*changed = !(fileio_read(path, INI_MAX_BYTES, &cur, &curlen, &ignore) ==
-			     KANSA_OK &&
-		     curlen == len && memcmp(cur, ini, len) == 0);
-	diags_release(&ignore);
-	free(cur);
+/*
+ * Writes the checklist unless the file there already says the same (in
+ * kansa's own layout once read: a reviewer's key order and comments are
+ * then left as they are).  prev is the previous checklist formatted, or
+ * NULL when there was none.
+ */
+static enum kansa_err write_checklist(const char *path, const char *ini,
+				      size_t len, const char *prev,
+				      bool *changed, struct diags *d)
+{
+	*changed = !prev || strlen(prev) != len || memcmp(prev, ini, len) != 0;
 	if (!*changed)
 		return KANSA_OK;
-	err = fileio_write_atomic(path, ini, len, d);
-	return err;
+	make_parent(path);
+	return fileio_write_atomic(path, ini, len, d);
 }
 
 static void print_row(const char *a, const char *b, const char *c,
@@ -219,8 +224,9 @@ int cmd_derive(int argc, char **argv, struct cli *cli)
 	struct checklist cl, old;
 	struct policy *pol = NULL;
 	struct store *st = NULL;
-	char *text = NULL, *ini = NULL, *output = NULL, sha[65], inisha[65];
-	size_t len, inilen;
+	char *text = NULL, *ini = NULL, *prev = NULL, *output = NULL;
+	char sha[65], inisha[65];
+	size_t len, inilen, prevlen;
 	bool exists, changed = false;
 	enum store_saved saved = STORE_SAVED_SAME;
 	enum kansa_err err;
@@ -234,13 +240,15 @@ int cmd_derive(int argc, char **argv, struct cli *cli)
 		return cli_finish(cli, KANSA_ERR_NOMEM);
 	if ((err = read_policy(o.input, &cli->diags, &text, &len, sha)) ||
 	    (err = read_previous(output, &old, &exists, &cli->diags)) ||
+	    (exists && (err = checklist_format(&old, &prev, &prevlen))) ||
 	    (err = policy_parse(text, len, o.input, old.renumber, old.nrenumber,
 				&cli->diags, &pol)) ||
 	    (err = fill_meta(&cl, &old, &o, pol, sha)) ||
 	    (err = checklist_derive(pol, o.input, &cl, &cli->diags)) ||
 	    (err = checklist_keep_reviewed(&cl, &old, output, &cli->diags)) ||
 	    (err = checklist_format(&cl, &ini, &inilen)) ||
-	    (err = write_checklist(output, ini, inilen, &changed, &cli->diags)))
+	    (err = write_checklist(output, ini, inilen, prev, &changed,
+				   &cli->diags)))
 		goto out;
 	text_sha256_hex(ini, inilen, inisha);
 	if ((err = cli_open_store(cli, true, &st)) ||
@@ -255,6 +263,7 @@ out:
 	checklist_release(&old);
 	free(text);
 	free(ini);
+	free(prev);
 	free(output);
 	return cli_finish(cli, err);
 }

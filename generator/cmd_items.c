@@ -75,11 +75,10 @@ static void json_field(const char *key, const char *value, bool last)
 
 static void print_json(const struct checklist *cl)
 {
-	printf("{\"policy\": ");
-	json_field("name", cl->policy, true);
-	printf(", \"version\": ");
-	json_field("v", cl->version, true);
-	printf(", \"items\": [\n");
+	printf("{");
+	json_field("policy", cl->policy, false);
+	json_field("version", cl->version, false);
+	printf("\"items\": [\n");
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
 		printf("  {");
