@@ -372,27 +372,22 @@ out:
 	sbuf_release(&want);
 }
 
-enum kansa_err ini_load(const char *path, const char *const *kinds,
-			struct diags *d, struct ini_file **out)
+enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
+			 const char *const *kinds, struct diags *d,
+			 struct ini_file **out)
 {
 	struct ini_file *f = calloc(1, sizeof(*f));
 	struct scan sc = {f, d, false};
 	struct sbuf perr = {0};
-	char *raw = NULL, *text = NULL;
-	size_t rawlen, len, errors = d->errors;
+	char *text = NULL;
+	size_t textlen, errors = d->errors;
 	enum kansa_err err = KANSA_ERR_NOMEM;
 
 	*out = NULL;
-	if (!f || !(f->path = strdup(path)))
+	if (!f || !(f->path = strdup(name)) || !(f->sha256 = malloc(65)))
 		goto out;
-	if ((err = fileio_read(path, INI_MAX_BYTES, &raw, &rawlen, d)))
-		goto out;
-	if (!(f->sha256 = malloc(65))) {
-		err = KANSA_ERR_NOMEM;
-		goto out;
-	}
-	text_sha256_hex(raw, rawlen, f->sha256);
-	if ((err = text_decode(raw, rawlen, path, d, &text, &len,
+	text_sha256_hex(raw, len, f->sha256);
+	if ((err = text_decode(raw, len, name, d, &text, &textlen,
 			       &f->encoding)))
 		goto out;
 	scan_text(&sc, text);
@@ -400,12 +395,11 @@ enum kansa_err ini_load(const char *path, const char *const *kinds,
 	if (sc.oom)
 		goto out;
 	if (d->errors == errors) {
-		f->dict = parse_with_iniparser(text, len, &perr);
+		f->dict = parse_with_iniparser(text, textlen, &perr);
 		if (!f->dict) {
-			diags_add(d, DIAG_ERROR, path, 0, "%s",
+			diags_add(d, DIAG_ERROR, name, 0, "%s",
 				  perr.s ? perr.s
-					 : "iniparser could not "
-					   "read the file");
+					 : "iniparser could not read the file");
 			err = KANSA_ERR_INPUT;
 			goto out;
 		}
@@ -418,9 +412,22 @@ enum kansa_err ini_load(const char *path, const char *const *kinds,
 	}
 out:
 	sbuf_release(&perr);
-	free(raw);
 	free(text);
 	ini_free(f);
+	return err;
+}
+
+enum kansa_err ini_load(const char *path, const char *const *kinds,
+			struct diags *d, struct ini_file **out)
+{
+	char *raw = NULL;
+	size_t len;
+	enum kansa_err err = fileio_read(path, INI_MAX_BYTES, &raw, &len, d);
+
+	*out = NULL;
+	if (!err)
+		err = ini_parse(path, raw, len, kinds, d, out);
+	free(raw);
 	return err;
 }
 

@@ -54,6 +54,10 @@ struct ini_file {
  */
 enum kansa_err ini_load(const char *path, const char *const *kinds,
 			struct diags *d, struct ini_file **out);
+/* The same for len bytes already read; name stands for the file. */
+enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
+			 const char *const *kinds, struct diags *d,
+			 struct ini_file **out);
 void ini_free(struct ini_file *f);
 
 /* The section named name (any case), or NULL. */
