@@ -38,8 +38,10 @@ endif
 
 SRCS      = $(wildcard generator/*.c)
 LIB_SRCS  = $(filter-out generator/main.c,$(SRCS))
-OBJS      = $(SRCS:generator/%.c=$(BUILD)/obj/%.o)
-LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
+TEMPLATES = $(sort $(wildcard templates/*))
+GEN_OBJS  = $(BUILD)/obj/templates_data.o
+OBJS      = $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
+LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -56,6 +58,14 @@ $(BUILD)/obj/%.o: generator/%.c $(wildcard generator/*.h) | $(BUILD)/obj
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# templates/ compiled in, so that kansa works from any folder
+$(BUILD)/gen/templates_data.c: $(TEMPLATES) tools/embed.sh | $(BUILD)/gen
+	@echo "  GEN     $@"
+	$(Q)sh tools/embed.sh $@ $(TEMPLATES)
+
+$(BUILD)/obj/templates_data.o: $(BUILD)/gen/templates_data.c | $(BUILD)/obj
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/libkansa.a: $(LIB_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJS)
 
@@ -64,7 +74,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkansa.a | $(BUILD)/tests
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(BUILD)/libkansa.a \
 		$(LDLIBS) -lcmocka
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/obj $(BUILD)/tests $(BUILD)/gen:
 	$(Q)mkdir -p $@
 
 deps:

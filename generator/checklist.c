@@ -2,6 +2,7 @@
 #include "checklist.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,7 @@ void checklist_release(struct checklist *cl)
 		free(cl->mapping[i].to);
 	}
 	free(cl->items);
+	free(cl->index);
 	free(cl->parts);
 	free(cl->renumber);
 	free(cl->mapping);
@@ -103,8 +105,104 @@ void checklist_release(struct checklist *cl)
 	checklist_init(cl);
 }
 
+static int cmp_item(const void *a, const void *b)
+{
+	const struct item *x = *(const struct item *const *)a;
+	const struct item *y = *(const struct item *const *)b;
+	return strcmp(x->id, y->id);
+}
+
+enum kansa_err checklist_index(struct checklist *cl)
+{
+	free(cl->index);
+	if (!(cl->index = malloc((cl->nitems + 1) * sizeof(*cl->index))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < cl->nitems; i++)
+		cl->index[i] = &cl->items[i];
+	qsort(cl->index, cl->nitems, sizeof(*cl->index), cmp_item);
+	return KANSA_OK;
+}
+
+bool item_has_role(const struct item *it, const char *role)
+{
+	size_t n = strlen(role);
+	for (const char *p = it->roles; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && memcmp(p, role, n) == 0)
+			return true;
+		p += len + (comma ? 1 : 0);
+	}
+	return false;
+}
+
+/* Edit distance between two strings, counted in characters. */
+static size_t distance(const char *a, const char *b)
+{
+	uint32_t ca[64], cb[64];
+	size_t na = 0, nb = 0, row[65];
+	for (size_t i = 0; a[i] && na < 64;) {
+		int l = text_u8_next(a + i, strlen(a + i), &ca[na++]);
+		i += l > 0 ? (size_t)l : 1;
+	}
+	for (size_t i = 0; b[i] && nb < 64;) {
+		int l = text_u8_next(b + i, strlen(b + i), &cb[nb++]);
+		i += l > 0 ? (size_t)l : 1;
+	}
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j],
+			       best = diag + (ca[i - 1] != cb[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+void checklist_suggest(const struct checklist *cl, const char *id, char *out,
+		       size_t size)
+{
+	const struct item *best[3] = {NULL, NULL, NULL};
+	size_t dist[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX}, o = 0;
+	size_t limit = text_width(id) / 4 + 2;
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		size_t dd = distance(id, cl->items[i].id), k;
+		if (dd > limit)
+			continue;
+		for (k = 3; k > 0 && dd < dist[k - 1]; k--)
+			if (k < 3) {
+				dist[k] = dist[k - 1];
+				best[k] = best[k - 1];
+			}
+		if (k < 3) {
+			dist[k] = dd;
+			best[k] = &cl->items[i];
+		}
+	}
+	out[0] = '\0';
+	for (size_t k = 0; k < 3 && best[k] && o + 1 < size; k++)
+		o += (size_t)snprintf(out + o, size - o, "%s'%s'",
+				      k ? ", " : "", best[k]->id);
+}
+
 const struct item *checklist_find(const struct checklist *cl, const char *id)
 {
+	if (cl->index) {
+		struct item key = {.id = (char *)id}, *kp = &key, **hit;
+		hit = bsearch(&kp, cl->index, cl->nitems, sizeof(*cl->index),
+			      cmp_item);
+		return hit ? *hit : NULL;
+	}
 	for (size_t i = 0; i < cl->nitems; i++)
 		if (strcmp(cl->items[i].id, id) == 0)
 			return &cl->items[i];

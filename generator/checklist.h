@@ -7,6 +7,7 @@
 #ifndef KANSA_CHECKLIST_H
 #define KANSA_CHECKLIST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -58,6 +59,7 @@ struct checklist {
 	struct item *items;	   /* items in document order */
 	size_t nitems;		   /* how many */
 	size_t citems;		   /* allocated */
+	struct item **index;	   /* items sorted by ID, or NULL */
 };
 
 /* The role names chapter 2 and the text use, in canonical order. */
@@ -79,8 +81,18 @@ void checklist_release(struct checklist *cl);
 enum kansa_err checklist_derive(const struct policy *p, const char *file,
 				struct checklist *cl, struct diags *d);
 
-/* Finds an item by ID, or NULL. */
+/* Finds an item by ID (by bisection once checklist_index() ran), or NULL. */
 const struct item *checklist_find(const struct checklist *cl, const char *id);
+/* Sorts an index of the items for checklist_find(); call after changes. */
+enum kansa_err checklist_index(struct checklist *cl);
+/* True when role is one of the item's roles. */
+bool item_has_role(const struct item *it, const char *role);
+/*
+ * Writes up to three IDs nearest to id (by edit distance over
+ * characters) as "'6-4(2)キ', '6-4(2)ク'" into out; "" when none is near.
+ */
+void checklist_suggest(const struct checklist *cl, const char *id, char *out,
+		       size_t size);
 
 /* Copies the reviewer keys of old into cl's items with the same IDs and
  * warns about reviewed items that no longer exist. */

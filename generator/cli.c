@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "text.h"
@@ -82,4 +84,21 @@ void cli_print_padded(FILE *out, const char *s, size_t width, bool right)
 	fputs(s, out);
 	if (!right)
 		fprintf(out, "%*s", w < width ? (int)(width - w) : 0, "");
+}
+
+int cli_parse_year(const char *s)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (end == s || *end || y < 1900 || y > 2999)
+		return -1;
+	return (int)y;
+}
+
+void cli_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

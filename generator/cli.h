@@ -55,7 +55,16 @@ enum cli_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
 /* Parses --format; -1 when unknown. */
 int cli_parse_format(const char *s);
 
+/* Parses a fiscal year (1900-2999); -1 when it is not one. */
+int cli_parse_year(const char *s);
+/* Today's date as YYYY-MM-DD (local time). */
+void cli_today(char out[11]);
+
 int cmd_derive(int argc, char **argv, struct cli *cli);
 int cmd_items(int argc, char **argv, struct cli *cli);
+int cmd_template(int argc, char **argv, struct cli *cli);
+int cmd_import(int argc, char **argv, struct cli *cli);
+int cmd_verify(int argc, char **argv, struct cli *cli);
+int cmd_status(int argc, char **argv, struct cli *cli);
 
 #endif

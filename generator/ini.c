@@ -387,6 +387,7 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 	if (!f || !(f->path = strdup(name)) || !(f->sha256 = malloc(65)))
 		goto out;
 	text_sha256_hex(raw, len, f->sha256);
+	f->size = (long long)len;
 	if ((err = text_decode(raw, len, name, d, &text, &textlen,
 			       &f->encoding)))
 		goto out;

@@ -43,6 +43,7 @@ struct ini_file {
 	struct ini_section *sections; /* in file order */
 	size_t nsections;	      /* how many */
 	char *sha256;		      /* SHA-256 of the file's bytes */
+	long long size;		      /* bytes in the file */
 	dictionary *dict;	      /* iniparser's view */
 };
 

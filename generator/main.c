@@ -53,6 +53,65 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "example: kansa items --role 情報システム管理者 --format tsv\n"
 	 "\n" EXIT_CODES},
+	{"template", cmd_template,
+	 "write the blank answer sheets of a fiscal year",
+	 "usage: kansa template --year FY [options]\n"
+	 "\n"
+	 "Writes one blank answer sheet per role that has items (or the one\n"
+	 "asked for) for the checklist in force in fiscal year FY: UTF-8\n"
+	 "with CRLF line ends, every item of the role with its clause text\n"
+	 "as comments, in document order.  The explanation at the top comes\n"
+	 "from templates/answer-sheet.txt.\n"
+	 "\n"
+	 "  --year FY               fiscal year (April to March), e.g. 2025\n"
+	 "  --role ROLE             only this role's sheet\n"
+	 "  --department DEPT       fill in the department\n"
+	 "  -o DIR                  folder to write to (default:\n"
+	 "                          answer-sheets/FY)\n"
+	 "  --policy NAME[@VERSION] the checklist, when no import fixed it\n"
+	 "  --templates DIR         where answer-sheet.txt is\n" COMMON_HELP
+	 "\n"
+	 "example: kansa template --year 2025 --role 情報システム管理者\n"
+	 "\n" EXIT_CODES},
+	{"import", cmd_import, "import answer sheets and evidence registers",
+	 "usage: kansa import --year FY [options] FILE...\n"
+	 "\n"
+	 "Validates every file first (answer sheets and evidence registers,\n"
+	 "in any order, UTF-8 with or without BOM or Shift_JIS, any line\n"
+	 "ends) and lists every error of every file as FILE:LINE: message.\n"
+	 "When there is any error nothing is stored.  Otherwise everything\n"
+	 "is stored in one transaction: the SHA-256 and size of each\n"
+	 "evidence file, and each respondent's answers (a respondent is the\n"
+	 "fiscal year, department, role and system; a new version of a\n"
+	 "sheet replaces the answers and keeps the old ones in the history).\n"
+	 "Importing the identical file again changes nothing.\n"
+	 "\n"
+	 "  --year FY                 the fiscal year of every file\n"
+	 "  --policy NAME[@VERSION]   the checklist for the year (default:\n"
+	 "                            the version in force: the latest whose\n"
+	 "                            version is not after FY)\n"
+	 "  --allow-missing-evidence  record a missing evidence file as\n"
+	 "                            missing instead of refusing "
+	 "it\n" COMMON_HELP "\n"
+	 "example: kansa import --year 2025 examples/2025/*.ini\n"
+	 "\n" EXIT_CODES},
+	{"verify", cmd_verify,
+	 "check the recorded evidence files against their SHA-256",
+	 "usage: kansa verify --year FY\n"
+	 "\n"
+	 "Hashes every evidence file recorded for FY again and lists each as\n"
+	 "ok, changed (with the old and new SHA-256) or missing.  Exits 1\n"
+	 "when any is not ok.\n"
+	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	{"status", cmd_status,
+	 "show who answered and what is still open in a year",
+	 "usage: kansa status --year FY [--as-of DATE]\n"
+	 "\n"
+	 "Shows the respondents of FY and when they answered, the items no\n"
+	 "responsible role answered (未回答), answers of 実施 or 一部実施\n"
+	 "without evidence, and evidence that is missing, changed or expired\n"
+	 "(expiry against --as-of, default today).\n"
+	 "\n" COMMON_HELP "\n" EXIT_CODES},
 	{"help", cmd_help, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"},
 	{"version", cmd_version, "show kansa's version",

@@ -10,8 +10,10 @@
 
 #include <stdbool.h>
 
+#include "answers.h"
 #include "checklist.h"
 #include "err.h"
+#include "evidence.h"
 
 struct store;
 
@@ -51,5 +53,94 @@ enum kansa_err store_save_policy(struct store *st, const struct checklist *cl,
 enum kansa_err store_load_checklist(struct store *st, const char *spec,
 				    const char *role, struct checklist *cl,
 				    struct diags *d);
+
+/* The folder the database file is in (relative paths are kept to it). */
+const char *store_dir(const struct store *st);
+
+/*
+ * Loads the checklist in force for a fiscal year into cl (empty): the
+ * version pinned by the year's first import; else, with spec (NAME or
+ * NAME@VERSION), that policy; else the policy version whose version (the
+ * fiscal year it takes effect) is the latest not after year.  A spec
+ * that contradicts the pinned version is an error.  *policy_id is set.
+ */
+enum kansa_err store_year_checklist(struct store *st, int year,
+				    const char *spec, struct checklist *cl,
+				    long long *policy_id, struct diags *d);
+
+/* What an import did with one file. */
+enum store_import_result {
+	IMPORT_NEW,	 /* a respondent or register seen the first time */
+	IMPORT_REPLACED, /* a new version: the old answers went to history */
+	IMPORT_UNCHANGED /* the identical file was imported before */
+};
+
+struct store_import {
+	int year;				   /* fiscal year */
+	long long policy_id;			   /* checklist in force */
+	struct answer_sheet *sheets;		   /* validated sheets */
+	size_t nsheets;				   /* how many */
+	struct evidence_register *registers;	   /* validated, hashed */
+	size_t nregisters;			   /* how many */
+	enum store_import_result *sheet_result;	   /* out, one per sheet */
+	enum store_import_result *register_result; /* out, one per register */
+};
+
+/*
+ * Stores everything of one import in one transaction: the year's pinned
+ * checklist, the registers' evidence, each respondent's answers (the
+ * answers they replace go to the append-only history).  When every file
+ * was imported before, nothing is written at all.
+ */
+enum kansa_err store_import(struct store *st, struct store_import *im,
+			    struct diags *d);
+
+/*
+ * The evidence recorded for a year, as records (id, title, file, path,
+ * dates, clauses, sha256, size, missing); caller releases *out.
+ */
+enum kansa_err store_load_evidence(struct store *st, int year,
+				   struct evidence_register *out,
+				   struct diags *d);
+
+/* Records the result of verifying one evidence file. */
+enum kansa_err store_save_check(struct store *st, int year, const char *id,
+				const char *result, const char *sha256,
+				struct diags *d);
+
+/* A respondent of a year, for `kansa status`. */
+struct store_respondent {
+	char *department;  /* 議会事務局総務課 */
+	char *role;	   /* 情報システム管理者 */
+	char *system;	   /* or "" */
+	char *name;	   /* respondent */
+	char *answered_on; /* or "" */
+	char *file;	   /* the sheet imported last */
+	char *imported_at; /* when */
+	long answers;	   /* answers given (not 未回答) */
+};
+
+/* One line of `kansa status`: an item, answer or evidence to look at. */
+struct store_issue {
+	char *what;   /* item ID or evidence ID */
+	char *who;    /* respondent (department / role / system) or "" */
+	char *detail; /* what is wrong */
+};
+
+struct store_status {
+	struct store_respondent *respondents;
+	size_t nrespondents;
+	struct store_issue *unanswered;
+	size_t nunanswered;
+	struct store_issue *no_evidence;
+	size_t nno_evidence;
+	struct store_issue *evidence;
+	size_t nevidence;
+};
+
+/* Gathers the status of a year as of a date (for expiry). */
+enum kansa_err store_year_status(struct store *st, int year, const char *as_of,
+				 struct store_status *out, struct diags *d);
+void store_status_release(struct store_status *s);
 
 #endif

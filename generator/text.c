@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistr.h>
 #include <uninorm.h>
+#include <unilbrk.h>
 #include <uniwidth.h>
 
 void sbuf_add(struct sbuf *b, const char *s, size_t n)
@@ -347,4 +348,103 @@ void text_sha256_hex(const void *data, size_t n, char out[65])
 	sha256_digest(&ctx, sizeof(digest), digest);
 	for (size_t i = 0; i < sizeof(digest); i++)
 		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+char **text_wrap(const char *s, int width)
+{
+	size_t n = strlen(s), count = 0, start = 0;
+	char *brk = malloc(n + 1), **lines;
+
+	if (!brk)
+		return NULL;
+	u8_width_linebreaks((const uint8_t *)s, n, width, 0, 0, NULL, "UTF-8",
+			    brk);
+	for (size_t i = 1; i < n; i++)
+		count += brk[i] != UC_BREAK_PROHIBITED;
+	if (!(lines = calloc(count + 2, sizeof(*lines)))) {
+		free(brk);
+		return NULL;
+	}
+	count = 0;
+	for (size_t i = 1; i <= n; i++) {
+		size_t end = i;
+		if (i < n && brk[i] == UC_BREAK_PROHIBITED)
+			continue;
+		while (start < end && (s[start] == ' ' || s[start] == '\n'))
+			start++;
+		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+			end--;
+		if (end > start &&
+		    !(lines[count++] = strndup(s + start, end - start))) {
+			text_free_lines(lines);
+			free(brk);
+			return NULL;
+		}
+		start = i;
+	}
+	free(brk);
+	return lines;
+}
+
+void text_free_lines(char **lines)
+{
+	for (size_t i = 0; lines && lines[i]; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool text_parse_date(const char *s, char out[11])
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
+	int y, m, d, n = 0;
+	char sep1, sep2;
+
+	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 ||
+	    s[n] != '\0' || sep1 != sep2 || (sep1 != '-' && sep1 != '/') ||
+	    y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap(y)))
+		return false;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = out[7] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+	return true;
+}
+
+int text_fiscal_year_of(const char *date)
+{
+	int y = 0, m = 0;
+	sscanf(date, "%d-%d", &y, &m);
+	return m >= 4 ? y : y - 1;
+}
+
+void text_wareki_fiscal_year(int year, char *out, size_t size)
+{
+	static const struct {
+		int first;
+		const char *name;
+	} eras[] = {{2019, "令和"}, {1989, "平成"}, {1926, "昭和"}};
+	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++) {
+		int n = year - eras[i].first + 1;
+		if (n < 1)
+			continue;
+		if (n == 1)
+			snprintf(out, size, "%s元年度", eras[i].name);
+		else
+			snprintf(out, size, "%s%d年度", eras[i].name, n);
+		return;
+	}
+	snprintf(out, size, "%d年度", year);
 }

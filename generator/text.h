@@ -48,6 +48,29 @@ bool text_is_utf8(const char *s, size_t n);
 /* Columns a string takes in a terminal: East Asian wide chars count 2. */
 size_t text_width(const char *s);
 
+/*
+ * Breaks s into lines of at most width terminal columns at the places
+ * Unicode line breaking allows (no line starts with 、。」 and none ends
+ * with 「（).  Returns a NULL-terminated array of new strings (caller
+ * frees each and the array), or NULL when out of memory.
+ */
+char **text_wrap(const char *s, int width);
+void text_free_lines(char **lines);
+
+/*
+ * Parses a date written YYYY-MM-DD (or YYYY/MM/DD) into out as
+ * YYYY-MM-DD; false when it is not a real calendar date.
+ */
+bool text_parse_date(const char *s, char out[11]);
+/* The fiscal year (April to March) a YYYY-MM-DD date falls in. */
+int text_fiscal_year_of(const char *date);
+
+/*
+ * The fiscal year in the Japanese era calendar: 2025 -> "令和7年度",
+ * 2019 -> "令和元年度", 2018 -> "平成30年度".  out has room for size bytes.
+ */
+void text_wareki_fiscal_year(int year, char *out, size_t size);
+
 /* Escapes tab, newline, CR and backslash as \t \n \r \\ (for TSV). */
 char *text_escape_tsv(const char *s);
 /* Escapes s as the contents of a JSON string (without the quotes). */

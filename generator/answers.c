@@ -1,0 +1,375 @@
+/* answers.c: answer sheets: reading, validating, writing blank ones. */
+#include "answers.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const status_names[STATUS_COUNT] = {
+	"実施", "一部実施", "未実施", "該当なし", "未回答",
+};
+
+/* What respondents may write for each status (after NFKC, any case). */
+static const struct {
+	const char *word;
+	enum answer_status status;
+} status_words[] = {
+	{"実施", STATUS_DONE},	     {"一部実施", STATUS_PARTIAL},
+	{"未実施", STATUS_NOT_DONE}, {"該当なし", STATUS_NA},
+	{"yes", STATUS_DONE},	     {"partial", STATUS_PARTIAL},
+	{"no", STATUS_NOT_DONE},     {"na", STATUS_NA},
+	{"n/a", STATUS_NA},
+};
+
+/* Keys an answer section may have (besides comment.2 ...). */
+static const char *const answer_keys[] = {"status", "evidence", "comment"};
+/* Keys of the [kansa] section of an answers file. */
+static const char *const header_keys[] = {
+	"kind",	      "fiscal_year", "department", "role",
+	"respondent", "answered_on", "system",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *answer_status_name(enum answer_status s)
+{
+	return (unsigned)s < STATUS_COUNT ? status_names[s] : "?";
+}
+
+int answer_status_parse(const char *s)
+{
+	char *n = text_nfkc(s, strlen(s));
+	int r = -1;
+
+	if (!n)
+		return -1;
+	for (char *p = n; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!*n)
+		r = STATUS_UNANSWERED;
+	for (size_t i = 0; r < 0 && i < COUNT(status_words); i++)
+		if (strcmp(n, status_words[i].word) == 0)
+			r = (int)status_words[i].status;
+	free(n);
+	return r;
+}
+
+const char *answers_role_name(const char *s)
+{
+	char *n = text_nfkc(s, strlen(s)), *o;
+	const char *r = NULL;
+
+	if (!n)
+		return NULL;
+	o = n;
+	for (const char *p = n; *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	*o = '\0';
+	for (size_t i = 0; i < checklist_nroles; i++)
+		if (strcmp(n, checklist_roles[i]) == 0)
+			r = checklist_roles[i];
+	free(n);
+	return r;
+}
+
+void answers_release(struct answer_sheet *sh)
+{
+	for (size_t i = 0; i < sh->nanswers; i++) {
+		struct answer *a = &sh->answers[i];
+		for (size_t k = 0; k < a->nevidence; k++)
+			free(a->evidence[k]);
+		free(a->evidence);
+		free(a->item_id);
+		free(a->comment);
+	}
+	free(sh->answers);
+	free(sh->path);
+	free(sh->department);
+	free(sh->role);
+	free(sh->respondent);
+	free(sh->answered_on);
+	free(sh->system);
+	memset(sh, 0, sizeof(*sh));
+}
+
+/* --- reading --------------------------------------------------------- */
+
+struct reader {
+	const struct ini_file *f;   /* the file */
+	const struct checklist *cl; /* the checklist in force */
+	struct diags *d;	    /* problems */
+	struct answer_sheet *sh;    /* being filled */
+	bool oom;		    /* an allocation failed */
+};
+
+static char *dup_value(struct reader *r, const struct ini_section *s,
+		       const char *key)
+{
+	char *v = ini_get_joined(r->f, s, key);
+	if (!v && !(v = strdup("")))
+		r->oom = true;
+	return v;
+}
+
+static long key_line(const struct ini_section *s, const char *key)
+{
+	const struct ini_key *k = ini_key(s, key);
+	return k ? k->line : s->line;
+}
+
+static void warn_unknown_keys(struct reader *r, const struct ini_section *s,
+			      const char *const *keys, size_t nkeys)
+{
+	for (size_t i = 0; i < s->nkeys; i++) {
+		char base[64];
+		const char *name = s->keys[i].lower, *dot = strchr(name, '.');
+		size_t n = dot ? (size_t)(dot - name) : strlen(name), k;
+		if (n >= sizeof(base))
+			n = sizeof(base) - 1;
+		memcpy(base, name, n);
+		base[n] = '\0';
+		for (k = 0; k < nkeys && strcmp(base, keys[k]) != 0; k++)
+			;
+		if (k == nkeys)
+			diags_add(r->d, DIAG_WARNING, r->f->path,
+				  s->keys[i].line,
+				  "unknown key '%s' in [%s] is ignored",
+				  s->keys[i].name, s->name);
+	}
+}
+
+static void read_header(struct reader *r, int year)
+{
+	const struct ini_section *k = ini_section(r->f, "kansa");
+	struct answer_sheet *sh = r->sh;
+	const char *role;
+	char *v, date[11];
+
+	v = dup_value(r, k, "fiscal_year");
+	if (v && (sscanf(v, "%d", &sh->fiscal_year) != 1 ||
+		  sh->fiscal_year < 1900 || sh->fiscal_year > 2999))
+		diags_add(r->d, DIAG_ERROR, r->f->path,
+			  key_line(k, "fiscal_year"),
+			  "fiscal_year '%s' is not a year (expected e.g. 2025)",
+			  v);
+	else if (v && sh->fiscal_year != year)
+		diags_add(r->d, DIAG_ERROR, r->f->path,
+			  key_line(k, "fiscal_year"),
+			  "fiscal year mismatch: the file says %d, the import "
+			  "is for --year %d",
+			  sh->fiscal_year, year);
+	free(v);
+	sh->department = dup_value(r, k, "department");
+	sh->respondent = dup_value(r, k, "respondent");
+	sh->system = dup_value(r, k, "system");
+	sh->answered_on = dup_value(r, k, "answered_on");
+	v = dup_value(r, k, "role");
+	if (r->oom)
+		return;
+	if (!*sh->department)
+		diags_add(r->d, DIAG_ERROR, r->f->path, k->line,
+			  "missing department in [kansa] (expected e.g. "
+			  "'department = 議会事務局総務課')");
+	if (!(role = answers_role_name(v)))
+		diags_add(
+			r->d, DIAG_ERROR, r->f->path, key_line(k, "role"),
+			"unknown role '%s' (expected one of chapter 2's: "
+			"CISO, 情報セキュリティ責任者, 情報セキュリティ管理者, "
+			"情報システム管理者, 情報システム担当者, 議員及び職員, "
+			"委託事業者, 議会CSIRT, 情報セキュリティ監査統括責任者 "
+			"...)",
+			v);
+	free(v);
+	sh->role = strdup(role ? role : "");
+	if (*sh->answered_on) {
+		if (!text_parse_date(sh->answered_on, date))
+			diags_add(r->d, DIAG_ERROR, r->f->path,
+				  key_line(k, "answered_on"),
+				  "answered_on '%s' is not a date (expected "
+				  "YYYY-MM-DD)",
+				  sh->answered_on);
+		else
+			memcpy(sh->answered_on, date, 11);
+	}
+	warn_unknown_keys(r, k, header_keys, COUNT(header_keys));
+}
+
+/* Splits "EV-1, EV-2" into trimmed IDs. */
+static bool split_ids(const char *v, char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	while (*v) {
+		const char *end = strchr(v, ','), *b = v, *e;
+		char **grown;
+		e = end ? end : v + strlen(v);
+		v = end ? end + 1 : e;
+		while (b < e && isspace((unsigned char)*b))
+			b++;
+		while (e > b && isspace((unsigned char)e[-1]))
+			e--;
+		if (e == b)
+			continue;
+		if (!(grown = realloc(*out, (*n + 1) * sizeof(*grown))))
+			return false;
+		*out = grown;
+		if (!((*out)[(*n)++] = strndup(b, (size_t)(e - b))))
+			return false;
+	}
+	return true;
+}
+
+static void check_item(struct reader *r, const struct ini_section *s,
+		       const struct answer *a)
+{
+	const struct item *it = checklist_find(r->cl, s->name);
+	char near[256];
+
+	if (!it) {
+		checklist_suggest(r->cl, s->name, near, sizeof(near));
+		diags_add(r->d, DIAG_ERROR, r->f->path, s->line,
+			  "unknown item ID '[%s]': not in the checklist %s@%s"
+			  "%s%s%s",
+			  s->name, r->cl->policy, r->cl->version,
+			  *near ? " (did you mean " : "", near,
+			  *near ? "?)" : "");
+		return;
+	}
+	if (*r->sh->role && !item_has_role(it, r->sh->role))
+		diags_add(r->d, DIAG_WARNING, r->f->path, s->line,
+			  "item '%s' is not an item of %s (its roles: %s); "
+			  "the answer is kept",
+			  s->name, r->sh->role, it->roles);
+	if (a->status == STATUS_NA && !*a->comment)
+		diags_add(r->d, DIAG_WARNING, r->f->path, key_line(s, "status"),
+			  "'該当なし' for '%s' without a comment: say why the "
+			  "item does not apply",
+			  s->name);
+}
+
+static void read_answer(struct reader *r, const struct ini_section *s)
+{
+	struct answer_sheet *sh = r->sh;
+	struct answer *a, *grown;
+	char *status, *evidence;
+	int st;
+
+	if (!(grown = realloc(sh->answers, (sh->nanswers + 1) * sizeof(*a)))) {
+		r->oom = true;
+		return;
+	}
+	sh->answers = grown;
+	a = &sh->answers[sh->nanswers++];
+	memset(a, 0, sizeof(*a));
+	a->line = s->line;
+	a->item_id = strdup(s->name);
+	a->comment = dup_value(r, s, "comment");
+	status = dup_value(r, s, "status");
+	evidence = dup_value(r, s, "evidence");
+	if (!a->item_id || r->oom || !status || !evidence ||
+	    !split_ids(evidence, &a->evidence, &a->nevidence)) {
+		r->oom = true;
+		goto out;
+	}
+	if ((st = answer_status_parse(status)) < 0) {
+		diags_add(
+			r->d, DIAG_ERROR, r->f->path, key_line(s, "status"),
+			"unknown status '%s' (expected 実施, 一部実施, 未実施 "
+			"or 該当なし; or yes, partial, no, na)",
+			status);
+		st = STATUS_UNANSWERED;
+	}
+	a->status = (enum answer_status)st;
+	check_item(r, s, a);
+	warn_unknown_keys(r, s, answer_keys, COUNT(answer_keys));
+out:
+	free(status);
+	free(evidence);
+}
+
+enum kansa_err answers_read(const struct ini_file *f,
+			    const struct checklist *cl, int year,
+			    struct diags *d, struct answer_sheet *out)
+{
+	struct reader r = {f, cl, d, out, false};
+	size_t errors = d->errors;
+
+	memset(out, 0, sizeof(*out));
+	if (!(out->path = strdup(f->path)))
+		return KANSA_ERR_NOMEM;
+	memcpy(out->sha256, f->sha256, sizeof(out->sha256));
+	out->size = f->size;
+	out->encoding = f->encoding;
+	read_header(&r, year);
+	for (size_t i = 0; i < f->nsections && !r.oom; i++)
+		if (strcmp(f->sections[i].lower, "kansa") != 0)
+			read_answer(&r, &f->sections[i]);
+	if (r.oom)
+		return KANSA_ERR_NOMEM;
+	return d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
+}
+
+/* --- blank sheets ---------------------------------------------------- */
+
+/* Adds s as "; " comment lines wrapped at 72 columns. */
+static void add_comment(struct sbuf *b, const char *s)
+{
+	char **lines = text_wrap(s, 72);
+	for (size_t i = 0; lines && lines[i]; i++)
+		sbuf_printf(b, "; %s\n", lines[i]);
+	if (!lines)
+		b->oom = true;
+	text_free_lines(lines);
+}
+
+enum kansa_err answers_format_template(const struct checklist *cl,
+				       const char *role, int year,
+				       const char *department,
+				       const char *header, char **out,
+				       size_t *len)
+{
+	struct sbuf b = {0}, crlf = {0};
+	const char *heading = "";
+
+	sbuf_adds(&b, header);
+	sbuf_printf(&b, "\n[kansa]\nkind = answers\nfiscal_year = %d\n", year);
+	ini_format_value(&b, "department", department ? department : "");
+	ini_format_value(&b, "role", role);
+	sbuf_adds(&b, "respondent = \nanswered_on = \n"
+		      "system =    ; optional: the information system this "
+		      "sheet covers\n");
+	sbuf_printf(&b, "; policy: %s@%s\n", cl->policy, cl->version);
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		if (!item_has_role(it, role))
+			continue;
+		sbuf_adds(&b, "\n");
+		if (strcmp(heading, it->heading) != 0) {
+			add_comment(&b, it->heading);
+			heading = it->heading;
+		}
+		sbuf_printf(&b, "; %s %s [%s]\n", it->id,
+			    item_level_name(it->level), it->roles);
+		add_comment(&b, it->text);
+		sbuf_printf(&b, "[%s]\nstatus = \nevidence = \ncomment = \n",
+			    it->id);
+	}
+	/* CRLF for Notepad and Excel users */
+	for (size_t i = 0; b.s && i < b.len; i++) {
+		if (b.s[i] == '\r')
+			continue;
+		if (b.s[i] == '\n')
+			sbuf_add(&crlf, "\r", 1);
+		sbuf_add(&crlf, b.s + i, 1);
+	}
+	sbuf_release(&b);
+	if (crlf.oom) {
+		sbuf_release(&crlf);
+		return KANSA_ERR_NOMEM;
+	}
+	*len = crlf.len;
+	*out = sbuf_take(&crlf);
+	return KANSA_OK;
+}

@@ -1,0 +1,298 @@
+/* cmd_import.c: `kansa import`: answer sheets and evidence registers,
+ * validated whole, stored all or nothing. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "cli.h"
+#include "evidence.h"
+#include "ini.h"
+
+struct import_opts {
+	int year;	    /* --year */
+	const char *spec;   /* --policy */
+	bool allow_missing; /* --allow-missing-evidence */
+	char **files;	    /* the files */
+	int nfiles;	    /* how many */
+};
+
+struct batch {
+	struct answer_sheet *sheets; /* read sheets */
+	size_t nsheets;
+	struct evidence_register *registers; /* read registers */
+	size_t nregisters;
+	struct evidence_register stored; /* evidence already stored */
+};
+
+static void batch_release(struct batch *b)
+{
+	for (size_t i = 0; i < b->nsheets; i++)
+		answers_release(&b->sheets[i]);
+	for (size_t i = 0; i < b->nregisters; i++)
+		evidence_release(&b->registers[i]);
+	evidence_release(&b->stored);
+	free(b->sheets);
+	free(b->registers);
+}
+
+/* Reads one file of either kind into the batch. */
+static enum kansa_err read_file(const char *path, const struct import_opts *o,
+				const struct checklist *cl, const char *base,
+				struct batch *b, struct diags *d)
+{
+	static const char *const kinds[] = {"answers", "evidence", NULL};
+	struct ini_file *f = NULL;
+	enum kansa_err err = ini_load(path, kinds, d, &f);
+
+	if (err)
+		return err;
+	if (strcmp(f->kind, "evidence") == 0) {
+		struct evidence_register *reg = &b->registers[b->nregisters++];
+		err = evidence_read(f, cl, o->year, d, reg);
+		if (err != KANSA_ERR_NOMEM) {
+			enum kansa_err e2 =
+				evidence_hash(reg, base, o->allow_missing, d);
+			if (!err || e2 == KANSA_ERR_NOMEM)
+				err = e2;
+		}
+	} else {
+		err = answers_read(f, cl, o->year, d, &b->sheets[b->nsheets++]);
+	}
+	ini_free(f);
+	return err;
+}
+
+/* The evidence record with this ID, from this import or the store. */
+static const struct evidence_record *find_evidence(const struct batch *b,
+						   const char *id)
+{
+	for (size_t r = 0; r < b->nregisters; r++)
+		for (size_t i = 0; i < b->registers[r].n; i++)
+			if (strcmp(b->registers[r].records[i].id, id) == 0)
+				return &b->registers[r].records[i];
+	for (size_t i = 0; i < b->stored.n; i++)
+		if (strcmp(b->stored.records[i].id, id) == 0)
+			return &b->stored.records[i];
+	return NULL;
+}
+
+static void check_evidence_links(const struct batch *b, struct diags *d)
+{
+	for (size_t s = 0; s < b->nsheets; s++) {
+		const struct answer_sheet *sh = &b->sheets[s];
+		for (size_t i = 0; i < sh->nanswers; i++) {
+			const struct answer *a = &sh->answers[i];
+			for (size_t k = 0; k < a->nevidence; k++) {
+				const struct evidence_record *e =
+					find_evidence(b, a->evidence[k]);
+				if (!e)
+					diags_add(d, DIAG_ERROR, sh->path,
+						  a->line,
+						  "unknown evidence ID '%s' "
+						  "cited by [%s] (not in any "
+						  "imported evidence register "
+						  "of %d)",
+						  a->evidence[k], a->item_id,
+						  sh->fiscal_year);
+				else if (*e->clauses &&
+					 !evidence_lists_item(e->clauses,
+							      a->item_id))
+					diags_add(d, DIAG_WARNING, sh->path,
+						  a->line,
+						  "evidence '%s' cited by [%s] "
+						  "does not list it in its "
+						  "clauses (%s)",
+						  e->id, a->item_id,
+						  e->clauses);
+			}
+		}
+	}
+}
+
+/* Two files in one import may not be the same respondent or evidence. */
+static void check_duplicates(const struct batch *b, struct diags *d)
+{
+	for (size_t i = 0; i < b->nsheets; i++)
+		for (size_t j = 0; j < i; j++) {
+			const struct answer_sheet *x = &b->sheets[i];
+			const struct answer_sheet *y = &b->sheets[j];
+			if (x->department && y->department && x->role &&
+			    y->role &&
+			    strcmp(x->department, y->department) == 0 &&
+			    strcmp(x->role, y->role) == 0 &&
+			    strcmp(x->system, y->system) == 0)
+				diags_add(d, DIAG_ERROR, x->path, 1,
+					  "the same respondent (%s / %s%s%s) "
+					  "as %s: import one sheet per "
+					  "respondent",
+					  x->department, x->role,
+					  *x->system ? " / " : "", x->system,
+					  y->path);
+		}
+	for (size_t r = 0; r < b->nregisters; r++)
+		for (size_t i = 0; i < b->registers[r].n; i++)
+			for (size_t q = 0; q <= r; q++)
+				for (size_t j = 0;
+				     j < (q == r ? i : b->registers[q].n); j++)
+					if (strcmp(b->registers[r]
+							   .records[i]
+							   .id,
+						   b->registers[q]
+							   .records[j]
+							   .id) == 0)
+						diags_add(
+							d, DIAG_ERROR,
+							b->registers[r].path,
+							b->registers[r]
+								.records[i]
+								.line,
+							"evidence ID '%s' is "
+							"also in %s (line %ld)",
+							b->registers[r]
+								.records[i]
+								.id,
+							b->registers[q].path,
+							b->registers[q]
+								.records[j]
+								.line);
+}
+
+static const char *result_name(enum store_import_result r)
+{
+	return r == IMPORT_NEW	      ? "new"
+	       : r == IMPORT_REPLACED ? "replaced; the previous answers are "
+					"kept in the history"
+				      : "unchanged: imported before";
+}
+
+static void print_results(const struct batch *b, const struct store_import *im)
+{
+	for (size_t i = 0; i < b->nregisters; i++)
+		printf("%s: evidence register, %zu records (%s)\n",
+		       b->registers[i].path, b->registers[i].n,
+		       result_name(im->register_result[i]));
+	for (size_t i = 0; i < b->nsheets; i++) {
+		const struct answer_sheet *sh = &b->sheets[i];
+		printf("%s: %s / %s%s%s, %zu answers (%s)\n", sh->path,
+		       sh->department, sh->role, *sh->system ? " / " : "",
+		       sh->system, sh->nanswers,
+		       result_name(im->sheet_result[i]));
+	}
+}
+
+static int parse_args(int argc, char **argv, struct import_opts *o,
+		      struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"year", required_argument, NULL, 'y'},
+		{"policy", required_argument, NULL, 'P'},
+		{"allow-missing-evidence", no_argument, NULL, 'm'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	const struct command *cmd = cli_find("import");
+	int c;
+
+	o->year = -1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'y':
+			if ((o->year = cli_parse_year(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "--year '%s' is not "
+						       "a fiscal year",
+						       optarg);
+			break;
+		case 'P':
+			o->spec = optarg;
+			break;
+		case 'm':
+			o->allow_missing = true;
+			break;
+		case 'D':
+			cli->db = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (o->year < 0)
+		return cli_usage_error(cmd, "--year FY is required");
+	if (optind >= argc)
+		return cli_usage_error(cmd, "expected one or more files");
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	return 0;
+}
+
+int cmd_import(int argc, char **argv, struct cli *cli)
+{
+	struct import_opts o = {0};
+	struct batch b = {0};
+	struct store_import im = {0};
+	struct checklist cl;
+	struct store *st = NULL;
+	enum kansa_err err = KANSA_OK;
+	int rc;
+
+	if ((rc = parse_args(argc, argv, &o, cli)) != 0)
+		return rc;
+	checklist_init(&cl);
+	b.sheets = calloc((size_t)o.nfiles, sizeof(*b.sheets));
+	b.registers = calloc((size_t)o.nfiles, sizeof(*b.registers));
+	im.sheet_result = calloc((size_t)o.nfiles, sizeof(*im.sheet_result));
+	im.register_result =
+		calloc((size_t)o.nfiles, sizeof(*im.register_result));
+	if (!b.sheets || !b.registers || !im.sheet_result ||
+	    !im.register_result) {
+		err = KANSA_ERR_NOMEM;
+		goto out;
+	}
+	if ((err = cli_open_store(cli, false, &st)) ||
+	    (err = store_year_checklist(st, o.year, o.spec, &cl, &im.policy_id,
+					&cli->diags)) ||
+	    (err = store_load_evidence(st, o.year, &b.stored, &cli->diags)))
+		goto out;
+	/* read everything, collecting every problem of every file */
+	for (int i = 0; i < o.nfiles; i++) {
+		enum kansa_err e = read_file(o.files[i], &o, &cl, store_dir(st),
+					     &b, &cli->diags);
+		if (e == KANSA_ERR_NOMEM) {
+			err = e;
+			goto out;
+		}
+	}
+	check_duplicates(&b, &cli->diags);
+	check_evidence_links(&b, &cli->diags);
+	if (cli->diags.errors) {
+		size_t n = cli->diags.errors;
+		cli_print_diags(cli);
+		fprintf(stderr,
+			"kansa import: nothing was imported (%zu "
+			"error%s)\n",
+			n, n == 1 ? "" : "s");
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	im.year = o.year;
+	im.sheets = b.sheets;
+	im.nsheets = b.nsheets;
+	im.registers = b.registers;
+	im.nregisters = b.nregisters;
+	if ((err = store_import(st, &im, &cli->diags)))
+		goto out;
+	cli_print_diags(cli);
+	print_results(&b, &im);
+out:
+	if (err && err != KANSA_ERR_INPUT)
+		cli_print_diags(cli);
+	free(im.sheet_result);
+	free(im.register_result);
+	batch_release(&b);
+	store_close(st);
+	checklist_release(&cl);
+	return cli_finish(cli, err);
+}

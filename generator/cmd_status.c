@@ -1,0 +1,100 @@
+/* cmd_status.c: `kansa status`: who answered, and what is still open. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "text.h"
+
+static void print_issues(const char *title, const struct store_issue *v,
+			 size_t n)
+{
+	printf("\n%s: %zu\n", title, n);
+	for (size_t i = 0; i < n; i++) {
+		printf("  ");
+		cli_print_padded(stdout, v[i].what, 16, false);
+		if (*v[i].who)
+			printf(" %s:", v[i].who);
+		printf(" %s\n", v[i].detail);
+	}
+}
+
+static void print_status(int year, const char *as_of,
+			 const struct checklist *cl,
+			 const struct store_status *s)
+{
+	char fy[32];
+	text_wareki_fiscal_year(year, fy, sizeof(fy));
+	printf("%s (%d) 自己点検の状況 / self-inspection status, as of %s\n",
+	       fy, year, as_of);
+	printf("policy: %s@%s, %zu items\n", cl->policy, cl->version,
+	       cl->nitems);
+	printf("\n回答者 / respondents: %zu\n", s->nrespondents);
+	for (size_t i = 0; i < s->nrespondents; i++) {
+		const struct store_respondent *r = &s->respondents[i];
+		printf("  %s / %s%s%s: %s, answered %s, %ld answers (%s)\n",
+		       r->department, r->role, *r->system ? " / " : "",
+		       r->system, *r->name ? r->name : "(no name)",
+		       *r->answered_on ? r->answered_on : "(no date)",
+		       r->answers, r->file);
+	}
+	print_issues("未回答の項目 / items no responsible role answered",
+		     s->unanswered, s->nunanswered);
+	print_issues("証跡のない回答 / answers without evidence",
+		     s->no_evidence, s->nno_evidence);
+	print_issues("証跡の問題 / evidence missing, changed or expired",
+		     s->evidence, s->nevidence);
+}
+
+int cmd_status(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"year", required_argument, NULL, 'y'},
+		{"as-of", required_argument, NULL, 'a'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	const struct command *cmd = cli_find("status");
+	struct store_status s = {0};
+	struct checklist cl;
+	struct store *st = NULL;
+	char as_of[11];
+	long long pid;
+	int c, year = -1;
+	enum kansa_err err;
+
+	cli_today(as_of);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'y') {
+			if ((year = cli_parse_year(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "--year '%s' is not "
+						       "a fiscal year",
+						       optarg);
+		} else if (c == 'a') {
+			if (!text_parse_date(optarg, as_of))
+				return cli_usage_error(cmd,
+						       "--as-of '%s' is not "
+						       "a date (expected "
+						       "YYYY-MM-DD)",
+						       optarg);
+		} else if (c == 'D') {
+			cli->db = optarg;
+		} else {
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (year < 0 || optind != argc)
+		return cli_usage_error(cmd, "expected --year FY");
+	checklist_init(&cl);
+	if (!(err = cli_open_store(cli, false, &st)) &&
+	    !(err = store_year_status(st, year, as_of, &s, &cli->diags)) &&
+	    !(err = store_year_checklist(st, year, NULL, &cl, &pid,
+					 &cli->diags)))
+		print_status(year, as_of, &cl, &s);
+	store_status_release(&s);
+	checklist_release(&cl);
+	store_close(st);
+	return cli_finish(cli, err);
+}

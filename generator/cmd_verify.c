@@ -1,0 +1,65 @@
+/* cmd_verify.c: `kansa verify`: hash every recorded evidence file again. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "evidence.h"
+
+int cmd_verify(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"year", required_argument, NULL, 'y'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const results[] = {"ok", "changed", "missing"};
+	const struct command *cmd = cli_find("verify");
+	struct evidence_register reg = {0};
+	struct store *st = NULL;
+	size_t bad = 0;
+	int c, year = -1;
+	enum kansa_err err;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'y' && (year = cli_parse_year(optarg)) < 0)
+			return cli_usage_error(cmd,
+					       "--year '%s' is not a "
+					       "fiscal year",
+					       optarg);
+		else if (c == 'D')
+			cli->db = optarg;
+		else if (c != 'y')
+			return cli_usage_error(cmd, "unknown option");
+	}
+	if (year < 0 || optind != argc)
+		return cli_usage_error(cmd, "expected --year FY");
+	if ((err = cli_open_store(cli, false, &st)) ||
+	    (err = store_load_evidence(st, year, &reg, &cli->diags)))
+		goto out;
+	for (size_t i = 0; i < reg.n && !err; i++) {
+		const struct evidence_record *e = &reg.records[i];
+		char sha[65];
+		int r = e->missing ? 2
+				   : evidence_verify(e->path, store_dir(st),
+						     e->sha256, sha);
+		if (r == 1)
+			printf("changed  %s  %s\n         was %s\n         now "
+			       "%s\n",
+			       e->id, e->path, e->sha256, sha);
+		else
+			printf("%-8s %s  %s\n", results[r], e->id, e->path);
+		bad += r != 0;
+		err = store_save_check(st, year, e->id, results[r],
+				       r == 2 ? "" : sha, &cli->diags);
+	}
+	if (!err)
+		printf("%zu evidence files: %zu ok, %zu not ok\n", reg.n,
+		       reg.n - bad, bad);
+out:
+	evidence_release(&reg);
+	store_close(st);
+	c = cli_finish(cli, err);
+	return c == 0 && bad > 0 ? KANSA_EXIT_FOUND : c;
+}

@@ -1,0 +1,52 @@
+/* store_internal.h: what the parts of the store module share.
+ *
+ * store.c opens and migrates, store_schema.c holds the migrations,
+ * store_policy.c the policies and checklists, store_year.c a fiscal
+ * year's answers and evidence.  Nothing outside the store includes this.
+ */
+#ifndef KANSA_STORE_INTERNAL_H
+#define KANSA_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store.h"
+
+struct store {
+	sqlite3 *db;	 /* the connection */
+	char *path;	 /* the file, for messages */
+	char *dir;	 /* the folder it is in */
+	struct diags *d; /* where errors of the current call go */
+};
+
+/* Migrations: each a NULL-terminated list of statements (store_schema.c). */
+extern const char *const *const store_migrations[];
+extern const int store_nmigrations;
+
+/* Adds "database error while WHAT: ..." to st->d; returns KANSA_ERR_DB. */
+enum kansa_err store_db_error(struct store *st, const char *what);
+/* Runs SQL without results; KANSA_ERR_DB with a diagnostic on failure. */
+enum kansa_err store_exec(struct store *st, const char *sql, const char *what);
+/* Prepares a statement; NULL (with a diagnostic) on failure. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+/* Binds text, or NULL for a NULL pointer. */
+void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Steps a statement that returns no row, then resets it. */
+bool store_step_done(struct store *st, sqlite3_stmt *s, const char *what);
+/* A copy of a text column, or NULL. */
+char *store_col_dup(sqlite3_stmt *s, int i);
+/* The current time as YYYY-MM-DDTHH:MM:SSZ. */
+void store_now(char out[32]);
+
+/* Resolves NAME[@VERSION] (NULL: derived last) to a policy_id, filling
+ * cl's name, version and source; 0 when there is none, -1 on error. */
+long long store_resolve_policy(struct store *st, const char *spec,
+			       struct checklist *cl);
+/* Fills cl's name, version and source of a policy_id. */
+enum kansa_err store_policy_meta(struct store *st, long long pid,
+				 struct checklist *cl);
+/* Loads the parts and items (of one role, or all) of a policy_id. */
+enum kansa_err store_load_items(struct store *st, long long pid,
+				const char *role, struct checklist *cl);
+
+#endif

@@ -1,0 +1,381 @@
+/* store_policy.c: policies, their parts and checklist items. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+/* --- policies -------------------------------------------------------- */
+
+/* The policy_id of name@version and its checklist SHA-256, or 0. */
+static long long find_policy(struct store *st, const char *name,
+			     const char *version, char sha[65])
+{
+	sqlite3_stmt *s =
+		store_prepare(st, "SELECT policy_id, checklist_sha256 "
+				  "FROM policy WHERE name = ? AND "
+				  "version = ?");
+	long long id = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, version);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		snprintf(sha, 65, "%s", sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	return id;
+}
+
+static bool insert_parts(struct store *st, long long pid,
+			 const struct checklist *cl)
+{
+	sqlite3_stmt *s =
+		store_prepare(st, "INSERT INTO part (policy_id, seq, "
+				  "part_id, title) VALUES (?, ?, ?, ?)");
+	bool ok = s != NULL;
+	for (size_t i = 0; ok && i < cl->nparts; i++) {
+		sqlite3_bind_int64(s, 1, pid);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		store_bind_text(s, 3, cl->parts[i].id);
+		store_bind_text(s, 4, cl->parts[i].title);
+		ok = store_step_done(st, s, "saving the chapters");
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+static bool insert_roles(struct store *st, sqlite3_stmt *s, long long pid,
+			 const struct item *it)
+{
+	const char *p = it->roles;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		sqlite3_bind_int64(s, 1, pid);
+		store_bind_text(s, 2, it->id);
+		sqlite3_bind_text(s, 3, p, (int)n, SQLITE_TRANSIENT);
+		if (n > 0 && !store_step_done(st, s, "saving the roles"))
+			return false;
+		sqlite3_reset(s);
+		p += n + (comma ? 1 : 0);
+	}
+	return true;
+}
+
+static bool insert_items(struct store *st, long long pid,
+			 const struct checklist *cl)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "INSERT INTO item (policy_id, item_id, seq, chapter, "
+		    "section, heading, text, roles, level, source_line, "
+		    "weight, evidence_examples, method, note) VALUES "
+		    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *r = store_prepare(st, "INSERT OR IGNORE INTO item_role "
+					    "(policy_id, item_id, role) "
+					    "VALUES (?, ?, ?)");
+	bool ok = s && r;
+	for (size_t i = 0; ok && i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		sqlite3_bind_int64(s, 1, pid);
+		store_bind_text(s, 2, it->id);
+		sqlite3_bind_int64(s, 3, (long long)i);
+		store_bind_text(s, 4, it->chapter);
+		store_bind_text(s, 5, it->section);
+		store_bind_text(s, 6, it->heading);
+		store_bind_text(s, 7, it->text);
+		store_bind_text(s, 8, it->roles);
+		store_bind_text(s, 9, item_level_name(it->level));
+		sqlite3_bind_int64(s, 10, it->source_line);
+		if (it->weight)
+			sqlite3_bind_double(s, 11, strtod(it->weight, NULL));
+		store_bind_text(s, 12, it->evidence_examples);
+		store_bind_text(s, 13, it->method);
+		store_bind_text(s, 14, it->note);
+		ok = store_step_done(st, s, "saving the items") &&
+		     insert_roles(st, r, pid, it);
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(r);
+	return ok;
+}
+
+static bool insert_mapping(struct store *st, long long pid,
+			   const struct checklist *cl)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT OR REPLACE INTO mapping "
+					    "(policy_id, old_id, new_id) "
+					    "VALUES (?, ?, ?)");
+	bool ok = s != NULL;
+	for (size_t i = 0; ok && i < cl->nmapping; i++) {
+		sqlite3_bind_int64(s, 1, pid);
+		store_bind_text(s, 2, cl->mapping[i].from);
+		store_bind_text(s, 3, cl->mapping[i].to);
+		ok = store_step_done(st, s, "saving the mapping");
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+enum kansa_err store_save_policy(struct store *st, const struct checklist *cl,
+				 const char *checklist_sha256,
+				 enum store_saved *saved, struct diags *d)
+{
+	char old[65] = "", now[32];
+	long long pid;
+	sqlite3_stmt *s = NULL;
+	bool ok = false;
+
+	st->d = d;
+	if (store_exec(st, "BEGIN IMMEDIATE", "saving the policy"))
+		return KANSA_ERR_DB;
+	if ((pid = find_policy(st, cl->policy, cl->version, old)) < 0)
+		goto out;
+	if (pid > 0 && strcmp(old, checklist_sha256) == 0) {
+		*saved = STORE_SAVED_SAME;
+		ok = true;
+		goto out;
+	}
+	store_now(now);
+	if (pid > 0) {
+		*saved = STORE_SAVED_REPLACED;
+		s = store_prepare(st,
+				  "UPDATE policy SET source = ?, "
+				  "source_sha256 = ?, checklist_sha256 = ?, "
+				  "derived_at = ? WHERE policy_id = ?");
+	} else {
+		*saved = STORE_SAVED_NEW;
+		s = store_prepare(
+			st, "INSERT INTO policy (source, source_sha256, "
+			    "checklist_sha256, derived_at, name, version) "
+			    "VALUES (?, ?, ?, ?, ?, ?)");
+	}
+	if (!s)
+		goto out;
+	store_bind_text(s, 1, cl->source);
+	store_bind_text(s, 2, cl->source_sha256);
+	store_bind_text(s, 3, checklist_sha256);
+	store_bind_text(s, 4, now);
+	if (pid > 0) {
+		sqlite3_bind_int64(s, 5, pid);
+	} else {
+		store_bind_text(s, 5, cl->policy);
+		store_bind_text(s, 6, cl->version);
+	}
+	if (!store_step_done(st, s, "saving the policy"))
+		goto out;
+	if (pid == 0)
+		pid = sqlite3_last_insert_rowid(st->db);
+	else {
+		sqlite3_finalize(s);
+		s = store_prepare(st, "DELETE FROM item WHERE policy_id = ?1;");
+		if (!s)
+			goto out;
+		sqlite3_bind_int64(s, 1, pid);
+		if (!store_step_done(st, s, "replacing the items"))
+			goto out;
+		sqlite3_finalize(s);
+		s = store_prepare(st,
+				  "DELETE FROM mapping WHERE policy_id = ?1");
+		if (!s)
+			goto out;
+		sqlite3_bind_int64(s, 1, pid);
+		if (!store_step_done(st, s, "replacing the mapping"))
+			goto out;
+		sqlite3_finalize(s);
+		s = store_prepare(st, "DELETE FROM part WHERE policy_id = ?1");
+		if (!s)
+			goto out;
+		sqlite3_bind_int64(s, 1, pid);
+		if (!store_step_done(st, s, "replacing the chapters"))
+			goto out;
+	}
+	ok = insert_parts(st, pid, cl) && insert_items(st, pid, cl) &&
+	     insert_mapping(st, pid, cl);
+out:
+	sqlite3_finalize(s);
+	if (ok && store_exec(st, "COMMIT", "saving the policy") == KANSA_OK)
+		return KANSA_OK;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return KANSA_ERR_DB;
+}
+
+/* Resolves NAME[@VERSION] (or NULL: the policy derived last) to an ID. */
+long long store_resolve_policy(struct store *st, const char *spec,
+			       struct checklist *cl)
+{
+	const char *at = spec ? strrchr(spec, '@') : NULL;
+	char *name =
+		spec ? (at ? strndup(spec, (size_t)(at - spec)) : strdup(spec))
+		     : NULL;
+	sqlite3_stmt *s;
+	long long id = 0;
+
+	if (spec && !name)
+		return -1;
+	if (!spec)
+		s = store_prepare(st,
+				  "SELECT policy_id, name, version, source, "
+				  "source_sha256 FROM policy ORDER BY "
+				  "derived_at DESC, policy_id DESC LIMIT 1");
+	else if (at)
+		s = store_prepare(st,
+				  "SELECT policy_id, name, version, source, "
+				  "source_sha256 FROM policy WHERE name = ? "
+				  "AND version = ?");
+	else
+		s = store_prepare(st,
+				  "SELECT policy_id, name, version, source, "
+				  "source_sha256 FROM policy WHERE name = ? "
+				  "ORDER BY CAST(version AS INTEGER) DESC, "
+				  "version DESC LIMIT 1");
+	if (!s) {
+		free(name);
+		return -1;
+	}
+	if (spec)
+		store_bind_text(s, 1, name);
+	if (at)
+		store_bind_text(s, 2, at + 1);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		cl->policy = store_col_dup(s, 1);
+		cl->version = store_col_dup(s, 2);
+		cl->source = store_col_dup(s, 3);
+		cl->source_sha256 = store_col_dup(s, 4);
+	}
+	sqlite3_finalize(s);
+	free(name);
+	return id;
+}
+
+static bool load_parts(struct store *st, long long pid, struct checklist *cl)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT part_id, title FROM part "
+					    "WHERE policy_id = ? ORDER BY seq");
+	bool ok = s != NULL;
+	while (ok &&
+	       (sqlite3_bind_int64(s, 1, pid), sqlite3_step(s)) == SQLITE_ROW) {
+		struct part *v =
+			realloc(cl->parts, (cl->nparts + 1) * sizeof(*v));
+		if (!v) {
+			ok = false;
+			break;
+		}
+		cl->parts = v;
+		v[cl->nparts].id = store_col_dup(s, 0);
+		v[cl->nparts].title = store_col_dup(s, 1);
+		cl->nparts++;
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+static char *weight_string(sqlite3_stmt *s, int i)
+{
+	char buf[32];
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%g", sqlite3_column_double(s, i));
+	return strdup(buf);
+}
+
+static bool load_items(struct store *st, long long pid, const char *role,
+		       struct checklist *cl)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT item_id, chapter, section, heading, text, roles, "
+		    "level, source_line, weight, evidence_examples, method, "
+		    "note FROM item WHERE policy_id = ?1 AND (?2 IS NULL OR "
+		    "EXISTS (SELECT 1 FROM item_role r WHERE r.policy_id = "
+		    "item.policy_id AND r.item_id = item.item_id AND "
+		    "r.role = ?2)) ORDER BY seq");
+	bool ok = s != NULL;
+	if (ok) {
+		sqlite3_bind_int64(s, 1, pid);
+		store_bind_text(s, 2, role);
+	}
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct item *it;
+		if (cl->nitems == cl->citems) {
+			size_t cap = cl->citems ? cl->citems * 2 : 128;
+			struct item *v = realloc(cl->items, cap * sizeof(*v));
+			if (!v) {
+				ok = false;
+				break;
+			}
+			cl->items = v;
+			cl->citems = cap;
+		}
+		it = &cl->items[cl->nitems++];
+		memset(it, 0, sizeof(*it));
+		it->id = store_col_dup(s, 0);
+		it->chapter = store_col_dup(s, 1);
+		it->section = store_col_dup(s, 2);
+		it->heading = store_col_dup(s, 3);
+		it->text = store_col_dup(s, 4);
+		it->roles = store_col_dup(s, 5);
+		it->level = (enum item_level)item_level_parse(
+			(const char *)sqlite3_column_text(s, 6));
+		it->source_line = sqlite3_column_int64(s, 7);
+		it->weight = weight_string(s, 8);
+		it->evidence_examples = store_col_dup(s, 9);
+		it->method = store_col_dup(s, 10);
+		it->note = store_col_dup(s, 11);
+		ok = it->id && it->chapter && it->section && it->heading &&
+		     it->text && it->roles;
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+enum kansa_err store_load_checklist(struct store *st, const char *spec,
+				    const char *role, struct checklist *cl,
+				    struct diags *d)
+{
+	long long pid;
+
+	st->d = d;
+	if ((pid = store_resolve_policy(st, spec, cl)) < 0)
+		return KANSA_ERR_DB;
+	if (pid == 0) {
+		diags_add(d, DIAG_ERROR, st->path, 0,
+			  spec ? "no policy '%s' in the database (derive it "
+				 "first with 'kansa derive')"
+			       : "no policy in the database%s (derive one "
+				 "first with 'kansa derive')",
+			  spec ? spec : "");
+		return KANSA_ERR_NOTFOUND;
+	}
+	return store_load_items(st, pid, role, cl);
+}
+
+enum kansa_err store_load_items(struct store *st, long long pid,
+				const char *role, struct checklist *cl)
+{
+	if (!load_parts(st, pid, cl) || !load_items(st, pid, role, cl))
+		return KANSA_ERR_DB;
+	return checklist_index(cl);
+}
+
+enum kansa_err store_policy_meta(struct store *st, long long pid,
+				 struct checklist *cl)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT name, version, source, "
+					    "source_sha256 FROM policy "
+					    "WHERE policy_id = ?");
+	enum kansa_err err = KANSA_ERR_DB;
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int64(s, 1, pid);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		cl->policy = store_col_dup(s, 0);
+		cl->version = store_col_dup(s, 1);
+		cl->source = store_col_dup(s, 2);
+		cl->source_sha256 = store_col_dup(s, 3);
+		err = KANSA_OK;
+	}
+	sqlite3_finalize(s);
+	return err;
+}
