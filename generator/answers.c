@@ -221,10 +221,23 @@ static bool split_ids(const char *v, char ***out, size_t *n)
 	return true;
 }
 
+/* An item ID as kansa writes it: NFKC (６－４（２）ｷ is 6-4(2)キ), no
+ * spaces. */
+static char *canonical_id(const char *id)
+{
+	char *n = text_nfkc(id, strlen(id)), *o = n;
+	for (const char *p = n; p && *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	if (o)
+		*o = '\0';
+	return n;
+}
+
 static void check_item(struct reader *r, const struct ini_section *s,
 		       const struct answer *a)
 {
-	const struct item *it = checklist_find(r->cl, s->name);
+	const struct item *it = checklist_find(r->cl, a->item_id);
 	char near[256];
 
 	if (!it) {
@@ -241,12 +254,12 @@ static void check_item(struct reader *r, const struct ini_section *s,
 		diags_add(r->d, DIAG_WARNING, r->f->path, s->line,
 			  "item '%s' is not an item of %s (its roles: %s); "
 			  "the answer is kept",
-			  s->name, r->sh->role, it->roles);
+			  a->item_id, r->sh->role, it->roles);
 	if (a->status == STATUS_NA && !*a->comment)
 		diags_add(r->d, DIAG_WARNING, r->f->path, key_line(s, "status"),
 			  "'該当なし' for '%s' without a comment: say why the "
 			  "item does not apply",
-			  s->name);
+			  a->item_id);
 }
 
 static void read_answer(struct reader *r, const struct ini_section *s)
@@ -264,7 +277,7 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 	a = &sh->answers[sh->nanswers++];
 	memset(a, 0, sizeof(*a));
 	a->line = s->line;
-	a->item_id = strdup(s->name);
+	a->item_id = canonical_id(s->name);
 	a->comment = dup_value(r, s, "comment");
 	status = dup_value(r, s, "status");
 	evidence = dup_value(r, s, "evidence");

@@ -48,14 +48,14 @@ void cli_print_diags(struct cli *cli)
 			fprintf(stderr, "kansa: %s%s\n", label[g->level],
 				g->msg);
 	}
+	cli->errors_shown += cli->diags.errors;
 	diags_release(&cli->diags);
 }
 
 int cli_finish(struct cli *cli, enum kansa_err err)
 {
-	bool had_errors = cli->diags.errors > 0;
 	cli_print_diags(cli);
-	if (err && !had_errors)
+	if (err && !cli->errors_shown)
 		fprintf(stderr, "kansa: %s\n", kansa_strerror(err));
 	return kansa_exit_code(err);
 }

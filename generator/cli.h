@@ -14,8 +14,9 @@
 #define KANSA_VERSION "0.1.0"
 
 struct cli {
-	const char *db;	    /* database path: --db, $KANSA_DB or kansa.db */
-	struct diags diags; /* collected while a command runs */
+	const char *db;	     /* database path: --db, $KANSA_DB or kansa.db */
+	struct diags diags;  /* collected while a command runs */
+	size_t errors_shown; /* errors cli_print_diags() printed */
 };
 
 struct command {

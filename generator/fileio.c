@@ -20,9 +20,12 @@ enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0) {
+		int e = errno;
 		diags_add(d, DIAG_ERROR, path, 0, "cannot open: %s",
-			  strerror(errno));
-		return KANSA_ERR_IO;
+			  strerror(e));
+		/* a file that is not there is the caller's mistake */
+		return e == ENOENT || e == ENOTDIR ? KANSA_ERR_INPUT
+						   : KANSA_ERR_IO;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		diags_add(d, DIAG_ERROR, path, 0, "not a regular file");

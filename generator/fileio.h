@@ -12,8 +12,8 @@
 /*
  * Reads the whole file at path into *buf (NUL-terminated, caller frees),
  * refusing files larger than limit bytes and anything that is not a
- * regular file.  Returns KANSA_ERR_IO or KANSA_ERR_INPUT with a
- * diagnostic naming the file.
+ * regular file.  Returns KANSA_ERR_INPUT (no such file, too large, not a
+ * file) or KANSA_ERR_IO with a diagnostic naming the file.
  */
 enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
 			   size_t *len, struct diags *d);

@@ -136,6 +136,7 @@ struct scan {
 	struct ini_file *f; /* being filled */
 	struct diags *d;    /* where problems go */
 	bool oom;	    /* an allocation failed */
+	bool duplicate;	    /* in a repeated section: its keys are skipped */
 };
 
 static struct ini_section *add_section(struct scan *sc, const char *name,
@@ -156,6 +157,7 @@ static struct ini_section *add_section(struct scan *sc, const char *name,
 				  "%ld): merge the two into one",
 				  name, f->sections[i].line);
 			free(lower);
+			sc->duplicate = true;
 			return &f->sections[i];
 		}
 	if (!(v = realloc(f->sections, (f->nsections + 1) * sizeof(*v)))) {
@@ -249,6 +251,7 @@ static void scan_line(struct scan *sc, struct ini_section **cur, char *s,
 			sc->oom = true;
 			return;
 		}
+		sc->duplicate = false;
 		*cur = add_section(sc, name, line);
 		free(name);
 		return;
@@ -266,6 +269,8 @@ static void scan_line(struct scan *sc, struct ini_section **cur, char *s,
 	if (!*name) {
 		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
 			  "missing key name before '='");
+	} else if (sc->duplicate) {
+		/* reported with the section header */
 	} else if (!*cur) {
 		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
 			  "key '%s' outside any section (expected a "
@@ -377,7 +382,7 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 			 struct ini_file **out)
 {
 	struct ini_file *f = calloc(1, sizeof(*f));
-	struct scan sc = {f, d, false};
+	struct scan sc = {f, d, false, false};
 	struct sbuf perr = {0};
 	char *text = NULL;
 	size_t textlen, errors = d->errors;

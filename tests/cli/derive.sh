@@ -167,9 +167,9 @@ t_bad_inputs() {
 		>"$ws/none.expected"
 	(cd "$ws" && "$KANSA" derive -o out.ini none.txt) 2>"$ws/err" >/dev/null
 	rc=$?
-	[ "$rc" -eq 4 ] && grep -q "none.txt: cannot open" "$ws/err" &&
-		ok "derive: missing file exits 4" ||
-		not_ok "derive: missing file exits 4 (got $rc)" "$(cat "$ws/err")"
+	[ "$rc" -eq 3 ] && grep -q "none.txt: cannot open" "$ws/err" &&
+		ok "derive: a file that is not there exits 3 naming it" ||
+		not_ok "derive: a file that is not there exits 3 naming it (got $rc)" "$(cat "$ws/err")"
 }
 
 t_help() {
