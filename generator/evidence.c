@@ -224,17 +224,34 @@ static bool leaves_folder(const char *rel)
 	return false;
 }
 
-/* path relative to base when real(path) is inside real(base). */
+/*
+ * The path of a file relative to the folder base ("../x/y" when it is
+ * beside it), so that a workspace can move as a whole; the real path
+ * when either cannot be resolved.
+ */
 static char *relative_to(const char *base, const char *path)
 {
 	char rb[PATH_MAX], rp[PATH_MAX];
-	size_t n;
+	struct sbuf out = {0};
+	size_t common = 0, i;
+
 	if (!realpath(base, rb) || !realpath(path, rp))
 		return strdup(path);
-	n = strlen(rb);
-	if (strncmp(rp, rb, n) == 0 && rp[n] == '/')
-		return strdup(rp + n + 1);
-	return strdup(rp);
+	/* the longest common prefix that ends at a folder boundary */
+	for (i = 0; rb[i] && rb[i] == rp[i]; i++)
+		if (rb[i] == '/')
+			common = i;
+	if (!rb[i] && rp[i] == '/')
+		common = i;
+	else if (!rb[i] && !rp[i])
+		return strdup(".");
+	for (const char *p = rb + common; *p; p++)
+		if (*p == '/' && p[1])
+			sbuf_adds(&out, "../");
+	if (strcmp(rb, "/") == 0)
+		out.len = 0;
+	sbuf_adds(&out, rp + common + 1);
+	return sbuf_take(&out);
 }
 
 /* Refuses a symbolic link whose target is outside dir. */
