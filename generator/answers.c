@@ -190,8 +190,13 @@ static void read_header(struct reader *r, int year)
 				  "answered_on '%s' is not a date (expected "
 				  "YYYY-MM-DD)",
 				  sh->answered_on);
-		else
+		else if (strlen(sh->answered_on) >= 10)
 			memcpy(sh->answered_on, date, 11);
+		else if ((v = strdup(date)) != NULL) {
+			free(sh->answered_on);
+			sh->answered_on = v;
+		} else
+			r->oom = true;
 	}
 	warn_unknown_keys(r, k, header_keys, COUNT(header_keys));
 }

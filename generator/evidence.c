@@ -68,18 +68,23 @@ static long key_line(const struct ini_section *s, const char *key)
 }
 
 /* Normalises a date key in place; an error when it is not a date. */
-static void check_date(const struct ini_file *f, const struct ini_section *s,
-		       const char *key, char *v, struct diags *d)
+static bool check_date(const struct ini_file *f, const struct ini_section *s,
+		       const char *key, char **v, struct diags *d)
 {
-	char iso[11];
-	if (!*v)
-		return;
-	if (!text_parse_date(v, iso))
+	char iso[11], *n;
+	if (!**v)
+		return true;
+	if (!text_parse_date(*v, iso)) {
 		diags_add(d, DIAG_ERROR, f->path, key_line(s, key),
 			  "%s '%s' of [%s] is not a date (expected YYYY-MM-DD)",
-			  key, v, s->name);
-	else
-		memcpy(v, iso, 11);
+			  key, *v, s->name);
+		return true;
+	}
+	if (!(n = strdup(iso)))
+		return false;
+	free(*v);
+	*v = n;
+	return true;
 }
 
 static void check_clauses(const struct ini_file *f, const struct ini_section *s,
@@ -147,8 +152,9 @@ static bool read_record(const struct ini_file *f, const struct ini_section *s,
 	if (!*e->title)
 		diags_add(d, DIAG_WARNING, f->path, s->line,
 			  "evidence [%s] has no title", s->name);
-	check_date(f, s, "collected_on", e->collected_on, d);
-	check_date(f, s, "expires_on", e->expires_on, d);
+	if (!check_date(f, s, "collected_on", &e->collected_on, d) ||
+	    !check_date(f, s, "expires_on", &e->expires_on, d))
+		return false;
 	if (*e->collected_on && *e->expires_on &&
 	    strcmp(e->expires_on, e->collected_on) < 0)
 		diags_add(d, DIAG_ERROR, f->path, key_line(s, "expires_on"),

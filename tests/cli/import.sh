@@ -138,3 +138,32 @@ t_year_rules() {
 t_bad_imports
 t_round_trip
 t_year_rules
+
+# The demo data imports cleanly: only the notices of its Shift_JIS sheets.
+t_examples() {
+	ws=$(workspace)
+	cp "$BASE_WS/kansa.db" "$ws/"
+	for y in 2024 2025; do
+		(cd "$ws" && "$KANSA" import --year $y "$ROOT"/examples/$y/answers/*.ini \
+			"$ROOT/examples/$y/evidence/register.ini") >"$ws/out$y" 2>"$ws/err$y"
+		rc=$?
+		if [ $rc -eq 0 ] && [ "$(wc -l <"$ws/err$y")" -eq 1 ] &&
+			grep -q "gijichosa-members-staff.ini: notice: converted from Shift_JIS" "$ws/err$y" &&
+			[ "$(grep -c '(new)$' "$ws/out$y")" -eq 15 ]; then
+			ok "examples: $y imports cleanly (14 sheets and a register)"
+		else
+			not_ok "examples: $y imports cleanly (14 sheets and a register)" \
+				"$(cat "$ws/err$y" "$ws/out$y" | head)"
+		fi
+	done
+	(cd "$ws" && "$KANSA" verify --year 2025) >/dev/null 2>&1 &&
+		ok "examples: every evidence file of 2025 verifies" ||
+		not_ok "examples: every evidence file of 2025 verifies"
+	(cd "$ws" && "$KANSA" status --year 2025 --as-of 2026-01-31) >"$ws/st" 2>&1
+	grep -q "EV-2025-004 .*expired on 2025-09-30" "$ws/st" &&
+		grep -q "^回答者 / respondents: 14" "$ws/st" &&
+		ok "examples: status lists 14 respondents and the expired evidence" ||
+		not_ok "examples: status lists 14 respondents and the expired evidence" "$(head "$ws/st")"
+}
+
+t_examples

@@ -15,6 +15,8 @@ cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 libs="$(pkg-config --libs xlsxwriter sqlite3 nettle) -lhpdf -liniparser
 	-lunistring -lm"
+sh tools/embed.sh build/fuzz/templates_data.c templates/*
+srcs="$srcs build/fuzz/templates_data.c"
 status=0
 for t in "$@"; do
 	name=${t#fuzz_}
@@ -26,8 +28,12 @@ for t in "$@"; do
 	mkdir -p "$corpus"
 	cp -n tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
 	echo "fuzz: running $t for $seconds s"
-	(cd build/fuzz && "./$t" -max_total_time="$seconds" -max_len=1048576 \
-		-rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
-		"corpus-$name" 2>&1 | tail -25) || status=1
+	if ! (cd build/fuzz && "./$t" -max_total_time="$seconds" \
+		-max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
+		-print_final_stats=1 "corpus-$name" >"$t.log" 2>&1); then
+		status=1
+		grep -A30 "ERROR:" "build/fuzz/$t.log" | head -40
+	fi
+	tail -8 "build/fuzz/$t.log"
 done
 exit $status
