@@ -167,3 +167,25 @@ t_examples() {
 }
 
 t_examples
+
+t_allow_missing() {
+	ws=$(workspace)
+	cp -r "$ROOT/tests/bad/import/evidence-file-missing/." "$ws/"
+	cp "$BASE_WS/kansa.db" "$ws/"
+	(cd "$ws" && "$KANSA" import --year 2025 --allow-missing-evidence \
+		sheet.ini evidence.ini) >/dev/null 2>"$ws/err"
+	rc=$?
+	(cd "$ws" && "$KANSA" status --year 2025) >"$ws/st" 2>&1
+	(cd "$ws" && "$KANSA" verify --year 2025) >"$ws/v" 2>&1
+	rc2=$?
+	if [ $rc -eq 0 ] && grep -q "warning: evidence file missing: 'files/gpo-2025.png'.*recorded as missing" "$ws/err" &&
+		grep -q "EV-2025-001 .*missing (recorded at import)" "$ws/st" &&
+		[ $rc2 -eq 1 ] && grep -q "^missing  EV-2025-001" "$ws/v"; then
+		ok "import: --allow-missing-evidence records the file as missing"
+	else
+		not_ok "import: --allow-missing-evidence records the file as missing" \
+			"$(cat "$ws/err" "$ws/st" "$ws/v" | head -20)"
+	fi
+}
+
+t_allow_missing
