@@ -67,5 +67,9 @@ int cmd_template(int argc, char **argv, struct cli *cli);
 int cmd_import(int argc, char **argv, struct cli *cli);
 int cmd_verify(int argc, char **argv, struct cli *cli);
 int cmd_status(int argc, char **argv, struct cli *cli);
+int cmd_score(int argc, char **argv, struct cli *cli);
+int cmd_findings(int argc, char **argv, struct cli *cli);
+int cmd_diff(int argc, char **argv, struct cli *cli);
+int cmd_plan(int argc, char **argv, struct cli *cli);
 
 #endif

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "answers.h"
+#include "audit.h"
 #include "cli.h"
 #include "evidence.h"
 #include "ini.h"
+#include "plans.h"
 
 struct import_opts {
 	int year;	    /* --year */
@@ -23,6 +25,12 @@ struct batch {
 	size_t nsheets;
 	struct evidence_register *registers; /* read registers */
 	size_t nregisters;
+	struct audit_file *audits; /* read audit files */
+	size_t naudits;
+	struct plan_file *plan_files; /* read plans files */
+	size_t nplan_files;
+	struct plan *stored_plans; /* the plans already stored */
+	size_t nstored;
 	struct evidence_register stored; /* evidence already stored */
 };
 
@@ -32,6 +40,15 @@ static void batch_release(struct batch *b)
 		answers_release(&b->sheets[i]);
 	for (size_t i = 0; i < b->nregisters; i++)
 		evidence_release(&b->registers[i]);
+	for (size_t i = 0; i < b->naudits; i++)
+		audit_release(&b->audits[i]);
+	for (size_t i = 0; i < b->nplan_files; i++)
+		plan_file_release(&b->plan_files[i]);
+	for (size_t i = 0; i < b->nstored; i++)
+		plan_release(&b->stored_plans[i]);
+	free(b->audits);
+	free(b->plan_files);
+	free(b->stored_plans);
 	evidence_release(&b->stored);
 	free(b->sheets);
 	free(b->registers);
@@ -42,7 +59,8 @@ static enum kansa_err read_file(const char *path, const struct import_opts *o,
 				const struct checklist *cl, const char *base,
 				struct batch *b, struct diags *d)
 {
-	static const char *const kinds[] = {"answers", "evidence", NULL};
+	static const char *const kinds[] = {"answers", "evidence", "audit",
+					    "plans", NULL};
 	struct ini_file *f = NULL;
 	enum kansa_err err = ini_load(path, kinds, d, &f);
 
@@ -57,6 +75,10 @@ static enum kansa_err read_file(const char *path, const struct import_opts *o,
 			if (!err || e2 == KANSA_ERR_NOMEM)
 				err = e2;
 		}
+	} else if (strcmp(f->kind, "audit") == 0) {
+		err = audit_read(f, cl, o->year, d, &b->audits[b->naudits++]);
+	} else if (strcmp(f->kind, "plans") == 0) {
+		err = plans_read(f, cl, d, &b->plan_files[b->nplan_files++]);
 	} else {
 		err = answers_read(f, cl, o->year, d, &b->sheets[b->nsheets++]);
 	}
@@ -159,6 +181,59 @@ static void check_duplicates(const struct batch *b, struct diags *d)
 								.line);
 }
 
+/* The version of plan id that a change is checked against: the latest
+ * one earlier in this import, else the stored one. */
+static const struct plan *previous_plan(const struct batch *b,
+					const struct plan_file *upto,
+					size_t upto_plan, const char *id,
+					const size_t *order, size_t pos)
+{
+	const struct plan *found = NULL;
+	for (size_t k = 0; k <= pos; k++) {
+		const struct plan_file *f = &b->plan_files[order[k]];
+		size_t n = f == upto ? upto_plan : f->n;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(f->plans[i].id, id) == 0)
+				found = &f->plans[i];
+	}
+	for (size_t i = 0; !found && i < b->nstored; i++)
+		if (strcmp(b->stored_plans[i].id, id) == 0)
+			found = &b->stored_plans[i];
+	return found;
+}
+
+/* Checks each plan change against the version before it, the files taken
+ * in the order of their as_of dates. */
+static bool check_plans(struct batch *b, struct diags *d)
+{
+	size_t *order = calloc(b->nplan_files + 1, sizeof(*order));
+	if (!order)
+		return false;
+	for (size_t i = 0; i < b->nplan_files; i++) {
+		size_t k = i;
+		for (; k > 0 && strcmp(b->plan_files[order[k - 1]].as_of,
+				       b->plan_files[i].as_of) > 0;
+		     k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	for (size_t pos = 0; pos < b->nplan_files; pos++) {
+		struct plan_file *f = &b->plan_files[order[pos]];
+		const char *role = answers_role_name(f->role);
+		bool chief =
+			role &&
+			strcmp(role, "情報セキュリティ監査統括責任者") == 0;
+		for (size_t i = 0; i < f->n; i++) {
+			const struct plan *old = previous_plan(
+				b, f, i, f->plans[i].id, order, pos);
+			f->plans[i].unchanged = plans_check_change(
+				old, &f->plans[i], chief, f->path, d);
+		}
+	}
+	free(order);
+	return true;
+}
+
 static const char *result_name(enum store_import_result r)
 {
 	return r == IMPORT_NEW	      ? "new"
@@ -179,6 +254,19 @@ static void print_results(const struct batch *b, const struct store_import *im)
 		       sh->department, sh->role, *sh->system ? " / " : "",
 		       sh->system, sh->nanswers,
 		       result_name(im->sheet_result[i]));
+	}
+	for (size_t i = 0; i < b->naudits; i++)
+		printf("%s: audit by %s, %zu judgements (%s)\n",
+		       b->audits[i].path, b->audits[i].auditor, b->audits[i].n,
+		       result_name(im->audit_result[i]));
+	for (size_t i = 0; i < b->nplan_files; i++) {
+		size_t changed = 0;
+		for (size_t k = 0; k < b->plan_files[i].n; k++)
+			changed += !b->plan_files[i].plans[k].unchanged;
+		printf("%s: plans as of %s, %zu plans, %zu changed (%s)\n",
+		       b->plan_files[i].path, b->plan_files[i].as_of,
+		       b->plan_files[i].n, changed,
+		       result_name(im->plan_result[i]));
 	}
 }
 
@@ -246,15 +334,22 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	im.sheet_result = calloc((size_t)o.nfiles, sizeof(*im.sheet_result));
 	im.register_result =
 		calloc((size_t)o.nfiles, sizeof(*im.register_result));
+	b.audits = calloc((size_t)o.nfiles, sizeof(*b.audits));
+	b.plan_files = calloc((size_t)o.nfiles, sizeof(*b.plan_files));
+	im.audit_result = calloc((size_t)o.nfiles, sizeof(*im.audit_result));
+	im.plan_result = calloc((size_t)o.nfiles, sizeof(*im.plan_result));
 	if (!b.sheets || !b.registers || !im.sheet_result ||
-	    !im.register_result) {
+	    !im.register_result || !b.audits || !b.plan_files ||
+	    !im.audit_result || !im.plan_result) {
 		err = KANSA_ERR_NOMEM;
 		goto out;
 	}
 	if ((err = cli_open_store(cli, false, &st)) ||
 	    (err = store_year_checklist(st, o.year, o.spec, &cl, &im.policy_id,
 					&cli->diags)) ||
-	    (err = store_load_evidence(st, o.year, &b.stored, &cli->diags)))
+	    (err = store_load_evidence(st, o.year, &b.stored, &cli->diags)) ||
+	    (err = store_load_plans(st, &b.stored_plans, &b.nstored,
+				    &cli->diags)))
 		goto out;
 	/* read everything, collecting every problem of every file */
 	for (int i = 0; i < o.nfiles; i++) {
@@ -267,6 +362,16 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	check_duplicates(&b, &cli->diags);
 	check_evidence_links(&b, &cli->diags);
+	if (b.naudits > 1)
+		diags_add(
+			&cli->diags, DIAG_ERROR, b.audits[1].path, 1,
+			"a second audit file for %d (the first is %s): import "
+			"one",
+			o.year, b.audits[0].path);
+	if (!check_plans(&b, &cli->diags)) {
+		err = KANSA_ERR_NOMEM;
+		goto out;
+	}
 	if (cli->diags.errors) {
 		size_t n = cli->diags.errors;
 		cli_print_diags(cli);
@@ -282,6 +387,10 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	im.nsheets = b.nsheets;
 	im.registers = b.registers;
 	im.nregisters = b.nregisters;
+	im.audits = b.audits;
+	im.naudits = b.naudits;
+	im.plan_files = b.plan_files;
+	im.nplan_files = b.nplan_files;
 	if ((err = store_import(st, &im, &cli->diags)))
 		goto out;
 	cli_print_diags(cli);
@@ -291,6 +400,8 @@ out:
 		cli_print_diags(cli);
 	free(im.sheet_result);
 	free(im.register_result);
+	free(im.audit_result);
+	free(im.plan_result);
 	batch_release(&b);
 	store_close(st);
 	checklist_release(&cl);

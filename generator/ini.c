@@ -37,6 +37,74 @@ static char *lower_ascii(const char *s)
 	return l;
 }
 
+/* FNV-1a of a string. */
+static size_t hash_of(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/*
+ * Finds name in an open-addressing table of indexes (+1) into an array
+ * of names reached by get(); returns the index or -1.
+ */
+static long table_find(const size_t *slots, size_t nslots, const char *name,
+		       const char *(*get)(const void *, size_t),
+		       const void *arr)
+{
+	if (!nslots)
+		return -1;
+	for (size_t i = hash_of(name) & (nslots - 1);;
+	     i = (i + 1) & (nslots - 1)) {
+		if (!slots[i])
+			return -1;
+		if (strcmp(get(arr, slots[i] - 1), name) == 0)
+			return (long)(slots[i] - 1);
+	}
+}
+
+/* Adds index idx (name) to the table, growing it to stay half empty. */
+static bool table_add(size_t **slots, size_t *nslots, size_t count, size_t idx,
+		      const char *(*get)(const void *, size_t), const void *arr)
+{
+	if ((count + 1) * 2 > *nslots) {
+		size_t n = *nslots ? *nslots * 2 : 16;
+		size_t *v = calloc(n, sizeof(*v));
+		if (!v)
+			return false;
+		for (size_t i = 0; i < *nslots; i++) {
+			size_t j;
+			if (!(*slots)[i])
+				continue;
+			for (j = hash_of(get(arr, (*slots)[i] - 1)) & (n - 1);
+			     v[j]; j = (j + 1) & (n - 1))
+				;
+			v[j] = (*slots)[i];
+		}
+		free(*slots);
+		*slots = v;
+		*nslots = n;
+	}
+	for (size_t j = hash_of(get(arr, idx)) & (*nslots - 1);;
+	     j = (j + 1) & (*nslots - 1))
+		if (!(*slots)[j]) {
+			(*slots)[j] = idx + 1;
+			return true;
+		}
+}
+
+static const char *section_name(const void *arr, size_t i)
+{
+	return ((const struct ini_section *)arr)[i].lower;
+}
+
+static const char *key_name(const void *arr, size_t i)
+{
+	return ((const struct ini_key *)arr)[i].lower;
+}
+
 static char *trim_dup(const char *s, size_t n)
 {
 	char *r;
@@ -64,10 +132,12 @@ void ini_free(struct ini_file *f)
 			free(s->keys[k].lower);
 		}
 		free(s->keys);
+		free(s->slots);
 		free(s->name);
 		free(s->lower);
 	}
 	free(f->sections);
+	free(f->slots);
 	free(f->path);
 	free(f->kind);
 	free(f->sha256);
@@ -80,53 +150,57 @@ const struct ini_section *ini_section(const struct ini_file *f,
 				      const char *name)
 {
 	char *l = lower_ascii(name);
-	const struct ini_section *r = NULL;
-	for (size_t i = 0; l && i < f->nsections && !r; i++)
-		if (strcmp(f->sections[i].lower, l) == 0)
-			r = &f->sections[i];
+	long i = l ? table_find(f->slots, f->nslots, l, section_name,
+				f->sections)
+		   : -1;
 	free(l);
-	return r;
+	return i < 0 ? NULL : &f->sections[i];
 }
 
 const struct ini_key *ini_key(const struct ini_section *s, const char *name)
 {
 	char *l = lower_ascii(name);
-	const struct ini_key *r = NULL;
-	for (size_t i = 0; l && i < s->nkeys && !r; i++)
-		if (strcmp(s->keys[i].lower, l) == 0)
-			r = &s->keys[i];
+	long i = l ? table_find(s->slots, s->nslots, l, key_name, s->keys) : -1;
 	free(l);
-	return r;
+	return i < 0 ? NULL : &s->keys[i];
 }
 
 const char *ini_get(const struct ini_file *f, const struct ini_section *s,
 		    const char *key)
 {
-	char buf[1200];
 	const struct ini_key *k;
+	const char *v;
+	size_t n;
+	char *buf;
 
 	if (!s || !(k = ini_key(s, key)))
 		return NULL;
-	snprintf(buf, sizeof(buf), "%s:%s", s->lower, k->lower);
-	return iniparser_getstring(f->dict, buf, NULL);
+	n = strlen(s->lower) + strlen(k->lower) + 2;
+	if (!(buf = malloc(n)))
+		return NULL;
+	snprintf(buf, n, "%s:%s", s->lower, k->lower);
+	v = iniparser_getstring(f->dict, buf, NULL);
+	free(buf);
+	return v;
 }
 
 char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 		     const char *key)
 {
-	struct sbuf b = {0};
+	struct sbuf b = {0}, part = {0};
 	const char *v = ini_get(f, s, key);
-	char part[256];
 
 	if (!v)
 		return NULL;
 	sbuf_adds(&b, v);
-	for (int i = 2;; i++) {
-		snprintf(part, sizeof(part), "%s.%d", key, i);
-		if (!(v = ini_get(f, s, part)))
+	for (int i = 2; i <= INI_MAX_KEYS; i++) {
+		part.len = 0;
+		sbuf_printf(&part, "%s.%d", key, i);
+		if (part.oom || !(v = ini_get(f, s, part.s)))
 			break;
 		sbuf_adds(&b, v);
 	}
+	sbuf_release(&part);
 	return sbuf_take(&b);
 }
 
@@ -137,6 +211,7 @@ struct scan {
 	struct diags *d;    /* where problems go */
 	bool oom;	    /* an allocation failed */
 	bool duplicate;	    /* in a repeated section: its keys are skipped */
+	size_t nkeys;	    /* keys so far in the whole file */
 };
 
 static struct ini_section *add_section(struct scan *sc, const char *name,
@@ -150,16 +225,17 @@ static struct ini_section *add_section(struct scan *sc, const char *name,
 		sc->oom = true;
 		return NULL;
 	}
-	for (size_t i = 0; i < f->nsections; i++)
-		if (strcmp(f->sections[i].lower, lower) == 0) {
-			diags_add(sc->d, DIAG_ERROR, f->path, line,
-				  "duplicate section '[%s]' (first at line "
-				  "%ld): merge the two into one",
-				  name, f->sections[i].line);
-			free(lower);
-			sc->duplicate = true;
-			return &f->sections[i];
-		}
+	long dup = table_find(f->slots, f->nslots, lower, section_name,
+			      f->sections);
+	if (dup >= 0) {
+		diags_add(sc->d, DIAG_ERROR, f->path, line,
+			  "duplicate section '[%s]' (first at line %ld): merge "
+			  "the two into one",
+			  name, f->sections[dup].line);
+		free(lower);
+		sc->duplicate = true;
+		return &f->sections[dup];
+	}
 	if (!(v = realloc(f->sections, (f->nsections + 1) * sizeof(*v)))) {
 		free(lower);
 		sc->oom = true;
@@ -171,7 +247,8 @@ static struct ini_section *add_section(struct scan *sc, const char *name,
 	s->name = strdup(name);
 	s->lower = lower;
 	s->line = line;
-	if (!s->name)
+	if (!s->name || !table_add(&f->slots, &f->nslots, f->nsections - 1,
+				   f->nsections - 1, section_name, f->sections))
 		sc->oom = true;
 	return s;
 }
@@ -186,15 +263,24 @@ static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 		sc->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < s->nkeys; i++)
-		if (strcmp(s->keys[i].lower, lower) == 0) {
+	long dup = table_find(s->slots, s->nslots, lower, key_name, s->keys);
+	if (dup >= 0) {
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			  "duplicate key '%s' in [%s] (first at line %ld): "
+			  "only one value can count",
+			  name, s->name, s->keys[dup].line);
+		free(lower);
+		return;
+	}
+	if (++sc->nkeys > INI_MAX_KEYS) {
+		if (sc->nkeys == INI_MAX_KEYS + 1)
 			diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
-				  "duplicate key '%s' in [%s] (first at line "
-				  "%ld): only one value can count",
-				  name, s->name, s->keys[i].line);
-			free(lower);
-			return;
-		}
+				  "too many keys (more than %d in one file): "
+				  "split the file",
+				  INI_MAX_KEYS);
+		free(lower);
+		return;
+	}
 	if (!(v = realloc(s->keys, (s->nkeys + 1) * sizeof(*v)))) {
 		free(lower);
 		sc->oom = true;
@@ -207,6 +293,9 @@ static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 	if (!v[s->nkeys].name)
 		sc->oom = true;
 	s->nkeys++;
+	if (!table_add(&s->slots, &s->nslots, s->nkeys - 1, s->nkeys - 1,
+		       key_name, s->keys))
+		sc->oom = true;
 }
 
 /* Warns where an unquoted value will be cut at ; or # by iniparser. */
@@ -356,7 +445,11 @@ static void check_kind(struct ini_file *f, const char *const *kinds,
 	struct sbuf want = {0};
 
 	for (size_t i = 0; kinds && kinds[i]; i++)
-		sbuf_printf(&want, "%s%s", i ? " or " : "", kinds[i]);
+		sbuf_printf(&want, "%s%s",
+			    !i		   ? ""
+			    : kinds[i + 1] ? ", "
+					   : " or ",
+			    kinds[i]);
 	if (!k || !kind || !*kind) {
 		diags_add(d, DIAG_ERROR, f->path, k ? k->line : 1,
 			  "missing [kansa] section with 'kind = %s' (every "
@@ -382,7 +475,7 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 			 struct ini_file **out)
 {
 	struct ini_file *f = calloc(1, sizeof(*f));
-	struct scan sc = {f, d, false, false};
+	struct scan sc = {f, d, false, false, 0};
 	struct sbuf perr = {0};
 	char *text = NULL;
 	size_t textlen, errors = d->errors;

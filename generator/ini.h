@@ -19,6 +19,9 @@
 
 /* Longest physical line iniparser 4.1 reads (without the line end). */
 #define INI_MAX_LINE 1022
+/* Most keys one INI file may have (iniparser 4.1 looks keys up in a
+ * linear scan while loading: more would take long). */
+#define INI_MAX_KEYS 20000
 /* Largest INI file kansa reads, in bytes. */
 #define INI_MAX_BYTES (16u * 1024 * 1024)
 
@@ -34,6 +37,8 @@ struct ini_section {
 	long line;	      /* where the [header] is */
 	struct ini_key *keys; /* in file order */
 	size_t nkeys;	      /* how many */
+	size_t *slots;	      /* hash of lower key names: index + 1, or 0 */
+	size_t nslots;	      /* a power of two, or 0 */
 };
 
 struct ini_file {
@@ -44,6 +49,8 @@ struct ini_file {
 	size_t nsections;	      /* how many */
 	char *sha256;		      /* SHA-256 of the file's bytes */
 	long long size;		      /* bytes in the file */
+	size_t *slots;		      /* hash of lower section names */
+	size_t nslots;		      /* a power of two, or 0 */
 	dictionary *dict;	      /* iniparser's view */
 };
 

@@ -11,9 +11,12 @@
 #include <stdbool.h>
 
 #include "answers.h"
+#include "audit.h"
 #include "checklist.h"
 #include "err.h"
 #include "evidence.h"
+#include "plans.h"
+#include "score.h"
 
 struct store;
 
@@ -82,8 +85,14 @@ struct store_import {
 	size_t nsheets;				   /* how many */
 	struct evidence_register *registers;	   /* validated, hashed */
 	size_t nregisters;			   /* how many */
+	struct audit_file *audits;		   /* validated audit files */
+	size_t naudits;				   /* how many */
+	struct plan_file *plan_files;		   /* validated plans files */
+	size_t nplan_files;			   /* how many */
 	enum store_import_result *sheet_result;	   /* out, one per sheet */
 	enum store_import_result *register_result; /* out, one per register */
+	enum store_import_result *audit_result;	   /* out, one per audit */
+	enum store_import_result *plan_result;	   /* out, one per plans file */
 };
 
 /*
@@ -107,6 +116,61 @@ enum kansa_err store_load_evidence(struct store *st, int year,
 enum kansa_err store_save_check(struct store *st, int year, const char *id,
 				const char *result, const char *sha256,
 				struct diags *d);
+
+/* A year's respondents and answers, ready to score. */
+struct store_year {
+	int year;			      /* fiscal year */
+	long long policy_id;		      /* its checklist */
+	struct score_respondent *respondents; /* strings owned */
+	size_t nrespondents;
+	struct score_answer *answers; /* item IDs owned */
+	size_t nanswers;
+};
+
+/*
+ * Loads a year's respondents and answers; each answer counts its cited
+ * evidence and how much of it is valid as of a date (recorded, present,
+ * unchanged at the last verify, not expired).  KANSA_ERR_NOTFOUND when
+ * nothing was imported for the year.
+ */
+enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
+			       struct store_year *out, struct diags *d);
+void store_year_release(struct store_year *y);
+/* The latest year before year with imported answers, or 0. */
+int store_previous_year(struct store *st, int year);
+
+/* The audit file of a year, when one was imported (*found). */
+enum kansa_err store_load_audit(struct store *st, int year,
+				struct audit_file *out, bool *found,
+				struct diags *d);
+
+/* Every plan in its current state, by ID; caller releases each. */
+enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
+				struct diags *d);
+
+/* One version of a plan in its log. */
+struct plan_log_entry {
+	char *plan_id;	 /* the plan */
+	char *logged_at; /* when kansa recorded it */
+	char *as_of;	 /* the date of the progress report */
+	char *status;	 /* 未着手 ... */
+	int progress;	 /* % */
+	char *due;	 /* YYYY-MM-DD */
+	char *reason;	 /* why the due date moved, or "" */
+	char *note;	 /* notes of that version, or "" */
+	char *source;	 /* FILE:LINE or "kansa plan" */
+};
+
+/* The log of one plan (or of all, plan_id NULL), oldest first. */
+enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
+				   struct plan_log_entry **out, size_t *n,
+				   struct diags *d);
+void store_plan_log_release(struct plan_log_entry *v, size_t n);
+
+/* Saves a new version of a plan and appends it to the log, in one
+ * transaction. */
+enum kansa_err store_save_plan(struct store *st, const struct plan *p,
+			       struct diags *d);
 
 /* A respondent of a year, for `kansa status`. */
 struct store_respondent {

@@ -49,4 +49,11 @@ enum kansa_err store_policy_meta(struct store *st, long long pid,
 enum kansa_err store_load_items(struct store *st, long long pid,
 				const char *role, struct checklist *cl);
 
+/* Saves a plan's current state and appends it to the log (no
+ * transaction of its own). */
+bool store_append_plan(struct store *st, const struct plan *p);
+/* Saves an audit file's facts and judgements (no transaction). */
+bool store_save_audit(struct store *st, int year, const struct audit_file *a,
+		      long long file_id);
+
 #endif

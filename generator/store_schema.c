@@ -134,7 +134,11 @@ static const char *const schema_v1[] = {
 	"CREATE TABLE audit ("
 	" year INTEGER PRIMARY KEY,"
 	" auditor TEXT NOT NULL,"
+	" auditors TEXT NOT NULL DEFAULT '',"
 	" audited_on TEXT,"
+	" period TEXT NOT NULL DEFAULT '',"
+	" scope TEXT NOT NULL DEFAULT '',"
+	" method TEXT NOT NULL DEFAULT '',"
 	" notes TEXT NOT NULL DEFAULT '',"
 	" file_id INTEGER REFERENCES input_file) STRICT;",
 	"CREATE TABLE judgement ("
@@ -179,7 +183,8 @@ static const char *const schema_v1[] = {
 	" due TEXT NOT NULL,"
 	" reason TEXT NOT NULL DEFAULT '',"
 	" note TEXT NOT NULL DEFAULT '',"
-	" source TEXT NOT NULL DEFAULT '') STRICT;",
+	" source TEXT NOT NULL DEFAULT '',"
+	" snapshot TEXT NOT NULL) STRICT;",
 	"CREATE TRIGGER plan_log_append_only BEFORE UPDATE ON plan_log"
 	" BEGIN SELECT RAISE(ABORT, 'plan_log is append-only'); END;",
 	"CREATE TRIGGER plan_log_no_delete BEFORE DELETE ON plan_log"

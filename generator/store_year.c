@@ -117,16 +117,17 @@ static bool respondent_sha(struct store *st, int year,
 	return true;
 }
 
-static bool register_known(struct store *st, int year, const char *sha,
-			   bool *known)
+static bool file_known(struct store *st, int year, const char *kind,
+		       const char *sha, bool *known)
 {
 	sqlite3_stmt *s = store_prepare(st, "SELECT 1 FROM input_file WHERE "
-					    "year = ? AND kind = 'evidence' "
-					    "AND sha256 = ?");
+					    "year = ? AND kind = ? AND sha256 "
+					    "= ?");
 	if (!s)
 		return false;
 	sqlite3_bind_int(s, 1, year);
-	store_bind_text(s, 2, sha);
+	store_bind_text(s, 2, kind);
+	store_bind_text(s, 3, sha);
 	*known = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_finalize(s);
 	return true;
@@ -138,11 +139,31 @@ static bool classify(struct store *st, struct store_import *im, bool *any)
 	*any = false;
 	for (size_t i = 0; i < im->nregisters; i++) {
 		bool known;
-		if (!register_known(st, im->year, im->registers[i].sha256,
-				    &known))
+		if (!file_known(st, im->year, "evidence",
+				im->registers[i].sha256, &known))
 			return false;
 		im->register_result[i] = known ? IMPORT_UNCHANGED : IMPORT_NEW;
 		*any = *any || !known;
+	}
+	for (size_t i = 0; i < im->naudits; i++) {
+		bool known;
+		if (!file_known(st, im->year, "audit", im->audits[i].sha256,
+				&known))
+			return false;
+		im->audit_result[i] = known ? IMPORT_UNCHANGED : IMPORT_NEW;
+		*any = *any || !known;
+	}
+	for (size_t i = 0; i < im->nplan_files; i++) {
+		bool known, changes = false;
+		if (!file_known(st, im->year, "plans", im->plan_files[i].sha256,
+				&known))
+			return false;
+		for (size_t k = 0; k < im->plan_files[i].n; k++)
+			changes = changes ||
+				  !im->plan_files[i].plans[k].unchanged;
+		im->plan_result[i] =
+			known || !changes ? IMPORT_UNCHANGED : IMPORT_NEW;
+		*any = *any || im->plan_result[i] != IMPORT_UNCHANGED;
 	}
 	for (size_t i = 0; i < im->nsheets; i++) {
 		long long rid;
@@ -367,6 +388,25 @@ enum kansa_err store_import(struct store *st, struct store_import *im,
 	for (size_t i = 0; ok && i < im->nsheets; i++)
 		if (im->sheet_result[i] != IMPORT_UNCHANGED)
 			ok = save_sheet(st, im->year, &im->sheets[i], now);
+	for (size_t i = 0; ok && i < im->naudits; i++) {
+		const struct audit_file *a = &im->audits[i];
+		long long fid;
+		if (im->audit_result[i] == IMPORT_UNCHANGED)
+			continue;
+		fid = insert_file(st, im->year, "audit", a->path, a->sha256,
+				  a->size, now);
+		ok = fid > 0 && store_save_audit(st, im->year, a, fid);
+	}
+	for (size_t i = 0; ok && i < im->nplan_files; i++) {
+		const struct plan_file *f = &im->plan_files[i];
+		if (im->plan_result[i] == IMPORT_UNCHANGED)
+			continue;
+		ok = insert_file(st, im->year, "plans", f->path, f->sha256,
+				 f->size, now) > 0;
+		for (size_t k = 0; ok && k < f->n; k++)
+			if (!f->plans[k].unchanged)
+				ok = store_append_plan(st, &f->plans[k]);
+	}
 	if (ok && store_exec(st, "COMMIT", "committing the import") == KANSA_OK)
 		return KANSA_OK;
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -606,4 +646,168 @@ void store_status_release(struct store_status *s)
 	release_issues(s->no_evidence, s->nno_evidence);
 	release_issues(s->evidence, s->nevidence);
 	memset(s, 0, sizeof(*s));
+}
+
+/* --- scoring input --------------------------------------------------- */
+
+void store_year_release(struct store_year *y)
+{
+	for (size_t i = 0; i < y->nrespondents; i++) {
+		free((char *)y->respondents[i].department);
+		free((char *)y->respondents[i].role);
+		free((char *)y->respondents[i].system);
+		free((char *)y->respondents[i].name);
+	}
+	for (size_t i = 0; i < y->nanswers; i++)
+		free((char *)y->answers[i].item_id);
+	free(y->respondents);
+	free(y->answers);
+	memset(y, 0, sizeof(*y));
+}
+
+static bool load_year_respondents(struct store *st, int year,
+				  struct store_year *out, long long **ids)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT respondent_id, department, role, system, name FROM "
+		    "respondent WHERE year = ? ORDER BY department, role, "
+		    "system");
+	size_t cap = 0;
+	bool ok = s != NULL;
+	if (ok)
+		sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct score_respondent *r;
+		if (out->nrespondents == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct score_respondent *g =
+				realloc(out->respondents, nc * sizeof(*g));
+			long long *gi = realloc(*ids, nc * sizeof(*gi));
+			if (g)
+				out->respondents = g;
+			if (gi)
+				*ids = gi;
+			if (!g || !gi) {
+				ok = false;
+				break;
+			}
+			cap = nc;
+		}
+		(*ids)[out->nrespondents] = sqlite3_column_int64(s, 0);
+		r = &out->respondents[out->nrespondents++];
+		r->department = store_col_dup(s, 1);
+		r->role = store_col_dup(s, 2);
+		r->system = store_col_dup(s, 3);
+		r->name = store_col_dup(s, 4);
+		ok = r->department && r->role && r->system && r->name;
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* The index of a respondent_id in ids (sorted by construction? no:
+ * by department), found by a linear scan cached on the last hit. */
+static size_t index_of(const long long *ids, size_t n, long long id,
+		       size_t *hint)
+{
+	if (*hint < n && ids[*hint] == id)
+		return *hint;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return *hint = i;
+	return n;
+}
+
+static bool load_year_answers(struct store *st, int year, const char *as_of,
+			      struct store_year *out, const long long *ids)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT a.respondent_id, a.item_id, a.status, (SELECT "
+		    "count(*) FROM answer_evidence e WHERE e.respondent_id = "
+		    "a.respondent_id AND e.item_id = a.item_id), (SELECT "
+		    "count(*) FROM answer_evidence e JOIN evidence v ON v.year "
+		    "= e.year AND v.evidence_id = e.evidence_id WHERE "
+		    "e.respondent_id = a.respondent_id AND e.item_id = "
+		    "a.item_id AND v.missing = 0 AND (v.expires_on IS NULL OR "
+		    "v.expires_on >= ?2) AND COALESCE((SELECT result FROM "
+		    "evidence_check c WHERE c.year = v.year AND c.evidence_id "
+		    "= v.evidence_id ORDER BY c.rowid DESC LIMIT 1), 'ok') = "
+		    "'ok') FROM answer a JOIN respondent r USING "
+		    "(respondent_id) WHERE r.year = ?1 ORDER BY "
+		    "a.respondent_id, a.rowid");
+	size_t cap = 0, hint = 0;
+	bool ok = s != NULL;
+	if (ok) {
+		sqlite3_bind_int(s, 1, year);
+		store_bind_text(s, 2, as_of);
+	}
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct score_answer *a;
+		int stt;
+		if (out->nanswers == cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			struct score_answer *g =
+				realloc(out->answers, nc * sizeof(*g));
+			if (!g) {
+				ok = false;
+				break;
+			}
+			out->answers = g;
+			cap = nc;
+		}
+		a = &out->answers[out->nanswers++];
+		a->respondent = index_of(ids, out->nrespondents,
+					 sqlite3_column_int64(s, 0), &hint);
+		a->item_id = store_col_dup(s, 1);
+		stt = answer_status_parse(
+			(const char *)sqlite3_column_text(s, 2));
+		a->status =
+			stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
+		a->evidence = sqlite3_column_int(s, 3);
+		a->evidence_valid = sqlite3_column_int(s, 4);
+		ok = a->item_id != NULL;
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
+			       struct store_year *out, struct diags *d)
+{
+	long long *ids = NULL;
+	bool ok;
+
+	st->d = d;
+	memset(out, 0, sizeof(*out));
+	out->year = year;
+	if ((out->policy_id = pinned_policy(st, year)) <= 0) {
+		if (out->policy_id == 0)
+			diags_add(d, DIAG_ERROR, st->path, 0,
+				  "nothing imported for fiscal year %d yet "
+				  "(kansa import --year %d FILE...)",
+				  year, year);
+		return out->policy_id == 0 ? KANSA_ERR_NOTFOUND : KANSA_ERR_DB;
+	}
+	ok = load_year_respondents(st, year, out, &ids) &&
+	     load_year_answers(st, year, as_of, out, ids);
+	free(ids);
+	if (!ok) {
+		store_year_release(out);
+		return KANSA_ERR_DB;
+	}
+	return KANSA_OK;
+}
+
+int store_previous_year(struct store *st, int year)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT max(year) FROM respondent "
+					    "WHERE year < ?");
+	int y = 0;
+	if (!s)
+		return 0;
+	sqlite3_bind_int(s, 1, year);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		y = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return y;
 }

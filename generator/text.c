@@ -448,3 +448,58 @@ void text_wareki_fiscal_year(int year, char *out, size_t size)
 	}
 	snprintf(out, size, "%d年度", year);
 }
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long text_days_between(const char *a, const char *b)
+{
+	int y1 = 0, m1 = 1, d1 = 1, y2 = 0, m2 = 1, d2 = 1;
+	sscanf(a, "%d-%d-%d", &y1, &m1, &d1);
+	sscanf(b, "%d-%d-%d", &y2, &m2, &d2);
+	return days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1);
+}
+
+char *text_cell(const char *s, size_t width, bool right)
+{
+	struct sbuf b = {0};
+	size_t used = 0, total = text_width(s), pad;
+
+	if (total <= width) {
+		pad = width - total;
+		for (size_t i = 0; right && i < pad; i++)
+			sbuf_add(&b, " ", 1);
+		sbuf_adds(&b, s);
+		for (size_t i = 0; !right && i < pad; i++)
+			sbuf_add(&b, " ", 1);
+		return sbuf_take(&b);
+	}
+	while (*s) {
+		uint32_t cp;
+		int len = text_u8_next(s, strlen(s), &cp);
+		char ch[5] = {0};
+		size_t w;
+		if (len < 0)
+			break;
+		memcpy(ch, s, (size_t)len);
+		w = text_width(ch);
+		if (used + w + 1 > width)
+			break;
+		sbuf_add(&b, s, (size_t)len);
+		used += w;
+		s += len;
+	}
+	sbuf_adds(&b, "…");
+	for (used++; used < width; used++)
+		sbuf_add(&b, " ", 1);
+	return sbuf_take(&b);
+}

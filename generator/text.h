@@ -62,6 +62,8 @@ void text_free_lines(char **lines);
  * YYYY-MM-DD; false when it is not a real calendar date.
  */
 bool text_parse_date(const char *s, char out[11]);
+/* Days from date a to date b (both YYYY-MM-DD): b - a. */
+long text_days_between(const char *a, const char *b);
 /* The fiscal year (April to March) a YYYY-MM-DD date falls in. */
 int text_fiscal_year_of(const char *date);
 
@@ -70,6 +72,12 @@ int text_fiscal_year_of(const char *date);
  * 2019 -> "令和元年度", 2018 -> "平成30年度".  out has room for size bytes.
  */
 void text_wareki_fiscal_year(int year, char *out, size_t size);
+
+/*
+ * s fitted to exactly width terminal columns: cut with "…" when longer,
+ * padded with spaces (on the left when right) when shorter.
+ */
+char *text_cell(const char *s, size_t width, bool right);
 
 /* Escapes tab, newline, CR and backslash as \t \n \r \\ (for TSV). */
 char *text_escape_tsv(const char *s);

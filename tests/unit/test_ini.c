@@ -179,6 +179,55 @@ static void test_format_round_trip(void **state)
 	diags_release(&d);
 }
 
+/* A key of 255 bytes once made ini_get_joined() loop for ever (its
+ * "key.N" buffer truncated back to the key; found by fuzz_ini). */
+static void test_long_key(void **state)
+{
+	struct sbuf b = {0};
+	struct diags d;
+	struct ini_file *f = NULL;
+	char key[300], *v;
+	(void)state;
+	for (size_t n = 250; n < 262; n++) {
+		memset(key, 'k', n);
+		key[n] = '\0';
+		sbuf_release(&b);
+		sbuf_printf(
+			&b,
+			"[kansa]\nkind = checklist\n[x]\n%s = v\n%s.2 = w\n",
+			key, key);
+		diags_init(&d);
+		assert_int_equal(
+			ini_parse("t.ini", b.s, b.len, checklist_kind, &d, &f),
+			KANSA_OK);
+		v = ini_get_joined(f, ini_section(f, "x"), key);
+		assert_string_equal(v, "vw");
+		free(v);
+		ini_free(f);
+		diags_release(&d);
+	}
+	sbuf_release(&b);
+}
+
+/* Many keys: refused with a message, in bounded time. */
+static void test_too_many_keys(void **state)
+{
+	struct sbuf b = {0};
+	struct diags d;
+	struct ini_file *f = NULL;
+	(void)state;
+	sbuf_adds(&b, "[kansa]\nkind = checklist\n");
+	for (int i = 0; i < 100000; i++)
+		sbuf_printf(&b, "[s%d]\nk = %d\n", i, i);
+	diags_init(&d);
+	assert_int_equal(ini_parse("t.ini", b.s, b.len, checklist_kind, &d, &f),
+			 KANSA_ERR_INPUT);
+	assert_non_null(find_diag(&d, "too many keys (more than 20000"));
+	assert_int_equal(d.errors, 1);
+	sbuf_release(&b);
+	diags_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +238,8 @@ int main(void)
 		cmocka_unit_test(test_cut_value_warning),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_format_round_trip),
+		cmocka_unit_test(test_long_key),
+		cmocka_unit_test(test_too_many_keys),
 	};
 	return cmocka_run_group_tests_name("ini", tests, NULL, NULL);
 }

@@ -1,0 +1,172 @@
+/* cmd_results.c: `kansa score`, `kansa findings` and `kansa diff`: the
+ * year's report model rendered as text, TSV or JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "render_text.h"
+#include "report.h"
+#include "text.h"
+
+struct results_opts {
+	struct report_options r; /* year, against, as-of, templates */
+	char as_of[11];		 /* storage for r.as_of */
+	int format;		 /* RENDER_* */
+	int by;			 /* score: group kind */
+	int view;		 /* score: -1 both, or a score_view */
+	bool all;		 /* diff: every item */
+};
+
+static int parse_by(const char *s)
+{
+	static const char *const names[] = {"chapter", "section", "role",
+					    "department", "system"};
+	for (int i = 0; i < GROUP_KINDS; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int parse(int argc, char **argv, const struct command *cmd,
+		 struct results_opts *o, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"year", required_argument, NULL, 'y'},
+		{"as-of", required_argument, NULL, 'a'},
+		{"against", required_argument, NULL, 'g'},
+		{"format", required_argument, NULL, 'f'},
+		{"by", required_argument, NULL, 'b'},
+		{"view", required_argument, NULL, 'v'},
+		{"all", no_argument, NULL, 'A'},
+		{"templates", required_argument, NULL, 'T'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->r.year = -1;
+	o->view = -1;
+	cli_today(o->as_of);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'y':
+			if ((o->r.year = cli_parse_year(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "--year '%s' is not "
+						       "a fiscal year",
+						       optarg);
+			break;
+		case 'a':
+			if (!text_parse_date(optarg, o->as_of))
+				return cli_usage_error(cmd,
+						       "--as-of '%s' is not "
+						       "a date (YYYY-MM-DD)",
+						       optarg);
+			break;
+		case 'g':
+			if ((o->r.against = cli_parse_year(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "--against '%s' is "
+						       "not a fiscal year",
+						       optarg);
+			break;
+		case 'f':
+			if ((o->format = cli_parse_format(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "unknown format '%s' "
+						       "(expected text, "
+						       "tsv or json)",
+						       optarg);
+			break;
+		case 'b':
+			if ((o->by = parse_by(optarg)) < 0)
+				return cli_usage_error(
+					cmd,
+					"unknown --by '%s' (expected "
+					"chapter, section, role, "
+					"department or system)",
+					optarg);
+			break;
+		case 'v':
+			if (strcmp(optarg, "self") && strcmp(optarg, "audit"))
+				return cli_usage_error(cmd,
+						       "unknown --view '%s' "
+						       "(expected self or "
+						       "audit)",
+						       optarg);
+			o->view =
+				strcmp(optarg, "self") ? VIEW_AUDIT : VIEW_SELF;
+			break;
+		case 'A':
+			o->all = true;
+			break;
+		case 'T':
+			o->r.templates = optarg;
+			break;
+		case 'D':
+			cli->db = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (o->r.year < 0 || optind != argc)
+		return cli_usage_error(cmd, "expected --year FY");
+	o->r.as_of = o->as_of;
+	return 0;
+}
+
+/* Gathers the report of the options and renders it with what. */
+static int run(int argc, char **argv, struct cli *cli, const char *name,
+	       int what)
+{
+	struct results_opts o;
+	struct report r;
+	struct store *st = NULL;
+	enum kansa_err err;
+	int rc;
+
+	if ((rc = parse(argc, argv, cli_find(name), &o, cli)) != 0)
+		return rc;
+	memset(&r, 0, sizeof(r));
+	if ((err = cli_open_store(cli, false, &st)) ||
+	    (err = report_gather(st, &o.r, &r, &cli->diags)))
+		goto out;
+	if (what == 0) {
+		render_text_score(stdout, &r, (enum score_group_kind)o.by,
+				  o.view, (enum render_format)o.format);
+	} else if (what == 1) {
+		render_text_findings(stdout, &r, (enum render_format)o.format);
+	} else if (!r.prev_year) {
+		diags_add(&cli->diags, DIAG_ERROR, NULL, 0,
+			  "no earlier fiscal year with answers to compare "
+			  "%d with",
+			  o.r.year);
+		err = KANSA_ERR_NOTFOUND;
+	} else {
+		render_text_diff(stdout, &r, o.all,
+				 (enum render_format)o.format);
+	}
+out:
+	report_release(&r);
+	store_close(st);
+	return cli_finish(cli, err);
+}
+
+int cmd_score(int argc, char **argv, struct cli *cli)
+{
+	return run(argc, argv, cli, "score", 0);
+}
+
+int cmd_findings(int argc, char **argv, struct cli *cli)
+{
+	return run(argc, argv, cli, "findings", 1);
+}
+
+int cmd_diff(int argc, char **argv, struct cli *cli)
+{
+	return run(argc, argv, cli, "diff", 2);
+}

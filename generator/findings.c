@@ -1,0 +1,157 @@
+/* findings.c: 指摘事項 from a scored year (rules: docs/scoring.md). */
+#include "findings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* The grade the rules give an item, and why; GRADE_CONFORM for none. */
+static enum finding_grade default_grade(const struct score_item *si,
+					const char **reason)
+{
+	bool required = si->item->level == LEVEL_REQUIRED;
+
+	switch (si->status[VIEW_SELF]) {
+	case STATUS_UNANSWERED:
+		*reason = "未回答の回答者がある";
+		return GRADE_OBSERVATION;
+	case STATUS_NOT_DONE:
+		*reason =
+			required ? "必須の項目が未実施" : "推奨の項目が未実施";
+		return required ? GRADE_MAJOR : GRADE_RECOMMEND;
+	case STATUS_PARTIAL:
+		*reason = required ? "必須の項目が一部実施"
+				   : "推奨の項目が一部実施";
+		return required ? GRADE_MINOR : GRADE_RECOMMEND;
+	case STATUS_DONE:
+		if (si->weak_evidence) {
+			*reason = "実施だが、有効な証跡がない (なし・期限切れ・"
+				  "変更・所在不明)";
+			return GRADE_OBSERVATION;
+		}
+		/* fall through */
+	default:
+		*reason = "";
+		return GRADE_CONFORM;
+	}
+}
+
+/* True when a response keeps the item from being fully met. */
+static bool not_met(const struct score_response *r, enum finding_grade g)
+{
+	if (g == GRADE_OBSERVATION && r->weak_evidence)
+		return true;
+	return r->status[VIEW_SELF] == STATUS_UNANSWERED ||
+	       r->status[VIEW_SELF] == STATUS_NOT_DONE ||
+	       r->status[VIEW_SELF] == STATUS_PARTIAL;
+}
+
+/* True when list ("a、b、c") has the entry s. */
+static bool listed(const char *list, const char *s)
+{
+	size_t n = strlen(s);
+	for (const char *p = list; p && (p = strstr(p, s)) != NULL; p++) {
+		bool start = p == list ||
+			     (p - list >= 3 && strncmp(p - 3, "、", 3) == 0);
+		bool end = !p[n] || strncmp(p + n, "、", 3) == 0;
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* "議会事務局総務課 (タブレット端末)、議事調査課" of the responses not met. */
+static char *where_of(const struct score_item *si,
+		      const struct score_respondent *resp, enum finding_grade g,
+		      size_t *n)
+{
+	struct sbuf b = {0}, one = {0};
+	*n = 0;
+	for (size_t i = 0; i < si->nresponses; i++) {
+		const struct score_respondent *p =
+			&resp[si->responses[i].respondent];
+		if (!not_met(&si->responses[i], g))
+			continue;
+		sbuf_release(&one);
+		sbuf_adds(&one, p->department);
+		if (*p->system)
+			sbuf_printf(&one, " (%s)", p->system);
+		if (one.s && listed(b.s, one.s))
+			continue;
+		if (b.len)
+			sbuf_adds(&b, "、");
+		sbuf_adds(&b, one.s ? one.s : "");
+		(*n)++;
+	}
+	sbuf_release(&one);
+	return sbuf_take(&b);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	if (x->grade != y->grade)
+		return (int)x->grade - (int)y->grade;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+enum kansa_err findings_compute(const struct score_result *r,
+				const struct score_respondent *respondents,
+				const struct audit_judgement *judgements,
+				size_t njudgements, struct findings *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!(out->v = calloc(r->nitems + 1, sizeof(*out->v))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct score_item *si = &r->items[i];
+		const struct audit_judgement *j = NULL;
+		const char *reason;
+		enum finding_grade g = default_grade(si, &reason), grade = g;
+		struct finding *f;
+
+		for (size_t k = 0; k < njudgements; k++)
+			if (strcmp(judgements[k].item_id, si->item->id) == 0)
+				j = &judgements[k];
+		if (j)
+			grade = j->grade;
+		if (grade == GRADE_CONFORM)
+			continue;
+		f = &out->v[out->n++];
+		f->item = si;
+		f->grade = grade;
+		f->default_grade = g;
+		f->judged = j != NULL;
+		f->audit = j;
+		f->reason = strdup(g == GRADE_CONFORM ? "監査統括責任者の判定"
+						      : reason);
+		f->where = where_of(si, respondents, grade, &f->nwhere);
+		if (!f->reason || !f->where) {
+			findings_release(out);
+			return KANSA_ERR_NOMEM;
+		}
+		out->by_grade[grade]++;
+	}
+	qsort(out->v, out->n, sizeof(*out->v), cmp_finding);
+	return KANSA_OK;
+}
+
+void findings_release(struct findings *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].reason);
+		free(f->v[i].where);
+	}
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+const struct finding *findings_of_item(const struct findings *f,
+				       const char *item_id)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->v[i].item->item->id, item_id) == 0)
+			return &f->v[i];
+	return NULL;
+}

@@ -1,0 +1,80 @@
+/* report.h: one fiscal year's report model, gathered from the store.
+ *
+ * A plain struct that every renderer (render_text, render_xlsx,
+ * render_pdf) reads and none changes; the scores, findings, diff and
+ * plan states in it are computed here from the stored answers.
+ * Ownership: report_gather() fills a struct report that report_release()
+ * frees whole.
+ */
+#ifndef KANSA_REPORT_H
+#define KANSA_REPORT_H
+
+#include <stdbool.h>
+
+#include "audit.h"
+#include "checklist.h"
+#include "diff.h"
+#include "evidence.h"
+#include "findings.h"
+#include "plans.h"
+#include "score.h"
+#include "store.h"
+
+struct report_options {
+	int year;	       /* the fiscal year */
+	int against;	       /* the year to compare with; 0: the one before
+				  with data; -1: none */
+	const char *as_of;     /* YYYY-MM-DD: evidence expiry, overdue plans */
+	const char *date;      /* YYYY-MM-DD: the report date */
+	const char *templates; /* --templates DIR, or NULL */
+};
+
+/* A plan that did not work: its finding persists after its due date. */
+struct failed_plan {
+	const struct plan *plan; /* the plan */
+	const char *item_id;	 /* the persistent finding's item */
+};
+
+struct report {
+	int year;		/* fiscal year */
+	char era[32];		/* 令和7年度 */
+	char as_of[11];		/* YYYY-MM-DD */
+	char date[11];		/* YYYY-MM-DD, the report date */
+	double weight_required; /* from scoring.ini */
+	double weight_recommended;
+
+	struct checklist cl;		   /* the year's checklist */
+	struct store_year data;		   /* respondents and answers */
+	struct audit_file audit;	   /* the audit chief's file */
+	bool has_audit;			   /* one was imported */
+	struct score_result score;	   /* both views */
+	struct findings findings;	   /* 指摘事項 */
+	struct evidence_register evidence; /* the year's evidence records */
+
+	int prev_year;		  /* the year compared with, or 0 */
+	char prev_era[32];	  /* 令和6年度 */
+	struct checklist prev_cl; /* its checklist */
+	struct store_year prev_data;
+	struct score_result prev_score;
+	struct diff_result diff; /* this year against prev_year */
+
+	struct plan *plans; /* every plan, current state */
+	size_t nplans;
+	struct plan_log_entry *log; /* every plan's log, by plan */
+	size_t nlog;
+	struct failed_plan *failed; /* plans that did not work */
+	size_t nfailed;
+};
+
+/*
+ * Gathers the model of a year.  Returns KANSA_ERR_NOTFOUND (with a
+ * diagnostic) when nothing was imported for the year.
+ */
+enum kansa_err report_gather(struct store *st, const struct report_options *o,
+			     struct report *r, struct diags *d);
+void report_release(struct report *r);
+
+/* The title of a chapter or section ID ("" when unknown). */
+const char *report_part_title(const struct report *r, const char *id);
+
+#endif

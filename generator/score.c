@@ -1,0 +1,378 @@
+/* score.c: 実施率 in the self and audit views (rules: docs/scoring.md). */
+#include "score.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const grade_names[GRADE_COUNT] = {
+	"重大な不適合", "軽微な不適合", "推奨事項", "観察事項", "適合",
+};
+
+const char *finding_grade_name(enum finding_grade g)
+{
+	return (unsigned)g < GRADE_COUNT ? grade_names[g] : "?";
+}
+
+int finding_grade_parse(const char *s)
+{
+	for (int g = 0; g < GRADE_COUNT; g++)
+		if (strcmp(s, grade_names[g]) == 0)
+			return g;
+	return -1;
+}
+
+const char *score_view_name(enum score_view v)
+{
+	return v == VIEW_AUDIT ? "監査評価" : "自己評価";
+}
+
+double score_points(enum answer_status s)
+{
+	return s == STATUS_DONE ? 1.0 : s == STATUS_PARTIAL ? 0.5 : 0.0;
+}
+
+double score_rate(const struct score_group *g, enum score_view v)
+{
+	return g->weight[v] > 0 ? g->points[v] / g->weight[v] : -1.0;
+}
+
+/* Order of badness: 未回答 is the worst, then 未実施, 一部実施, 実施. */
+static int rank(enum answer_status s)
+{
+	switch (s) {
+	case STATUS_UNANSWERED:
+		return 0;
+	case STATUS_NOT_DONE:
+		return 1;
+	case STATUS_PARTIAL:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* The worse of two; 該当なし only when both are.  -1 means "none yet". */
+static int worse(int acc, enum answer_status s)
+{
+	if (acc < 0 || acc == STATUS_NA)
+		return s;
+	if (s == STATUS_NA)
+		return acc;
+	return rank(s) < rank((enum answer_status)acc) ? (int)s : acc;
+}
+
+/* The status the audit chief's judgement gives an item. */
+static enum answer_status judged_status(enum finding_grade g,
+					enum answer_status current)
+{
+	switch (g) {
+	case GRADE_CONFORM:
+		return STATUS_DONE;
+	case GRADE_MAJOR:
+		return STATUS_NOT_DONE;
+	case GRADE_MINOR:
+	case GRADE_RECOMMEND:
+		return STATUS_PARTIAL;
+	default:
+		return current; /* 観察事項 does not change the status */
+	}
+}
+
+static void group_add(struct score_group *g, double weight,
+		      const enum answer_status st[VIEW_COUNT])
+{
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		g->counts[v][st[v]]++;
+		if (st[v] == STATUS_NA)
+			continue;
+		g->weight[v] += weight;
+		g->points[v] += weight * score_points(st[v]);
+	}
+}
+
+/* The index of the group with key (made when new); -1 when out of memory. */
+static long group_index(struct score_result *r, enum score_group_kind k,
+			const char *key)
+{
+	struct score_group *v;
+	for (size_t i = 0; i < r->ngroups[k]; i++)
+		if (strcmp(r->groups[k][i].key, key) == 0)
+			return (long)i;
+	v = realloc(r->groups[k], (r->ngroups[k] + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	r->groups[k] = v;
+	memset(&v[r->ngroups[k]], 0, sizeof(*v));
+	if (!(v[r->ngroups[k]].key = strdup(key)))
+		return -1;
+	return (long)r->ngroups[k]++;
+}
+
+struct work {
+	const struct score_input *in;
+	struct score_result *r;
+	const struct score_answer **sorted; /* answers sorted by item ID */
+	long *resp_group[GROUP_KINDS];	    /* respondent -> group index */
+	int *acc[VIEW_COUNT];		    /* per group: worst so far */
+	size_t *touched;		    /* groups met by this item */
+	size_t ntouched;
+	const struct score_answer **mark; /* respondent -> answer, per item */
+};
+
+static int cmp_answer(const void *a, const void *b)
+{
+	const struct score_answer *x = *(const struct score_answer *const *)a;
+	const struct score_answer *y = *(const struct score_answer *const *)b;
+	int c = strcmp(x->item_id, y->item_id);
+	if (c)
+		return c;
+	return x->respondent < y->respondent ? -1
+					     : x->respondent > y->respondent;
+}
+
+static double item_weight(const struct score_input *in, const struct item *it)
+{
+	char *end;
+	double w;
+	if (it->weight) {
+		w = strtod(it->weight, &end);
+		if (end != it->weight && w >= 0)
+			return w;
+	}
+	return it->level == LEVEL_RECOMMENDED ? in->weight_recommended
+					      : in->weight_required;
+}
+
+static bool add_response(struct score_item *si, const struct score_answer *a,
+			 size_t respondent)
+{
+	struct score_response *v =
+		realloc(si->responses, (si->nresponses + 1) * sizeof(*v));
+	if (!v)
+		return false;
+	si->responses = v;
+	v += si->nresponses++;
+	v->respondent = respondent;
+	v->answered = a != NULL;
+	v->status[VIEW_SELF] = a ? a->status : STATUS_UNANSWERED;
+	v->weak_evidence =
+		a && a->status == STATUS_DONE && a->evidence_valid == 0;
+	v->status[VIEW_AUDIT] =
+		v->weak_evidence ? STATUS_PARTIAL : v->status[VIEW_SELF];
+	return true;
+}
+
+/* The responses of one item: every respondent of a responsible role
+ * (未回答 when their sheet lacks it), and anyone else who answered it. */
+static bool collect_responses(struct work *w, struct score_item *si)
+{
+	const struct score_input *in = w->in;
+	struct score_answer key = {.item_id = si->item->id};
+	const struct score_answer *kp = &key, **lo;
+	size_t first, n = in->nanswers;
+
+	/* the first answer for this item */
+	lo = w->sorted;
+	while (n > 0) {
+		size_t half = n / 2;
+		if (strcmp(lo[half]->item_id, kp->item_id) < 0) {
+			lo += half + 1;
+			n -= half + 1;
+		} else {
+			n = half;
+		}
+	}
+	first = (size_t)(lo - w->sorted);
+	for (n = first; n < in->nanswers &&
+			strcmp(w->sorted[n]->item_id, si->item->id) == 0;
+	     n++)
+		w->mark[w->sorted[n]->respondent] = w->sorted[n];
+	for (size_t r = 0; r < in->nrespondents; r++) {
+		const struct score_answer *a = w->mark[r];
+		if ((a || item_has_role(si->item, in->respondents[r].role)) &&
+		    !add_response(si, a, r))
+			return false;
+	}
+	while (n-- > first)
+		w->mark[w->sorted[n]->respondent] = NULL;
+	return true;
+}
+
+static void touch(struct work *w, long g, const struct score_response *resp)
+{
+	size_t slot = (size_t)g;
+	if (w->acc[VIEW_SELF][slot] < 0)
+		w->touched[w->ntouched++] = slot;
+	for (int v = 0; v < VIEW_COUNT; v++)
+		w->acc[v][slot] = worse(w->acc[v][slot], resp->status[v]);
+}
+
+/* Adds an item to the role, department and system groups. */
+static void add_to_respondent_groups(struct work *w, struct score_item *si)
+{
+	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++) {
+		w->ntouched = 0;
+		for (size_t i = 0; i < si->nresponses; i++) {
+			long g = w->resp_group[k][si->responses[i].respondent];
+			if (g >= 0)
+				touch(w, g, &si->responses[i]);
+		}
+		for (size_t t = 0; t < w->ntouched; t++) {
+			size_t g = w->touched[t];
+			enum answer_status st[VIEW_COUNT];
+			for (int v = 0; v < VIEW_COUNT; v++) {
+				st[v] = (enum answer_status)w->acc[v][g];
+				w->acc[v][g] = -1;
+			}
+			group_add(&w->r->groups[k][g], si->weight, st);
+		}
+	}
+}
+
+static bool score_item(struct work *w, size_t i)
+{
+	const struct score_input *in = w->in;
+	struct score_result *r = w->r;
+	struct score_item *si = &r->items[i];
+	long c, s;
+
+	si->item = &in->cl->items[i];
+	si->weight = item_weight(in, si->item);
+	si->judgement = -1;
+	if (!collect_responses(w, si))
+		return false;
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		int acc = -1;
+		for (size_t k = 0; k < si->nresponses; k++)
+			acc = worse(acc, si->responses[k].status[v]);
+		si->status[v] =
+			acc < 0 ? STATUS_UNANSWERED : (enum answer_status)acc;
+	}
+	for (size_t k = 0; k < si->nresponses; k++)
+		si->weak_evidence =
+			si->weak_evidence || si->responses[k].weak_evidence;
+	for (size_t j = 0; j < in->njudgements; j++)
+		if (strcmp(in->judgements[j].item_id, si->item->id) == 0) {
+			si->judgement = (int)in->judgements[j].grade;
+			si->status[VIEW_AUDIT] =
+				judged_status(in->judgements[j].grade,
+					      si->status[VIEW_AUDIT]);
+		}
+	if ((c = group_index(r, GROUP_CHAPTER, si->item->chapter)) < 0 ||
+	    (s = group_index(r, GROUP_SECTION, si->item->section)) < 0)
+		return false;
+	group_add(&r->overall, si->weight, si->status);
+	if (si->item->level == LEVEL_REQUIRED)
+		group_add(&r->required, si->weight, si->status);
+	group_add(&r->groups[GROUP_CHAPTER][c], si->weight, si->status);
+	group_add(&r->groups[GROUP_SECTION][s], si->weight, si->status);
+	add_to_respondent_groups(w, si);
+	return true;
+}
+
+/* Groups for the respondents' roles, departments and systems. */
+static bool respondent_groups(struct work *w)
+{
+	const struct score_input *in = w->in;
+	size_t most = 0;
+	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
+		if (!(w->resp_group[k] =
+			      calloc(in->nrespondents + 1, sizeof(long))))
+			return false;
+	for (size_t r = 0; r < in->nrespondents; r++) {
+		const struct score_respondent *p = &in->respondents[r];
+		w->resp_group[GROUP_ROLE][r] =
+			group_index(w->r, GROUP_ROLE, p->role);
+		w->resp_group[GROUP_DEPARTMENT][r] =
+			group_index(w->r, GROUP_DEPARTMENT, p->department);
+		w->resp_group[GROUP_SYSTEM][r] =
+			*p->system ? group_index(w->r, GROUP_SYSTEM, p->system)
+				   : -2;
+		for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
+			if (w->resp_group[k][r] == -1)
+				return false;
+		if (w->resp_group[GROUP_SYSTEM][r] == -2)
+			w->resp_group[GROUP_SYSTEM][r] = -1;
+	}
+	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
+		if (w->r->ngroups[k] > most)
+			most = w->r->ngroups[k];
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (!(w->acc[v] = malloc((most + 1) * sizeof(int))))
+			return false;
+		for (size_t g = 0; g <= most; g++)
+			w->acc[v][g] = -1;
+	}
+	return (w->touched = malloc((most + 1) * sizeof(size_t))) != NULL;
+}
+
+enum kansa_err score_compute(const struct score_input *in,
+			     struct score_result *out)
+{
+	struct work w = {in, out, NULL, {NULL}, {NULL}, NULL, 0, NULL};
+	bool ok = false;
+
+	memset(out, 0, sizeof(*out));
+	out->overall.key = strdup("全体");
+	out->required.key = strdup("必須");
+	w.sorted = malloc((in->nanswers + 1) * sizeof(*w.sorted));
+	out->items = calloc(in->cl->nitems + 1, sizeof(*out->items));
+	w.mark = calloc(in->nrespondents + 1, sizeof(*w.mark));
+	if (!out->overall.key || !out->required.key || !w.sorted ||
+	    !out->items || !w.mark || !respondent_groups(&w))
+		goto out;
+	for (size_t i = 0; i < in->nanswers; i++)
+		w.sorted[i] = &in->answers[i];
+	qsort(w.sorted, in->nanswers, sizeof(*w.sorted), cmp_answer);
+	out->nitems = in->cl->nitems;
+	ok = true;
+	for (size_t i = 0; ok && i < in->cl->nitems; i++)
+		ok = score_item(&w, i);
+out:
+	free(w.sorted);
+	for (int k = 0; k < GROUP_KINDS; k++)
+		free(w.resp_group[k]);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		free(w.acc[v]);
+	free(w.touched);
+	free(w.mark);
+	if (!ok) {
+		score_release(out);
+		return KANSA_ERR_NOMEM;
+	}
+	return KANSA_OK;
+}
+
+void score_release(struct score_result *r)
+{
+	for (size_t i = 0; i < r->nitems; i++)
+		free(r->items[i].responses);
+	free(r->items);
+	for (int k = 0; k < GROUP_KINDS; k++) {
+		for (size_t i = 0; i < r->ngroups[k]; i++)
+			free(r->groups[k][i].key);
+		free(r->groups[k]);
+	}
+	free(r->overall.key);
+	free(r->required.key);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct score_group *score_group_find(const struct score_result *r,
+					   enum score_group_kind kind,
+					   const char *key)
+{
+	for (size_t i = 0; i < r->ngroups[kind]; i++)
+		if (strcmp(r->groups[kind][i].key, key) == 0)
+			return &r->groups[kind][i];
+	return NULL;
+}
+
+const struct score_item *score_item_find(const struct score_result *r,
+					 const char *id)
+{
+	for (size_t i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i].item->id, id) == 0)
+			return &r->items[i];
+	return NULL;
+}

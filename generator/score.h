@@ -1,0 +1,137 @@
+/* score.h: 実施率 per item, chapter, section, role, department and system,
+ * in the self view (自己評価) and the audit view (監査評価).
+ *
+ * A pure computation on in-memory structs: no I/O (docs/scoring.md).
+ * Ownership: score_compute() fills a struct score_result that
+ * score_release() frees; it points into (does not copy) the input's
+ * checklist and respondents, which must outlive it.
+ */
+#ifndef KANSA_SCORE_H
+#define KANSA_SCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "answers.h"
+#include "checklist.h"
+#include "err.h"
+
+/* The two views of one year. */
+enum score_view {
+	VIEW_SELF,  /* 自己評価: the answers as given */
+	VIEW_AUDIT, /* 監査評価: the audit chief's judgements; 実施 without
+		       valid evidence counts as 一部実施 */
+	VIEW_COUNT
+};
+
+/* Grades of findings, and the audit chief's judgement 適合. */
+enum finding_grade {
+	GRADE_MAJOR,	   /* 重大な不適合 */
+	GRADE_MINOR,	   /* 軽微な不適合 */
+	GRADE_RECOMMEND,   /* 推奨事項 */
+	GRADE_OBSERVATION, /* 観察事項 */
+	GRADE_CONFORM,	   /* 適合: a judgement only, never a finding */
+	GRADE_COUNT
+};
+
+const char *finding_grade_name(enum finding_grade g);
+/* Parses 重大な不適合 ... 適合; -1 for anything else. */
+int finding_grade_parse(const char *s);
+const char *score_view_name(enum score_view v);
+
+struct score_respondent {
+	const char *department; /* 議会事務局総務課 */
+	const char *role;	/* 情報システム管理者 */
+	const char *system;	/* or "" */
+	const char *name;	/* respondent */
+};
+
+struct score_answer {
+	size_t respondent;	   /* index into the respondents */
+	const char *item_id;	   /* the item */
+	enum answer_status status; /* as answered */
+	int evidence;		   /* evidence IDs cited */
+	int evidence_valid;	   /* of them: recorded, present, unchanged and
+				      not expired */
+};
+
+struct score_judgement {
+	const char *item_id;	  /* the item */
+	enum finding_grade grade; /* the audit chief's judgement */
+};
+
+struct score_input {
+	const struct checklist *cl;		    /* the year's checklist */
+	const struct score_respondent *respondents; /* the year's respondents */
+	size_t nrespondents;
+	const struct score_answer *answers; /* their answers */
+	size_t nanswers;
+	const struct score_judgement *judgements; /* the audit file's */
+	size_t njudgements;
+	double weight_required;	   /* 必須 (templates/scoring.ini) */
+	double weight_recommended; /* 推奨 */
+};
+
+/* How one respondent stands on one item. */
+struct score_response {
+	size_t respondent;		       /* index into the respondents */
+	enum answer_status status[VIEW_COUNT]; /* per view */
+	bool answered;			       /* false: responsible but no
+						  answer in their sheet */
+	bool weak_evidence; /* 実施 without valid evidence */
+};
+
+struct score_item {
+	const struct item *item;	       /* the checklist item */
+	double weight;			       /* its weight */
+	enum answer_status status[VIEW_COUNT]; /* worst of the responses */
+	int judgement;			       /* enum finding_grade, or -1 */
+	bool weak_evidence;		  /* a 実施 lacks valid evidence */
+	struct score_response *responses; /* every respondent counted */
+	size_t nresponses;
+};
+
+/* A total over a set of items. */
+struct score_group {
+	char *key;				 /* "6", "6-4", a role ... */
+	size_t counts[VIEW_COUNT][STATUS_COUNT]; /* items per status */
+	double weight[VIEW_COUNT];		 /* Σ weight, applicable */
+	double points[VIEW_COUNT];		 /* Σ weight × points */
+};
+
+enum score_group_kind {
+	GROUP_CHAPTER,
+	GROUP_SECTION,
+	GROUP_ROLE,
+	GROUP_DEPARTMENT,
+	GROUP_SYSTEM,
+	GROUP_KINDS
+};
+
+struct score_result {
+	struct score_item *items; /* checklist order */
+	size_t nitems;
+	struct score_group overall;		 /* the whole policy */
+	struct score_group required;		 /* 必須 items only */
+	struct score_group *groups[GROUP_KINDS]; /* in first-seen order */
+	size_t ngroups[GROUP_KINDS];
+};
+
+/* Points of a status: 実施 1, 一部実施 0.5, 未実施 and 未回答 0. */
+double score_points(enum answer_status s);
+/* 実施率 of a group in a view, 0..1; negative when nothing applies. */
+double score_rate(const struct score_group *g, enum score_view v);
+/* The group of a kind with that key, or NULL. */
+const struct score_group *score_group_find(const struct score_result *r,
+					   enum score_group_kind kind,
+					   const char *key);
+/* The scored item with that ID, or NULL. */
+const struct score_item *score_item_find(const struct score_result *r,
+					 const char *id);
+
+/* Computes every score of a year.  Returns KANSA_ERR_NOMEM or OK. */
+enum kansa_err score_compute(const struct score_input *in,
+			     struct score_result *out);
+void score_release(struct score_result *r);
+
+#endif

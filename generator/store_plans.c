@@ -1,0 +1,409 @@
+/* store_plans.c: audit files and improvement plans with their log. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "text.h"
+
+/* --- audit ----------------------------------------------------------- */
+
+bool store_save_audit(struct store *st, int year, const struct audit_file *a,
+		      long long file_id)
+{
+	sqlite3_stmt *s = store_prepare(
+		st,
+		"INSERT INTO audit (year, auditor, auditors, audited_on, "
+		"period, scope, method, notes, file_id) VALUES (?, ?, ?, "
+		"NULLIF(?, ''), ?, ?, ?, ?, ?) ON CONFLICT (year) DO UPDATE "
+		"SET auditor = excluded.auditor, auditors = "
+		"excluded.auditors, audited_on = excluded.audited_on, "
+		"period = excluded.period, scope = excluded.scope, method "
+		"= excluded.method, notes = excluded.notes, file_id = "
+		"excluded.file_id");
+	sqlite3_stmt *del = store_prepare(st, "DELETE FROM judgement WHERE "
+					      "year = ?");
+	sqlite3_stmt *j = store_prepare(
+		st, "INSERT INTO judgement (year, item_id, judgement, finding, "
+		    "cause, recommendation, urgency) VALUES (?, ?, ?, ?, ?, ?, "
+		    "?)");
+	bool ok = s && del && j;
+	if (ok) {
+		sqlite3_bind_int(s, 1, year);
+		store_bind_text(s, 2, a->auditor);
+		store_bind_text(s, 3, a->auditors);
+		store_bind_text(s, 4, a->audited_on);
+		store_bind_text(s, 5, a->period);
+		store_bind_text(s, 6, a->scope);
+		store_bind_text(s, 7, a->method);
+		store_bind_text(s, 8, a->notes);
+		sqlite3_bind_int64(s, 9, file_id);
+		sqlite3_bind_int(del, 1, year);
+		ok = store_step_done(st, s, "saving the audit") &&
+		     store_step_done(st, del, "replacing the judgements");
+	}
+	for (size_t i = 0; ok && i < a->n; i++) {
+		const struct audit_judgement *x = &a->items[i];
+		sqlite3_bind_int(j, 1, year);
+		store_bind_text(j, 2, x->item_id);
+		store_bind_text(j, 3, finding_grade_name(x->grade));
+		store_bind_text(j, 4, x->finding);
+		store_bind_text(j, 5, x->cause);
+		store_bind_text(j, 6, x->recommendation);
+		store_bind_text(j, 7, x->urgency);
+		ok = store_step_done(st, j, "saving a judgement");
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(del);
+	sqlite3_finalize(j);
+	return ok;
+}
+
+static char *col(sqlite3_stmt *s, int i)
+{
+	char *v = store_col_dup(s, i);
+	return v ? v : strdup("");
+}
+
+enum kansa_err store_load_audit(struct store *st, int year,
+				struct audit_file *out, bool *found,
+				struct diags *d)
+{
+	sqlite3_stmt *s, *j;
+	enum kansa_err err = KANSA_OK;
+
+	st->d = d;
+	memset(out, 0, sizeof(*out));
+	*found = false;
+	s = store_prepare(st, "SELECT a.auditor, a.auditors, "
+			      "COALESCE(a.audited_on, ''), a.period, a.scope, "
+			      "a.method, a.notes, COALESCE(f.path, ''), "
+			      "COALESCE(f.sha256, '') FROM audit a LEFT JOIN "
+			      "input_file f USING (file_id) WHERE a.year = ?");
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*found = true;
+		out->fiscal_year = year;
+		out->auditor = col(s, 0);
+		out->auditors = col(s, 1);
+		out->audited_on = col(s, 2);
+		out->period = col(s, 3);
+		out->scope = col(s, 4);
+		out->method = col(s, 5);
+		out->notes = col(s, 6);
+		out->path = col(s, 7);
+		snprintf(out->sha256, sizeof(out->sha256), "%s",
+			 (const char *)sqlite3_column_text(s, 8));
+	}
+	sqlite3_finalize(s);
+	if (!*found)
+		return KANSA_OK;
+	j = store_prepare(st, "SELECT item_id, judgement, finding, cause, "
+			      "recommendation, urgency FROM judgement WHERE "
+			      "year = ? ORDER BY rowid");
+	if (!j)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(j, 1, year);
+	while (!err && sqlite3_step(j) == SQLITE_ROW) {
+		struct audit_judgement *v =
+			realloc(out->items, (out->n + 1) * sizeof(*v));
+		int g;
+		if (!v) {
+			err = KANSA_ERR_NOMEM;
+			break;
+		}
+		out->items = v;
+		v += out->n++;
+		memset(v, 0, sizeof(*v));
+		v->item_id = col(j, 0);
+		g = finding_grade_parse(
+			(const char *)sqlite3_column_text(j, 1));
+		v->grade = g < 0 ? GRADE_OBSERVATION : (enum finding_grade)g;
+		v->finding = col(j, 2);
+		v->cause = col(j, 3);
+		v->recommendation = col(j, 4);
+		v->urgency = col(j, 5);
+	}
+	sqlite3_finalize(j);
+	return err;
+}
+
+/* --- plans ----------------------------------------------------------- */
+
+static bool exec_bound(struct store *st, const char *sql, const char *id,
+		       const char *what)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	bool ok = s != NULL;
+	if (ok) {
+		store_bind_text(s, 1, id);
+		ok = store_step_done(st, s, what);
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+static bool save_plan_rows(struct store *st, const struct plan *p)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "INSERT INTO plan (plan_id, finding_year, department, "
+		    "role, action, due, status, progress, completed_on, notes) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?) ON "
+		    "CONFLICT (plan_id) DO UPDATE SET finding_year = "
+		    "excluded.finding_year, department = excluded.department,"
+		    " role = excluded.role, action = excluded.action, due = "
+		    "excluded.due, status = excluded.status, progress = "
+		    "excluded.progress, completed_on = excluded.completed_on,"
+		    " notes = excluded.notes");
+	sqlite3_stmt *it = store_prepare(st, "INSERT INTO plan_item (plan_id, "
+					     "item_id) VALUES (?, ?)");
+	sqlite3_stmt *ms = store_prepare(
+		st, "INSERT INTO plan_milestone (plan_id, seq, due, title, "
+		    "done_on) VALUES (?, ?, ?, ?, NULLIF(?, ''))");
+	bool ok = s && it && ms;
+	if (ok) {
+		store_bind_text(s, 1, p->id);
+		sqlite3_bind_int(s, 2, p->finding_year);
+		store_bind_text(s, 3, p->department);
+		store_bind_text(s, 4, p->role);
+		store_bind_text(s, 5, p->action);
+		store_bind_text(s, 6, p->due);
+		store_bind_text(s, 7, plan_status_name(p->status));
+		sqlite3_bind_int(s, 8, p->progress);
+		store_bind_text(s, 9, p->completed_on);
+		store_bind_text(s, 10, p->notes);
+		ok = store_step_done(st, s, "saving a plan") &&
+		     exec_bound(st, "DELETE FROM plan_item WHERE plan_id = ?",
+				p->id, "saving a plan") &&
+		     exec_bound(st,
+				"DELETE FROM plan_milestone WHERE plan_id = ?",
+				p->id, "saving a plan");
+	}
+	for (size_t i = 0; ok && i < p->nitems; i++) {
+		store_bind_text(it, 1, p->id);
+		store_bind_text(it, 2, p->items[i]);
+		ok = store_step_done(st, it, "saving a plan's items");
+	}
+	for (size_t i = 0; ok && i < p->nmilestones; i++) {
+		store_bind_text(ms, 1, p->id);
+		sqlite3_bind_int64(ms, 2, (long long)i);
+		store_bind_text(ms, 3, p->milestones[i].due);
+		store_bind_text(ms, 4, p->milestones[i].title);
+		store_bind_text(ms, 5, p->milestones[i].done_on);
+		ok = store_step_done(st, ms, "saving a milestone");
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(it);
+	sqlite3_finalize(ms);
+	return ok;
+}
+
+bool store_append_plan(struct store *st, const struct plan *p)
+{
+	sqlite3_stmt *s;
+	struct sbuf snap = {0};
+	char now[32];
+	bool ok;
+
+	if (!save_plan_rows(st, p))
+		return false;
+	plans_format(&snap, p);
+	store_now(now);
+	s = store_prepare(st, "INSERT INTO plan_log (plan_id, logged_at, "
+			      "as_of, status, progress, due, reason, note, "
+			      "source, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, "
+			      "?, ?, ?)");
+	ok = s && snap.s;
+	if (ok) {
+		store_bind_text(s, 1, p->id);
+		store_bind_text(s, 2, now);
+		store_bind_text(s, 3, p->as_of);
+		store_bind_text(s, 4, plan_status_name(p->status));
+		sqlite3_bind_int(s, 5, p->progress);
+		store_bind_text(s, 6, p->due);
+		store_bind_text(s, 7, p->reason ? p->reason : "");
+		store_bind_text(s, 8, p->notes ? p->notes : "");
+		store_bind_text(s, 9, p->source ? p->source : "");
+		store_bind_text(s, 10, snap.s);
+		ok = store_step_done(st, s, "logging a plan");
+	}
+	sqlite3_finalize(s);
+	sbuf_release(&snap);
+	return ok;
+}
+
+enum kansa_err store_save_plan(struct store *st, const struct plan *p,
+			       struct diags *d)
+{
+	st->d = d;
+	if (store_exec(st, "BEGIN IMMEDIATE", "saving a plan"))
+		return KANSA_ERR_DB;
+	if (store_append_plan(st, p) &&
+	    store_exec(st, "COMMIT", "saving a plan") == KANSA_OK)
+		return KANSA_OK;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return KANSA_ERR_DB;
+}
+
+static bool load_plan_children(struct store *st, struct plan *p)
+{
+	sqlite3_stmt *it =
+		store_prepare(st, "SELECT item_id FROM plan_item "
+				  "WHERE plan_id = ? ORDER BY rowid");
+	sqlite3_stmt *ms = store_prepare(
+		st, "SELECT due, title, COALESCE(done_on, '') FROM "
+		    "plan_milestone WHERE plan_id = ? ORDER BY seq");
+	bool ok = it && ms;
+	if (ok) {
+		store_bind_text(it, 1, p->id);
+		store_bind_text(ms, 1, p->id);
+	}
+	while (ok && sqlite3_step(it) == SQLITE_ROW) {
+		char **v = realloc(p->items, (p->nitems + 1) * sizeof(*v));
+		if (!v || !(v[p->nitems] = col(it, 0))) {
+			if (v)
+				p->items = v;
+			ok = false;
+			break;
+		}
+		p->items = v;
+		p->nitems++;
+	}
+	while (ok && sqlite3_step(ms) == SQLITE_ROW) {
+		struct milestone *v = realloc(
+			p->milestones, (p->nmilestones + 1) * sizeof(*v));
+		if (!v) {
+			ok = false;
+			break;
+		}
+		p->milestones = v;
+		v += p->nmilestones++;
+		v->due = col(ms, 0);
+		v->title = col(ms, 1);
+		v->done_on = col(ms, 2);
+		ok = v->due && v->title && v->done_on;
+	}
+	sqlite3_finalize(it);
+	sqlite3_finalize(ms);
+	return ok;
+}
+
+enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
+				struct diags *d)
+{
+	sqlite3_stmt *s;
+	struct plan *v = NULL;
+	size_t cap = 0;
+	bool ok = true;
+
+	st->d = d;
+	*out = NULL;
+	*n = 0;
+	s = store_prepare(
+		st, "SELECT p.plan_id, p.finding_year, p.department, p.role, "
+		    "p.action, p.due, p.status, p.progress, "
+		    "COALESCE(p.completed_on, ''), p.notes, (SELECT as_of FROM "
+		    "plan_log l WHERE l.plan_id = p.plan_id ORDER BY log_id "
+		    "DESC LIMIT 1), (SELECT source FROM plan_log l WHERE "
+		    "l.plan_id = p.plan_id ORDER BY log_id DESC LIMIT 1) FROM "
+		    "plan p ORDER BY p.plan_id");
+	if (!s)
+		return KANSA_ERR_DB;
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct plan *p;
+		int stt;
+		if (*n == cap) {
+			struct plan *g;
+			cap = cap ? cap * 2 : 16;
+			if (!(g = realloc(v, cap * sizeof(*v)))) {
+				ok = false;
+				break;
+			}
+			v = g;
+		}
+		p = &v[(*n)++];
+		memset(p, 0, sizeof(*p));
+		p->id = col(s, 0);
+		p->finding_year = sqlite3_column_int(s, 1);
+		p->department = col(s, 2);
+		p->role = col(s, 3);
+		p->action = col(s, 4);
+		p->due = col(s, 5);
+		stt = plan_status_parse(
+			(const char *)sqlite3_column_text(s, 6));
+		p->status = stt < 0 ? PLAN_TODO : (enum plan_status)stt;
+		p->progress = sqlite3_column_int(s, 7);
+		p->completed_on = col(s, 8);
+		p->notes = col(s, 9);
+		p->as_of = col(s, 10);
+		p->source = col(s, 11);
+		p->reason = strdup("");
+		ok = p->id && p->department && p->role && p->action && p->due &&
+		     p->completed_on && p->notes && p->as_of && p->source &&
+		     p->reason && load_plan_children(st, p);
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	return ok ? KANSA_OK : KANSA_ERR_NOMEM;
+}
+
+enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
+				   struct plan_log_entry **out, size_t *n,
+				   struct diags *d)
+{
+	sqlite3_stmt *s;
+	struct plan_log_entry *v = NULL;
+	bool ok = true;
+
+	st->d = d;
+	*out = NULL;
+	*n = 0;
+	s = store_prepare(st, "SELECT plan_id, logged_at, as_of, status, "
+			      "progress, due, reason, note, source FROM "
+			      "plan_log WHERE ?1 IS NULL OR plan_id = ?1 ORDER "
+			      "BY plan_id, log_id");
+	if (!s)
+		return KANSA_ERR_DB;
+	store_bind_text(s, 1, plan_id);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct plan_log_entry *g = realloc(v, (*n + 1) * sizeof(*v)),
+				      *e;
+		if (!g) {
+			ok = false;
+			break;
+		}
+		v = g;
+		e = &v[(*n)++];
+		e->plan_id = col(s, 0);
+		e->logged_at = col(s, 1);
+		e->as_of = col(s, 2);
+		e->status = col(s, 3);
+		e->progress = sqlite3_column_int(s, 4);
+		e->due = col(s, 5);
+		e->reason = col(s, 6);
+		e->note = col(s, 7);
+		e->source = col(s, 8);
+		ok = e->plan_id && e->logged_at && e->as_of && e->status &&
+		     e->due && e->reason && e->note && e->source;
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	return ok ? KANSA_OK : KANSA_ERR_NOMEM;
+}
+
+void store_plan_log_release(struct plan_log_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].plan_id);
+		free(v[i].logged_at);
+		free(v[i].as_of);
+		free(v[i].status);
+		free(v[i].due);
+		free(v[i].reason);
+		free(v[i].note);
+		free(v[i].source);
+	}
+	free(v);
+}
