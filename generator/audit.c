@@ -105,8 +105,13 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 		diags_add(d, DIAG_ERROR, f->path, key_line(k, "audited_on"),
 			  "audited_on '%s' is not a date (expected YYYY-MM-DD)",
 			  a->audited_on);
-	else if (*a->audited_on && strlen(a->audited_on) >= 10)
-		memcpy(a->audited_on, date, 11);
+	else if (*a->audited_on) {
+		char *n = strdup(date);
+		if (!n)
+			return false;
+		free(a->audited_on);
+		a->audited_on = n;
+	}
 	unknown_keys(f, k, header_keys, COUNT(header_keys), d);
 	return true;
 }

@@ -352,7 +352,7 @@ enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
 	struct reader r = {f, cl, d, false};
 	const struct ini_section *k = ini_section(f, "kansa");
 	size_t errors = d->errors;
-	char iso[11];
+	char iso[11], *iso_copy;
 
 	memset(out, 0, sizeof(*out));
 	if (!(out->path = strdup(f->path)) ||
@@ -370,8 +370,12 @@ enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
 			  "as_of '%s' in [kansa] is not a date (expected the "
 			  "date of this progress report, YYYY-MM-DD)",
 			  out->as_of);
-	else if (strlen(out->as_of) >= 10)
-		memcpy(out->as_of, iso, 11);
+	else if (!(iso_copy = strdup(iso)))
+		return KANSA_ERR_NOMEM;
+	else {
+		free(out->as_of);
+		out->as_of = iso_copy;
+	}
 	unknown_keys(&r, k, header_keys, COUNT(header_keys));
 	for (size_t i = 0; i < f->nsections && !r.oom; i++)
 		if (strcmp(f->sections[i].lower, "kansa") != 0)

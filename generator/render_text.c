@@ -22,6 +22,18 @@ static void cell(FILE *out, const char *s, size_t width, bool right)
 	free(c);
 }
 
+/* Prints s cut to width columns, without padding (a line's last cell). */
+static void last_cell(FILE *out, const char *s, size_t width)
+{
+	char *c = text_cell(s, width, false);
+	size_t n = c ? strlen(c) : 0;
+	while (n > 0 && c[n - 1] == ' ')
+		n--;
+	if (c)
+		fwrite(c, 1, n, out);
+	free(c);
+}
+
 static void rate_cell(FILE *out, double rate, size_t width)
 {
 	char buf[32];
@@ -473,13 +485,13 @@ static void plan_line(FILE *out, const struct plan *p, const char *as_of)
 	cell(out, prog, 5, true);
 	fprintf(out, "  %s  ", p->due);
 	cell(out, days, 12, false);
-	cell(out, p->department, 28, false);
+	last_cell(out, p->department, 28);
 	fputc('\n', out);
 	fprintf(out, "             ");
 	for (size_t i = 0; i < p->nitems; i++)
 		fprintf(out, "%s%s", i ? ", " : "", p->items[i]);
 	fputs("  ", out);
-	cell(out, p->action, 60 - 2 * p->nitems > 20 ? 50 : 40, false);
+	last_cell(out, p->action, 50);
 	fprintf(out, "\n             (%s, %s)\n", p->as_of, p->source);
 }
 

@@ -5,6 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 kansa=$1
 db=output/kansa.db
+asof=2026-01-31
 mkdir -p output
 rm -f "$db"
 echo "== kansa derive: 対策基準 -> checklists/mito-gikai-taisaku-kijun.ini"
@@ -14,15 +15,23 @@ for year in 2024 2025; do
 	echo
 	echo "== kansa import --year $year"
 	"$kansa" --db "$db" import --year "$year" examples/"$year"/answers/*.ini \
-		examples/"$year"/evidence/register.ini
+		examples/"$year"/evidence/register.ini examples/"$year"/audit.ini \
+		examples/"$year"/plans-*.ini
 done
 echo
 echo "== kansa verify --year 2025"
-"$kansa" --db "$db" verify --year 2025
+"$kansa" --db "$db" verify --year 2025 | tail -1
+for what in status score findings diff; do
+	"$kansa" --db "$db" "$what" --year 2025 --as-of "$asof" \
+		>output/"$what"-2025.txt
+done
+"$kansa" --db "$db" plan list --as-of "$asof" --all >output/plans-2025.txt
 echo
-echo "== kansa status --year 2025 --as-of 2026-01-31"
-"$kansa" --db "$db" status --year 2025 --as-of 2026-01-31 >output/status-2025.txt
-head -24 output/status-2025.txt
-echo "   ... (the whole status is in output/status-2025.txt)"
+echo "== kansa score --year 2025 --as-of $asof"
+head -20 output/score-2025.txt
 echo
-echo "demo: wrote output/items.tsv, output/status-2025.txt and $db"
+echo "== kansa plan list --as-of $asof --all"
+cat output/plans-2025.txt
+echo
+echo "demo: wrote output/{items.tsv,status,score,findings,diff,plans}-2025.txt" \
+	"and the database $db"

@@ -108,6 +108,185 @@ EVIDENCE = [
 ]
 
 
+AUDIT_2024 = """; 令和6年度 情報セキュリティ監査 判定 (監査統括責任者)
+[kansa]
+kind = audit
+fiscal_year = 2024
+auditor = 佐々木 聡
+auditors = 佐々木 聡, 監査担当 井上 和也 (市長公室デジタルイノベーション課)
+audited_on = 2025-01-24
+period = 2024-11-05〜2025-01-24
+scope = 水戸市議会情報セキュリティ対策基準の全項目 (議会事務局及び所管の情報システム)
+method = 自己点検結果の閲覧、関係者へのヒアリング、情報システム室の視察、設定確認
+notes = 前年度の改善計画の進捗は概ね良好である。
+
+[7-1(6)ウ]
+judgement = 重大な不適合
+finding = 会議録検索システムのログは取得されているが、定期的な点検・分析が行われていない。
+cause = 点検の手順と担当が定められていない。
+recommendation = 点検の手順と頻度を定め、点検の記録を残すこと。
+urgency = 通常
+
+[5-4(2)]
+judgement = 重大な不適合
+finding = タブレット端末へのログインがパスワードのみで行われている。
+cause = 多要素認証に対応した端末管理の仕組みが導入されていない。
+recommendation = 生体認証等を併用する多要素認証を導入すること。
+urgency = 緊急
+"""
+
+AUDIT_2025 = """; 令和7年度 情報セキュリティ監査 判定 (監査統括責任者)
+[kansa]
+kind = audit
+fiscal_year = 2025
+auditor = 佐々木 聡
+auditors = 佐々木 聡, 監査担当 井上 和也, 監査担当 木村 早苗 (いずれも被監査部門から独立)
+audited_on = 2026-01-23
+period = 2025-11-04〜2026-01-23
+scope = 水戸市議会情報セキュリティ対策基準の全項目 (議会事務局、所管の情報システム及び委託事業者)
+method = 自己点検結果の閲覧、関係者へのヒアリング、情報システム室の視察、設定確認
+notes = 委託事業者への監査 (10-1(3)) は書面確認にとどまっており、次年度は実地監査を計画すること。
+
+[7-1(6)ウ]
+judgement = 重大な不適合
+finding = 会議録検索システムのログの定期的な点検が、前年度に続き行われていない。
+cause = 前年度の改善計画 KP-2024-001 が、担当者の異動により着手されないまま期限を過ぎた。
+recommendation = 点検の手順と頻度を定め、月次の点検記録を情報セキュリティ管理者が確認すること。
+urgency = 緊急
+
+[7-4(1)オ]
+judgement = 重大な不適合
+finding = インターネットゲートウェイのウイルス対策のパターンファイルが2025年8月以降更新されていない。
+cause = ライセンスの更新期限が管理されていなかった。
+recommendation = 直ちにライセンスを更新し、期限を台帳で管理すること。
+urgency = 緊急
+
+[10-1(3)]
+judgement = 軽微な不適合
+finding = 委託事業者に対する監査が書面による確認のみである。
+cause = 実地監査の計画がない。
+recommendation = 委託契約に監査への協力を明記し、実地監査を計画すること。
+urgency = 通常
+
+[5-4(2)]
+judgement = 適合
+finding = 生体認証を併用する多要素認証の導入を確認した。
+"""
+
+PLANS_2024 = """; 改善計画 (令和6年度の指摘に対するもの) 2025年3月31日現在
+[kansa]
+kind = plans
+as_of = 2025-03-31
+reported_by = 鈴木 恵子
+role = 情報セキュリティ管理者
+
+[KP-2024-001]
+items = 7-1(6)ウ
+finding_year = 2024
+department = 議会事務局議事調査課
+role = 情報システム管理者
+action = ログの点検手順を定め、月次で点検・記録する
+due = 2025-06-30
+milestone_1 = 2025-04-30 点検手順書の作成
+status = 未着手
+progress = 0
+
+[KP-2024-002]
+items = 5-4(2)
+finding_year = 2024
+department = 議会事務局総務課
+role = 情報システム管理者
+action = タブレット端末に生体認証を併用する多要素認証を導入する
+due = 2025-06-30
+milestone_1 = 2025-04-15 端末管理サービスの契約
+milestone_1_done = 2025-04-10
+status = 対応中
+progress = 30
+"""
+
+PLANS_2025_09 = """; 改善計画の進捗報告 2025年9月30日現在
+[kansa]
+kind = plans
+as_of = 2025-09-30
+reported_by = 鈴木 恵子
+role = 情報セキュリティ管理者
+
+[KP-2024-001]
+items = 7-1(6)ウ
+finding_year = 2024
+department = 議会事務局議事調査課
+role = 情報システム管理者
+action = ログの点検手順を定め、月次で点検・記録する
+due = 2025-06-30
+milestone_1 = 2025-04-30 点検手順書の作成
+status = 対応中
+progress = 10
+notes = 担当者の異動により遅延
+
+[KP-2024-002]
+items = 5-4(2)
+finding_year = 2024
+department = 議会事務局総務課
+role = 情報システム管理者
+action = タブレット端末に生体認証を併用する多要素認証を導入する
+due = 2025-06-30
+milestone_1 = 2025-04-15 端末管理サービスの契約
+milestone_1_done = 2025-04-10
+status = 完了
+progress = 100
+completed_on = 2025-06-20
+
+[KP-2025-001]
+items = 7-4(1)オ
+finding_year = 2025
+department = 議会事務局
+role = 情報セキュリティ責任者
+action = ゲートウェイのウイルス対策ライセンスを更新し、更新期限を台帳で管理する
+due = 2025-12-31
+status = 対応中
+progress = 40
+"""
+
+PLANS_2026_01 = """; 改善計画の進捗報告 2026年1月23日現在 (監査統括責任者による確認を含む)
+[kansa]
+kind = plans
+as_of = 2026-01-23
+reported_by = 佐々木 聡
+role = 情報セキュリティ監査統括責任者
+
+[KP-2024-002]
+items = 5-4(2)
+finding_year = 2024
+department = 議会事務局総務課
+role = 情報システム管理者
+action = タブレット端末に生体認証を併用する多要素認証を導入する
+due = 2025-06-30
+milestone_1 = 2025-04-15 端末管理サービスの契約
+milestone_1_done = 2025-04-10
+status = 確認済
+progress = 100
+completed_on = 2025-06-20
+notes = 監査で導入を確認した
+
+[KP-2025-001]
+items = 7-4(1)オ
+finding_year = 2025
+department = 議会事務局
+role = 情報セキュリティ責任者
+action = ゲートウェイのウイルス対策ライセンスを更新し、更新期限を台帳で管理する
+due = 2026-03-31
+reason = 予算の補正を待つため
+status = 対応中
+progress = 60
+"""
+
+AUDIT_AND_PLANS = {
+    2024: {"audit.ini": AUDIT_2024, "plans-2025-03.ini": PLANS_2024},
+    2025: {"audit.ini": AUDIT_2025, "plans-2025-09.ini": PLANS_2025_09,
+           "plans-2026-01.ini": PLANS_2026_01},
+}
+
+
 def png(path, rgb, label_rows):
     """A small real PNG: a coloured box with grey 'text' stripes."""
     w, h = 160, 90
@@ -128,7 +307,20 @@ def png(path, rgb, label_rows):
     open(path, "wb").write(data)
 
 
-def write_evidence(year):
+def sections_of(db):
+    """(section id, title) of the checklist, in order."""
+    out = subprocess.run([KANSA, "--db", db, "items", "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    import json
+    seen = []
+    for it in json.loads(out)["items"]:
+        if it["section"] not in [x for x, _ in seen]:
+            title = it["heading"].split(" / ")[1] if " / " in it["heading"] else it["heading"]
+            seen.append((it["section"], title.split(" ", 1)[-1][:30]))
+    return seen
+
+
+def write_evidence(year, sections):
     d = os.path.join(OUT, str(year), "evidence")
     reg = [f"; 証跡台帳 {year}年度 (令和{year - 2018}年度)\n", "[kansa]\n", "kind = evidence\n",
            f"fiscal_year = {year}\n"]
@@ -154,27 +346,39 @@ def write_evidence(year):
         if expires:
             reg.append(f"expires_on = {expires}\n")
         reg.append(f"clauses = {clauses}\n")
+    # one record of the checks of each section, for any of its items
+    for k, (sec, title) in enumerate(sections):
+        eid = f"EV-{year}-{101 + k}"
+        f = f"点検記録/{sec}.txt"
+        full = os.path.join(d, f)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        open(full, "w", encoding="utf-8").write(
+            f"{sec} {title} の点検記録\n{year}年度\n\n(デモ用の架空の記録です)\n")
+        reg += ["\n", f"[{eid}]\n", f"title = {sec} {title}の点検記録\n",
+                f"file = {f}\n", f"collected_on = {year}-08-{1 + k % 28:02d}\n"]
     open(os.path.join(d, "register.ini"), "w", encoding="utf-8").write("".join(reg))
-    return {f"EV-{year}-{num}": [c.strip() for c in clauses.split(",")]
-            for num, _, _, clauses in EVIDENCE
-            if not (year == 2024 and num in ("009", "012"))}
+    named = {f"EV-{year}-{num}": [c.strip() for c in clauses.split(",")]
+             for num, _, _, clauses in EVIDENCE
+             if not (year == 2024 and num in ("009", "012"))}
+    per_section = {sec: f"EV-{year}-{101 + k}" for k, (sec, _) in enumerate(sections)}
+    return named, per_section
 
 
 def status_for(rng, year, role):
-    good = 0.72 if year == 2024 else 0.80
+    good = 0.955 if year == 2024 else 0.975
     r = rng.random()
     if r < good:
         return "実施"
-    if r < good + 0.13:
+    if r < good + 0.025:
         return "一部実施"
-    if r < good + 0.21:
+    if r < good + 0.035:
         return "未実施"
-    if r < good + 0.25:
+    if r < good + 0.04:
         return "該当なし"
     return "" if year == 2024 else "実施"
 
 
-def fill(template, year, dept, role, system, name, evidence):
+def fill(template, year, dept, role, system, name, evidence, section_of):
     rng = random.Random(f"{year}/{dept}/{role}/{system}")
     out, item = [], None
     for line in open(template, encoding="utf-8", newline="").read().split("\r\n"):
@@ -186,8 +390,11 @@ def fill(template, year, dept, role, system, name, evidence):
                 status = story[0] if story else status_for(rng, year, role)
                 comment = story[1] if story else (
                     rng.choice(COMMENTS[status]) if status in COMMENTS else "")
-                evs = [e for e, cl in evidence.items() if item in cl]
-                cite = evs if status in ("実施", "一部実施") and (story or rng.random() < 0.8) else []
+                named, per_section = evidence
+                evs = [e for e, cl in named.items() if item in cl]
+                if not evs and rng.random() < 0.93:
+                    evs = [per_section[section_of[item]]]
+                cite = evs if status in ("実施", "一部実施") and (story or rng.random() < 0.97) else []
         if line.startswith("respondent = "):
             line = "respondent = " + name
         elif line.startswith("answered_on = "):
@@ -210,18 +417,25 @@ def main():
     subprocess.run([KANSA, "--db", db, "derive", "-o", os.path.join(tmp, "cl.ini"),
                     "checklists/mito-gikai-taisaku-kijun.txt"], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sections = sections_of(db)
+    items = subprocess.run([KANSA, "--db", db, "items", "--format", "tsv"],
+                           capture_output=True, text=True, check=True).stdout
+    section_of = {line.split("\t")[0]: line.split("\t")[4]
+                  for line in items.splitlines()[1:]}
     for year in (2024, 2025):
         ydir = os.path.join(OUT, str(year))
         shutil.rmtree(ydir, ignore_errors=True)
         os.makedirs(os.path.join(ydir, "answers"))
-        evidence = write_evidence(year)
+        evidence = write_evidence(year, sections)
+        for name, text in AUDIT_AND_PLANS.get(year, {}).items():
+            open(os.path.join(ydir, name), "w", encoding="utf-8").write(text)
         for dept, role, system, name, enc in RESPONDENTS:
             sheets = os.path.join(tmp, f"s{year}")
             subprocess.run([KANSA, "--db", db, "template", "--year", str(year), "--role", role,
                             "--department", dept, "-o", sheets], check=True,
                            stdout=subprocess.DEVNULL)
             text = fill(os.path.join(sheets, f"answers-{year}-{SLUG[role]}.ini"),
-                        year, dept, role, system, name, evidence)
+                        year, dept, role, system, name, evidence, section_of)
             parts = [DEPT_SLUG[dept], SLUG[role]] + ([SYSTEM_SLUG[system]] if system else [])
             fname = "-".join(parts) + ".ini"
             if enc == "cp932":  # as Windows saves it: EM DASH becomes U+2015
