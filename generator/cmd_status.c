@@ -1,6 +1,7 @@
 /* cmd_status.c: `kansa status`: who answered, and what is still open. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -11,11 +12,13 @@ static void print_issues(const char *title, const struct store_issue *v,
 {
 	printf("\n%s: %zu\n", title, n);
 	for (size_t i = 0; i < n; i++) {
-		printf("  ");
-		cli_print_padded(stdout, v[i].what, 16, false);
-		if (*v[i].who)
-			printf(" %s:", v[i].who);
-		printf(" %s\n", v[i].detail);
+		char line[1024], *c, *id = text_cell(v[i].what, 15, false);
+		snprintf(line, sizeof(line), "  %s %s%s%s", id ? id : v[i].what,
+			 v[i].who, *v[i].who ? ": " : "", v[i].detail);
+		free(id);
+		c = text_cut(line, 79);
+		printf("%s\n", c ? c : line);
+		free(c);
 	}
 }
 
@@ -32,11 +35,20 @@ static void print_status(int year, const char *as_of,
 	printf("\n回答者 / respondents: %zu\n", s->nrespondents);
 	for (size_t i = 0; i < s->nrespondents; i++) {
 		const struct store_respondent *r = &s->respondents[i];
-		printf("  %s / %s%s%s: %s, answered %s, %ld answers (%s)\n",
-		       r->department, r->role, *r->system ? " / " : "",
-		       r->system, *r->name ? r->name : "(no name)",
-		       *r->answered_on ? r->answered_on : "(no date)",
-		       r->answers, r->file);
+		char line[1024], *c;
+		snprintf(line, sizeof(line), "  %s / %s%s%s", r->department,
+			 r->role, *r->system ? " / " : "", r->system);
+		c = text_cut(line, 79);
+		printf("%s\n", c ? c : line);
+		free(c);
+		snprintf(line, sizeof(line),
+			 "      %s, answered %s, %ld answers, %s",
+			 *r->name ? r->name : "(no name)",
+			 *r->answered_on ? r->answered_on : "(no date)",
+			 r->answers, r->file);
+		c = text_cut(line, 79);
+		printf("%s\n", c ? c : line);
+		free(c);
 	}
 	print_issues("未回答の項目 / items no responsible role answered",
 		     s->unanswered, s->nunanswered);

@@ -25,12 +25,8 @@ static void cell(FILE *out, const char *s, size_t width, bool right)
 /* Prints s cut to width columns, without padding (a line's last cell). */
 static void last_cell(FILE *out, const char *s, size_t width)
 {
-	char *c = text_cell(s, width, false);
-	size_t n = c ? strlen(c) : 0;
-	while (n > 0 && c[n - 1] == ' ')
-		n--;
-	if (c)
-		fwrite(c, 1, n, out);
+	char *c = text_cut(s, width);
+	fputs(c ? c : s, out);
 	free(c);
 }
 
@@ -106,7 +102,7 @@ static void score_text_row(FILE *out, const char *label,
 						   STATUS_NOT_DONE, STATUS_NA,
 						   STATUS_UNANSWERED};
 	static const size_t widths[] = {6, 6, 7, 9, 7};
-	cell(out, label, 30, false);
+	cell(out, label, 27, false);
 	if (view != VIEW_AUDIT)
 		rate_cell(out, score_rate(g, VIEW_SELF), 9);
 	if (view != VIEW_SELF)
@@ -123,7 +119,7 @@ static void score_text(FILE *out, const struct report *r,
 	fprintf(out, "%s (%d) 実施率 / implementation rate\n", r->era, r->year);
 	fprintf(out, "%s@%s, as of %s, %zu respondents\n\n", r->cl.policy,
 		r->cl.version, r->as_of, r->data.nrespondents);
-	cell(out, "", 30, false);
+	cell(out, "", 27, false);
 	fputs(view == VIEW_SELF	   ? " 自己評価"
 	      : view == VIEW_AUDIT ? " 監査評価"
 				   : " 自己評価 監査評価",
@@ -264,7 +260,7 @@ static void findings_text(FILE *out, const struct report *r)
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->v[i];
 		const struct score_item *si = f->item;
-		char head[512];
+		char head[512], *clause;
 		if ((int)f->grade != last) {
 			fprintf(out, "\n%s\n", finding_grade_name(f->grade));
 			last = (int)f->grade;
@@ -276,7 +272,9 @@ static void findings_text(FILE *out, const struct report *r)
 			 answer_status_name(si->status[VIEW_AUDIT]));
 		fputs(head, out);
 		fputc('\n', out);
-		wrapped(out, "", si->item->text);
+		clause = text_cell(si->item->text, 136, false);
+		wrapped(out, "", clause ? clause : si->item->text);
+		free(clause);
 		if (*f->where)
 			wrapped(out, "対象: ", f->where);
 		wrapped(out, "根拠: ", f->reason);

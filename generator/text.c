@@ -503,3 +503,12 @@ char *text_cell(const char *s, size_t width, bool right)
 		sbuf_add(&b, " ", 1);
 	return sbuf_take(&b);
 }
+
+char *text_cut(const char *s, size_t width)
+{
+	char *c = text_cell(s, width, false);
+	size_t n = c ? strlen(c) : 0;
+	while (n > 0 && c[n - 1] == ' ')
+		c[--n] = '\0';
+	return c;
+}

@@ -79,6 +79,9 @@ void text_wareki_fiscal_year(int year, char *out, size_t size);
  */
 char *text_cell(const char *s, size_t width, bool right);
 
+/* s cut to at most width columns (with "…"), not padded. */
+char *text_cut(const char *s, size_t width);
+
 /* Escapes tab, newline, CR and backslash as \t \n \r \\ (for TSV). */
 char *text_escape_tsv(const char *s);
 /* Escapes s as the contents of a JSON string (without the quotes). */

@@ -107,7 +107,8 @@ print(c.execute("SELECT count(*), count(DISTINCT file_sha256) FROM answer_histor
 	fi
 	(cd "$ws" && "$KANSA" status --year 2025 --as-of 2026-01-01) >"$ws/st" 2>&1
 	if grep -q "^令和7年度 (2025)" "$ws/st" &&
-		grep -q "議事調査課 / 情報システム管理者 / 会議録検索システム: 水戸 太郎, answered 2025-10-15" "$ws/st" &&
+		grep -q "^  議事調査課 / 情報システム管理者 / 会議録検索システム$" "$ws/st" &&
+		grep -q "^      水戸 太郎, answered 2025-10-15" "$ws/st" &&
 		grep -q "EV#7 .*missing at the last verify" "$ws/st" &&
 		grep -q "^証跡のない回答 / answers without evidence: [1-9]" "$ws/st" &&
 		grep -q "no answer from CISO" "$ws/st"; then
