@@ -230,36 +230,6 @@ static bool leaves_folder(const char *rel)
 	return false;
 }
 
-/*
- * The path of a file relative to the folder base ("../x/y" when it is
- * beside it), so that a workspace can move as a whole; the real path
- * when either cannot be resolved.
- */
-static char *relative_to(const char *base, const char *path)
-{
-	char rb[PATH_MAX], rp[PATH_MAX];
-	struct sbuf out = {0};
-	size_t common = 0, i;
-
-	if (!realpath(base, rb) || !realpath(path, rp))
-		return strdup(path);
-	/* the longest common prefix that ends at a folder boundary */
-	for (i = 0; rb[i] && rb[i] == rp[i]; i++)
-		if (rb[i] == '/')
-			common = i;
-	if (!rb[i] && rp[i] == '/')
-		common = i;
-	else if (!rb[i] && !rp[i])
-		return strdup(".");
-	for (const char *p = rb + common; *p; p++)
-		if (*p == '/' && p[1])
-			sbuf_adds(&out, "../");
-	if (strcmp(rb, "/") == 0)
-		out.len = 0;
-	sbuf_adds(&out, rp + common + 1);
-	return sbuf_take(&out);
-}
-
 /* Refuses a symbolic link whose target is outside dir. */
 static bool link_escapes(const char *full, const char *dir, char *target)
 {
@@ -325,7 +295,7 @@ static enum kansa_err hash_record(const struct evidence_register *reg,
 			  "cannot read evidence file '%s' of [%s]: %s", e->file,
 			  e->id, strerror(errno));
 	}
-	if (!(e->path = relative_to(base_dir, full.s)))
+	if (!(e->path = fileio_relative(base_dir, full.s)))
 		err = KANSA_ERR_NOMEM;
 	sbuf_release(&full);
 	return err;

@@ -26,6 +26,7 @@ struct evidence_record {
 	char sha256[65];    /* of the file; "" when missing */
 	long long size;	    /* of the file in bytes; -1 when missing */
 	bool missing;	    /* the file was not there */
+	char last_check[16]; /* ok, changed or missing at the last verify, or "" */
 };
 
 struct evidence_register {

@@ -3,12 +3,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "text.h"
 
 enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
 			   size_t *len, struct diags *d)
@@ -148,3 +151,34 @@ const char *fileio_basename(const char *path)
 	const char *s = strrchr(path, '/');
 	return s ? s + 1 : path;
 }
+
+/*
+ * The path of a file relative to the folder base ("../x/y" when it is
+ * beside it), so that a workspace can move as a whole; the real path
+ * when either cannot be resolved.
+ */
+char *fileio_relative(const char *base, const char *path)
+{
+	char rb[PATH_MAX], rp[PATH_MAX];
+	struct sbuf out = {0};
+	size_t common = 0, i;
+
+	if (!realpath(base, rb) || !realpath(path, rp))
+		return strdup(path);
+	/* the longest common prefix that ends at a folder boundary */
+	for (i = 0; rb[i] && rb[i] == rp[i]; i++)
+		if (rb[i] == '/')
+			common = i;
+	if (!rb[i] && rp[i] == '/')
+		common = i;
+	else if (!rb[i] && !rp[i])
+		return strdup(".");
+	for (const char *p = rb + common; *p; p++)
+		if (*p == '/' && p[1])
+			sbuf_adds(&out, "../");
+	if (strcmp(rb, "/") == 0)
+		out.len = 0;
+	sbuf_adds(&out, rp + common + 1);
+	return sbuf_take(&out);
+}
+

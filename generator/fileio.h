@@ -29,6 +29,13 @@ enum kansa_err fileio_write_atomic(const char *path, const void *data,
 /* Hex SHA-256 and size of a file; KANSA_ERR_IO when it cannot be read. */
 enum kansa_err fileio_sha256(const char *path, char out[65], long long *size);
 
+/*
+ * The path of a file relative to the folder base ("../x/y" when it is
+ * beside it), so that a workspace can move as a whole; the real path when
+ * either cannot be resolved.  Caller frees; NULL when out of memory.
+ */
+char *fileio_relative(const char *base, const char *path);
+
 /* The last path component, without folders (points into path). */
 const char *fileio_basename(const char *path);
 

@@ -4,9 +4,145 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "ini.h"
 #include "templates.h"
 #include "text.h"
+
+static const char *const report_keys[] = {"workpaper", "ciso", "audit"};
+
+/* s with {era} and {year} replaced; caller frees. */
+static char *expand(const struct report *r, const char *s)
+{
+	struct sbuf b = {0};
+	for (; *s; s++) {
+		if (strncmp(s, "{era}", 5) == 0) {
+			sbuf_adds(&b, r->era);
+			s += 4;
+		} else if (strncmp(s, "{year}", 6) == 0) {
+			sbuf_printf(&b, "%d", r->year);
+			s += 5;
+		} else {
+			sbuf_add(&b, s, 1);
+		}
+	}
+	return sbuf_take(&b);
+}
+
+static char *setting(const struct report *r, const struct ini_file *f,
+		     const char *section, const char *key, const char *def)
+{
+	const char *v = f ? ini_get(f, ini_section(f, section), key) : NULL;
+	return expand(r, v && *v ? v : def);
+}
+
+/* Settings from report.ini (workspace, installed, or compiled in). */
+static enum kansa_err load_settings(struct report *r, const char *dir,
+				    struct diags *d)
+{
+	static const char *const kinds[] = {"report", NULL};
+	static const char *const titles[] = {
+		"{era} 情報セキュリティ監査調書 / 自己点検結果",
+		"{era} 情報セキュリティ監査及び自己点検の結果について",
+		"{era} 情報セキュリティ監査報告書"};
+	static const char *const files[] = {"kansa-{year}-workpaper.xlsx",
+					    "kansa-{year}-ciso.pdf",
+					    "kansa-{year}-audit.pdf"};
+	struct report_settings *s = &r->settings;
+	struct ini_file *f = NULL;
+	char *data = NULL;
+	size_t len;
+	enum kansa_err err;
+
+	err = templates_load("report.ini", dir, &data, &len, &s->from, d);
+	if (err && err != KANSA_ERR_NOTFOUND)
+		return err;
+	if (!err && (err = ini_parse(s->from, data, len, kinds, d, &f))) {
+		free(data);
+		return err;
+	}
+	free(data);
+	s->organisation = setting(r, f, "report", "organisation", "");
+	s->classification = setting(r, f, "report", "classification", "");
+	s->document_number = setting(r, f, "report", "document_number", "");
+	s->addressee = setting(r, f, "report", "addressee", "");
+	s->sender = setting(r, f, "report", "sender",
+			    "情報セキュリティ監査統括責任者");
+	s->font = setting(r, f, "report", "font",
+			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
+			  "ipaexg.ttf");
+	for (int i = 0; i < 3; i++) {
+		s->title[i] = setting(r, f, "titles", report_keys[i], titles[i]);
+		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
+	}
+	ini_free(f);
+	if (!s->organisation || !s->classification || !s->document_number ||
+	    !s->addressee || !s->sender || !s->font || !s->title[2] ||
+	    !s->file[2])
+		return KANSA_ERR_NOMEM;
+	return KANSA_OK;
+}
+
+/* The inputs' digest: SHA-256 of "kind sha256" lines (sorted) and the
+ * policy's name, version and text SHA-256. */
+static void digest_inputs(struct report *r)
+{
+	struct sbuf b = {0};
+	sbuf_printf(&b, "policy %s@%s %s\n", r->cl.policy, r->cl.version,
+		    r->cl.source_sha256 ? r->cl.source_sha256 : "");
+	for (size_t i = 0; i < r->ninputs; i++)
+		sbuf_printf(&b, "%s %s\n", r->inputs[i].kind,
+			    r->inputs[i].sha256);
+	text_sha256_hex(b.s ? b.s : "", b.len, r->input_digest);
+	sbuf_release(&b);
+}
+
+/* Each evidence file's path from the output folder, for hyperlinks. */
+static enum kansa_err link_evidence(struct report *r, const char *db_dir,
+				    const char *out_dir)
+{
+	if (!(r->evidence_links = calloc(r->evidence.n + 1, sizeof(char *))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->evidence.n; i++) {
+		const char *p = r->evidence.records[i].path;
+		struct sbuf full = {0};
+		if (p[0] == '/')
+			sbuf_adds(&full, p);
+		else
+			sbuf_printf(&full, "%s/%s", db_dir, p);
+		r->evidence_links[i] =
+			out_dir && full.s ? fileio_relative(out_dir, full.s)
+					  : strdup(p);
+		sbuf_release(&full);
+		if (!r->evidence_links[i])
+			return KANSA_ERR_NOMEM;
+	}
+	return KANSA_OK;
+}
+
+/* Plans open at some time during the fiscal year: all but those
+ * confirmed before it began, and those of later findings. */
+static enum kansa_err year_plans(struct report *r)
+{
+	char start[16];
+	snprintf(start, sizeof(start), "%04d-04-01", r->year % 10000);
+	if (!(r->year_plans = calloc(r->nplans + 1, sizeof(*r->year_plans))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->nplans; i++) {
+		const struct plan *p = &r->plans[i];
+		const char *confirmed = NULL;
+		if (p->finding_year > r->year)
+			continue;
+		for (size_t k = 0; k < r->nlog && !confirmed; k++)
+			if (strcmp(r->log[k].plan_id, p->id) == 0 &&
+			    strcmp(r->log[k].status, "確認済") == 0)
+				confirmed = r->log[k].as_of;
+		if (confirmed && strcmp(confirmed, start) < 0)
+			continue;
+		r->year_plans[r->nyear_plans++] = p;
+	}
+	return KANSA_OK;
+}
 
 /* Weights from scoring.ini (workspace, installed, or compiled in). */
 static enum kansa_err load_weights(struct report *r, const char *dir,
@@ -151,7 +287,8 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if ((err = load_weights(r, o->templates, d)) ||
+	if ((err = load_settings(r, o->templates, d)) ||
+	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
 	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
@@ -162,13 +299,20 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = store_load_evidence(st, o->year, &r->evidence, d)) ||
 	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
-	    (err = gather_previous(st, o, r, d)))
+	    (err = store_load_inputs(st, o->year, &r->inputs, &r->ninputs,
+				     d)) ||
+	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
+	    (err = year_plans(r)) || (err = gather_previous(st, o, r, d)))
 		return err;
+	digest_inputs(r);
 	return r->prev_year ? find_failed(r) : KANSA_OK;
 }
 
 void report_release(struct report *r)
 {
+	for (size_t i = 0; r->evidence_links && i < r->evidence.n; i++)
+		free(r->evidence_links[i]);
+	free(r->evidence_links);
 	score_release(&r->score);
 	score_release(&r->prev_score);
 	findings_release(&r->findings);
@@ -184,6 +328,19 @@ void report_release(struct report *r)
 	free(r->plans);
 	store_plan_log_release(r->log, r->nlog);
 	free(r->failed);
+	free(r->year_plans);
+	store_inputs_release(r->inputs, r->ninputs);
+	free(r->settings.organisation);
+	free(r->settings.classification);
+	free(r->settings.document_number);
+	free(r->settings.addressee);
+	free(r->settings.sender);
+	free(r->settings.font);
+	free(r->settings.from);
+	for (int i = 0; i < 3; i++) {
+		free(r->settings.title[i]);
+		free(r->settings.file[i]);
+	}
 	memset(r, 0, sizeof(*r));
 }
 

@@ -208,8 +208,10 @@ static void touch(struct work *w, long g, const struct score_response *resp)
 }
 
 /* Adds an item to the role, department and system groups. */
-static void add_to_respondent_groups(struct work *w, struct score_item *si)
+static void add_to_respondent_groups(struct work *w, struct score_item *si,
+				     size_t chapter)
 {
+	size_t nch = w->r->ngroups[GROUP_CHAPTER];
 	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++) {
 		w->ntouched = 0;
 		for (size_t i = 0; i < si->nresponses; i++) {
@@ -225,6 +227,8 @@ static void add_to_respondent_groups(struct work *w, struct score_item *si)
 				w->acc[v][g] = -1;
 			}
 			group_add(&w->r->groups[k][g], si->weight, st);
+			group_add(&w->r->matrix[k][g * nch + chapter], si->weight,
+				  st);
 		}
 	}
 }
@@ -266,7 +270,7 @@ static bool score_item(struct work *w, size_t i)
 		group_add(&r->required, si->weight, si->status);
 	group_add(&r->groups[GROUP_CHAPTER][c], si->weight, si->status);
 	group_add(&r->groups[GROUP_SECTION][s], si->weight, si->status);
-	add_to_respondent_groups(w, si);
+	add_to_respondent_groups(w, si, (size_t)c);
 	return true;
 }
 
@@ -321,6 +325,16 @@ enum kansa_err score_compute(const struct score_input *in,
 	if (!out->overall.key || !out->required.key || !w.sorted ||
 	    !out->items || !w.mark || !respondent_groups(&w))
 		goto out;
+	/* chapters first, so that the matrices know their width */
+	for (size_t i = 0; i < in->cl->nitems; i++)
+		if (group_index(out, GROUP_CHAPTER, in->cl->items[i].chapter) < 0)
+			goto out;
+	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
+		if (!(out->matrix[k] = calloc(out->ngroups[k] *
+							out->ngroups[GROUP_CHAPTER] +
+						1,
+					sizeof(struct score_group))))
+			goto out;
 	for (size_t i = 0; i < in->nanswers; i++)
 		w.sorted[i] = &in->answers[i];
 	qsort(w.sorted, in->nanswers, sizeof(*w.sorted), cmp_answer);
@@ -352,6 +366,7 @@ void score_release(struct score_result *r)
 		for (size_t i = 0; i < r->ngroups[k]; i++)
 			free(r->groups[k][i].key);
 		free(r->groups[k]);
+		free(r->matrix[k]);
 	}
 	free(r->overall.key);
 	free(r->required.key);
@@ -366,6 +381,13 @@ const struct score_group *score_group_find(const struct score_result *r,
 		if (strcmp(r->groups[kind][i].key, key) == 0)
 			return &r->groups[kind][i];
 	return NULL;
+}
+
+const struct score_group *score_cell(const struct score_result *r,
+				     enum score_group_kind kind, size_t group,
+				     size_t chapter)
+{
+	return &r->matrix[kind][group * r->ngroups[GROUP_CHAPTER] + chapter];
 }
 
 const struct score_item *score_item_find(const struct score_result *r,

@@ -115,6 +115,9 @@ struct score_result {
 	struct score_group required;		 /* 必須 items only */
 	struct score_group *groups[GROUP_KINDS]; /* in first-seen order */
 	size_t ngroups[GROUP_KINDS];
+	/* per role, department and system, per chapter: the cell of group g
+	 * and chapter c is matrix[kind][g * ngroups[GROUP_CHAPTER] + c] */
+	struct score_group *matrix[GROUP_KINDS];
 };
 
 /* Points of a status: 実施 1, 一部実施 0.5, 未実施 and 未回答 0. */
@@ -125,6 +128,10 @@ double score_rate(const struct score_group *g, enum score_view v);
 const struct score_group *score_group_find(const struct score_result *r,
 					   enum score_group_kind kind,
 					   const char *key);
+/* The cell of a role, department or system group and a chapter. */
+const struct score_group *score_cell(const struct score_result *r,
+				     enum score_group_kind kind, size_t group,
+				     size_t chapter);
 /* The scored item with that ID, or NULL. */
 const struct score_item *score_item_find(const struct score_result *r,
 					 const char *id);

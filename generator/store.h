@@ -117,14 +117,20 @@ enum kansa_err store_save_check(struct store *st, int year, const char *id,
 				const char *result, const char *sha256,
 				struct diags *d);
 
-/* A year's respondents and answers, ready to score. */
+/* A year's respondents and answers, ready to score, with what the
+ * reports show of them. */
 struct store_year {
-	int year;			      /* fiscal year */
-	long long policy_id;		      /* its checklist */
+	int year;                             /* fiscal year */
+	long long policy_id;                  /* its checklist */
 	struct score_respondent *respondents; /* strings owned */
 	size_t nrespondents;
-	struct score_answer *answers; /* item IDs owned */
+	char **answered_on;                   /* per respondent, or "" */
+	char **files;                         /* per respondent: its sheet */
+	struct score_answer *answers;         /* item IDs owned */
 	size_t nanswers;
+	char **comments;                      /* per answer, or "" */
+	char **evidence_ids;                  /* per answer: "EV-1, EV-2" */
+	long *lines;                          /* per answer: line in its sheet */
 };
 
 /*
@@ -171,6 +177,25 @@ void store_plan_log_release(struct plan_log_entry *v, size_t n);
  * transaction. */
 enum kansa_err store_save_plan(struct store *st, const struct plan *p,
 			       struct diags *d);
+
+/* A file a year's results were made from. */
+struct store_input {
+	char *kind;        /* answers, evidence, audit, plans */
+	char *path;        /* as given to kansa import */
+	char *sha256;      /* of its bytes */
+	long long size;    /* bytes */
+	char *imported_at; /* when */
+};
+
+/*
+ * The files a year's results are made from: each respondent's current
+ * sheet, the evidence registers, the audit file and every plans file, by
+ * kind and path.  Caller releases with store_inputs_release().
+ */
+enum kansa_err store_load_inputs(struct store *st, int year,
+				 struct store_input **out, size_t *n,
+				 struct diags *d);
+void store_inputs_release(struct store_input *v, size_t n);
 
 /* A respondent of a year, for `kansa status`. */
 struct store_respondent {

@@ -427,8 +427,11 @@ enum kansa_err store_load_evidence(struct store *st, int year,
 	s = store_prepare(st, "SELECT evidence_id, title, file, path, "
 			      "COALESCE(collected_on, ''), COALESCE(expires_on,"
 			      " ''), clauses, COALESCE(sha256, ''), "
-			      "COALESCE(size, -1), missing FROM evidence WHERE "
-			      "year = ? ORDER BY evidence_id");
+			      "COALESCE(size, -1), missing, COALESCE((SELECT "
+			      "result FROM evidence_check c WHERE c.year = "
+			      "e.year AND c.evidence_id = e.evidence_id ORDER "
+			      "BY c.rowid DESC LIMIT 1), '') FROM evidence e "
+			      "WHERE year = ? ORDER BY evidence_id");
 	if (!s)
 		return KANSA_ERR_DB;
 	sqlite3_bind_int(s, 1, year);
@@ -459,6 +462,8 @@ enum kansa_err store_load_evidence(struct store *st, int year,
 			 (const char *)sqlite3_column_text(s, 7));
 		e->size = sqlite3_column_int64(s, 8);
 		e->missing = sqlite3_column_int(s, 9) != 0;
+		snprintf(e->last_check, sizeof(e->last_check), "%s",
+			 (const char *)sqlite3_column_text(s, 10));
 	}
 	sqlite3_finalize(s);
 	return KANSA_OK;
@@ -658,10 +663,26 @@ void store_year_release(struct store_year *y)
 		free((char *)y->respondents[i].system);
 		free((char *)y->respondents[i].name);
 	}
-	for (size_t i = 0; i < y->nanswers; i++)
+	for (size_t i = 0; i < y->nrespondents; i++) {
+		if (y->answered_on)
+			free(y->answered_on[i]);
+		if (y->files)
+			free(y->files[i]);
+	}
+	for (size_t i = 0; i < y->nanswers; i++) {
 		free((char *)y->answers[i].item_id);
+		if (y->comments)
+			free(y->comments[i]);
+		if (y->evidence_ids)
+			free(y->evidence_ids[i]);
+	}
 	free(y->respondents);
+	free(y->answered_on);
+	free(y->files);
 	free(y->answers);
+	free(y->comments);
+	free(y->evidence_ids);
+	free(y->lines);
 	memset(y, 0, sizeof(*y));
 }
 
@@ -669,9 +690,10 @@ static bool load_year_respondents(struct store *st, int year,
 				  struct store_year *out, long long **ids)
 {
 	sqlite3_stmt *s = store_prepare(
-		st, "SELECT respondent_id, department, role, system, name FROM "
-		    "respondent WHERE year = ? ORDER BY department, role, "
-		    "system");
+		st, "SELECT r.respondent_id, r.department, r.role, r.system, "
+		    "r.name, COALESCE(r.answered_on, ''), COALESCE(f.path, '') "
+		    "FROM respondent r LEFT JOIN input_file f USING (file_id) "
+		    "WHERE r.year = ? ORDER BY r.department, r.role, r.system");
 	size_t cap = 0;
 	bool ok = s != NULL;
 	if (ok)
@@ -683,11 +705,18 @@ static bool load_year_respondents(struct store *st, int year,
 			struct score_respondent *g =
 				realloc(out->respondents, nc * sizeof(*g));
 			long long *gi = realloc(*ids, nc * sizeof(*gi));
+			char **ga, **gf;
 			if (g)
 				out->respondents = g;
 			if (gi)
 				*ids = gi;
-			if (!g || !gi) {
+			ga = realloc(out->answered_on, nc * sizeof(*ga));
+			if (ga)
+				out->answered_on = ga;
+			gf = realloc(out->files, nc * sizeof(*gf));
+			if (gf)
+				out->files = gf;
+			if (!g || !gi || !ga || !gf) {
 				ok = false;
 				break;
 			}
@@ -699,7 +728,11 @@ static bool load_year_respondents(struct store *st, int year,
 		r->role = store_col_dup(s, 2);
 		r->system = store_col_dup(s, 3);
 		r->name = store_col_dup(s, 4);
-		ok = r->department && r->role && r->system && r->name;
+		out->answered_on[out->nrespondents - 1] = store_col_dup(s, 5);
+		out->files[out->nrespondents - 1] = store_col_dup(s, 6);
+		ok = r->department && r->role && r->system && r->name &&
+		     out->answered_on[out->nrespondents - 1] &&
+		     out->files[out->nrespondents - 1];
 	}
 	sqlite3_finalize(s);
 	return ok;
@@ -732,7 +765,11 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 		    "v.expires_on >= ?2) AND COALESCE((SELECT result FROM "
 		    "evidence_check c WHERE c.year = v.year AND c.evidence_id "
 		    "= v.evidence_id ORDER BY c.rowid DESC LIMIT 1), 'ok') = "
-		    "'ok') FROM answer a JOIN respondent r USING "
+		    "'ok'), a.comment, COALESCE((SELECT group_concat("
+		    "evidence_id, ', ') FROM (SELECT evidence_id FROM "
+		    "answer_evidence e WHERE e.respondent_id = a.respondent_id "
+		    "AND e.item_id = a.item_id ORDER BY seq)), ''), "
+		    "a.source_line FROM answer a JOIN respondent r USING "
 		    "(respondent_id) WHERE r.year = ?1 ORDER BY "
 		    "a.respondent_id, a.rowid");
 	size_t cap = 0, hint = 0;
@@ -748,11 +785,23 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 			size_t nc = cap ? cap * 2 : 1024;
 			struct score_answer *g =
 				realloc(out->answers, nc * sizeof(*g));
-			if (!g) {
+			char **gc, **ge;
+			long *gl;
+			if (g)
+				out->answers = g;
+			gc = realloc(out->comments, nc * sizeof(*gc));
+			if (gc)
+				out->comments = gc;
+			ge = realloc(out->evidence_ids, nc * sizeof(*ge));
+			if (ge)
+				out->evidence_ids = ge;
+			gl = realloc(out->lines, nc * sizeof(*gl));
+			if (gl)
+				out->lines = gl;
+			if (!g || !gc || !ge || !gl) {
 				ok = false;
 				break;
 			}
-			out->answers = g;
 			cap = nc;
 		}
 		a = &out->answers[out->nanswers++];
@@ -765,7 +814,11 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 			stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
 		a->evidence = sqlite3_column_int(s, 3);
 		a->evidence_valid = sqlite3_column_int(s, 4);
-		ok = a->item_id != NULL;
+		out->comments[out->nanswers - 1] = store_col_dup(s, 5);
+		out->evidence_ids[out->nanswers - 1] = store_col_dup(s, 6);
+		out->lines[out->nanswers - 1] = sqlite3_column_int64(s, 7);
+		ok = a->item_id && out->comments[out->nanswers - 1] &&
+		     out->evidence_ids[out->nanswers - 1];
 	}
 	sqlite3_finalize(s);
 	return ok;
@@ -810,4 +863,58 @@ int store_previous_year(struct store *st, int year)
 		y = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return y;
+}
+
+/* --- inputs ---------------------------------------------------------- */
+
+enum kansa_err store_load_inputs(struct store *st, int year,
+				 struct store_input **out, size_t *n,
+				 struct diags *d)
+{
+	sqlite3_stmt *s;
+	struct store_input *v = NULL;
+	bool ok = true;
+
+	st->d = d;
+	*out = NULL;
+	*n = 0;
+	s = store_prepare(
+		st, "SELECT kind, path, sha256, size, imported_at FROM "
+		    "input_file WHERE file_id IN (SELECT file_id FROM "
+		    "respondent WHERE year = ?1 UNION SELECT file_id FROM "
+		    "evidence WHERE year = ?1 UNION SELECT file_id FROM audit "
+		    "WHERE year = ?1) OR kind = 'plans' ORDER BY kind, path, "
+		    "file_id");
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct store_input *g = realloc(v, (*n + 1) * sizeof(*v)), *e;
+		if (!g) {
+			ok = false;
+			break;
+		}
+		v = g;
+		e = &v[(*n)++];
+		e->kind = store_col_dup(s, 0);
+		e->path = store_col_dup(s, 1);
+		e->sha256 = store_col_dup(s, 2);
+		e->size = sqlite3_column_int64(s, 3);
+		e->imported_at = store_col_dup(s, 4);
+		ok = e->kind && e->path && e->sha256 && e->imported_at;
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	return ok ? KANSA_OK : KANSA_ERR_NOMEM;
+}
+
+void store_inputs_release(struct store_input *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].kind);
+		free(v[i].path);
+		free(v[i].sha256);
+		free(v[i].imported_at);
+	}
+	free(v);
 }
