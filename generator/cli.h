@@ -71,5 +71,6 @@ int cmd_score(int argc, char **argv, struct cli *cli);
 int cmd_findings(int argc, char **argv, struct cli *cli);
 int cmd_diff(int argc, char **argv, struct cli *cli);
 int cmd_plan(int argc, char **argv, struct cli *cli);
+int cmd_report(int argc, char **argv, struct cli *cli);
 
 #endif

@@ -181,6 +181,31 @@ const struct command cli_commands[] = {
 	 "with\n"
 	 "kansa import.\n"
 	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	{"report", cmd_report,
+	 "write the workpaper (xlsx) and the reports (PDF) of a year",
+	 "usage: kansa report --year FY [options]\n"
+	 "\n"
+	 "Writes, for the fiscal year FY, the audit workpaper (監査調書,\n"
+	 "output/FY/kansa-FY-workpaper.xlsx), the CISO's summary and the\n"
+	 "audit chief's full report (PDF).  Labels, the organisation, the\n"
+	 "classification marking and the file names come from\n"
+	 "templates/report.ini (./templates, --templates DIR, the installed\n"
+	 "share folder, else compiled in).  Each file is written to a\n"
+	 "temporary name and renamed when complete.  The same inputs with\n"
+	 "the same --as-of and --date give byte-identical files.\n"
+	 "\n"
+	 "  --year FY          the fiscal year\n"
+	 "  --as-of DATE       evidence expiry and overdue plans (default:\n"
+	 "                     today)\n"
+	 "  --date DATE        the report date (default: the as-of date)\n"
+	 "  -o DIR             output folder (default: output/FY)\n"
+	 "  --only KIND        xlsx, ciso or audit (may repeat)\n"
+	 "  --templates DIR    where report.ini and scoring.ini are\n"
+	 COMMON_HELP
+	 "\n"
+	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
+	 "2026-02-10\n"
+	 "\n" EXIT_CODES},
 	{"help", cmd_help, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"},
 	{"version", cmd_version, "show kansa's version",

@@ -1,0 +1,519 @@
+/* render_xlsx.c: the audit workpaper: workbook, formats, 表紙 and 集計. */
+#include "render_xlsx.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "render_xlsx_internal.h"
+#include "text.h"
+
+/* Excel's limit of characters in a cell. */
+#define CELL_MAX 32767
+
+/* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
+ * no control characters but tab and newline, at most CELL_MAX characters.
+ * Characters beyond the BMP are kept: the XML carries them. */
+static char *clean(const char *s)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s), chars = 0;
+	for (size_t i = 0; i < n && chars < CELL_MAX;) {
+		uint32_t cp;
+		int len = text_u8_next(s + i, n - i, &cp);
+		if (len < 0) {
+			sbuf_adds(&b, "\xEF\xBF\xBD");
+			i++;
+		} else {
+			if (cp >= 0x20 || cp == '\t' || cp == '\n')
+				sbuf_add(&b, s + i, (size_t)len);
+			i += (size_t)len;
+		}
+		chars++;
+	}
+	return sbuf_take(&b);
+}
+
+static void check(struct xw *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && !x->failed) {
+		x->failed = true;
+		diags_add(x->d, DIAG_ERROR, NULL, 0, "writing the workbook: %s",
+			  lxw_strerror(e));
+	}
+}
+
+void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	    const char *s, enum xfmt f)
+{
+	char *c = clean(s ? s : "");
+	if (!c) {
+		x->failed = true;
+		return;
+	}
+	check(x, worksheet_write_string(ws, row, col, c, x->f[f]));
+	free(c);
+}
+
+void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	    double v, enum xfmt f)
+{
+	check(x, worksheet_write_number(ws, row, col, v, x->f[f]));
+}
+
+void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     double v, enum xfmt f)
+{
+	if (v < 0)
+		check(x, worksheet_write_blank(ws, row, col, x->f[f]));
+	else
+		xw_num(x, ws, row, col, v, f);
+}
+
+void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+	       const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xw_str(x, ws, row, (lxw_col_t)i, names[i], XF_HEAD);
+}
+
+/* text with every "&" doubled, for a header or footer. */
+static void add_escaped(struct sbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '&')
+			sbuf_add(b, "&", 1);
+		sbuf_add(b, s, 1);
+	}
+}
+
+lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+	if (!ws) {
+		x->failed = true;
+		diags_add(x->d, DIAG_ERROR, NULL, 0,
+			  "cannot add the sheet '%s' to the workbook", name);
+		return NULL;
+	}
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
+	check(x, worksheet_set_header(ws, x->header));
+	check(x, worksheet_set_footer(ws, x->footer));
+	for (lxw_col_t c = 0; widths && widths[c] > 0; c++)
+		check(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+	return ws;
+}
+
+static void conditional(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+			lxw_row_t last, lxw_col_t col, const char *value,
+			enum xfmt f)
+{
+	lxw_conditional_format cf = {0};
+	char quoted[128];
+	if (last < first)
+		return;
+	snprintf(quoted, sizeof(quoted), "\"%s\"", value);
+	cf.type = LXW_CONDITIONAL_TYPE_CELL;
+	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+	cf.value_string = quoted;
+	cf.format = x->f[f];
+	check(x, worksheet_conditional_format_range(ws, first, col, last, col,
+						    &cf));
+}
+
+void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+		       lxw_row_t last, lxw_col_t col)
+{
+	conditional(x, ws, first, last, col, "未実施", XF_RED);
+	conditional(x, ws, first, last, col, "一部実施", XF_ORANGE);
+	conditional(x, ws, first, last, col, "未回答", XF_YELLOW);
+	conditional(x, ws, first, last, col, "該当なし", XF_GREY);
+	conditional(x, ws, first, last, col, "実施", XF_GREEN);
+}
+
+void xw_grade_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+		      lxw_row_t last, lxw_col_t col)
+{
+	conditional(x, ws, first, last, col, "重大な不適合", XF_RED);
+	conditional(x, ws, first, last, col, "軽微な不適合", XF_ORANGE);
+	conditional(x, ws, first, last, col, "観察事項", XF_YELLOW);
+	conditional(x, ws, first, last, col, "推奨事項", XF_BLUE);
+}
+
+/* --- formats --------------------------------------------------------- */
+
+static lxw_format *fmt(struct xw *x, bool border, bool bold, double size,
+		       bool wrap, lxw_color_t fill)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+	format_set_font_name(f, "游ゴシック");
+	format_set_font_size(f, size);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (border)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (bold)
+		format_set_bold(f);
+	if (wrap)
+		format_set_text_wrap(f);
+	if (fill)
+		format_set_bg_color(f, fill);
+	return f;
+}
+
+static lxw_format *fill_only(struct xw *x, lxw_color_t fill)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+	format_set_bg_color(f, fill);
+	return f;
+}
+
+static void formats(struct xw *x)
+{
+	x->f[XF_TITLE] = fmt(x, false, true, 16, false, 0);
+	x->f[XF_H2] = fmt(x, false, true, 12, false, 0);
+	x->f[XF_HEAD] = fmt(x, true, true, 10, true, 0xD9E1F2);
+	format_set_align(x->f[XF_HEAD], LXW_ALIGN_CENTER);
+	x->f[XF_CELL] = fmt(x, true, false, 10, true, 0);
+	x->f[XF_CELL_C] = fmt(x, true, false, 10, false, 0);
+	format_set_align(x->f[XF_CELL_C], LXW_ALIGN_CENTER);
+	x->f[XF_NUM] = fmt(x, true, false, 10, false, 0);
+	x->f[XF_PCT] = fmt(x, true, false, 10, false, 0);
+	format_set_num_format(x->f[XF_PCT], "0.0%");
+	x->f[XF_LABEL] = fmt(x, true, true, 11, false, 0xF2F2F2);
+	x->f[XF_VALUE] = fmt(x, true, false, 11, true, 0);
+	x->f[XF_BOX] = fmt(x, true, false, 11, false, 0);
+	format_set_align(x->f[XF_BOX], LXW_ALIGN_CENTER);
+	x->f[XF_CHAPTER] = fmt(x, true, true, 10, false, 0xE7E6E6);
+	x->f[XF_CHAP_PCT] = fmt(x, true, true, 10, false, 0xE7E6E6);
+	format_set_num_format(x->f[XF_CHAP_PCT], "0.0%");
+	x->f[XF_RED] = fill_only(x, 0xF8CBAD);
+	x->f[XF_ORANGE] = fill_only(x, 0xFFE699);
+	x->f[XF_YELLOW] = fill_only(x, 0xFFF2CC);
+	x->f[XF_GREEN] = fill_only(x, 0xE2EFDA);
+	x->f[XF_GREY] = fill_only(x, 0xEDEDED);
+	x->f[XF_BLUE] = fill_only(x, 0xDDEBF7);
+	x->f[XF_LINK] = fmt(x, true, false, 10, false, 0);
+	format_set_underline(x->f[XF_LINK], LXW_UNDERLINE_SINGLE);
+	format_set_font_color(x->f[XF_LINK], LXW_COLOR_BLUE);
+}
+
+/* --- 表紙 ------------------------------------------------------------ */
+
+static void cover_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		      const char *label, const char *value)
+{
+	xw_str(x, ws, row, 1, label, XF_LABEL);
+	xw_str(x, ws, row, 2, value, XF_VALUE);
+}
+
+static void cover(struct xw *x)
+{
+	static const double widths[] = {2, 20, 60, 14, 14, 14, 0};
+	const struct report *r = x->r;
+	lxw_worksheet *ws = xw_sheet(x, "表紙", widths);
+	char buf[512];
+	lxw_row_t row = 12;
+	const char *rows[] = {"氏名", "日付", "印"};
+
+	if (!ws)
+		return;
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+	xw_str(x, ws, 0, 5, r->settings.classification, XF_H2);
+	xw_str(x, ws, 1, 1, r->settings.organisation, XF_H2);
+	xw_str(x, ws, 3, 1, r->settings.title[REPORT_WORKPAPER], XF_TITLE);
+	snprintf(buf, sizeof(buf), "%s (%d年度)", r->era, r->year);
+	cover_row(x, ws, 5, "年度", buf);
+	snprintf(buf, sizeof(buf), "%d年4月1日〜%d年3月31日", r->year,
+		 r->year + 1);
+	cover_row(x, ws, 6, "対象期間", buf);
+	snprintf(buf, sizeof(buf), "%s (版 %s)", r->cl.policy, r->cl.version);
+	cover_row(x, ws, 7, "監査の基準", buf);
+	cover_row(x, ws, 8, "監査統括責任者",
+		  r->has_audit ? r->audit.auditor : "(監査ファイル未取込)");
+	cover_row(x, ws, 9, "監査担当", r->has_audit ? r->audit.auditors : "");
+	cover_row(x, ws, 10, "監査期間", r->has_audit ? r->audit.period : "");
+	cover_row(x, ws, 11, "報告日", r->date);
+	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
+	cover_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)", r->as_of);
+	cover_row(x, ws, row++, "入力ダイジェスト (SHA-256)", r->input_digest);
+	row += 2;
+	xw_str(x, ws, row, 1, "承認欄", XF_H2);
+	row++;
+	xw_str(x, ws, row, 2, "", XF_BOX);
+	xw_str(x, ws, row, 3, "作成", XF_HEAD);
+	xw_str(x, ws, row, 4, "確認", XF_HEAD);
+	xw_str(x, ws, row, 5, "承認", XF_HEAD);
+	row++;
+	for (int i = 0; i < 3; i++, row++) {
+		lxw_row_col_options o = {0};
+		worksheet_set_row_opt(ws, row, i == 2 ? 48 : 24, NULL, &o);
+		xw_str(x, ws, row, 2, rows[i], XF_LABEL);
+		for (lxw_col_t c = 3; c <= 5; c++)
+			xw_str(x, ws, row, c, "", XF_BOX);
+	}
+}
+
+/* --- 集計 ------------------------------------------------------------ */
+
+static void summary_rates(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			  const char *label, const struct score_group *now,
+			  const struct score_group *before)
+{
+	size_t n = 0;
+	for (int s = 0; s < STATUS_COUNT; s++)
+		n += now->counts[VIEW_SELF][s];
+	xw_str(x, ws, row, 0, label, XF_CELL);
+	xw_rate(x, ws, row, 1, score_rate(now, VIEW_SELF), XF_PCT);
+	xw_rate(x, ws, row, 2, score_rate(now, VIEW_AUDIT), XF_PCT);
+	xw_rate(x, ws, row, 3, before ? score_rate(before, VIEW_SELF) : -1,
+		XF_PCT);
+	xw_rate(x, ws, row, 4, before ? score_rate(before, VIEW_AUDIT) : -1,
+		XF_PCT);
+	xw_num(x, ws, row, 5, (double)n, XF_NUM);
+}
+
+static const struct diff_part *diff_chapter(const struct report *r,
+					    const char *key)
+{
+	for (size_t i = 0; r->prev_year && i < r->diff.nchapters; i++)
+		if (strcmp(r->diff.chapters[i].key, key) == 0)
+			return &r->diff.chapters[i];
+	return NULL;
+}
+
+static void chart(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+		  lxw_row_t last, lxw_row_t at)
+{
+	lxw_chart *c = workbook_add_chart(x->wb, LXW_CHART_BAR);
+	lxw_chart_series *s;
+	char cat[64], val[64], name[64];
+
+	snprintf(cat, sizeof(cat), "=集計!$B$%u:$B$%u", first + 1, last + 1);
+	snprintf(val, sizeof(val), "=集計!$H$%u:$H$%u", first + 1, last + 1);
+	s = chart_add_series(c, cat, val);
+	snprintf(name, sizeof(name), "%s", x->r->era);
+	chart_series_set_name(s, name);
+	if (x->r->prev_year) {
+		snprintf(val, sizeof(val), "=集計!$J$%u:$J$%u", first + 1,
+			 last + 1);
+		s = chart_add_series(c, cat, val);
+		chart_series_set_name(s, x->r->prev_era);
+	}
+	chart_title_set_name(c, "章別の実施率 (自己評価)");
+	chart_axis_set_name(c->x_axis, "実施率");
+	chart_axis_set_min(c->x_axis, 0);
+	chart_axis_set_max(c->x_axis, 1);
+	chart_axis_set_num_format(c->x_axis, "0%");
+	chart_axis_set_name(c->y_axis, "章");
+	chart_axis_set_reverse(c->y_axis);
+	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+	{
+		lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
+		check(x, worksheet_insert_chart_opt(ws, at, 0, c, &o));
+	}
+}
+
+static void summary(struct xw *x)
+{
+	static const double widths[] = {14, 30, 9, 9, 9, 9, 9, 12, 12, 12, 9, 0};
+	static const char *const head1[] = {"区分",	     "自己評価",
+					    "監査評価",	     "前年度 自己評価",
+					    "前年度 監査評価", "項目数"};
+	static const char *const head2[] = {
+		"章",	    "章名",	    "実施",	      "一部実施",
+		"未実施",   "該当なし",	    "未回答",	      "実施率 (自己)",
+		"実施率 (監査)", "前年度 (自己)", "差"};
+	const struct report *r = x->r;
+	const struct score_result *now = &r->score;
+	const struct score_result *before = r->prev_year ? &r->prev_score
+							 : NULL;
+	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
+	lxw_row_t row = 0, first;
+	char buf[256];
+
+	if (!ws)
+		return;
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+	snprintf(buf, sizeof(buf), "%s 実施率の集計 (基準日 %s)", r->era,
+		 r->as_of);
+	xw_str(x, ws, row++, 0, buf, XF_TITLE);
+	row++;
+	xw_header(x, ws, row++, head1, 6);
+	summary_rates(x, ws, row++, "全体", &now->overall,
+		      before ? &before->overall : NULL);
+	summary_rates(x, ws, row++, "必須のみ", &now->required,
+		      before ? &before->required : NULL);
+	row++;
+	xw_str(x, ws, row++, 0, "章別 (自己評価の項目数)", XF_H2);
+	xw_header(x, ws, row++, head2, 11);
+	first = row;
+	for (size_t i = 0; i < now->ngroups[GROUP_CHAPTER]; i++, row++) {
+		const struct score_group *g = &now->groups[GROUP_CHAPTER][i];
+		const struct diff_part *dp = diff_chapter(r, g->key);
+		static const enum answer_status order[] = {
+			STATUS_DONE, STATUS_PARTIAL, STATUS_NOT_DONE, STATUS_NA,
+			STATUS_UNANSWERED};
+		xw_str(x, ws, row, 0, g->key, XF_CELL_C);
+		xw_str(x, ws, row, 1, report_part_title(r, g->key), XF_CELL);
+		for (int k = 0; k < 5; k++)
+			xw_num(x, ws, row, (lxw_col_t)(2 + k),
+			       (double)g->counts[VIEW_SELF][order[k]], XF_NUM);
+		xw_rate(x, ws, row, 7, score_rate(g, VIEW_SELF), XF_PCT);
+		xw_rate(x, ws, row, 8, score_rate(g, VIEW_AUDIT), XF_PCT);
+		xw_rate(x, ws, row, 9, dp ? dp->rate_before : -1, XF_PCT);
+		xw_rate(x, ws, row, 10,
+			dp && dp->rate_before >= 0 && dp->rate_now >= 0
+				? dp->change
+				: -1,
+			XF_PCT);
+	}
+	if (row > first)
+		chart(x, ws, first, row - 1, row + 8);
+	row++;
+	xw_str(x, ws, row++, 0, "指摘事項の件数", XF_H2);
+	xw_str(x, ws, row, 0, "区分", XF_HEAD);
+	xw_str(x, ws, row++, 1, "件数", XF_HEAD);
+	for (int g = 0; g < GRADE_CONFORM; g++, row++) {
+		xw_str(x, ws, row, 0, finding_grade_name((enum finding_grade)g),
+		       XF_CELL);
+		xw_num(x, ws, row, 1, (double)r->findings.by_grade[g], XF_NUM);
+	}
+}
+
+/* --- the list of statuses, for the drop-downs ------------------------- */
+
+static void lists(struct xw *x)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "リスト");
+	if (!ws) {
+		x->failed = true;
+		return;
+	}
+	for (int s = 0; s < STATUS_COUNT; s++)
+		xw_str(x, ws, (lxw_row_t)s, 0,
+		       answer_status_name((enum answer_status)s), XF_CELL);
+	worksheet_hide(ws);
+	check(x, workbook_define_name(x->wb, "状態一覧", "=リスト!$A$1:$A$5"));
+}
+
+/* --- the workbook ---------------------------------------------------- */
+
+static time_t day_of(const char *date)
+{
+	struct tm tm = {0};
+	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 9; /* 09:00 UTC is 18:00 in Japan, the same day */
+	return timegm(&tm);
+}
+
+static void properties(struct xw *x)
+{
+	const struct report *r = x->r;
+	lxw_doc_properties p = {0};
+	p.title = r->settings.title[REPORT_WORKPAPER];
+	p.subject = (char *)"情報セキュリティ監査調書";
+	p.author = r->has_audit && *r->audit.auditor ? r->audit.auditor
+						     : r->settings.sender;
+	p.company = r->settings.organisation;
+	p.keywords = (char *)"kansa, 情報セキュリティ監査, 自己点検";
+	p.created = day_of(r->date);
+	check(x, workbook_set_properties(x->wb, &p));
+	check(x, workbook_set_custom_property_integer(x->wb, "年度", r->year));
+	check(x, workbook_set_custom_property_string(
+			 x->wb, "基準の版",
+			 r->cl.version ? r->cl.version : ""));
+	check(x, workbook_set_custom_property_string(x->wb, "入力ダイジェスト",
+						     r->input_digest));
+}
+
+static bool header_footer(struct xw *x)
+{
+	struct sbuf h = {0}, f = {0};
+	sbuf_adds(&h, "&L");
+	add_escaped(&h, x->r->settings.classification);
+	sbuf_adds(&h, "&C");
+	add_escaped(&h, x->r->settings.title[REPORT_WORKPAPER]);
+	sbuf_adds(&h, "&R");
+	add_escaped(&h, x->r->settings.organisation);
+	sbuf_adds(&f, "&L");
+	add_escaped(&f, x->r->settings.classification);
+	sbuf_adds(&f, "&C- &P -&R&A");
+	x->header = sbuf_take(&h);
+	x->footer = sbuf_take(&f);
+	return x->header && x->footer;
+}
+
+enum kansa_err render_xlsx(const struct report *r, const char *path,
+			   struct diags *d)
+{
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+	struct xw x = {.r = r, .d = d};
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 16);
+	const char *tdir = getenv("TMPDIR");
+	lxw_error e;
+	int fd;
+
+	if (!tmp || !header_footer(&x)) {
+		free(tmp);
+		free(x.header);
+		free(x.footer);
+		return KANSA_ERR_NOMEM;
+	}
+	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
+			  strerror(errno));
+		free(tmp);
+		free(x.header);
+		free(x.footer);
+		return KANSA_ERR_IO;
+	}
+	close(fd);
+	opt.tmpdir = (char *)(tdir && *tdir ? tdir : NULL);
+	if (!(x.wb = workbook_new_opt(tmp, &opt))) {
+		x.failed = true;
+		diags_add(d, DIAG_ERROR, path, 0, "cannot start the workbook");
+	} else {
+		formats(&x);
+		properties(&x);
+		cover(&x);
+		summary(&x);
+		xw_checklist(&x);
+		xw_answers(&x);
+		xw_departments(&x);
+		xw_findings(&x);
+		xw_diff(&x);
+		xw_plans(&x);
+		xw_evidence(&x);
+		lists(&x);
+		if ((e = workbook_close(x.wb)) != LXW_NO_ERROR && !x.failed) {
+			x.failed = true;
+			diags_add(d, DIAG_ERROR, path, 0,
+				  "cannot write the workbook: %s",
+				  lxw_strerror(e));
+		}
+	}
+	free(x.header);
+	free(x.footer);
+	if (x.failed || chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
+		if (!x.failed)
+			diags_add(d, DIAG_ERROR, path, 0, "cannot write: %s",
+				  strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return KANSA_ERR_RENDER;
+	}
+	free(tmp);
+	return KANSA_OK;
+}

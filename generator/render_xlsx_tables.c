@@ -1,0 +1,589 @@
+/* render_xlsx_tables.c: the workpaper's table sheets, each written row by
+ * row (the workbook is in constant_memory mode). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_xlsx_internal.h"
+#include "text.h"
+
+/* Freeze the header row (and first column), filter the table. */
+static void table(lxw_worksheet *ws, lxw_row_t head, lxw_row_t last,
+		  lxw_col_t lastcol, bool freeze_col)
+{
+	worksheet_freeze_panes(ws, head + 1, freeze_col ? 1 : 0);
+	worksheet_autofilter(ws, head, 0, last > head ? last : head, lastcol);
+	worksheet_repeat_rows(ws, head, head);
+}
+
+/* --- answers of an item, for チェックリスト ------------------------- */
+
+struct by_item {
+	size_t *order; /* answer indexes, sorted by item ID */
+	size_t n;
+};
+
+static const struct report *sort_r;
+
+static int cmp_by_item(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(sort_r->data.answers[x].item_id,
+		       sort_r->data.answers[y].item_id);
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+static bool index_answers(const struct report *r, struct by_item *bi)
+{
+	bi->n = r->data.nanswers;
+	if (!(bi->order = malloc((bi->n + 1) * sizeof(*bi->order))))
+		return false;
+	for (size_t i = 0; i < bi->n; i++)
+		bi->order[i] = i;
+	sort_r = r;
+	qsort(bi->order, bi->n, sizeof(*bi->order), cmp_by_item);
+	return true;
+}
+
+/* The evidence IDs and comments of an item's answers. */
+static void item_answers(const struct report *r, const struct by_item *bi,
+			 const char *id, struct sbuf *ev, struct sbuf *comments)
+{
+	size_t lo = 0, hi = bi->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(r->data.answers[bi->order[mid]].item_id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < bi->n &&
+	       strcmp(r->data.answers[bi->order[lo]].item_id, id) == 0;
+	     lo++) {
+		size_t a = bi->order[lo];
+		const struct score_respondent *p =
+			&r->data.respondents[r->data.answers[a].respondent];
+		const char *e = r->data.evidence_ids[a];
+		for (const char *q = e; *q;) {
+			const char *comma = strchr(q, ',');
+			size_t len = comma ? (size_t)(comma - q) : strlen(q);
+			char one[256];
+			while (*q == ' ')
+				q++, len--;
+			if (len > 0 && len < sizeof(one)) {
+				memcpy(one, q, len);
+				one[len] = '\0';
+				if (!ev->s || !strstr(ev->s, one))
+					sbuf_printf(ev, "%s%s",
+						    ev->len ? ", " : "", one);
+			}
+			if (!comma)
+				break;
+			q = comma + 1;
+		}
+		if (*r->data.comments[a])
+			sbuf_printf(comments, "%s%s%s%s: %s",
+				    comments->len ? "\n" : "", p->department,
+				    *p->system ? " / " : "", p->system,
+				    r->data.comments[a]);
+	}
+}
+
+/* --- チェックリスト ------------------------------------------------- */
+
+static void validate_status(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+			    lxw_row_t last, lxw_col_t col)
+{
+	lxw_data_validation v = {0};
+	if (last < first)
+		return;
+	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+	v.value_formula = (char *)"=状態一覧";
+	v.ignore_blank = LXW_VALIDATION_ON;
+	worksheet_data_validation_range(ws, first, col, last, col, &v);
+	(void)x;
+}
+
+static void chapter_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			const char *chapter)
+{
+	const struct report *r = x->r;
+	const struct score_group *g =
+		score_group_find(&r->score, GROUP_CHAPTER, chapter);
+	char title[512];
+	snprintf(title, sizeof(title),
+		 "%s %s (実施率 自己評価 %.1f%% / 監査評価 %.1f%%)", chapter,
+		 report_part_title(r, chapter),
+		 g ? score_rate(g, VIEW_SELF) * 100 : 0,
+		 g ? score_rate(g, VIEW_AUDIT) * 100 : 0);
+	for (lxw_col_t c = 0; c <= 14; c++)
+		xw_str(x, ws, row, c, c == 1 ? chapter : c == 5 ? title : "",
+		       XF_CHAPTER);
+}
+
+static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		     const struct score_item *si, const struct by_item *bi)
+{
+	const struct report *r = x->r;
+	const struct item *it = si->item;
+	const struct finding *f = findings_of_item(&r->findings, it->id);
+	const struct diff_item *di =
+		r->prev_year ? diff_of_item(&r->diff, it->id) : NULL;
+	struct sbuf ev = {0}, comments = {0};
+	lxw_row_col_options o = {.level = 1};
+
+	worksheet_set_row_opt(ws, row, LXW_DEF_ROW_HEIGHT, NULL, &o);
+	item_answers(r, bi, it->id, &ev, &comments);
+	xw_str(x, ws, row, 0, it->id, XF_CELL);
+	xw_str(x, ws, row, 1, it->chapter, XF_CELL_C);
+	xw_str(x, ws, row, 2, it->section, XF_CELL_C);
+	xw_str(x, ws, row, 3, item_level_name(it->level), XF_CELL_C);
+	xw_str(x, ws, row, 4, it->roles, XF_CELL);
+	xw_str(x, ws, row, 5, it->text, XF_CELL);
+	xw_str(x, ws, row, 6, answer_status_name(si->status[VIEW_SELF]),
+	       XF_CELL_C);
+	xw_str(x, ws, row, 7, answer_status_name(si->status[VIEW_AUDIT]),
+	       XF_CELL_C);
+	xw_num(x, ws, row, 8, si->weight, XF_NUM);
+	if (si->status[VIEW_SELF] == STATUS_NA)
+		xw_str(x, ws, row, 9, "", XF_NUM);
+	else
+		xw_num(x, ws, row, 9, score_points(si->status[VIEW_SELF]),
+		       XF_NUM);
+	xw_str(x, ws, row, 10, ev.s ? ev.s : "", XF_CELL);
+	xw_str(x, ws, row, 11, comments.s ? comments.s : "", XF_CELL);
+	xw_str(x, ws, row, 12,
+	       di && di->before
+		       ? answer_status_name(di->before->status[VIEW_SELF])
+		       : "",
+	       XF_CELL_C);
+	xw_str(x, ws, row, 13, di ? diff_class_name(di->cls) : "", XF_CELL_C);
+	xw_str(x, ws, row, 14, f ? finding_grade_name(f->grade) : "",
+	       XF_CELL_C);
+	sbuf_release(&ev);
+	sbuf_release(&comments);
+}
+
+void xw_checklist(struct xw *x)
+{
+	static const double widths[] = {13, 5, 7, 6, 18, 60, 9, 9, 6, 6,
+					16, 40, 9, 7, 13, 0};
+	static const char *const head[] = {
+		"ID",	      "章",	  "節",	      "水準",	  "役割",
+		"条文",	      "自己評価", "監査評価", "重み",	  "点数",
+		"証跡",	      "回答者のコメント",	  "前年度",
+		"比較",	      "指摘区分"};
+	const struct report *r = x->r;
+	lxw_worksheet *ws = xw_sheet(x, "チェックリスト", widths);
+	struct by_item bi = {0};
+	lxw_row_t row = 1;
+	const char *chapter = "";
+
+	if (!ws)
+		return;
+	if (!index_answers(r, &bi)) {
+		x->failed = true;
+		return;
+	}
+	xw_header(x, ws, 0, head, 15);
+	for (size_t i = 0; i < r->score.nitems; i++) {
+		const struct score_item *si = &r->score.items[i];
+		if (strcmp(chapter, si->item->chapter) != 0) {
+			chapter = si->item->chapter;
+			chapter_row(x, ws, row++, chapter);
+		}
+		item_row(x, ws, row++, si, &bi);
+	}
+	free(bi.order);
+	table(ws, 0, row - 1, 14, true);
+	validate_status(x, ws, 1, row - 1, 6);
+	validate_status(x, ws, 1, row - 1, 7);
+	xw_status_colours(x, ws, 1, row - 1, 6);
+	xw_status_colours(x, ws, 1, row - 1, 7);
+	xw_status_colours(x, ws, 1, row - 1, 12);
+	xw_grade_colours(x, ws, 1, row - 1, 14);
+}
+
+/* --- 回答明細 -------------------------------------------------------- */
+
+void xw_answers(struct xw *x)
+{
+	static const double widths[] = {14, 22, 18, 18, 13, 9, 18, 40, 11,
+					30, 6, 0};
+	static const char *const head[] = {
+		"回答者", "部署",   "システム", "役割",	    "項目ID", "回答",
+		"証跡",	  "コメント", "回答日",	  "ファイル", "行"};
+	const struct store_year *y = &x->r->data;
+	lxw_worksheet *ws = xw_sheet(x, "回答明細", widths);
+	lxw_row_t row = 1;
+
+	if (!ws)
+		return;
+	xw_header(x, ws, 0, head, 11);
+	for (size_t i = 0; i < y->nanswers; i++, row++) {
+		const struct score_answer *a = &y->answers[i];
+		const struct score_respondent *p = &y->respondents[a->respondent];
+		xw_str(x, ws, row, 0, p->name, XF_CELL);
+		xw_str(x, ws, row, 1, p->department, XF_CELL);
+		xw_str(x, ws, row, 2, p->system, XF_CELL);
+		xw_str(x, ws, row, 3, p->role, XF_CELL);
+		xw_str(x, ws, row, 4, a->item_id, XF_CELL);
+		xw_str(x, ws, row, 5, answer_status_name(a->status), XF_CELL_C);
+		xw_str(x, ws, row, 6, y->evidence_ids[i], XF_CELL);
+		xw_str(x, ws, row, 7, y->comments[i], XF_CELL);
+		xw_str(x, ws, row, 8, y->answered_on[a->respondent], XF_CELL_C);
+		xw_str(x, ws, row, 9, y->files[a->respondent], XF_CELL);
+		xw_num(x, ws, row, 10, (double)y->lines[i], XF_NUM);
+	}
+	table(ws, 0, row - 1, 10, false);
+	xw_status_colours(x, ws, 1, row - 1, 5);
+}
+
+/* --- 部署別 ---------------------------------------------------------- */
+
+static void matrix_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
+			enum score_group_kind kind, const char *label)
+{
+	const struct score_result *s = &x->r->score;
+	size_t nch = s->ngroups[GROUP_CHAPTER];
+	for (size_t g = 0; g < s->ngroups[kind]; g++, (*row)++) {
+		xw_str(x, ws, *row, 0, label, XF_CELL);
+		xw_str(x, ws, *row, 1, s->groups[kind][g].key, XF_CELL);
+		for (size_t c = 0; c < nch; c++)
+			xw_rate(x, ws, *row, (lxw_col_t)(2 + c),
+				score_rate(score_cell(s, kind, g, c), VIEW_SELF),
+				XF_PCT);
+		xw_rate(x, ws, *row, (lxw_col_t)(2 + nch),
+			score_rate(&s->groups[kind][g], VIEW_SELF), XF_PCT);
+	}
+}
+
+void xw_departments(struct xw *x)
+{
+	static const double widths[] = {10, 30, 0};
+	const struct score_result *s = &x->r->score;
+	size_t nch = s->ngroups[GROUP_CHAPTER];
+	lxw_worksheet *ws = xw_sheet(x, "部署別", widths);
+	lxw_conditional_format cf = {0};
+	lxw_row_t row = 2;
+	char buf[256];
+
+	if (!ws)
+		return;
+	worksheet_set_column(ws, 2, (lxw_col_t)(2 + nch), 8, NULL);
+	snprintf(buf, sizeof(buf), "%s 部署・情報システム別の実施率 (自己評価)",
+		 x->r->era);
+	xw_str(x, ws, 0, 0, buf, XF_TITLE);
+	xw_str(x, ws, 1, 0, "区分", XF_HEAD);
+	xw_str(x, ws, 1, 1, "部署・システム", XF_HEAD);
+	for (size_t c = 0; c < nch; c++) {
+		snprintf(buf, sizeof(buf), "第%s章",
+			 s->groups[GROUP_CHAPTER][c].key);
+		xw_str(x, ws, 1, (lxw_col_t)(2 + c), buf, XF_HEAD);
+	}
+	xw_str(x, ws, 1, (lxw_col_t)(2 + nch), "全体", XF_HEAD);
+	matrix_rows(x, ws, &row, GROUP_DEPARTMENT, "部署");
+	matrix_rows(x, ws, &row, GROUP_SYSTEM, "システム");
+	worksheet_freeze_panes(ws, 2, 2);
+	worksheet_repeat_rows(ws, 1, 1);
+	if (row > 2) {
+		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+		cf.min_color = 0xF8696B;
+		cf.mid_color = 0xFFEB84;
+		cf.max_color = 0x63BE7B;
+		worksheet_conditional_format_range(ws, 2, 2, row - 1,
+						   (lxw_col_t)(2 + nch), &cf);
+	}
+}
+
+/* --- 指摘事項 -------------------------------------------------------- */
+
+static const struct plan *plan_of(const struct report *r, const char *item)
+{
+	const struct plan *found = NULL;
+	for (size_t i = 0; i < r->nplans; i++)
+		if (plan_has_item(&r->plans[i], item))
+			found = &r->plans[i];
+	return found;
+}
+
+void xw_findings(struct xw *x)
+{
+	static const double widths[] = {13, 12, 6, 50, 26, 22, 36, 30, 36, 7,
+					8, 13, 10, 0};
+	static const char *const head[] = {
+		"区分",	    "項目ID",	"水準", "条文",	    "対象部署",
+		"根拠",	    "事象",	"原因", "改善提案", "緊急度",
+		"判定",	    "関連計画", "計画の状態"};
+	const struct report *r = x->r;
+	lxw_worksheet *ws = xw_sheet(x, "指摘事項", widths);
+	lxw_row_t row = 1;
+
+	if (!ws)
+		return;
+	xw_header(x, ws, 0, head, 13);
+	for (size_t i = 0; i < r->findings.n; i++, row++) {
+		const struct finding *f = &r->findings.v[i];
+		const struct plan *p = plan_of(r, f->item->item->id);
+		char pstate[64] = "";
+		if (p)
+			snprintf(pstate, sizeof(pstate), "%s %d%%",
+				 plan_status_name(p->status), p->progress);
+		xw_str(x, ws, row, 0, finding_grade_name(f->grade), XF_CELL_C);
+		xw_str(x, ws, row, 1, f->item->item->id, XF_CELL);
+		xw_str(x, ws, row, 2, item_level_name(f->item->item->level),
+		       XF_CELL_C);
+		xw_str(x, ws, row, 3, f->item->item->text, XF_CELL);
+		xw_str(x, ws, row, 4, f->where, XF_CELL);
+		xw_str(x, ws, row, 5, f->reason, XF_CELL);
+		xw_str(x, ws, row, 6, f->audit ? f->audit->finding : "", XF_CELL);
+		xw_str(x, ws, row, 7, f->audit ? f->audit->cause : "", XF_CELL);
+		xw_str(x, ws, row, 8, f->audit ? f->audit->recommendation : "",
+		       XF_CELL);
+		xw_str(x, ws, row, 9, f->audit ? f->audit->urgency : "",
+		       XF_CELL_C);
+		xw_str(x, ws, row, 10, f->judged ? "監査統括責任者" : "規則",
+		       XF_CELL_C);
+		xw_str(x, ws, row, 11, p ? p->id : "", XF_CELL);
+		xw_str(x, ws, row, 12, pstate, XF_CELL);
+	}
+	table(ws, 0, row - 1, 12, false);
+	xw_grade_colours(x, ws, 1, row - 1, 0);
+}
+
+/* --- 前年度比較 ------------------------------------------------------ */
+
+static void part_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
+		      const char *caption, const struct diff_part *const *v,
+		      size_t n)
+{
+	static const char *const head[] = {"節", "節名", "今年度", "前年度",
+					   "差"};
+	xw_str(x, ws, (*row)++, 0, caption, XF_H2);
+	xw_header(x, ws, (*row)++, head, 5);
+	for (size_t i = 0; i < n; i++, (*row)++) {
+		xw_str(x, ws, *row, 0, v[i]->key, XF_CELL);
+		xw_str(x, ws, *row, 1, report_part_title(x->r, v[i]->key),
+		       XF_CELL);
+		xw_rate(x, ws, *row, 2, v[i]->rate_now, XF_PCT);
+		xw_rate(x, ws, *row, 3, v[i]->rate_before, XF_PCT);
+		xw_rate(x, ws, *row, 4, v[i]->change, XF_PCT);
+	}
+	(*row)++;
+}
+
+void xw_diff(struct xw *x)
+{
+	static const double widths[] = {14, 30, 10, 10, 10, 9, 9, 8, 14, 0};
+	static const char *const head[] = {"項目ID", "前年度の項目ID", "今年度",
+					   "前年度", "比較",	      "文言変更",
+					   "移動",   "類似度",	      "計画"};
+	const struct report *r = x->r;
+	lxw_worksheet *ws = xw_sheet(x, "前年度比較", widths);
+	lxw_row_t row = 0, head_row;
+	char buf[256];
+
+	if (!ws)
+		return;
+	if (!r->prev_year) {
+		xw_str(x, ws, 0, 0, "比較できる前年度の回答がありません。",
+		       XF_H2);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s と %s の比較", r->era, r->prev_era);
+	xw_str(x, ws, row++, 0, buf, XF_TITLE);
+	snprintf(buf, sizeof(buf),
+		 "改善 %zu、悪化 %zu、維持 %zu、継続 %zu、新規 %zu、削除 %zu、"
+		 "文言変更 %zu、移動 %zu",
+		 r->diff.by_class[DIFF_IMPROVED], r->diff.by_class[DIFF_DECLINED],
+		 r->diff.by_class[DIFF_KEPT], r->diff.by_class[DIFF_PERSISTENT],
+		 r->diff.by_class[DIFF_NEW], r->diff.by_class[DIFF_REMOVED],
+		 r->diff.reworded, r->diff.moved);
+	xw_str(x, ws, row++, 0, buf, XF_VALUE);
+	row++;
+	part_rows(x, ws, &row, "最も改善した節", r->diff.improved,
+		  r->diff.nimproved);
+	part_rows(x, ws, &row, "最も悪化した節", r->diff.declined,
+		  r->diff.ndeclined);
+	xw_str(x, ws, row++, 0, "項目ごとの比較 (基準の版をまたぐ対応を含む)",
+	       XF_H2);
+	head_row = row;
+	xw_header(x, ws, row++, head, 9);
+	for (size_t i = 0; i < r->diff.nitems; i++, row++) {
+		const struct diff_item *d = &r->diff.items[i];
+		const char *plan = "";
+		for (size_t k = 0; d->now && k < r->nfailed; k++)
+			if (strcmp(r->failed[k].item_id, d->now->item->id) == 0)
+				plan = r->failed[k].plan->id;
+		xw_str(x, ws, row, 0, d->now ? d->now->item->id : "", XF_CELL);
+		xw_str(x, ws, row, 1, d->before ? d->before->item->id : "",
+		       XF_CELL);
+		xw_str(x, ws, row, 2,
+		       d->now ? answer_status_name(d->now->status[VIEW_SELF])
+			      : "",
+		       XF_CELL_C);
+		xw_str(x, ws, row, 3,
+		       d->before
+			       ? answer_status_name(d->before->status[VIEW_SELF])
+			       : "",
+		       XF_CELL_C);
+		xw_str(x, ws, row, 4, diff_class_name(d->cls), XF_CELL_C);
+		xw_str(x, ws, row, 5, d->reworded ? "あり" : "", XF_CELL_C);
+		xw_str(x, ws, row, 6, d->moved ? "あり" : "", XF_CELL_C);
+		if (d->now && d->before)
+			xw_num(x, ws, row, 7, d->similarity, XF_NUM);
+		else
+			xw_str(x, ws, row, 7, "", XF_NUM);
+		xw_str(x, ws, row, 8, plan, XF_CELL);
+	}
+	worksheet_autofilter(ws, head_row, 0, row - 1, 8);
+	worksheet_freeze_panes(ws, head_row + 1, 0);
+	worksheet_repeat_rows(ws, head_row, head_row);
+	xw_status_colours(x, ws, head_row + 1, row - 1, 2);
+	xw_status_colours(x, ws, head_row + 1, row - 1, 3);
+}
+
+/* --- 改善計画 -------------------------------------------------------- */
+
+static const struct plan_log_entry *last_log(const struct report *r,
+					     const char *id)
+{
+	const struct plan_log_entry *e = NULL;
+	for (size_t i = 0; i < r->nlog; i++)
+		if (strcmp(r->log[i].plan_id, id) == 0)
+			e = &r->log[i];
+	return e;
+}
+
+void xw_plans(struct xw *x)
+{
+	static const double widths[] = {13, 14, 8, 22, 18, 40, 11, 8, 8, 9,
+					11, 30, 0};
+	static const char *const head[] = {
+		"ID",	  "指摘項目", "指摘年度", "部署",     "役割",
+		"対応",	  "期限",     "進捗",	  "状態",     "超過日数",
+		"最終報告", "出典"};
+	static const char *const loghead[] = {"ID",   "基準日", "状態",
+					      "進捗", "期限",	"理由",
+					      "備考", "出典",	"記録日時"};
+	const struct report *r = x->r;
+	lxw_worksheet *ws = xw_sheet(x, "改善計画", widths);
+	lxw_conditional_format bar = {0}, late = {0};
+	lxw_row_t row = 1, first = 1;
+
+	if (!ws)
+		return;
+	xw_header(x, ws, 0, head, 12);
+	for (size_t i = 0; i < r->nyear_plans; i++, row++) {
+		const struct plan *p = r->year_plans[i];
+		const struct plan_log_entry *e = last_log(r, p->id);
+		struct sbuf items = {0};
+		long over = plan_days_overdue(p, r->as_of);
+		for (size_t k = 0; k < p->nitems; k++)
+			sbuf_printf(&items, "%s%s", k ? ", " : "", p->items[k]);
+		xw_str(x, ws, row, 0, p->id, XF_CELL);
+		xw_str(x, ws, row, 1, items.s ? items.s : "", XF_CELL);
+		xw_num(x, ws, row, 2, p->finding_year, XF_NUM);
+		xw_str(x, ws, row, 3, p->department, XF_CELL);
+		xw_str(x, ws, row, 4, p->role, XF_CELL);
+		xw_str(x, ws, row, 5, p->action, XF_CELL);
+		xw_str(x, ws, row, 6, p->due, XF_CELL_C);
+		xw_num(x, ws, row, 7, p->progress / 100.0, XF_PCT);
+		xw_str(x, ws, row, 8, plan_status_name(p->status), XF_CELL_C);
+		xw_num(x, ws, row, 9,
+		       plan_is_overdue(p, r->as_of) ? (double)over : 0, XF_NUM);
+		xw_str(x, ws, row, 10, e ? e->as_of : "", XF_CELL_C);
+		xw_str(x, ws, row, 11, e ? e->source : "", XF_CELL);
+		sbuf_release(&items);
+	}
+	worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 11);
+	worksheet_freeze_panes(ws, 1, 1);
+	worksheet_repeat_rows(ws, 0, 0);
+	if (row > first) {
+		bar.type = LXW_CONDITIONAL_DATA_BAR;
+		bar.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		bar.min_value = 0;
+		bar.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		bar.max_value = 1;
+		worksheet_conditional_format_range(ws, first, 7, row - 1, 7,
+						   &bar);
+		late.type = LXW_CONDITIONAL_TYPE_CELL;
+		late.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
+		late.value = 0;
+		late.format = x->f[XF_RED];
+		worksheet_conditional_format_range(ws, first, 9, row - 1, 9,
+						   &late);
+	}
+	row += 2;
+	xw_str(x, ws, row++, 0, "進捗の記録 (すべての版)", XF_H2);
+	xw_header(x, ws, row++, loghead, 9);
+	for (size_t i = 0; i < r->nlog; i++, row++) {
+		const struct plan_log_entry *e = &r->log[i];
+		xw_str(x, ws, row, 0, e->plan_id, XF_CELL);
+		xw_str(x, ws, row, 1, e->as_of, XF_CELL_C);
+		xw_str(x, ws, row, 2, e->status, XF_CELL_C);
+		xw_num(x, ws, row, 3, e->progress / 100.0, XF_PCT);
+		xw_str(x, ws, row, 4, e->due, XF_CELL_C);
+		xw_str(x, ws, row, 5, e->reason, XF_CELL);
+		xw_str(x, ws, row, 6, e->note, XF_CELL);
+		xw_str(x, ws, row, 7, e->source, XF_CELL);
+		xw_str(x, ws, row, 8, e->logged_at, XF_CELL);
+	}
+}
+
+/* --- 証跡一覧 -------------------------------------------------------- */
+
+static const char *check_result(const struct report *r,
+				const struct evidence_record *e)
+{
+	if (e->missing || strcmp(e->last_check, "missing") == 0)
+		return "所在不明";
+	if (strcmp(e->last_check, "changed") == 0)
+		return "変更あり";
+	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
+		return "期限切れ";
+	if (strcmp(e->last_check, "ok") == 0)
+		return "確認済";
+	return "未検証";
+}
+
+void xw_evidence(struct xw *x)
+{
+	static const double widths[] = {13, 34, 34, 11, 11, 9, 24, 10, 26, 0};
+	static const char *const head[] = {
+		"ID",	     "表題",	"ファイル", "収集日", "有効期限",
+		"サイズ",    "SHA-256", "検証結果", "対象項目"};
+	const struct report *r = x->r;
+	lxw_worksheet *ws = xw_sheet(x, "証跡一覧", widths);
+	lxw_row_t row = 1;
+
+	if (!ws)
+		return;
+	xw_header(x, ws, 0, head, 9);
+	for (size_t i = 0; i < r->evidence.n; i++, row++) {
+		const struct evidence_record *e = &r->evidence.records[i];
+		struct sbuf url = {0};
+		xw_str(x, ws, row, 0, e->id, XF_CELL);
+		xw_str(x, ws, row, 1, e->title, XF_CELL);
+		/* a relative link: "external:" with the path from the
+		 * workbook's folder */
+		sbuf_printf(&url, "external:%s", r->evidence_links[i]);
+		if (url.s && strlen(url.s) < 255 &&
+		    worksheet_write_url_opt(ws, row, 2, url.s, x->f[XF_LINK],
+					    e->file, NULL) == LXW_NO_ERROR)
+			;
+		else
+			xw_str(x, ws, row, 2, e->file, XF_CELL);
+		sbuf_release(&url);
+		xw_str(x, ws, row, 3, e->collected_on, XF_CELL_C);
+		xw_str(x, ws, row, 4, e->expires_on, XF_CELL_C);
+		if (e->size >= 0)
+			xw_num(x, ws, row, 5, (double)e->size, XF_NUM);
+		else
+			xw_str(x, ws, row, 5, "", XF_NUM);
+		xw_str(x, ws, row, 6, e->sha256, XF_CELL);
+		xw_str(x, ws, row, 7, check_result(r, e), XF_CELL_C);
+		xw_str(x, ws, row, 8, e->clauses, XF_CELL);
+	}
+	table(ws, 0, row - 1, 8, true);
+}
