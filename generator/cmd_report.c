@@ -13,10 +13,10 @@
 
 struct report_cmd {
 	struct report_options r; /* year, as-of, date, templates, output */
-	char as_of[11];          /* storage */
+	char as_of[11];		 /* storage */
 	char date[11];
-	char outdir[4096];       /* -o, default output/FY */
-	bool only[3];            /* --only: which reports */
+	char outdir[4096]; /* -o, default output/FY */
+	bool only[3];	   /* --only: which reports */
 };
 
 /* Makes a folder and its parents; false with errno when it cannot. */
@@ -59,20 +59,23 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		switch (c) {
 		case 'y':
 			if ((o->r.year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd, "--year '%s' is not "
-							    "a fiscal year",
+				return cli_usage_error(cmd,
+						       "--year '%s' is not "
+						       "a fiscal year",
 						       optarg);
 			break;
 		case 'a':
 			if (!text_parse_date(optarg, o->as_of))
-				return cli_usage_error(cmd, "--as-of '%s' is not "
-							    "a date",
+				return cli_usage_error(cmd,
+						       "--as-of '%s' is not "
+						       "a date",
 						       optarg);
 			break;
 		case 't':
 			if (!text_parse_date(optarg, o->date))
-				return cli_usage_error(cmd, "--date '%s' is not "
-							    "a date",
+				return cli_usage_error(cmd,
+						       "--date '%s' is not "
+						       "a date",
 						       optarg);
 			break;
 		case 'o':
@@ -83,9 +86,10 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 			for (k = 0; k < 3 && strcmp(optarg, kinds[k]); k++)
 				;
 			if (k == 3)
-				return cli_usage_error(cmd, "--only '%s': "
-							    "expected xlsx, "
-							    "ciso or audit",
+				return cli_usage_error(cmd,
+						       "--only '%s': "
+						       "expected xlsx, "
+						       "ciso or audit",
 						       optarg);
 			o->only[k] = any_only = true;
 			break;

@@ -14,19 +14,20 @@
 #include "ini.h"
 
 struct evidence_record {
-	char *id;	    /* as written in the [section] */
-	char *title;	    /* title */
-	char *file;	    /* file as written, relative to the register */
-	char *path;	    /* where it is: relative to the database's
-			       folder when inside it, else absolute */
-	char *collected_on; /* YYYY-MM-DD, or "" */
-	char *expires_on;   /* YYYY-MM-DD, or "" */
-	char *clauses;	    /* item IDs it supports, as written, or "" */
-	long line;	    /* line of the [section] */
-	char sha256[65];    /* of the file; "" when missing */
-	long long size;	    /* of the file in bytes; -1 when missing */
-	bool missing;	    /* the file was not there */
-	char last_check[16]; /* ok, changed or missing at the last verify, or "" */
+	char *id;	     /* as written in the [section] */
+	char *title;	     /* title */
+	char *file;	     /* file as written, relative to the register */
+	char *path;	     /* where it is: relative to the database's
+				folder when inside it, else absolute */
+	char *collected_on;  /* YYYY-MM-DD, or "" */
+	char *expires_on;    /* YYYY-MM-DD, or "" */
+	char *clauses;	     /* item IDs it supports, as written, or "" */
+	long line;	     /* line of the [section] */
+	char sha256[65];     /* of the file; "" when missing */
+	long long size;	     /* of the file in bytes; -1 when missing */
+	bool missing;	     /* the file was not there */
+	char last_check[16]; /* ok, changed or missing at the last verify, or ""
+			      */
 };
 
 struct evidence_register {

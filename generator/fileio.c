@@ -181,4 +181,3 @@ char *fileio_relative(const char *base, const char *path)
 	sbuf_adds(&out, rp + common + 1);
 	return sbuf_take(&out);
 }
-

@@ -200,9 +200,8 @@ const struct command cli_commands[] = {
 	 "  --date DATE        the report date (default: the as-of date)\n"
 	 "  -o DIR             output folder (default: output/FY)\n"
 	 "  --only KIND        xlsx, ciso or audit (may repeat)\n"
-	 "  --templates DIR    where report.ini and scoring.ini are\n"
-	 COMMON_HELP
-	 "\n"
+	 "  --templates DIR    where report.ini and scoring.ini "
+	 "are\n" COMMON_HELP "\n"
 	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
 	 "2026-02-10\n"
 	 "\n" EXIT_CODES},

@@ -191,8 +191,6 @@ static void formats(struct xw *x)
 	x->f[XF_BOX] = fmt(x, true, false, 11, false, 0);
 	format_set_align(x->f[XF_BOX], LXW_ALIGN_CENTER);
 	x->f[XF_CHAPTER] = fmt(x, true, true, 10, false, 0xE7E6E6);
-	x->f[XF_CHAP_PCT] = fmt(x, true, true, 10, false, 0xE7E6E6);
-	format_set_num_format(x->f[XF_CHAP_PCT], "0.0%");
 	x->f[XF_RED] = fill_only(x, 0xF8CBAD);
 	x->f[XF_ORANGE] = fill_only(x, 0xFFE699);
 	x->f[XF_YELLOW] = fill_only(x, 0xFFF2CC);
@@ -322,18 +320,29 @@ static void chart(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 
 static void summary(struct xw *x)
 {
-	static const double widths[] = {14, 30, 9, 9, 9, 9, 9, 12, 12, 12, 9, 0};
-	static const char *const head1[] = {"区分",	     "自己評価",
-					    "監査評価",	     "前年度 自己評価",
-					    "前年度 監査評価", "項目数"};
-	static const char *const head2[] = {
-		"章",	    "章名",	    "実施",	      "一部実施",
-		"未実施",   "該当なし",	    "未回答",	      "実施率 (自己)",
-		"実施率 (監査)", "前年度 (自己)", "差"};
+	static const double widths[] = {14, 30, 9,  9,	9, 9,
+					9,  12, 12, 12, 9, 0};
+	static const char *const head1[] = {"区分",
+					    "自己評価",
+					    "監査評価",
+					    "前年度 自己評価",
+					    "前年度 監査評価",
+					    "項目数"};
+	static const char *const head2[] = {"章",
+					    "章名",
+					    "実施",
+					    "一部実施",
+					    "未実施",
+					    "該当なし",
+					    "未回答",
+					    "実施率 (自己)",
+					    "実施率 (監査)",
+					    "前年度 (自己)",
+					    "差"};
 	const struct report *r = x->r;
 	const struct score_result *now = &r->score;
-	const struct score_result *before = r->prev_year ? &r->prev_score
-							 : NULL;
+	const struct score_result *before =
+		r->prev_year ? &r->prev_score : NULL;
 	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
 	lxw_row_t row = 0, first;
 	char buf[256];
@@ -429,9 +438,9 @@ static void properties(struct xw *x)
 	p.created = day_of(r->date);
 	check(x, workbook_set_properties(x->wb, &p));
 	check(x, workbook_set_custom_property_integer(x->wb, "年度", r->year));
-	check(x, workbook_set_custom_property_string(
-			 x->wb, "基準の版",
-			 r->cl.version ? r->cl.version : ""));
+	check(x,
+	      workbook_set_custom_property_string(
+		      x->wb, "基準の版", r->cl.version ? r->cl.version : ""));
 	check(x, workbook_set_custom_property_string(x->wb, "入力ダイジェスト",
 						     r->input_digest));
 }

@@ -11,35 +11,34 @@
 
 /* The formats of the workbook. */
 enum xfmt {
-	XF_TITLE,    /* sheet title */
-	XF_H2,       /* a table's caption */
-	XF_HEAD,     /* table header cell */
-	XF_CELL,     /* bordered, wrapped text */
-	XF_CELL_C,   /* bordered, centred */
-	XF_NUM,      /* bordered number */
-	XF_PCT,      /* bordered 0.0% */
-	XF_LABEL,    /* bold label on the cover */
-	XF_VALUE,    /* value on the cover */
-	XF_BOX,      /* approval box cell */
-	XF_CHAPTER,  /* a chapter row in the checklist */
-	XF_CHAP_PCT, /* its rate */
-	XF_RED,      /* conditional: 未実施, 重大な不適合, overdue */
-	XF_ORANGE,   /* conditional: 一部実施, 軽微な不適合 */
-	XF_YELLOW,   /* conditional: 未回答, 観察事項 */
-	XF_GREEN,    /* conditional: 実施 */
-	XF_GREY,     /* conditional: 該当なし */
-	XF_BLUE,     /* conditional: 推奨事項 */
-	XF_LINK,     /* hyperlink */
+	XF_TITLE,   /* sheet title */
+	XF_H2,	    /* a table's caption */
+	XF_HEAD,    /* table header cell */
+	XF_CELL,    /* bordered, wrapped text */
+	XF_CELL_C,  /* bordered, centred */
+	XF_NUM,	    /* bordered number */
+	XF_PCT,	    /* bordered 0.0% */
+	XF_LABEL,   /* bold label on the cover */
+	XF_VALUE,   /* value on the cover */
+	XF_BOX,	    /* approval box cell */
+	XF_CHAPTER, /* a chapter row in the checklist */
+	XF_RED,	    /* conditional: 未実施, 重大な不適合, overdue */
+	XF_ORANGE,  /* conditional: 一部実施, 軽微な不適合 */
+	XF_YELLOW,  /* conditional: 未回答, 観察事項 */
+	XF_GREEN,   /* conditional: 実施 */
+	XF_GREY,    /* conditional: 該当なし */
+	XF_BLUE,    /* conditional: 推奨事項 */
+	XF_LINK,    /* hyperlink */
 	XF_COUNT
 };
 
 struct xw {
-	const struct report *r;   /* the model */
-	lxw_workbook *wb;         /* the workbook */
-	lxw_format *f[XF_COUNT];  /* formats */
-	struct diags *d;          /* problems */
-	bool failed;              /* a libxlsxwriter call failed */
-	char *header;             /* the header/footer strings */
+	const struct report *r;	 /* the model */
+	lxw_workbook *wb;	 /* the workbook */
+	lxw_format *f[XF_COUNT]; /* formats */
+	struct diags *d;	 /* problems */
+	bool failed;		 /* a libxlsxwriter call failed */
+	char *header;		 /* the header/footer strings */
 	char *footer;
 };
 
@@ -58,8 +57,7 @@ void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 /* A new sheet with the print setup every sheet has: A4 landscape, fit to
  * one page wide, header and footer with the marking and page numbers,
  * and the column widths given (0 ends the list). */
-lxw_worksheet *xw_sheet(struct xw *x, const char *name,
-			const double *widths);
+lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths);
 /* Colours a status column (rows first..last) by its value. */
 void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 		       lxw_row_t last, lxw_col_t col);

@@ -117,7 +117,10 @@ static void chapter_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		 g ? score_rate(g, VIEW_SELF) * 100 : 0,
 		 g ? score_rate(g, VIEW_AUDIT) * 100 : 0);
 	for (lxw_col_t c = 0; c <= 14; c++)
-		xw_str(x, ws, row, c, c == 1 ? chapter : c == 5 ? title : "",
+		xw_str(x, ws, row, c,
+		       c == 1	? chapter
+		       : c == 5 ? title
+				: "",
 		       XF_CHAPTER);
 }
 
@@ -166,13 +169,13 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 
 void xw_checklist(struct xw *x)
 {
-	static const double widths[] = {13, 5, 7, 6, 18, 60, 9, 9, 6, 6,
-					16, 40, 9, 7, 13, 0};
+	static const double widths[] = {13, 5, 7,  6,  18, 60, 9,  9,
+					6,  6, 16, 40, 9,  7,  13, 0};
 	static const char *const head[] = {
-		"ID",	      "章",	  "節",	      "水準",	  "役割",
-		"条文",	      "自己評価", "監査評価", "重み",	  "点数",
-		"証跡",	      "回答者のコメント",	  "前年度",
-		"比較",	      "指摘区分"};
+		"ID",	  "章",	  "節",	      "水準",
+		"役割",	  "条文", "自己評価", "監査評価",
+		"重み",	  "点数", "証跡",     "回答者のコメント",
+		"前年度", "比較", "指摘区分"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "チェックリスト", widths);
 	struct by_item bi = {0};
@@ -208,10 +211,10 @@ void xw_checklist(struct xw *x)
 
 void xw_answers(struct xw *x)
 {
-	static const double widths[] = {14, 22, 18, 18, 13, 9, 18, 40, 11,
-					30, 6, 0};
+	static const double widths[] = {14, 22, 18, 18, 13, 9,
+					18, 40, 11, 30, 6,  0};
 	static const char *const head[] = {
-		"回答者", "部署",   "システム", "役割",	    "項目ID", "回答",
+		"回答者", "部署",     "システム", "役割",     "項目ID", "回答",
 		"証跡",	  "コメント", "回答日",	  "ファイル", "行"};
 	const struct store_year *y = &x->r->data;
 	lxw_worksheet *ws = xw_sheet(x, "回答明細", widths);
@@ -222,7 +225,8 @@ void xw_answers(struct xw *x)
 	xw_header(x, ws, 0, head, 11);
 	for (size_t i = 0; i < y->nanswers; i++, row++) {
 		const struct score_answer *a = &y->answers[i];
-		const struct score_respondent *p = &y->respondents[a->respondent];
+		const struct score_respondent *p =
+			&y->respondents[a->respondent];
 		xw_str(x, ws, row, 0, p->name, XF_CELL);
 		xw_str(x, ws, row, 1, p->department, XF_CELL);
 		xw_str(x, ws, row, 2, p->system, XF_CELL);
@@ -251,7 +255,8 @@ static void matrix_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 		xw_str(x, ws, *row, 1, s->groups[kind][g].key, XF_CELL);
 		for (size_t c = 0; c < nch; c++)
 			xw_rate(x, ws, *row, (lxw_col_t)(2 + c),
-				score_rate(score_cell(s, kind, g, c), VIEW_SELF),
+				score_rate(score_cell(s, kind, g, c),
+					   VIEW_SELF),
 				XF_PCT);
 		xw_rate(x, ws, *row, (lxw_col_t)(2 + nch),
 			score_rate(&s->groups[kind][g], VIEW_SELF), XF_PCT);
@@ -309,12 +314,12 @@ static const struct plan *plan_of(const struct report *r, const char *item)
 
 void xw_findings(struct xw *x)
 {
-	static const double widths[] = {13, 12, 6, 50, 26, 22, 36, 30, 36, 7,
-					8, 13, 10, 0};
+	static const double widths[] = {13, 12, 6, 50, 26, 22, 36,
+					30, 36, 7, 8,  13, 10, 0};
 	static const char *const head[] = {
-		"区分",	    "項目ID",	"水準", "条文",	    "対象部署",
-		"根拠",	    "事象",	"原因", "改善提案", "緊急度",
-		"判定",	    "関連計画", "計画の状態"};
+		"区分", "項目ID",   "水準",	 "条文",     "対象部署",
+		"根拠", "事象",	    "原因",	 "改善提案", "緊急度",
+		"判定", "関連計画", "計画の状態"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "指摘事項", widths);
 	lxw_row_t row = 1;
@@ -336,7 +341,8 @@ void xw_findings(struct xw *x)
 		xw_str(x, ws, row, 3, f->item->item->text, XF_CELL);
 		xw_str(x, ws, row, 4, f->where, XF_CELL);
 		xw_str(x, ws, row, 5, f->reason, XF_CELL);
-		xw_str(x, ws, row, 6, f->audit ? f->audit->finding : "", XF_CELL);
+		xw_str(x, ws, row, 6, f->audit ? f->audit->finding : "",
+		       XF_CELL);
 		xw_str(x, ws, row, 7, f->audit ? f->audit->cause : "", XF_CELL);
 		xw_str(x, ws, row, 8, f->audit ? f->audit->recommendation : "",
 		       XF_CELL);
@@ -375,9 +381,9 @@ static void part_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 void xw_diff(struct xw *x)
 {
 	static const double widths[] = {14, 30, 10, 10, 10, 9, 9, 8, 14, 0};
-	static const char *const head[] = {"項目ID", "前年度の項目ID", "今年度",
-					   "前年度", "比較",	      "文言変更",
-					   "移動",   "類似度",	      "計画"};
+	static const char *const head[] = {
+		"項目ID",   "前年度の項目ID", "今年度", "前年度", "比較",
+		"文言変更", "移動",	      "類似度", "計画"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "前年度比較", widths);
 	lxw_row_t row = 0, head_row;
@@ -395,10 +401,11 @@ void xw_diff(struct xw *x)
 	snprintf(buf, sizeof(buf),
 		 "改善 %zu、悪化 %zu、維持 %zu、継続 %zu、新規 %zu、削除 %zu、"
 		 "文言変更 %zu、移動 %zu",
-		 r->diff.by_class[DIFF_IMPROVED], r->diff.by_class[DIFF_DECLINED],
-		 r->diff.by_class[DIFF_KEPT], r->diff.by_class[DIFF_PERSISTENT],
-		 r->diff.by_class[DIFF_NEW], r->diff.by_class[DIFF_REMOVED],
-		 r->diff.reworded, r->diff.moved);
+		 r->diff.by_class[DIFF_IMPROVED],
+		 r->diff.by_class[DIFF_DECLINED], r->diff.by_class[DIFF_KEPT],
+		 r->diff.by_class[DIFF_PERSISTENT], r->diff.by_class[DIFF_NEW],
+		 r->diff.by_class[DIFF_REMOVED], r->diff.reworded,
+		 r->diff.moved);
 	xw_str(x, ws, row++, 0, buf, XF_VALUE);
 	row++;
 	part_rows(x, ws, &row, "最も改善した節", r->diff.improved,
@@ -423,9 +430,9 @@ void xw_diff(struct xw *x)
 			      : "",
 		       XF_CELL_C);
 		xw_str(x, ws, row, 3,
-		       d->before
-			       ? answer_status_name(d->before->status[VIEW_SELF])
-			       : "",
+		       d->before ? answer_status_name(
+					   d->before->status[VIEW_SELF])
+				 : "",
 		       XF_CELL_C);
 		xw_str(x, ws, row, 4, diff_class_name(d->cls), XF_CELL_C);
 		xw_str(x, ws, row, 5, d->reworded ? "あり" : "", XF_CELL_C);
@@ -457,12 +464,11 @@ static const struct plan_log_entry *last_log(const struct report *r,
 
 void xw_plans(struct xw *x)
 {
-	static const double widths[] = {13, 14, 8, 22, 18, 40, 11, 8, 8, 9,
-					11, 30, 0};
+	static const double widths[] = {13, 14, 8, 22, 18, 40, 11,
+					8,  8,	9, 11, 30, 0};
 	static const char *const head[] = {
-		"ID",	  "指摘項目", "指摘年度", "部署",     "役割",
-		"対応",	  "期限",     "進捗",	  "状態",     "超過日数",
-		"最終報告", "出典"};
+		"ID",	"指摘項目", "指摘年度", "部署",	    "役割",	"対応",
+		"期限", "進捗",	    "状態",	"超過日数", "最終報告", "出典"};
 	static const char *const loghead[] = {"ID",   "基準日", "状態",
 					      "進捗", "期限",	"理由",
 					      "備考", "出典",	"記録日時"};
@@ -550,9 +556,9 @@ static const char *check_result(const struct report *r,
 void xw_evidence(struct xw *x)
 {
 	static const double widths[] = {13, 34, 34, 11, 11, 9, 24, 10, 26, 0};
-	static const char *const head[] = {
-		"ID",	     "表題",	"ファイル", "収集日", "有効期限",
-		"サイズ",    "SHA-256", "検証結果", "対象項目"};
+	static const char *const head[] = {"ID",      "表題",	  "ファイル",
+					   "収集日",  "有効期限", "サイズ",
+					   "SHA-256", "検証結果", "対象項目"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "証跡一覧", widths);
 	lxw_row_t row = 1;

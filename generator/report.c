@@ -72,7 +72,8 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
 	for (int i = 0; i < 3; i++) {
-		s->title[i] = setting(r, f, "titles", report_keys[i], titles[i]);
+		s->title[i] =
+			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	ini_free(f);

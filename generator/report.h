@@ -21,27 +21,27 @@
 #include "store.h"
 
 struct report_options {
-	int year;	       /* the fiscal year */
-	int against;	       /* the year to compare with; 0: the one before
-				  with data; -1: none */
-	const char *as_of;     /* YYYY-MM-DD: evidence expiry, overdue plans */
-	const char *date;      /* YYYY-MM-DD: the report date */
-	const char *templates; /* --templates DIR, or NULL */
+	int year;		/* the fiscal year */
+	int against;		/* the year to compare with; 0: the one before
+				   with data; -1: none */
+	const char *as_of;	/* YYYY-MM-DD: evidence expiry, overdue plans */
+	const char *date;	/* YYYY-MM-DD: the report date */
+	const char *templates;	/* --templates DIR, or NULL */
 	const char *output_dir; /* where the reports go (for the links to the
 				   evidence files), or NULL */
 };
 
 /* templates/report.ini: what another council changes. */
 struct report_settings {
-	char *organisation;     /* 水戸市議会 */
-	char *classification;   /* 機密性2: every page's header and footer */
-	char *document_number;  /* 議事第　　号 */
-	char *addressee;        /* 水戸市議会議長　様 */
-	char *sender;           /* 情報セキュリティ監査統括責任者 */
-	char *font;             /* the TrueType font the PDFs embed */
-	char *title[3];         /* workpaper, CISO summary, audit report */
-	char *file[3];          /* their file names */
-	char *from;             /* where the settings came from */
+	char *organisation;    /* 水戸市議会 */
+	char *classification;  /* 機密性2: every page's header and footer */
+	char *document_number; /* 議事第　　号 */
+	char *addressee;       /* 水戸市議会議長　様 */
+	char *sender;	/* 情報セキュリティ監査統括責任者 */
+	char *font;	/* the TrueType font the PDFs embed */
+	char *title[3]; /* workpaper, CISO summary, audit report */
+	char *file[3];	/* their file names */
+	char *from;	/* where the settings came from */
 };
 
 enum report_kind { REPORT_WORKPAPER, REPORT_CISO, REPORT_AUDIT };
@@ -54,11 +54,11 @@ struct failed_plan {
 
 struct report {
 	struct report_settings settings; /* templates/report.ini, expanded */
-	int year;		/* fiscal year */
-	char era[32];		/* 令和7年度 */
-	char as_of[11];		/* YYYY-MM-DD */
-	char date[11];		/* YYYY-MM-DD, the report date */
-	double weight_required; /* from scoring.ini */
+	int year;			 /* fiscal year */
+	char era[32];			 /* 令和7年度 */
+	char as_of[11];			 /* YYYY-MM-DD */
+	char date[11];			 /* YYYY-MM-DD, the report date */
+	double weight_required;		 /* from scoring.ini */
 	double weight_recommended;
 
 	struct checklist cl;		   /* the year's checklist */
@@ -85,12 +85,12 @@ struct report {
 	const struct plan **year_plans; /* plans open during the year */
 	size_t nyear_plans;
 
-	char **evidence_links;      /* per evidence record: its path from the
+	char **evidence_links;	    /* per evidence record: its path from the
 				       output folder (for hyperlinks) */
 	struct store_input *inputs; /* the files the year is made from */
 	size_t ninputs;
-	char input_digest[65];      /* SHA-256 over the inputs' kinds and
-				       SHA-256s and the policy's */
+	char input_digest[65]; /* SHA-256 over the inputs' kinds and
+				  SHA-256s and the policy's */
 };
 
 /*

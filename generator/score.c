@@ -227,8 +227,8 @@ static void add_to_respondent_groups(struct work *w, struct score_item *si,
 				w->acc[v][g] = -1;
 			}
 			group_add(&w->r->groups[k][g], si->weight, st);
-			group_add(&w->r->matrix[k][g * nch + chapter], si->weight,
-				  st);
+			group_add(&w->r->matrix[k][g * nch + chapter],
+				  si->weight, st);
 		}
 	}
 }
@@ -327,13 +327,13 @@ enum kansa_err score_compute(const struct score_input *in,
 		goto out;
 	/* chapters first, so that the matrices know their width */
 	for (size_t i = 0; i < in->cl->nitems; i++)
-		if (group_index(out, GROUP_CHAPTER, in->cl->items[i].chapter) < 0)
+		if (group_index(out, GROUP_CHAPTER, in->cl->items[i].chapter) <
+		    0)
 			goto out;
 	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
-		if (!(out->matrix[k] = calloc(out->ngroups[k] *
-							out->ngroups[GROUP_CHAPTER] +
-						1,
-					sizeof(struct score_group))))
+		if (!(out->matrix[k] = calloc(
+			      out->ngroups[k] * out->ngroups[GROUP_CHAPTER] + 1,
+			      sizeof(struct score_group))))
 			goto out;
 	for (size_t i = 0; i < in->nanswers; i++)
 		w.sorted[i] = &in->answers[i];

@@ -120,17 +120,17 @@ enum kansa_err store_save_check(struct store *st, int year, const char *id,
 /* A year's respondents and answers, ready to score, with what the
  * reports show of them. */
 struct store_year {
-	int year;                             /* fiscal year */
-	long long policy_id;                  /* its checklist */
+	int year;			      /* fiscal year */
+	long long policy_id;		      /* its checklist */
 	struct score_respondent *respondents; /* strings owned */
 	size_t nrespondents;
-	char **answered_on;                   /* per respondent, or "" */
-	char **files;                         /* per respondent: its sheet */
-	struct score_answer *answers;         /* item IDs owned */
+	char **answered_on;	      /* per respondent, or "" */
+	char **files;		      /* per respondent: its sheet */
+	struct score_answer *answers; /* item IDs owned */
 	size_t nanswers;
-	char **comments;                      /* per answer, or "" */
-	char **evidence_ids;                  /* per answer: "EV-1, EV-2" */
-	long *lines;                          /* per answer: line in its sheet */
+	char **comments;     /* per answer, or "" */
+	char **evidence_ids; /* per answer: "EV-1, EV-2" */
+	long *lines;	     /* per answer: line in its sheet */
 };
 
 /*
@@ -180,10 +180,10 @@ enum kansa_err store_save_plan(struct store *st, const struct plan *p,
 
 /* A file a year's results were made from. */
 struct store_input {
-	char *kind;        /* answers, evidence, audit, plans */
-	char *path;        /* as given to kansa import */
-	char *sha256;      /* of its bytes */
-	long long size;    /* bytes */
+	char *kind;	   /* answers, evidence, audit, plans */
+	char *path;	   /* as given to kansa import */
+	char *sha256;	   /* of its bytes */
+	long long size;	   /* bytes */
 	char *imported_at; /* when */
 };
 

@@ -27,11 +27,15 @@ for what in status score findings diff; do
 done
 "$kansa" --db "$db" plan list --as-of "$asof" --all >output/plans-2025.txt
 echo
+echo "== kansa report --year 2025 --as-of $asof --date 2026-02-10"
+"$kansa" --db "$db" report --year 2025 --as-of "$asof" --date 2026-02-10
+echo
 echo "== kansa score --year 2025 --as-of $asof"
 head -20 output/score-2025.txt
 echo
 echo "== kansa plan list --as-of $asof --all"
 cat output/plans-2025.txt
 echo
-echo "demo: wrote output/{items.tsv,status,score,findings,diff,plans}-2025.txt" \
-	"and the database $db"
+echo "demo: wrote output/2025/ (the workpaper and reports)," \
+	"output/{items.tsv,status,score,findings,diff,plans}-2025.txt and the" \
+	"database $db"
