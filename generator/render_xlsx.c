@@ -47,6 +47,47 @@ static void check(struct xw *x, lxw_error e)
 	}
 }
 
+/* Lines a wrapped text takes in a column of width w (Excel's units are
+ * about one narrow character; a Japanese character takes two). */
+static double lines_of(const char *s, double w)
+{
+	double lines = 1, col = 0, room = w > 3 ? w - 1.5 : 1;
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		uint32_t cp;
+		int len = text_u8_next(s + i, n - i, &cp);
+		char ch[5] = {0};
+		double cw;
+		if (len <= 0) {
+			i++;
+			continue;
+		}
+		memcpy(ch, s + i, (size_t)len);
+		i += (size_t)len;
+		if (cp == '\n') {
+			lines++;
+			col = 0;
+			continue;
+		}
+		cw = text_width(ch) > 1 ? 1.8 : 1.0;
+		if (col + cw > room) {
+			lines++;
+			col = 0;
+		}
+		col += cw;
+	}
+	return lines;
+}
+
+void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level)
+{
+	lxw_row_col_options o = {.level = level};
+	double h = (x->lines > 1 ? x->lines : 1) * 14.0 + 2;
+	if (h > 409)
+		h = 409; /* Excel's tallest row */
+	check(x, worksheet_set_row_opt(ws, row, h, NULL, &o));
+	x->lines = 0;
+}
+
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f)
 {
@@ -54,6 +95,11 @@ void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	if (!c) {
 		x->failed = true;
 		return;
+	}
+	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) && x->widths) {
+		double l = lines_of(c, x->widths[col]);
+		if (l > x->lines)
+			x->lines = l;
 	}
 	check(x, worksheet_write_string(ws, row, col, c, x->f[f]));
 	free(c);
@@ -79,6 +125,7 @@ void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 {
 	for (size_t i = 0; i < n; i++)
 		xw_str(x, ws, row, (lxw_col_t)i, names[i], XF_HEAD);
+	xw_row_done(x, ws, row, 0);
 }
 
 /* text with every "&" doubled, for a header or footer. */
@@ -108,6 +155,8 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 	check(x, worksheet_set_footer(ws, x->footer));
 	for (lxw_col_t c = 0; widths && widths[c] > 0; c++)
 		check(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+	x->widths = widths;
+	x->lines = 0;
 	return ws;
 }
 
@@ -209,11 +258,12 @@ static void cover_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 {
 	xw_str(x, ws, row, 1, label, XF_LABEL);
 	xw_str(x, ws, row, 2, value, XF_VALUE);
+	xw_row_done(x, ws, row, 0);
 }
 
 static void cover(struct xw *x)
 {
-	static const double widths[] = {2, 20, 60, 14, 14, 14, 0};
+	static const double widths[] = {2, 30, 72, 14, 14, 14, 0};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "表紙", widths);
 	char buf[512];
@@ -313,7 +363,7 @@ static void chart(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 	chart_axis_set_reverse(c->y_axis);
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 	{
-		lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
+		lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.15};
 		check(x, worksheet_insert_chart_opt(ws, at, 0, c, &o));
 	}
 }
@@ -344,7 +394,7 @@ static void summary(struct xw *x)
 	const struct score_result *before =
 		r->prev_year ? &r->prev_score : NULL;
 	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
-	lxw_row_t row = 0, first;
+	lxw_row_t row = 0, first, chapters_end;
 	char buf[256];
 
 	if (!ws)
@@ -366,6 +416,7 @@ static void summary(struct xw *x)
 	for (size_t i = 0; i < now->ngroups[GROUP_CHAPTER]; i++, row++) {
 		const struct score_group *g = &now->groups[GROUP_CHAPTER][i];
 		const struct diff_part *dp = diff_chapter(r, g->key);
+		xw_row_done(x, ws, row, 0);
 		static const enum answer_status order[] = {
 			STATUS_DONE, STATUS_PARTIAL, STATUS_NOT_DONE, STATUS_NA,
 			STATUS_UNANSWERED};
@@ -383,8 +434,7 @@ static void summary(struct xw *x)
 				: -1,
 			XF_PCT);
 	}
-	if (row > first)
-		chart(x, ws, first, row - 1, row + 8);
+	chapters_end = row;
 	row++;
 	xw_str(x, ws, row++, 0, "指摘事項の件数", XF_H2);
 	xw_str(x, ws, row, 0, "区分", XF_HEAD);
@@ -394,6 +444,8 @@ static void summary(struct xw *x)
 		       XF_CELL);
 		xw_num(x, ws, row, 1, (double)r->findings.by_grade[g], XF_NUM);
 	}
+	if (chapters_end > first)
+		chart(x, ws, first, chapters_end - 1, row + 1);
 }
 
 /* --- the list of statuses, for the drop-downs ------------------------- */

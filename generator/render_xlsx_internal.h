@@ -40,6 +40,8 @@ struct xw {
 	bool failed;		 /* a libxlsxwriter call failed */
 	char *header;		 /* the header/footer strings */
 	char *footer;
+	const double *widths; /* the current sheet's column widths */
+	double lines;	      /* lines the current row needs */
 };
 
 /* Writes text (validated UTF-8, control characters dropped, cut at
@@ -51,6 +53,10 @@ void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 /* A rate 0..1, or a blank cell when it is negative (nothing applies). */
 void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	     double v, enum xfmt f);
+/* Ends a row: sets its height to fit its wrapped text (libxlsxwriter
+ * cannot, and LibreOffice keeps a height it is given), and its outline
+ * level. */
+void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level);
 /* Writes a header row of names starting at column 0. */
 void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	       const char *const *names, size_t n);

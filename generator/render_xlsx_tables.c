@@ -133,9 +133,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	const struct diff_item *di =
 		r->prev_year ? diff_of_item(&r->diff, it->id) : NULL;
 	struct sbuf ev = {0}, comments = {0};
-	lxw_row_col_options o = {.level = 1};
 
-	worksheet_set_row_opt(ws, row, LXW_DEF_ROW_HEIGHT, NULL, &o);
 	item_answers(r, bi, it->id, &ev, &comments);
 	xw_str(x, ws, row, 0, it->id, XF_CELL);
 	xw_str(x, ws, row, 1, it->chapter, XF_CELL_C);
@@ -163,6 +161,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	xw_str(x, ws, row, 13, di ? diff_class_name(di->cls) : "", XF_CELL_C);
 	xw_str(x, ws, row, 14, f ? finding_grade_name(f->grade) : "",
 	       XF_CELL_C);
+	xw_row_done(x, ws, row, 1);
 	sbuf_release(&ev);
 	sbuf_release(&comments);
 }
@@ -238,6 +237,7 @@ void xw_answers(struct xw *x)
 		xw_str(x, ws, row, 8, y->answered_on[a->respondent], XF_CELL_C);
 		xw_str(x, ws, row, 9, y->files[a->respondent], XF_CELL);
 		xw_num(x, ws, row, 10, (double)y->lines[i], XF_NUM);
+		xw_row_done(x, ws, row, 0);
 	}
 	table(ws, 0, row - 1, 10, false);
 	xw_status_colours(x, ws, 1, row - 1, 5);
@@ -352,6 +352,7 @@ void xw_findings(struct xw *x)
 		       XF_CELL_C);
 		xw_str(x, ws, row, 11, p ? p->id : "", XF_CELL);
 		xw_str(x, ws, row, 12, pstate, XF_CELL);
+		xw_row_done(x, ws, row, 0);
 	}
 	table(ws, 0, row - 1, 12, false);
 	xw_grade_colours(x, ws, 1, row - 1, 0);
@@ -500,6 +501,7 @@ void xw_plans(struct xw *x)
 		       plan_is_overdue(p, r->as_of) ? (double)over : 0, XF_NUM);
 		xw_str(x, ws, row, 10, e ? e->as_of : "", XF_CELL_C);
 		xw_str(x, ws, row, 11, e ? e->source : "", XF_CELL);
+		xw_row_done(x, ws, row, 0);
 		sbuf_release(&items);
 	}
 	worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 11);
@@ -534,6 +536,7 @@ void xw_plans(struct xw *x)
 		xw_str(x, ws, row, 6, e->note, XF_CELL);
 		xw_str(x, ws, row, 7, e->source, XF_CELL);
 		xw_str(x, ws, row, 8, e->logged_at, XF_CELL);
+		xw_row_done(x, ws, row, 0);
 	}
 }
 
@@ -590,6 +593,7 @@ void xw_evidence(struct xw *x)
 		xw_str(x, ws, row, 6, e->sha256, XF_CELL);
 		xw_str(x, ws, row, 7, check_result(r, e), XF_CELL_C);
 		xw_str(x, ws, row, 8, e->clauses, XF_CELL);
+		xw_row_done(x, ws, row, 0);
 	}
 	table(ws, 0, row - 1, 8, true);
 }
