@@ -13,6 +13,7 @@ import sys
 import tempfile
 
 KANSA = os.path.abspath(sys.argv[1])
+FLOOR = os.path.abspath(sys.argv[2])
 ROOT = os.getcwd()
 SEED = os.path.join(ROOT, "checklists", "mito-gikai-taisaku-kijun.txt")
 
@@ -83,6 +84,15 @@ def main():
                     [os.path.join(ROOT, "examples", str(y), "evidence", "register.ini")], ws)
         measure("verify --year 2025", [KANSA, "verify", "--year", "2025"], ws)
         measure("status --year 2025", [KANSA, "status", "--year", "2025"], ws)
+        for y in (2024, 2025):
+            files = [os.path.join(ROOT, "examples", str(y), f) for f in
+                     sorted(os.listdir(os.path.join(ROOT, "examples", str(y))))
+                     if f.startswith(("audit", "plans"))]
+            measure(f"import audit and plans --year {y}",
+                    [KANSA, "import", "--year", str(y)] + files, ws)
+        measure("report --only xlsx (demo data)",
+                [KANSA, "report", "--year", "2025", "--as-of", "2026-01-31",
+                 "--date", "2026-02-10", "--only", "xlsx"], ws)
         big = tempfile.mkdtemp(prefix="kansa-bench-big-")
         measure("derive", [KANSA, "derive", "-o", "cl.ini", "--version", "2024", SEED], big)
         n = synthetic(1000, 100, big)
@@ -93,8 +103,18 @@ def main():
         measure("import again (all unchanged)",
                 [KANSA, "import", "--year", "2025", "ev/register.ini"] + sheets, big)
         measure("status --year 2025", [KANSA, "status", "--year", "2025"], big)
+        print("\nworkbook (kansa report --only xlsx) against the floor:")
+        kw, _, km = measure("kansa report --only xlsx, 1,000 respondents",
+                            [KANSA, "report", "--year", "2025", "--as-of", "2026-01-31",
+                             "--date", "2026-02-10", "--only", "xlsx"], big)
+        fw, _, fm = measure("floor: bare libxlsxwriter, same cells",
+                            [FLOOR, "kansa.db", "2025", "floor.xlsx"], big)
+        print(f"  kansa / floor: {kw / fw:.2f}x time, {km:.0f} MB against {fm:.0f} MB peak")
         print(f"  database: {os.path.getsize(os.path.join(big, 'kansa.db')) / 1e6:.1f} MB")
-        shutil.rmtree(big)
+        if os.environ.get("KANSA_BENCH_KEEP"):
+            print(f"  kept: {big}")
+        else:
+            shutil.rmtree(big)
     finally:
         shutil.rmtree(ws)
 

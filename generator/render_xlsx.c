@@ -15,6 +15,20 @@
 /* Excel's limit of characters in a cell. */
 #define CELL_MAX 32767
 
+/* True when s can go into a cell as it is: valid UTF-8, no control
+ * characters but tab and newline, not longer than Excel takes. */
+static bool clean_already(const char *s, size_t n)
+{
+	if (n > CELL_MAX || !text_is_utf8(s, n))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
 /* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
  * no control characters but tab and newline, at most CELL_MAX characters.
  * Characters beyond the BMP are kept: the XML carries them. */
@@ -29,7 +43,8 @@ static char *clean(const char *s)
 			sbuf_adds(&b, "\xEF\xBF\xBD");
 			i++;
 		} else {
-			if (cp >= 0x20 || cp == '\t' || cp == '\n')
+			if ((cp >= 0x20 && cp != 0x7f) || cp == '\t' ||
+			    cp == '\n')
 				sbuf_add(&b, s + i, (size_t)len);
 			i += (size_t)len;
 		}
@@ -47,6 +62,19 @@ static void check(struct xw *x, lxw_error e)
 	}
 }
 
+/* True for the characters a Japanese font draws twice as wide: kana,
+ * kanji, full-width forms (East Asian Wide and Fullwidth, roughly). */
+static bool wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115F) ||
+	       (cp >= 0x2E80 && cp <= 0xA4CF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) ||
+	       (cp >= 0xFF00 && cp <= 0xFF60) ||
+	       (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+}
+
 /* Lines a wrapped text takes in a column of width w (Excel's units are
  * about one narrow character; a Japanese character takes two). */
 static double lines_of(const char *s, double w)
@@ -55,20 +83,18 @@ static double lines_of(const char *s, double w)
 	for (size_t i = 0, n = strlen(s); i < n;) {
 		uint32_t cp;
 		int len = text_u8_next(s + i, n - i, &cp);
-		char ch[5] = {0};
 		double cw;
 		if (len <= 0) {
 			i++;
 			continue;
 		}
-		memcpy(ch, s + i, (size_t)len);
 		i += (size_t)len;
 		if (cp == '\n') {
 			lines++;
 			col = 0;
 			continue;
 		}
-		cw = text_width(ch) > 1 ? 1.8 : 1.0;
+		cw = wide(cp) ? 1.8 : 1.0;
 		if (col + cw > room) {
 			lines++;
 			col = 0;
@@ -84,24 +110,30 @@ void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level)
 	double h = (x->lines > 1 ? x->lines : 1) * 14.0 + 2;
 	if (h > 409)
 		h = 409; /* Excel's tallest row */
-	check(x, worksheet_set_row_opt(ws, row, h, NULL, &o));
+	if (x->lines > 1 || level)
+		check(x, worksheet_set_row_opt(ws, row, h, NULL, &o));
 	x->lines = 0;
 }
 
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f)
 {
-	char *c = clean(s ? s : "");
-	if (!c) {
+	const char *text = s ? s : "";
+	size_t n = strlen(text);
+	char *c = clean_already(text, n) ? NULL : clean(text);
+	if (c)
+		text = c;
+	else if (n > CELL_MAX || !text_is_utf8(text, n)) {
 		x->failed = true;
 		return;
 	}
-	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) && x->widths) {
-		double l = lines_of(c, x->widths[col]);
+	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) && x->widths &&
+	    (double)n > x->widths[col] / 2 - 1) {
+		double l = lines_of(text, x->widths[col]);
 		if (l > x->lines)
 			x->lines = l;
 	}
-	check(x, worksheet_write_string(ws, row, col, c, x->f[f]));
+	check(x, worksheet_write_string(ws, row, col, text, x->f[f]));
 	free(c);
 }
 

@@ -751,33 +751,98 @@ static size_t index_of(const long long *ids, size_t n, long long id,
 	return n;
 }
 
-static bool load_year_answers(struct store *st, int year, const char *as_of,
-			      struct store_year *out, const long long *ids)
+/* The evidence IDs of a year valid as of a date, sorted (strings owned). */
+struct valid_set {
+	char **ids;
+	size_t n;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool load_valid(struct store *st, int year, const char *as_of,
+		       struct valid_set *v)
 {
 	sqlite3_stmt *s = store_prepare(
-		st, "SELECT a.respondent_id, a.item_id, a.status, (SELECT "
-		    "count(*) FROM answer_evidence e WHERE e.respondent_id = "
-		    "a.respondent_id AND e.item_id = a.item_id), (SELECT "
-		    "count(*) FROM answer_evidence e JOIN evidence v ON v.year "
-		    "= e.year AND v.evidence_id = e.evidence_id WHERE "
-		    "e.respondent_id = a.respondent_id AND e.item_id = "
-		    "a.item_id AND v.missing = 0 AND (v.expires_on IS NULL OR "
-		    "v.expires_on >= ?2) AND COALESCE((SELECT result FROM "
-		    "evidence_check c WHERE c.year = v.year AND c.evidence_id "
-		    "= v.evidence_id ORDER BY c.rowid DESC LIMIT 1), 'ok') = "
-		    "'ok'), a.comment, COALESCE((SELECT group_concat("
-		    "evidence_id, ', ') FROM (SELECT evidence_id FROM "
-		    "answer_evidence e WHERE e.respondent_id = a.respondent_id "
-		    "AND e.item_id = a.item_id ORDER BY seq)), ''), "
-		    "a.source_line FROM answer a JOIN respondent r USING "
-		    "(respondent_id) WHERE r.year = ?1 ORDER BY "
-		    "a.respondent_id, a.rowid");
-	size_t cap = 0, hint = 0;
+		st, "SELECT evidence_id FROM evidence e WHERE year = ?1 AND "
+		    "missing = 0 AND (expires_on IS NULL OR expires_on >= ?2) "
+		    "AND COALESCE((SELECT result FROM evidence_check c WHERE "
+		    "c.year = e.year AND c.evidence_id = e.evidence_id ORDER "
+		    "BY c.rowid DESC LIMIT 1), 'ok') = 'ok'");
 	bool ok = s != NULL;
+	memset(v, 0, sizeof(*v));
 	if (ok) {
 		sqlite3_bind_int(s, 1, year);
 		store_bind_text(s, 2, as_of);
 	}
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		char **g = realloc(v->ids, (v->n + 1) * sizeof(*g));
+		if (!g || !(g[v->n] = store_col_dup(s, 0))) {
+			if (g)
+				v->ids = g;
+			ok = false;
+			break;
+		}
+		v->ids = g;
+		v->n++;
+	}
+	sqlite3_finalize(s);
+	if (v->n)
+		qsort(v->ids, v->n, sizeof(*v->ids), cmp_str);
+	return ok;
+}
+
+static void valid_release(struct valid_set *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->ids[i]);
+	free(v->ids);
+}
+
+/* Counts the IDs of "EV-1, EV-2" and how many of them are valid. */
+static void count_evidence(const char *ids, const struct valid_set *v, int *n,
+			   int *good)
+{
+	*n = *good = 0;
+	for (const char *p = ids; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char one[512], *key = one;
+		while (len && *p == ' ')
+			p++, len--;
+		if (len && len < sizeof(one)) {
+			memcpy(one, p, len);
+			one[len] = '\0';
+			(*n)++;
+			if (bsearch(&key, v->ids, v->n, sizeof(*v->ids),
+				    cmp_str))
+				(*good)++;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
+static bool load_year_answers(struct store *st, int year, const char *as_of,
+			      struct store_year *out, const long long *ids)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT a.respondent_id, a.item_id, a.status, a.comment, "
+		    "COALESCE((SELECT group_concat(evidence_id, ', ') FROM "
+		    "(SELECT evidence_id FROM answer_evidence e WHERE "
+		    "e.respondent_id = a.respondent_id AND e.item_id = "
+		    "a.item_id ORDER BY seq)), ''), a.source_line FROM answer "
+		    "a JOIN respondent r USING (respondent_id) WHERE r.year = "
+		    "?1 ORDER BY a.respondent_id, a.rowid");
+	struct valid_set valid;
+	size_t cap = 0, hint = 0;
+	bool ok = s != NULL && load_valid(st, year, as_of, &valid);
+
+	if (s)
+		sqlite3_bind_int(s, 1, year);
 	while (ok && sqlite3_step(s) == SQLITE_ROW) {
 		struct score_answer *a;
 		int stt;
@@ -812,15 +877,19 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 			(const char *)sqlite3_column_text(s, 2));
 		a->status =
 			stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
-		a->evidence = sqlite3_column_int(s, 3);
-		a->evidence_valid = sqlite3_column_int(s, 4);
-		out->comments[out->nanswers - 1] = store_col_dup(s, 5);
-		out->evidence_ids[out->nanswers - 1] = store_col_dup(s, 6);
-		out->lines[out->nanswers - 1] = sqlite3_column_int64(s, 7);
+		out->comments[out->nanswers - 1] = store_col_dup(s, 3);
+		out->evidence_ids[out->nanswers - 1] = store_col_dup(s, 4);
+		out->lines[out->nanswers - 1] = sqlite3_column_int64(s, 5);
 		ok = a->item_id && out->comments[out->nanswers - 1] &&
 		     out->evidence_ids[out->nanswers - 1];
+		if (ok)
+			count_evidence(out->evidence_ids[out->nanswers - 1],
+				       &valid, &a->evidence,
+				       &a->evidence_valid);
 	}
 	sqlite3_finalize(s);
+	if (s)
+		valid_release(&valid);
 	return ok;
 }
 
