@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "render_pdf.h"
 #include "render_xlsx.h"
 #include "report.h"
 #include "text.h"
@@ -145,6 +146,17 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 			goto out;
 		printf("%s\n", path);
 	}
+	for (int k = REPORT_CISO; k <= REPORT_AUDIT; k++) {
+		if (!o.only[k])
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", o.outdir,
+			 r.settings.file[k]);
+		if ((err = render_pdf(&r, (enum report_kind)k, path,
+				      &cli->diags)))
+			goto out;
+		printf("%s\n", path);
+	}
+	cli_print_diags(cli);
 out:
 	report_release(&r);
 	store_close(st);

@@ -127,8 +127,8 @@ void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		x->failed = true;
 		return;
 	}
-	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) && x->widths &&
-	    (double)n > x->widths[col] / 2 - 1) {
+	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) &&
+	    col < x->nwidths && (double)n > x->widths[col] / 2 - 1) {
 		double l = lines_of(text, x->widths[col]);
 		if (l > x->lines)
 			x->lines = l;
@@ -185,8 +185,11 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
 	check(x, worksheet_set_header(ws, x->header));
 	check(x, worksheet_set_footer(ws, x->footer));
-	for (lxw_col_t c = 0; widths && widths[c] > 0; c++)
+	x->nwidths = 0;
+	for (lxw_col_t c = 0; widths && widths[c] > 0; c++) {
 		check(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+		x->nwidths = (size_t)c + 1;
+	}
 	x->widths = widths;
 	x->lines = 0;
 	return ws;

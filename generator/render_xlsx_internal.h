@@ -41,6 +41,7 @@ struct xw {
 	char *header;		 /* the header/footer strings */
 	char *footer;
 	const double *widths; /* the current sheet's column widths */
+	size_t nwidths;	      /* how many there are */
 	double lines;	      /* lines the current row needs */
 };
 

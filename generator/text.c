@@ -512,3 +512,22 @@ char *text_cut(const char *s, size_t width)
 		c[--n] = '\0';
 	return c;
 }
+
+void text_wareki_date(const char *date, char *out, size_t size)
+{
+	int y = 0, m = 0, d = 0;
+	const char *era = "令和";
+	int first = 2019;
+	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3) {
+		snprintf(out, size, "%s", date);
+		return;
+	}
+	if (y < 2019 || (y == 2019 && m < 5)) {
+		era = "平成";
+		first = 1989;
+	}
+	if (y - first + 1 == 1)
+		snprintf(out, size, "%s元年%d月%d日", era, m, d);
+	else
+		snprintf(out, size, "%s%d年%d月%d日", era, y - first + 1, m, d);
+}

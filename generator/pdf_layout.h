@@ -1,0 +1,102 @@
+/* pdf_layout.h: a small layout layer over libharu for kansa's A4
+ * Japanese reports: text flow with Japanese line breaking, tables whose
+ * rows wrap and continue across pages under a repeated header, headings
+ * with outlines and a table of contents, bar charts, an approval box.
+ *
+ * Usage: pdf_open(); then lay the document out once with dry = true (to
+ * learn on which page each heading falls), pdf_restart(), and once more
+ * for real; pdf_save().  Ownership: struct pdf owns the libharu document;
+ * pdf_close() frees it.
+ */
+#ifndef KANSA_PDF_LAYOUT_H
+#define KANSA_PDF_LAYOUT_H
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+
+#define PDF_PAGE_W 595.28
+#define PDF_PAGE_H 841.89
+#define PDF_LEFT   56.0
+#define PDF_RIGHT  56.0
+#define PDF_TOP	   70.0
+#define PDF_BOTTOM 64.0
+#define PDF_WIDTH  (PDF_PAGE_W - PDF_LEFT - PDF_RIGHT)
+
+struct pdf_heading {
+	char *title; /* as shown */
+	int level;   /* 1 chapter, 2 part */
+	int page;    /* printed page number, learnt in the dry pass */
+};
+
+struct pdf {
+	HPDF_Doc doc;		 /* the document */
+	HPDF_Font font;		 /* IPAex Gothic, embedded once */
+	HPDF_Page page;		 /* the current page, or NULL */
+	bool dry;		 /* measure only: nothing is drawn */
+	int pages;		 /* pages so far */
+	int number_offset;	 /* printed number = pages - offset */
+	bool numbered;		 /* the current page has header and footer */
+	double y;		 /* cursor: points from the page top */
+	const char *marking;	 /* classification, in header and footer */
+	const char *title;	 /* the document title, in the header */
+	const char *context;	 /* where the text drawn comes from */
+	struct diags *d;	 /* warnings and errors */
+	bool failed;		 /* libharu refused something */
+	HPDF_Outline outline[3]; /* open outline per level */
+	struct pdf_heading *headings; /* in order; pages from the dry pass */
+	size_t nheadings, next_heading;
+	size_t warned; /* beyond-BMP warnings given */
+};
+
+/* Opens a document with the font at font_path embedded.  Returns
+ * KANSA_ERR_RENDER with a diagnostic naming the font's package. */
+enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d);
+void pdf_close(struct pdf *p);
+/* Starts (another) pass: dry measures, else draws. */
+void pdf_restart(struct pdf *p, bool dry);
+
+/* A new page; numbered pages get the header, footer and "- n -". */
+void pdf_page(struct pdf *p, bool numbered);
+/* Starts a new page when less than h points are left. */
+void pdf_need(struct pdf *p, double h);
+/* Moves the cursor down. */
+void pdf_space(struct pdf *p, double h);
+
+/* Flows text (wrapped, Japanese rules) at size, indented by indent. */
+void pdf_text(struct pdf *p, const char *text, double size, double indent,
+	      bool bold);
+/* Draws one line at a place: align 0 left, 1 centre, 2 right of x..x+w. */
+void pdf_line_at(struct pdf *p, const char *text, double size, double x,
+		 double w, int align, bool bold);
+/* A heading: kept with what follows, in the outline and the contents. */
+void pdf_heading(struct pdf *p, int level, const char *text);
+/* The table of contents, from the dry pass's page numbers. */
+void pdf_contents(struct pdf *p);
+/* The number of lines text takes in width at size. */
+size_t pdf_lines(struct pdf *p, const char *text, double size, double width);
+
+/* A table: ncols columns of the given widths (points), a header, and
+ * nrows rows of ncols cells each (cells[r * ncols + c]).  Rows wrap; a
+ * row that does not fit continues on the next page under the header. */
+void pdf_table(struct pdf *p, size_t ncols, const double *widths,
+	       const char *const *header, const char *const *cells,
+	       size_t nrows, double size);
+
+/* Horizontal bars of rates 0..1 per label, this year and (when before is
+ * not NULL) the year before, with a legend and an axis. */
+void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
+	      const double *before, size_t n, const char *now_name,
+	      const char *before_name, const char *axis);
+
+/* The approval box: 作成, 確認, 承認 with name and date rows. */
+void pdf_approval(struct pdf *p);
+
+/* Writes the document through a temporary file renamed to path. */
+enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
+			const char *title, const char *author,
+			const char *subject);
+
+#endif

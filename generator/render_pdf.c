@@ -1,0 +1,747 @@
+/* render_pdf.c: the CISO's summary (2-4 pages) and the full audit report. */
+#include "render_pdf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_layout.h"
+#include "text.h"
+
+#define BODY 10.0
+
+/* Cut lists in the PDF: the workbook has them whole. */
+#define MAX_WHERE    8
+#define MAX_COMMENTS 3
+
+static void pct(char *buf, size_t n, double rate)
+{
+	if (rate < 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f %%", rate * 100);
+}
+
+/* --- pieces both documents share ------------------------------------- */
+
+static void overall_sentences(struct pdf *p, const struct report *r)
+{
+	char buf[1024], a[16], b[16], c[16], e[16];
+	pct(a, sizeof(a), score_rate(&r->score.overall, VIEW_SELF));
+	pct(b, sizeof(b), score_rate(&r->score.overall, VIEW_AUDIT));
+	pct(c, sizeof(c), score_rate(&r->score.required, VIEW_SELF));
+	pct(e, sizeof(e), score_rate(&r->score.required, VIEW_AUDIT));
+	snprintf(buf, sizeof(buf),
+		 "対策基準の %zu 項目について、%zu "
+		 "の回答者から回答を得た。実施率は"
+		 "自己評価で %s (必須項目 %s)、監査評価 "
+		 "(監査統括責任者の判定と、"
+		 "有効な証跡のない「実施」を一部実施とみなした評価) で %s "
+		 "(必須項目 "
+		 "%s) であった。",
+		 r->score.nitems, r->data.nrespondents, a, c, b, e);
+	pdf_text(p, buf, BODY, 0, false);
+	if (r->prev_year) {
+		pct(a, sizeof(a),
+		    score_rate(&r->prev_score.overall, VIEW_SELF));
+		pct(b, sizeof(b),
+		    score_rate(&r->prev_score.overall, VIEW_AUDIT));
+		snprintf(buf, sizeof(buf),
+			 "前年度 (%s) は自己評価 %s、監査評価 %s "
+			 "であった。前年度と"
+			 "比べて改善した項目は %zu、悪化した項目は "
+			 "%zu、両年度とも満たさ"
+			 "れていない項目は %zu である。",
+			 r->prev_era, a, b, r->diff.by_class[DIFF_IMPROVED],
+			 r->diff.by_class[DIFF_DECLINED],
+			 r->diff.by_class[DIFF_PERSISTENT]);
+		pdf_text(p, buf, BODY, 0, false);
+	}
+	snprintf(buf, sizeof(buf),
+		 "指摘事項は、重大な不適合 %zu 件、軽微な不適合 %zu "
+		 "件、推奨事項 %zu "
+		 "件、観察事項 %zu "
+		 "件である。これらは点検と監査で確認した範囲の結果"
+		 "であり、ここに挙げていない事項に不備がないことを示すものでは"
+		 "ない。",
+		 r->findings.by_grade[GRADE_MAJOR],
+		 r->findings.by_grade[GRADE_MINOR],
+		 r->findings.by_grade[GRADE_RECOMMEND],
+		 r->findings.by_grade[GRADE_OBSERVATION]);
+	pdf_text(p, buf, BODY, 0, false);
+}
+
+static void rates_table(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {150, 85, 85, 85, 78};
+	static const char *const head[] = {"区分", "自己評価", "監査評価",
+					   "前年度 自己評価",
+					   "前年度 監査評価"};
+	char cells[2][5][64];
+	const char *cp[10];
+	const struct score_group *now[2] = {&r->score.overall,
+					    &r->score.required};
+	const struct score_group *was[2] = {&r->prev_score.overall,
+					    &r->prev_score.required};
+	for (int i = 0; i < 2; i++) {
+		snprintf(cells[i][0], 64, "%s", i ? "必須項目のみ" : "全体");
+		pct(cells[i][1], 64, score_rate(now[i], VIEW_SELF));
+		pct(cells[i][2], 64, score_rate(now[i], VIEW_AUDIT));
+		pct(cells[i][3], 64,
+		    r->prev_year ? score_rate(was[i], VIEW_SELF) : -1);
+		pct(cells[i][4], 64,
+		    r->prev_year ? score_rate(was[i], VIEW_AUDIT) : -1);
+		for (int c = 0; c < 5; c++)
+			cp[i * 5 + c] = cells[i][c];
+	}
+	pdf_table(p, 5, w, head, cp, 2, 9);
+}
+
+static void chapter_chart(struct pdf *p, const struct report *r)
+{
+	size_t n = r->score.ngroups[GROUP_CHAPTER];
+	const char **labels = calloc(n + 1, sizeof(*labels));
+	double *now = calloc(n + 1, sizeof(*now));
+	double *before = calloc(n + 1, sizeof(*before));
+	char(*names)[128] = calloc(n + 1, sizeof(*names));
+
+	if (!labels || !now || !before || !names)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		const struct score_group *g =
+			&r->score.groups[GROUP_CHAPTER][i];
+		snprintf(names[i], sizeof(names[i]), "%s %s", g->key,
+			 report_part_title(r, g->key));
+		labels[i] = names[i];
+		now[i] = score_rate(g, VIEW_SELF);
+		before[i] = r->prev_year ? r->diff.chapters[i].rate_before : -1;
+	}
+	pdf_bars(p, labels, now, r->prev_year ? before : NULL, n, r->era,
+		 r->prev_era, "章別の実施率 (自己評価)");
+out:
+	free(labels);
+	free(now);
+	free(before);
+	free(names);
+}
+
+static void grade_table(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {160, 80};
+	static const char *const head[] = {"区分", "件数"};
+	char nums[4][16];
+	const char *cells[8];
+	for (int g = 0; g < 4; g++) {
+		snprintf(nums[g], 16, "%zu", r->findings.by_grade[g]);
+		cells[g * 2] = finding_grade_name((enum finding_grade)g);
+		cells[g * 2 + 1] = nums[g];
+	}
+	pdf_table(p, 2, w, head, cells, 4, 9);
+}
+
+/* "a、b、c ほか N" of a "、"-joined list cut at max entries. */
+static char *cut_list(const char *list, size_t n, size_t max)
+{
+	struct sbuf b = {0};
+	const char *p = list;
+	for (size_t i = 0; i < max && *p; i++) {
+		const char *next = strstr(p, "、");
+		size_t len = next ? (size_t)(next - p) : strlen(p);
+		if (i)
+			sbuf_adds(&b, "、");
+		sbuf_add(&b, p, len);
+		p = next ? next + 3 : p + len;
+	}
+	if (n > max)
+		sbuf_printf(&b, " ほか %zu", n - max);
+	return sbuf_take(&b);
+}
+
+static void major_list(struct pdf *p, const struct report *r)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *f = &r->findings.v[i];
+		char buf[2048], *where;
+		if (f->grade != GRADE_MAJOR)
+			continue;
+		where = cut_list(f->where, f->nwhere, MAX_WHERE);
+		snprintf(buf, sizeof(buf), "・%s %s (%s)%s%s",
+			 f->item->item->id,
+			 f->audit && *f->audit->finding ? f->audit->finding
+							: f->item->item->text,
+			 where ? where : "", f->audit ? " 緊急度: " : "",
+			 f->audit ? f->audit->urgency : "");
+		p->context = f->item->item->id;
+		pdf_text(p, buf, BODY, 8, false);
+		free(where);
+		shown++;
+	}
+	if (!shown)
+		pdf_text(p, "重大な不適合に当たる指摘はなかった。", BODY, 8,
+			 false);
+}
+
+static void sections_table(struct pdf *p, const struct report *r,
+			   const struct diff_part *const *v, size_t n)
+{
+	static const double w[] = {60, 200, 70, 70, 60};
+	static const char *const head[] = {"節", "節名", "今年度", "前年度",
+					   "差"};
+	char(*txt)[3][32] = calloc(n + 1, sizeof(*txt));
+	const char **cells = calloc(n * 5 + 1, sizeof(*cells));
+	if (!txt || !cells) {
+		free(txt);
+		free(cells);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		pct(txt[i][0], 32, v[i]->rate_now);
+		pct(txt[i][1], 32, v[i]->rate_before);
+		snprintf(txt[i][2], 32, "%+.1f", v[i]->change * 100);
+		cells[i * 5] = v[i]->key;
+		cells[i * 5 + 1] = report_part_title(r, v[i]->key);
+		cells[i * 5 + 2] = txt[i][0];
+		cells[i * 5 + 3] = txt[i][1];
+		cells[i * 5 + 4] = txt[i][2];
+	}
+	if (n)
+		pdf_table(p, 5, w, head, cells, n, 9);
+	else
+		pdf_text(p, "該当する節はない。", BODY, 8, false);
+	free(txt);
+	free(cells);
+}
+
+static void plans_summary(struct pdf *p, const struct report *r)
+{
+	size_t by[PLAN_STATUSES] = {0}, late = 0;
+	char buf[512];
+	for (size_t i = 0; i < r->nyear_plans; i++) {
+		by[r->year_plans[i]->status]++;
+		late += plan_is_overdue(r->year_plans[i], r->as_of);
+	}
+	snprintf(buf, sizeof(buf),
+		 "本年度に対応中であった改善計画は %zu 件 (未着手 %zu、対応中 "
+		 "%zu、"
+		 "完了 %zu、確認済 %zu) で、%s 時点で期限を過ぎているものは "
+		 "%zu 件"
+		 "である。",
+		 r->nyear_plans, by[PLAN_TODO], by[PLAN_DOING], by[PLAN_DONE],
+		 by[PLAN_CONFIRMED], r->as_of, late);
+	pdf_text(p, buf, BODY, 0, false);
+	for (size_t i = 0; i < r->nyear_plans; i++) {
+		const struct plan *pl = r->year_plans[i];
+		if (!plan_is_overdue(pl, r->as_of))
+			continue;
+		snprintf(buf, sizeof(buf),
+			 "・%s (%s) 期限 %s、%ld 日超過、%s %d%%: %s", pl->id,
+			 pl->nitems ? pl->items[0] : "", pl->due,
+			 plan_days_overdue(pl, r->as_of),
+			 plan_status_name(pl->status), pl->progress,
+			 pl->action);
+		pdf_text(p, buf, BODY, 8, false);
+	}
+	for (size_t i = 0; i < r->nfailed; i++) {
+		snprintf(buf, sizeof(buf),
+			 "・計画 %s は期限 (%s) を過ぎたが、指摘 %s "
+			 "は今年度も満たされて"
+			 "いない。計画の見直しが必要である。",
+			 r->failed[i].plan->id, r->failed[i].plan->due,
+			 r->failed[i].item_id);
+		pdf_text(p, buf, BODY, 8, false);
+	}
+}
+
+/* --- the CISO's summary ---------------------------------------------- */
+
+static void letter_head(struct pdf *p, const struct report *r,
+			enum report_kind kind)
+{
+	char date[64];
+	text_wareki_date(r->date, date, sizeof(date));
+	pdf_page(p, false);
+	p->y = 70;
+	pdf_line_at(p, r->settings.classification, 10, PDF_LEFT, PDF_WIDTH, 2,
+		    true);
+	p->y += 22;
+	pdf_line_at(p, r->settings.document_number, 10.5, PDF_LEFT, PDF_WIDTH,
+		    2, false);
+	p->y += 16;
+	pdf_line_at(p, date, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	p->y += 34;
+	pdf_line_at(p, r->settings.addressee, 11, PDF_LEFT, PDF_WIDTH, 0,
+		    false);
+	p->y += 30;
+	pdf_line_at(p, r->settings.sender, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	p->y += 16;
+	if (r->has_audit && *r->audit.auditor)
+		pdf_line_at(p, r->audit.auditor, 10.5, PDF_LEFT, PDF_WIDTH, 2,
+			    false);
+	p->y += 50;
+	pdf_line_at(p, r->settings.title[kind], 14, PDF_LEFT, PDF_WIDTH, 1,
+		    true);
+	p->y += 40;
+}
+
+static void ciso_body(struct pdf *p, const struct report *r)
+{
+	char buf[1024];
+
+	letter_head(p, r, REPORT_CISO);
+	snprintf(buf, sizeof(buf),
+		 "%sの情報セキュリティ監査及び自己点検の結果について、%s "
+		 "10-1(4) "
+		 "に基づき、下記のとおり報告する。",
+		 r->era, r->cl.policy);
+	pdf_text(p, buf, 10.5, 0, false);
+	pdf_space(p, 8);
+	pdf_line_at(p, "記", 10.5, PDF_LEFT, PDF_WIDTH, 1, false);
+	p->y += 20;
+	pdf_heading(p, 1, "1 目的、範囲及び期間");
+	snprintf(
+		buf, sizeof(buf),
+		"目的: 対策基準の遵守状況を確認し、情報資産の安全を維持・改善す"
+		"るため。範囲: %s。監査期間: %s。基準: %s (版 %s)。基準日: "
+		"%s。",
+		r->has_audit && *r->audit.scope ? r->audit.scope
+						: "対策基準の全項目",
+		r->has_audit && *r->audit.period ? r->audit.period : "-",
+		r->cl.policy, r->cl.version, r->as_of);
+	pdf_text(p, buf, BODY, 0, false);
+	pdf_heading(p, 1, "2 全体の結果");
+	overall_sentences(p, r);
+	pdf_space(p, 4);
+	rates_table(p, r);
+	chapter_chart(p, r);
+	pdf_heading(p, 1, "3 指摘事項");
+	grade_table(p, r);
+	pdf_text(p, "重大な不適合:", BODY, 0, true);
+	major_list(p, r);
+	if (r->prev_year) {
+		pdf_heading(p, 1, "4 前年度からの変化");
+		pdf_text(p, "最も改善した節", BODY, 0, true);
+		sections_table(p, r, r->diff.improved, r->diff.nimproved);
+		pdf_text(p, "最も悪化した節", BODY, 0, true);
+		sections_table(p, r, r->diff.declined, r->diff.ndeclined);
+	}
+	pdf_heading(p, 1, r->prev_year ? "5 改善計画" : "4 改善計画");
+	plans_summary(p, r);
+	if (r->has_audit && *r->audit.notes) {
+		pdf_heading(p, 1, r->prev_year ? "6 特記事項" : "5 特記事項");
+		pdf_text(p, r->audit.notes, BODY, 0, false);
+	}
+	pdf_space(p, 10);
+	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	p->y += 20;
+	pdf_approval(p);
+}
+
+/* --- the full report --------------------------------------------------- */
+
+static void audit_cover(struct pdf *p, const struct report *r)
+{
+	char date[64];
+	text_wareki_date(r->date, date, sizeof(date));
+	pdf_page(p, false);
+	p->y = 70;
+	pdf_line_at(p, r->settings.classification, 10, PDF_LEFT, PDF_WIDTH, 2,
+		    true);
+	p->y = 260;
+	pdf_line_at(p, r->settings.title[REPORT_AUDIT], 18, PDF_LEFT, PDF_WIDTH,
+		    1, true);
+	p->y += 60;
+	pdf_line_at(p, r->settings.organisation, 13, PDF_LEFT, PDF_WIDTH, 1,
+		    false);
+	p->y += 24;
+	pdf_line_at(p, date, 12, PDF_LEFT, PDF_WIDTH, 1, false);
+	p->y += 24;
+	pdf_line_at(p, r->settings.sender, 12, PDF_LEFT, PDF_WIDTH, 1, false);
+	p->y += 18;
+	if (r->has_audit)
+		pdf_line_at(p, r->audit.auditor, 12, PDF_LEFT, PDF_WIDTH, 1,
+			    false);
+	p->y = 600;
+	pdf_approval(p);
+}
+
+static void overview(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {120, 363};
+	static const char *const head[] = {"項目", "内容"};
+	char period[128], basis[512];
+	const char *cells[14];
+
+	snprintf(period, sizeof(period), "%d年4月1日〜%d年3月31日 (%s)",
+		 r->year, r->year + 1, r->era);
+	snprintf(basis, sizeof(basis), "%s (版 %s)", r->cl.policy,
+		 r->cl.version);
+	cells[0] = "目的";
+	cells[1] = "対策基準 10-1 に基づき、情報資産の情報セキュリティ対策の"
+		   "状況を確認し、改善を図るため。";
+	cells[2] = "対象年度";
+	cells[3] = period;
+	cells[4] = "範囲";
+	cells[5] = r->has_audit && *r->audit.scope ? r->audit.scope
+						   : "対策基準の全項目";
+	cells[6] = "監査の基準";
+	cells[7] = basis;
+	cells[8] = "監査期間";
+	cells[9] = r->has_audit ? r->audit.period : "-";
+	cells[10] = "監査を行った者";
+	cells[11] = r->has_audit ? r->audit.auditors : "-";
+	cells[12] = "方法";
+	cells[13] = r->has_audit && *r->audit.method
+			    ? r->audit.method
+			    : "自己点検結果の閲覧、関係者へのヒアリング";
+	pdf_heading(p, 1, "1 監査の概要");
+	pdf_table(p, 2, w, head, cells, 7, 9.5);
+}
+
+static void chapter_results(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {62, 30, 48, 48, 95, 200};
+	static const char *const head[] = {"項目",     "水準", "自己評価",
+					   "監査評価", "証跡", "コメント"};
+	pdf_heading(p, 1, "3 章別の結果");
+	for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++) {
+		const struct score_group *g =
+			&r->score.groups[GROUP_CHAPTER][c];
+		char title[512], a[16], b[16], line[256];
+		size_t n = 0, k = 0;
+		const char **cells;
+		char **owned;
+		snprintf(title, sizeof(title), "3.%zu 第%s章 %s", c + 1, g->key,
+			 report_part_title(r, g->key));
+		pdf_heading(p, 2, title);
+		pct(a, sizeof(a), score_rate(g, VIEW_SELF));
+		pct(b, sizeof(b), score_rate(g, VIEW_AUDIT));
+		snprintf(line, sizeof(line), "実施率: 自己評価 %s、監査評価 %s",
+			 a, b);
+		pdf_text(p, line, BODY, 0, false);
+		for (size_t i = 0; i < r->score.nitems; i++)
+			n += strcmp(r->score.items[i].item->chapter, g->key) ==
+			     0;
+		cells = calloc(n * 6 + 1, sizeof(*cells));
+		owned = calloc(n * 2 + 1, sizeof(*owned));
+		if (!cells || !owned) {
+			free(cells);
+			free(owned);
+			return;
+		}
+		for (size_t i = 0; i < r->score.nitems; i++) {
+			const struct score_item *si = &r->score.items[i];
+			struct sbuf ev = {0}, com = {0};
+			size_t ncom = 0, nev = 0;
+			if (strcmp(si->item->chapter, g->key) != 0)
+				continue;
+			for (size_t a2 = 0; a2 < r->data.nanswers; a2++) {
+				if (strcmp(r->data.answers[a2].item_id,
+					   si->item->id) != 0)
+					continue;
+				if (*r->data.evidence_ids[a2] && nev < 6 &&
+				    (!ev.s ||
+				     !strstr(ev.s, r->data.evidence_ids[a2]))) {
+					sbuf_printf(&ev, "%s%s",
+						    ev.len ? ", " : "",
+						    r->data.evidence_ids[a2]);
+					nev++;
+				}
+				if (*r->data.comments[a2]) {
+					if (ncom < MAX_COMMENTS)
+						sbuf_printf(
+							&com, "%s%s",
+							com.len ? " / " : "",
+							r->data.comments[a2]);
+					ncom++;
+				}
+			}
+			if (ncom > MAX_COMMENTS)
+				sbuf_printf(&com, " ほか %zu 件",
+					    ncom - MAX_COMMENTS);
+			owned[k * 2] = sbuf_take(&ev);
+			owned[k * 2 + 1] = sbuf_take(&com);
+			cells[k * 6] = si->item->id;
+			cells[k * 6 + 1] = item_level_name(si->item->level);
+			cells[k * 6 + 2] =
+				answer_status_name(si->status[VIEW_SELF]);
+			cells[k * 6 + 3] =
+				answer_status_name(si->status[VIEW_AUDIT]);
+			cells[k * 6 + 4] = owned[k * 2] ? owned[k * 2] : "";
+			cells[k * 6 + 5] =
+				owned[k * 2 + 1] ? owned[k * 2 + 1] : "";
+			k++;
+		}
+		p->context = title;
+		pdf_table(p, 6, w, head, cells, k, 8);
+		for (size_t i = 0; i < k * 2; i++)
+			free(owned[i]);
+		free(owned);
+		free(cells);
+	}
+}
+
+static void findings_part(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {80, 403};
+	static const char *const head[] = {"項目", "内容"};
+	pdf_heading(p, 1, "4 指摘事項");
+	if (!r->findings.n)
+		pdf_text(p, "指摘事項はない。", BODY, 0, false);
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *f = &r->findings.v[i];
+		char title[256],
+			*where = cut_list(f->where, f->nwhere, MAX_WHERE);
+		const char *cells[14];
+		size_t n = 0;
+		snprintf(title, sizeof(title), "4.%zu %s %s (%s)", i + 1,
+			 f->item->item->id, finding_grade_name(f->grade),
+			 f->judged ? "監査統括責任者の判定" : "規則による区分");
+		pdf_heading(p, 3, title);
+		p->context = f->item->item->id;
+		cells[n++] = "条文";
+		cells[n++] = f->item->item->text;
+		cells[n++] = "対象部署";
+		cells[n++] = where ? where : "";
+		cells[n++] = "根拠";
+		cells[n++] = f->reason;
+		if (f->audit && *f->audit->finding) {
+			cells[n++] = "事象";
+			cells[n++] = f->audit->finding;
+		}
+		if (f->audit && *f->audit->cause) {
+			cells[n++] = "原因";
+			cells[n++] = f->audit->cause;
+		}
+		if (f->audit && *f->audit->recommendation) {
+			cells[n++] = "改善提案";
+			cells[n++] = f->audit->recommendation;
+		}
+		cells[n++] = "緊急度";
+		cells[n++] = f->audit ? f->audit->urgency : "通常";
+		pdf_table(p, 2, w, head, cells, n / 2, 8.5);
+		free(where);
+	}
+}
+
+static void diff_part(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {80, 80, 70, 70, 60, 123};
+	static const char *const head[] = {"項目",   "前年度の項目", "今年度",
+					   "前年度", "比較",	     "備考"};
+	size_t n = 0, k = 0;
+	const char **cells;
+	char(*notes)[128];
+
+	pdf_heading(p, 1, "5 前年度比較");
+	if (!r->prev_year) {
+		pdf_text(p, "比較できる前年度の回答がない。", BODY, 0, false);
+		return;
+	}
+	overall_sentences(p, r);
+	chapter_chart(p, r);
+	pdf_heading(p, 2, "5.1 最も改善した節と悪化した節");
+	sections_table(p, r, r->diff.improved, r->diff.nimproved);
+	sections_table(p, r, r->diff.declined, r->diff.ndeclined);
+	pdf_heading(p, 2, "5.2 変化のあった項目");
+	for (size_t i = 0; i < r->diff.nitems; i++)
+		n += r->diff.items[i].cls != DIFF_KEPT ||
+		     r->diff.items[i].moved || r->diff.items[i].reworded;
+	cells = calloc(n * 6 + 1, sizeof(*cells));
+	notes = calloc(n + 1, sizeof(*notes));
+	if (!cells || !notes)
+		goto out;
+	for (size_t i = 0; i < r->diff.nitems; i++) {
+		const struct diff_item *d = &r->diff.items[i];
+		if (!(d->cls != DIFF_KEPT || d->moved || d->reworded))
+			continue;
+		snprintf(notes[k], sizeof(notes[k]), "%s%s%s",
+			 d->moved ? "移動 " : "",
+			 d->reworded ? "文言変更 " : "", "");
+		for (size_t f = 0; d->now && f < r->nfailed; f++)
+			if (strcmp(r->failed[f].item_id, d->now->item->id) == 0)
+				snprintf(notes[k], sizeof(notes[k]),
+					 "計画 %s の効果が見られない",
+					 r->failed[f].plan->id);
+		cells[k * 6] = d->now ? d->now->item->id : "";
+		cells[k * 6 + 1] = d->before ? d->before->item->id : "";
+		cells[k * 6 + 2] =
+			d->now ? answer_status_name(d->now->status[VIEW_SELF])
+			       : "";
+		cells[k * 6 + 3] =
+			d->before ? answer_status_name(
+					    d->before->status[VIEW_SELF])
+				  : "";
+		cells[k * 6 + 4] = diff_class_name(d->cls);
+		cells[k * 6 + 5] = notes[k];
+		k++;
+	}
+	pdf_table(p, 6, w, head, cells, k, 8.5);
+out:
+	free(cells);
+	free(notes);
+}
+
+static void plans_part(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {70, 60, 45, 70, 238};
+	static const char *const head[] = {"基準日", "状態", "進捗", "期限",
+					   "理由・備考・出典"};
+	pdf_heading(p, 1, "6 改善計画の進捗");
+	plans_summary(p, r);
+	for (size_t i = 0; i < r->nyear_plans; i++) {
+		const struct plan *pl = r->year_plans[i];
+		char title[256], buf[1024];
+		size_t n = 0, k = 0;
+		const char **cells;
+		char(*txt)[2][256];
+		snprintf(title, sizeof(title), "%s %s %d%%", pl->id,
+			 plan_status_name(pl->status), pl->progress);
+		pdf_heading(p, 3, title);
+		snprintf(buf, sizeof(buf),
+			 "指摘 %s (%d年度)、担当 %s / %s、期限 %s: %s",
+			 pl->nitems ? pl->items[0] : "", pl->finding_year,
+			 pl->department, pl->role, pl->due, pl->action);
+		pdf_text(p, buf, 9, 0, false);
+		for (size_t e = 0; e < r->nlog; e++)
+			n += strcmp(r->log[e].plan_id, pl->id) == 0;
+		cells = calloc(n * 5 + 1, sizeof(*cells));
+		txt = calloc(n + 1, sizeof(*txt));
+		if (!cells || !txt) {
+			free(cells);
+			free(txt);
+			return;
+		}
+		for (size_t e = 0; e < r->nlog; e++) {
+			const struct plan_log_entry *l = &r->log[e];
+			if (strcmp(l->plan_id, pl->id) != 0)
+				continue;
+			snprintf(txt[k][0], 256, "%d%%", l->progress);
+			snprintf(txt[k][1], 256, "%s%s%s%s%s", l->reason,
+				 *l->reason ? " / " : "", l->note,
+				 *l->note ? " / " : "", l->source);
+			cells[k * 5] = l->as_of;
+			cells[k * 5 + 1] = l->status;
+			cells[k * 5 + 2] = txt[k][0];
+			cells[k * 5 + 3] = l->due;
+			cells[k * 5 + 4] = txt[k][1];
+			k++;
+		}
+		pdf_table(p, 5, w, head, cells, k, 8);
+		free(cells);
+		free(txt);
+	}
+}
+
+static const char *check_result(const struct report *r,
+				const struct evidence_record *e)
+{
+	if (e->missing || strcmp(e->last_check, "missing") == 0)
+		return "所在不明";
+	if (strcmp(e->last_check, "changed") == 0)
+		return "変更あり";
+	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
+		return "期限切れ";
+	return strcmp(e->last_check, "ok") == 0 ? "確認済" : "未検証";
+}
+
+static void evidence_part(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {70, 150, 200, 63};
+	static const char *const head[] = {"ID", "表題", "SHA-256", "検証結果"};
+	const char **cells = calloc(r->evidence.n * 4 + 1, sizeof(*cells));
+	pdf_heading(p, 1, "7 証跡一覧");
+	if (!cells)
+		return;
+	for (size_t i = 0; i < r->evidence.n; i++) {
+		const struct evidence_record *e = &r->evidence.records[i];
+		cells[i * 4] = e->id;
+		cells[i * 4 + 1] = e->title;
+		cells[i * 4 + 2] = *e->sha256 ? e->sha256 : "-";
+		cells[i * 4 + 3] = check_result(r, e);
+	}
+	pdf_table(p, 4, w, head, cells, r->evidence.n, 8);
+	free(cells);
+}
+
+static void appendix(struct pdf *p, const struct report *r)
+{
+	static const double w[] = {55, 228, 200};
+	static const char *const head[] = {"種類", "ファイル", "SHA-256"};
+	const char **cells = calloc(r->ninputs * 3 + 1, sizeof(*cells));
+	char buf[256];
+	pdf_heading(p, 1, "付録 入力ファイル");
+	snprintf(buf, sizeof(buf), "入力ダイジェスト (SHA-256): %s",
+		 r->input_digest);
+	pdf_text(p, buf, 9, 0, false);
+	snprintf(buf, sizeof(buf), "基準: %s (版 %s)、本文の SHA-256: %s",
+		 r->cl.policy, r->cl.version,
+		 r->cl.source_sha256 ? r->cl.source_sha256 : "");
+	pdf_text(p, buf, 9, 0, false);
+	if (!cells)
+		return;
+	for (size_t i = 0; i < r->ninputs; i++) {
+		cells[i * 3] = r->inputs[i].kind;
+		cells[i * 3 + 1] = r->inputs[i].path;
+		cells[i * 3 + 2] = r->inputs[i].sha256;
+	}
+	pdf_table(p, 3, w, head, cells, r->ninputs, 7.5);
+	free(cells);
+}
+
+static void audit_body(struct pdf *p, const struct report *r)
+{
+	audit_cover(p, r);
+	pdf_page(p, true);
+	pdf_line_at(p, "目次", 14, PDF_LEFT, PDF_WIDTH, 0, true);
+	p->y += 26;
+	pdf_contents(p);
+	pdf_page(p, true);
+	overview(p, r);
+	pdf_heading(p, 1, "2 総括");
+	overall_sentences(p, r);
+	rates_table(p, r);
+	chapter_chart(p, r);
+	grade_table(p, r);
+	pdf_text(p, "重大な不適合:", BODY, 0, true);
+	major_list(p, r);
+	pdf_text(p, "改善計画:", BODY, 0, true);
+	plans_summary(p, r);
+	if (r->has_audit && *r->audit.notes) {
+		pdf_text(p, "特記事項:", BODY, 0, true);
+		pdf_text(p, r->audit.notes, BODY, 8, false);
+	}
+	chapter_results(p, r);
+	findings_part(p, r);
+	diff_part(p, r);
+	plans_part(p, r);
+	evidence_part(p, r);
+	appendix(p, r);
+}
+
+enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
+			  const char *path, struct diags *d)
+{
+	struct pdf p;
+	enum kansa_err err = pdf_open(&p, r->settings.font, d);
+	void (*body)(struct pdf *, const struct report *) =
+		kind == REPORT_CISO ? ciso_body : audit_body;
+
+	if (err)
+		return err;
+	p.marking = r->settings.classification;
+	p.title = r->settings.title[kind];
+	p.number_offset = 1; /* the cover has no number */
+	pdf_restart(&p, true);
+	body(&p, r);
+	pdf_restart(&p, false);
+	body(&p, r);
+	err = pdf_save(&p, path, r->date, r->settings.title[kind],
+		       r->has_audit && *r->audit.auditor ? r->audit.auditor
+							 : r->settings.sender,
+		       kind == REPORT_CISO
+			       ? "情報セキュリティ監査及び自己点検の結果"
+			       : "情報セキュリティ監査報告書");
+	pdf_close(&p);
+	return err;
+}

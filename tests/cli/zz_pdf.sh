@@ -1,0 +1,131 @@
+# tests/cli/zz_pdf.sh: the CISO summary and the full report, read back by
+# poppler (pdftotext, pdffonts, pdfinfo) and qpdf.  Sourced by run.sh
+# after results.sh (demo_ws, AS_OF).
+
+# pdftotext without libharu's harmless ToUnicode CMap warning (stderr
+# would interleave with the text mid-line); qpdf --check judges the file.
+pdf_text() {
+	pdftotext "$@" 2>/dev/null
+}
+
+t_pdfs() {
+	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
+	cd "$ws" || return
+	if ! out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 2>&1); then
+		not_ok "pdf: kansa report writes both PDFs" "$out"
+		cd "$ROOT"
+		return
+	fi
+	rate=$("$KANSA" score --year 2025 --as-of $AS_OF | sed -n 's/^全体 ([0-9]* 項目) *\([0-9.]* %\).*/\1/p')
+	for kind in ciso audit; do
+		f=output/2025/kansa-2025-$kind.pdf
+		txt=$(pdf_text "$f" - | tr -d ' \n')
+		miss=""
+		title=$(sed -n "/^\[titles\]/,/^\[/s/^$kind = //p" "$ROOT/templates/report.ini" | sed 's/{era}/令和7年度/')
+		for want in "$(echo "$title" | tr -d ' ')" 水戸市議会 "$(echo "$rate" | tr -d ' ')"; do
+			case "$txt" in *"$want"*) ;; *) miss="$miss [$want]" ;; esac
+		done
+		if [ $kind = audit ]; then
+			for ch in 組織体制 情報資産の分類と管理 物理的セキュリティ 人的セキュリティ \
+				技術的セキュリティ 運用 業務委託と外部サービスの利用 評価・見直し; do
+				case "$txt" in *"$ch"*) ;; *) miss="$miss [$ch]" ;; esac
+			done
+			for id in $("$KANSA" findings --year 2025 --as-of $AS_OF --format tsv | tail -n +2 | cut -f2); do
+				case "$txt" in *"$id"*) ;; *) miss="$miss [$id]" ;; esac
+			done
+		else
+			for id in $("$KANSA" findings --year 2025 --as-of $AS_OF --format tsv | awk -F'\t' '$1 == "重大な不適合" {print $2}'); do
+				case "$txt" in *"$id"*) ;; *) miss="$miss [$id]" ;; esac
+			done
+		fi
+		[ -z "$miss" ] && ok "pdf: $kind: title, organisation, chapters, findings and 実施率 ($rate) in the text" ||
+			not_ok "pdf: $kind: text" "missing:$miss"
+		fonts=$(pdffonts "$f" 2>/dev/null | tail -n +3)
+		if [ -n "$fonts" ] && ! printf '%s\n' "$fonts" | awk '{print $(NF-4)}' | grep -qv yes; then
+			ok "pdf: $kind: every font embedded"
+		else
+			not_ok "pdf: $kind: every font embedded" "$fonts"
+		fi
+		qpdf --check "$f" >/dev/null 2>&1 && ok "pdf: $kind: qpdf --check passes" ||
+			not_ok "pdf: $kind: qpdf --check passes" "$(qpdf --check "$f" 2>&1 | tail -3)"
+		info=$(pdfinfo "$f" 2>/dev/null)
+		pages=$(printf '%s\n' "$info" | sed -n 's/^Pages: *//p')
+		if printf '%s\n' "$info" | grep -q "^Title: *$title$" && [ "$pages" -ge 2 ]; then
+			ok "pdf: $kind: the Japanese title and $pages pages in pdfinfo"
+		else
+			not_ok "pdf: $kind: pdfinfo" "$info"
+		fi
+		[ $kind = ciso ] && { [ "$pages" -le 4 ] && ok "pdf: the CISO summary has at most 4 pages ($pages)" ||
+			not_ok "pdf: the CISO summary has at most 4 pages ($pages)"; }
+	done
+	cp output/2025/kansa-2025-ciso.pdf c1.pdf
+	cp output/2025/kansa-2025-audit.pdf a1.pdf
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1
+	cmp -s c1.pdf output/2025/kansa-2025-ciso.pdf && cmp -s a1.pdf output/2025/kansa-2025-audit.pdf &&
+		ok "pdf: the same inputs and --date give byte-identical PDFs" ||
+		not_ok "pdf: the same inputs and --date give byte-identical PDFs"
+	cd "$ROOT" || return
+}
+
+# A comment of 3,000 characters and a section of 50 items lay out over
+# several pages; all of the text comes back out.
+t_pdf_long_text() {
+	ws=$(workspace)
+	cd "$ws" || return
+	python3 - <<'PY'
+import random
+rng = random.Random(7)
+kana = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
+kanji = "監査情報資産管理責任者記録保存確認報告対策基準実施"
+long = "".join(rng.choice(kana + kanji) for _ in range(2990)) + "。末尾の確認用文字列"
+open("long.txt", "w").write(long)
+lines = ["1 総則", "", "1-1 長い節", ""]
+for i in range(1, 51):
+    lines += [f"({i}) 情報システム管理者は、第{i}の対策として記録を保存しなければならない。", ""]
+open("policy.txt", "w").write("\n".join(lines))
+PY
+	"$KANSA" derive --version 2025 -o cl.ini policy.txt >/dev/null 2>&1
+	"$KANSA" template --year 2025 --role 情報システム管理者 --department 総務課 -o s >/dev/null
+	python3 - <<'PY'
+long = open("long.txt").read()
+t = open("s/answers-2025-sys-admin.ini", encoding="utf-8").read().replace("\r\n", "\n")
+t = t.replace("status = \n", "status = 実施\n")
+chunks = [long[i:i + 300] for i in range(0, len(long), 300)]
+first = "comment = " + chunks[0] + "\n" + "".join(f"comment.{k + 2} = {c}\n" for k, c in enumerate(chunks[1:]))
+t = t.replace("comment = \n", first, 1)
+open("a.ini", "w", encoding="utf-8").write(t)
+PY
+	"$KANSA" import --year 2025 a.ini >/dev/null 2>"$ws/err" ||
+		{ not_ok "pdf: long text imports" "$(cat "$ws/err")"; cd "$ROOT"; return; }
+	if ! "$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only audit >/dev/null 2>"$ws/err"; then
+		not_ok "pdf: long text lays out" "$(cat "$ws/err")"
+		cd "$ROOT"
+		return
+	fi
+	f=output/2025/kansa-2025-audit.pdf
+	# The comment runs over pages: drop the page furniture (marking,
+	# running title, page number, repeated table head) between them.
+	got=$(pdf_text "$f" - | tr -d '\f' | grep -avx -e '機密性2' -e '-[0-9]*-' \
+		-e '令和7年度 情報セキュリティ監査報告書' -e '項目' -e '水準' -e '自己評価' \
+		-e '監査評価' -e '証跡' -e 'コメント' | tr -d ' \n')
+	want=$(tr -d ' \n' <long.txt)
+	pages=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
+	n=0
+	for i in $(seq 1 50); do
+		case "$got" in *"1-1($i)"*) n=$((n + 1)) ;; esac
+	done
+	case "$got" in
+	*"$want"*)
+		if [ "$n" -eq 50 ] && [ "$pages" -ge 4 ] && qpdf --check "$f" >/dev/null 2>&1; then
+			ok "pdf: a 3,000-character comment and 50 items over $pages pages, no text lost"
+		else
+			not_ok "pdf: long text" "items $n, pages $pages"
+		fi
+		;;
+	*) not_ok "pdf: a 3,000-character comment comes back whole" "$(printf '%s' "$got" | head -c 600)" ;;
+	esac
+	cd "$ROOT" || return
+}
+
+t_pdfs
+t_pdf_long_text
