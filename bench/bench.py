@@ -3,6 +3,8 @@
 on the demo data and on synthetic workspaces.  usage: bench.py KANSA
 
 Figures vary with the machine; they are reported, never asserted.
+Peak memory is the child's ru_maxrss, which starts at the measuring
+Python's own (about 14 MB): smaller peaks show as that floor.
 """
 import os
 import random
@@ -93,6 +95,10 @@ def main():
         measure("report --only xlsx (demo data)",
                 [KANSA, "report", "--year", "2025", "--as-of", "2026-01-31",
                  "--date", "2026-02-10", "--only", "xlsx"], ws)
+        for kind in ("ciso", "audit"):
+            measure(f"report --only {kind} (demo data)",
+                    [KANSA, "report", "--year", "2025", "--as-of", "2026-01-31",
+                     "--date", "2026-02-10", "--only", kind], ws)
         big = tempfile.mkdtemp(prefix="kansa-bench-big-")
         measure("derive", [KANSA, "derive", "-o", "cl.ini", "--version", "2024", SEED], big)
         n = synthetic(1000, 100, big)
@@ -110,6 +116,14 @@ def main():
         fw, _, fm = measure("floor: bare libxlsxwriter, same cells",
                             [FLOOR, "kansa.db", "2025", "floor.xlsx"], big)
         print(f"  kansa / floor: {kw / fw:.2f}x time, {km:.0f} MB against {fm:.0f} MB peak")
+        for kind in ("ciso", "audit"):
+            measure(f"kansa report --only {kind}, 1,000 respondents",
+                    [KANSA, "report", "--year", "2025", "--as-of", "2026-01-31",
+                     "--date", "2026-02-10", "--only", kind], big)
+            pdf = os.path.join(big, "output", "2025", f"kansa-2025-{kind}.pdf")
+            pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+            pages = [l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")]
+            print(f"  {kind}: {pages[0] if pages else '?'} pages, {os.path.getsize(pdf) / 1e6:.1f} MB")
         print(f"  database: {os.path.getsize(os.path.join(big, 'kansa.db')) / 1e6:.1f} MB")
         if os.environ.get("KANSA_BENCH_KEEP"):
             print(f"  kept: {big}")

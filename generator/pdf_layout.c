@@ -142,6 +142,13 @@ static struct span *wrap(struct pdf *p, const char *s, double size,
 		return NULL;
 	}
 	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
+	/* "95.8 %" stays on one line, and so do clause IDs such as
+	 * 7-1(10)エ(ア): no break before "(" or after ")" unless at a space */
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] == '%' && s[i - 1] == ' ') ||
+		    (s[i] == '(' && s[i - 1] != ' ') ||
+		    (s[i - 1] == ')' && (unsigned char)s[i] >= 0xC0))
+			brk[i] = UC_BREAK_PROHIBITED;
 #define EMIT(a, b)                                                             \
 	do {                                                                   \
 		if (*n == cap) {                                               \
@@ -354,7 +361,7 @@ void pdf_heading(struct pdf *p, int level, const char *text)
 	HPDF_Destination dst;
 
 	pdf_space(p, level == 1 ? 10 : 6);
-	pdf_need(p, size * LINE + 60); /* keep with what follows */
+	pdf_need(p, size * LINE + 100); /* keep with what follows */
 	if (p->dry) {
 		struct pdf_heading *g = realloc(
 			p->headings, (p->nheadings + 1) * sizeof(*p->headings));
@@ -497,7 +504,13 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 		p->failed = true;
 		goto out;
 	}
-	pdf_need(p, (head_lines + 1) * line + 4 * PAD);
+	/* the head never stands alone: it starts where the first row (or
+	 * its first three lines) fits under it */
+	lines = 1;
+	if (nrows && lay_cells(p, ncols, widths, cells, size, row, &lines))
+		free_cells(row, ncols);
+	pdf_need(p, (double)(head_lines + (lines < 3 ? lines : 3)) * line +
+			    4 * PAD);
 	row_part(p, ncols, widths, head, 0, head_lines, size, true);
 	for (size_t r = 0; r < nrows; r++) {
 		size_t done = 0;

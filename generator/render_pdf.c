@@ -157,14 +157,23 @@ static char *cut_list(const char *list, size_t n, size_t max)
 	return sbuf_take(&b);
 }
 
-static void major_list(struct pdf *p, const struct report *r)
+/* The 重大な不適合 one by one, at most limit of them; where names the
+ * place that has them all. */
+static void major_list(struct pdf *p, const struct report *r, size_t limit,
+		       const char *where_all)
 {
-	size_t shown = 0;
+	size_t shown = 0, total = r->findings.by_grade[GRADE_MAJOR];
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *f = &r->findings.v[i];
 		char buf[2048], *where;
 		if (f->grade != GRADE_MAJOR)
 			continue;
+		if (shown == limit) {
+			snprintf(buf, sizeof(buf), "ほか %zu 件 (%s)。",
+				 total - shown, where_all);
+			pdf_text(p, buf, BODY, 8, false);
+			break;
+		}
 		where = cut_list(f->where, f->nwhere, MAX_WHERE);
 		snprintf(buf, sizeof(buf), "・%s %s (%s)%s%s",
 			 f->item->item->id,
@@ -182,12 +191,70 @@ static void major_list(struct pdf *p, const struct report *r)
 			 false);
 }
 
+/* Every finding's item ID, grade by grade, in a few lines. */
+static void finding_ids(struct pdf *p, const struct report *r)
+{
+	for (int g = GRADE_MAJOR; g < GRADE_CONFORM; g++) {
+		struct sbuf b = {0};
+		size_t n = 0;
+		for (size_t i = 0; i < r->findings.n; i++) {
+			const struct finding *f = &r->findings.v[i];
+			if (f->grade != (enum finding_grade)g)
+				continue;
+			if (!n++)
+				sbuf_printf(&b, "%s (%zu 件): ",
+					    finding_grade_name(f->grade),
+					    r->findings.by_grade[g]);
+			else
+				sbuf_adds(&b, "、");
+			sbuf_adds(&b, f->item->item->id);
+		}
+		if (b.s)
+			pdf_text(p, b.s, 9, 8, false);
+		sbuf_release(&b);
+	}
+}
+
+/* Chapters that hold no obligation, so that every chapter is named. */
+static void chapters_without_items(struct pdf *p, const struct report *r)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < r->cl.nparts; i++) {
+		const struct part *pt = &r->cl.parts[i];
+		bool found = false;
+		if (!*pt->id || strspn(pt->id, "0123456789") != strlen(pt->id))
+			continue;
+		for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++)
+			found |= !strcmp(r->score.groups[GROUP_CHAPTER][c].key,
+					 pt->id);
+		if (!found)
+			sbuf_printf(&b, "%s第%s章 %s", b.len ? "、" : "",
+				    pt->id, pt->title);
+	}
+	if (b.s) {
+		char *line = NULL;
+		sbuf_printf(&b,
+			    " は義務を定める条項を含まず、点検項目はない。");
+		line = sbuf_take(&b);
+		pdf_text(p, line, 9, 0, false);
+		free(line);
+	}
+	sbuf_release(&b);
+}
+
+/* A caption kept with the first lines of the table under it. */
+static void caption(struct pdf *p, const char *s)
+{
+	pdf_need(p, 80);
+	pdf_text(p, s, BODY, 0, true);
+}
+
 static void sections_table(struct pdf *p, const struct report *r,
 			   const struct diff_part *const *v, size_t n)
 {
-	static const double w[] = {60, 200, 70, 70, 60};
+	static const double w[] = {50, 200, 70, 70, 70};
 	static const char *const head[] = {"節", "節名", "今年度", "前年度",
-					   "差"};
+					   "差 (ポイント)"};
 	char(*txt)[3][32] = calloc(n + 1, sizeof(*txt));
 	const char **cells = calloc(n * 5 + 1, sizeof(*cells));
 	if (!txt || !cells) {
@@ -213,6 +280,14 @@ static void sections_table(struct pdf *p, const struct report *r,
 	free(cells);
 }
 
+/* Body text (indented by indent) with its ISO dates in 和暦. */
+static void wareki_text(struct pdf *p, const char *s, double indent)
+{
+	char *w = text_wareki_dates(s);
+	pdf_text(p, w ? w : s, BODY, indent, false);
+	free(w);
+}
+
 static void plans_summary(struct pdf *p, const struct report *r)
 {
 	size_t by[PLAN_STATUSES] = {0}, late = 0;
@@ -224,12 +299,12 @@ static void plans_summary(struct pdf *p, const struct report *r)
 	snprintf(buf, sizeof(buf),
 		 "本年度に対応中であった改善計画は %zu 件 (未着手 %zu、対応中 "
 		 "%zu、"
-		 "完了 %zu、確認済 %zu) で、%s 時点で期限を過ぎているものは "
+		 "完了 %zu、確認済 %zu) で、%s時点で期限を過ぎているものは "
 		 "%zu 件"
 		 "である。",
 		 r->nyear_plans, by[PLAN_TODO], by[PLAN_DOING], by[PLAN_DONE],
 		 by[PLAN_CONFIRMED], r->as_of, late);
-	pdf_text(p, buf, BODY, 0, false);
+	wareki_text(p, buf, 0);
 	for (size_t i = 0; i < r->nyear_plans; i++) {
 		const struct plan *pl = r->year_plans[i];
 		if (!plan_is_overdue(pl, r->as_of))
@@ -240,7 +315,7 @@ static void plans_summary(struct pdf *p, const struct report *r)
 			 plan_days_overdue(pl, r->as_of),
 			 plan_status_name(pl->status), pl->progress,
 			 pl->action);
-		pdf_text(p, buf, BODY, 8, false);
+		wareki_text(p, buf, 8);
 	}
 	for (size_t i = 0; i < r->nfailed; i++) {
 		snprintf(buf, sizeof(buf),
@@ -249,7 +324,7 @@ static void plans_summary(struct pdf *p, const struct report *r)
 			 "いない。計画の見直しが必要である。",
 			 r->failed[i].plan->id, r->failed[i].plan->due,
 			 r->failed[i].item_id);
-		pdf_text(p, buf, BODY, 8, false);
+		wareki_text(p, buf, 8);
 	}
 }
 
@@ -308,21 +383,27 @@ static void ciso_body(struct pdf *p, const struct report *r)
 						: "対策基準の全項目",
 		r->has_audit && *r->audit.period ? r->audit.period : "-",
 		r->cl.policy, r->cl.version, r->as_of);
-	pdf_text(p, buf, BODY, 0, false);
+	wareki_text(p, buf, 0);
 	pdf_heading(p, 1, "2 全体の結果");
 	overall_sentences(p, r);
 	pdf_space(p, 4);
 	rates_table(p, r);
 	chapter_chart(p, r);
+	chapters_without_items(p, r);
 	pdf_heading(p, 1, "3 指摘事項");
 	grade_table(p, r);
 	pdf_text(p, "重大な不適合:", BODY, 0, true);
-	major_list(p, r);
+	major_list(p, r, 8, "項目は下の一覧、詳細は監査報告書の指摘事項を参照");
+	if (r->findings.n) {
+		pdf_text(p, "指摘の対象項目:", BODY, 0, true);
+		finding_ids(p, r);
+	}
 	if (r->prev_year) {
 		pdf_heading(p, 1, "4 前年度からの変化");
-		pdf_text(p, "最も改善した節", BODY, 0, true);
+		caption(p, "最も改善した節");
 		sections_table(p, r, r->diff.improved, r->diff.nimproved);
-		pdf_text(p, "最も悪化した節", BODY, 0, true);
+		pdf_space(p, 4);
+		caption(p, "最も悪化した節");
 		sections_table(p, r, r->diff.declined, r->diff.ndeclined);
 	}
 	pdf_heading(p, 1, r->prev_year ? "5 改善計画" : "4 改善計画");
@@ -371,6 +452,8 @@ static void overview(struct pdf *p, const struct report *r)
 	static const char *const head[] = {"項目", "内容"};
 	char period[128], basis[512];
 	const char *cells[14];
+	char *period_w =
+		r->has_audit ? text_wareki_dates(r->audit.period) : NULL;
 
 	snprintf(period, sizeof(period), "%d年4月1日〜%d年3月31日 (%s)",
 		 r->year, r->year + 1, r->era);
@@ -387,7 +470,7 @@ static void overview(struct pdf *p, const struct report *r)
 	cells[6] = "監査の基準";
 	cells[7] = basis;
 	cells[8] = "監査期間";
-	cells[9] = r->has_audit ? r->audit.period : "-";
+	cells[9] = period_w ? period_w : "-";
 	cells[10] = "監査を行った者";
 	cells[11] = r->has_audit ? r->audit.auditors : "-";
 	cells[12] = "方法";
@@ -396,6 +479,7 @@ static void overview(struct pdf *p, const struct report *r)
 			    : "自己点検結果の閲覧、関係者へのヒアリング";
 	pdf_heading(p, 1, "1 監査の概要");
 	pdf_table(p, 2, w, head, cells, 7, 9.5);
+	free(period_w);
 }
 
 static void chapter_results(struct pdf *p, const struct report *r)
@@ -404,6 +488,7 @@ static void chapter_results(struct pdf *p, const struct report *r)
 	static const char *const head[] = {"項目",     "水準", "自己評価",
 					   "監査評価", "証跡", "コメント"};
 	pdf_heading(p, 1, "3 章別の結果");
+	chapters_without_items(p, r);
 	for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++) {
 		const struct score_group *g =
 			&r->score.groups[GROUP_CHAPTER][c];
@@ -541,7 +626,10 @@ static void diff_part(struct pdf *p, const struct report *r)
 	overall_sentences(p, r);
 	chapter_chart(p, r);
 	pdf_heading(p, 2, "5.1 最も改善した節と悪化した節");
+	caption(p, "最も改善した節");
 	sections_table(p, r, r->diff.improved, r->diff.nimproved);
+	pdf_space(p, 4);
+	caption(p, "最も悪化した節");
 	sections_table(p, r, r->diff.declined, r->diff.ndeclined);
 	pdf_heading(p, 2, "5.2 変化のあった項目");
 	for (size_t i = 0; i < r->diff.nitems; i++)
@@ -666,7 +754,7 @@ static void evidence_part(struct pdf *p, const struct report *r)
 
 static void appendix(struct pdf *p, const struct report *r)
 {
-	static const double w[] = {55, 228, 200};
+	static const double w[] = {38, 150, 295};
 	static const char *const head[] = {"種類", "ファイル", "SHA-256"};
 	const char **cells = calloc(r->ninputs * 3 + 1, sizeof(*cells));
 	char buf[256];
@@ -681,11 +769,11 @@ static void appendix(struct pdf *p, const struct report *r)
 	if (!cells)
 		return;
 	for (size_t i = 0; i < r->ninputs; i++) {
-		cells[i * 3] = r->inputs[i].kind;
+		cells[i * 3] = report_input_kind(r->inputs[i].kind);
 		cells[i * 3 + 1] = r->inputs[i].path;
 		cells[i * 3 + 2] = r->inputs[i].sha256;
 	}
-	pdf_table(p, 3, w, head, cells, r->ninputs, 7.5);
+	pdf_table(p, 3, w, head, cells, r->ninputs, 7);
 	free(cells);
 }
 
@@ -704,7 +792,7 @@ static void audit_body(struct pdf *p, const struct report *r)
 	chapter_chart(p, r);
 	grade_table(p, r);
 	pdf_text(p, "重大な不適合:", BODY, 0, true);
-	major_list(p, r);
+	major_list(p, r, 8, "4 指摘事項を参照");
 	pdf_text(p, "改善計画:", BODY, 0, true);
 	plans_summary(p, r);
 	if (r->has_audit && *r->audit.notes) {

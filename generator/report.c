@@ -352,3 +352,17 @@ const char *report_part_title(const struct report *r, const char *id)
 			return r->cl.parts[i].title;
 	return "";
 }
+
+const char *report_input_kind(const char *kind)
+{
+	static const char *const names[][2] = {
+		{"answers", "回答"},
+		{"evidence", "証跡台帳"},
+		{"audit", "監査結果"},
+		{"plans", "改善計画"},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(kind, names[i][0]))
+			return names[i][1];
+	return kind;
+}

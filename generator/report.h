@@ -93,6 +93,9 @@ struct report {
 				  SHA-256s and the policy's */
 };
 
+/* The Japanese name of an input file's kind ("answers" -> "回答"). */
+const char *report_input_kind(const char *kind);
+
 /*
  * Gathers the model of a year.  Returns KANSA_ERR_NOTFOUND (with a
  * diagnostic) when nothing was imported for the year.

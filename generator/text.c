@@ -1,6 +1,7 @@
 /* text.c: decoding user text files, NFKC, widths and escaping. */
 #include "text.h"
 
+#include <ctype.h>
 #include <iconv.h>
 #include <nettle/sha2.h>
 #include <stdarg.h>
@@ -511,6 +512,30 @@ char *text_cut(const char *s, size_t width)
 	while (n > 0 && c[n - 1] == ' ')
 		c[--n] = '\0';
 	return c;
+}
+
+char *text_wareki_dates(const char *s)
+{
+	struct sbuf b = {0};
+	char one[64];
+	const char *begin = s;
+	while (*s) {
+		int n = 0, y, m, d;
+		if (isdigit((unsigned char)*s) &&
+		    (s == begin || !isdigit((unsigned char)s[-1])) &&
+		    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+		    n == 10 &&
+		    (s[n] == '\0' || !isdigit((unsigned char)s[n]))) {
+			char iso[11];
+			memcpy(iso, s, 10);
+			iso[10] = '\0';
+			text_wareki_date(iso, one, sizeof(one));
+			sbuf_adds(&b, one);
+			s += n;
+		} else
+			sbuf_add(&b, s++, 1);
+	}
+	return sbuf_take(&b);
 }
 
 void text_wareki_date(const char *date, char *out, size_t size)

@@ -85,6 +85,9 @@ char *text_cut(const char *s, size_t width);
 /* A YYYY-MM-DD date in the era calendar: "令和8年2月10日". */
 void text_wareki_date(const char *date, char *out, size_t size);
 
+/* A copy of s with every YYYY-MM-DD written in 和暦 (caller frees). */
+char *text_wareki_dates(const char *s);
+
 /* Escapes tab, newline, CR and backslash as \t \n \r \\ (for TSV). */
 char *text_escape_tsv(const char *s);
 /* Escapes s as the contents of a JSON string (without the quotes). */

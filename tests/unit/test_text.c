@@ -142,6 +142,32 @@ static void test_sha256(void **state)
 				 "b00361a396177a9cb410ff61f20015ad");
 }
 
+static void test_wareki(void **state)
+{
+	char out[64];
+	char *s;
+	(void)state;
+	text_wareki_fiscal_year(2025, out, sizeof(out));
+	assert_string_equal(out, "令和7年度");
+	text_wareki_fiscal_year(2019, out, sizeof(out));
+	assert_string_equal(out, "令和元年度");
+	text_wareki_fiscal_year(2018, out, sizeof(out));
+	assert_string_equal(out, "平成30年度");
+	assert_int_equal(text_fiscal_year_of("2026-03-31"), 2025);
+	assert_int_equal(text_fiscal_year_of("2026-04-01"), 2026);
+	text_wareki_date("2026-02-10", out, sizeof(out));
+	assert_string_equal(out, "令和8年2月10日");
+	text_wareki_date("2019-05-01", out, sizeof(out));
+	assert_string_equal(out, "令和元年5月1日");
+	text_wareki_date("2019-04-30", out, sizeof(out));
+	assert_string_equal(out, "平成31年4月30日");
+	s = text_wareki_dates(
+		"2025-11-04〜2026-01-23、版 20250 と 12025-01-01");
+	assert_string_equal(s, "令和7年11月4日〜令和8年1月23日、版 20250 と "
+			       "12025-01-01");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +180,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_wareki),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
