@@ -65,6 +65,7 @@ void pdf_close(struct pdf *p)
 	for (size_t i = 0; i < p->nheadings; i++)
 		free(p->headings[i].title);
 	free(p->headings);
+	sbuf_release(&p->warned_at);
 	p->doc = NULL;
 	p->headings = NULL;
 	p->nheadings = 0;
@@ -96,14 +97,21 @@ static char *drawable(struct pdf *p, const char *s)
 			continue;
 		}
 		if (cp > 0xFFFF) {
+			char key[320];
 			sbuf_adds(&b, GETA);
-			if (!p->dry && p->warned++ < 20)
+			snprintf(key, sizeof(key), "\n%s\t%X\n",
+				 p->context ? p->context : "", (unsigned)cp);
+			if (!p->dry && p->warned < 20 &&
+			    (!p->warned_at.s || !strstr(p->warned_at.s, key))) {
+				p->warned++;
+				sbuf_adds(&p->warned_at, key);
 				diags_add(p->d, DIAG_WARNING, NULL, 0,
 					  "U+%04X is beyond what the PDF font "
 					  "draws: shown as 〓 (in %s)",
 					  (unsigned)cp,
 					  p->context ? p->context
 						     : "the report");
+			}
 		} else if (cp >= 0x20 || cp == '\n') {
 			sbuf_add(&b, s + i, (size_t)len);
 		}
@@ -514,6 +522,8 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 	row_part(p, ncols, widths, head, 0, head_lines, size, true);
 	for (size_t r = 0; r < nrows; r++) {
 		size_t done = 0;
+		if (p->row_context)
+			p->context = p->row_context[r];
 		if (!lay_cells(p, ncols, widths, cells + r * ncols, size, row,
 			       &lines)) {
 			p->failed = true;
@@ -542,6 +552,7 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 		free_cells(row, ncols);
 	}
 out:
+	p->row_context = NULL;
 	if (head)
 		free_cells(head, ncols);
 	free(head);

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "text.h"
 
 #define PDF_PAGE_W 595.28
 #define PDF_PAGE_H 841.89
@@ -32,23 +33,25 @@ struct pdf_heading {
 };
 
 struct pdf {
-	HPDF_Doc doc;		 /* the document */
-	HPDF_Font font;		 /* IPAex Gothic, embedded once */
-	HPDF_Page page;		 /* the current page, or NULL */
-	bool dry;		 /* measure only: nothing is drawn */
-	int pages;		 /* pages so far */
-	int number_offset;	 /* printed number = pages - offset */
-	bool numbered;		 /* the current page has header and footer */
-	double y;		 /* cursor: points from the page top */
-	const char *marking;	 /* classification, in header and footer */
-	const char *title;	 /* the document title, in the header */
-	const char *context;	 /* where the text drawn comes from */
-	struct diags *d;	 /* warnings and errors */
-	bool failed;		 /* libharu refused something */
-	HPDF_Outline outline[3]; /* open outline per level */
-	struct pdf_heading *headings; /* in order; pages from the dry pass */
+	HPDF_Doc doc;	     /* the document */
+	HPDF_Font font;	     /* IPAex Gothic, embedded once */
+	HPDF_Page page;	     /* the current page, or NULL */
+	bool dry;	     /* measure only: nothing is drawn */
+	int pages;	     /* pages so far */
+	int number_offset;   /* printed number = pages - offset */
+	bool numbered;	     /* the current page has header and footer */
+	double y;	     /* cursor: points from the page top */
+	const char *marking; /* classification, in header and footer */
+	const char *title;   /* the document title, in the header */
+	const char *context; /* where the text drawn comes from */
+	const char *const *row_context; /* per row of the next pdf_table */
+	struct diags *d;		/* warnings and errors */
+	bool failed;			/* libharu refused something */
+	HPDF_Outline outline[3];	/* open outline per level */
+	struct pdf_heading *headings;	/* in order; pages from the dry pass */
 	size_t nheadings, next_heading;
-	size_t warned; /* beyond-BMP warnings given */
+	size_t warned;	       /* beyond-BMP warnings given */
+	struct sbuf warned_at; /* "\n<context>\t<code point>\n" of each */
 };
 
 /* Opens a document with the font at font_path embedded.  Returns

@@ -494,7 +494,7 @@ static void chapter_results(struct pdf *p, const struct report *r)
 			&r->score.groups[GROUP_CHAPTER][c];
 		char title[512], a[16], b[16], line[256];
 		size_t n = 0, k = 0;
-		const char **cells;
+		const char **cells, **ids;
 		char **owned;
 		snprintf(title, sizeof(title), "3.%zu 第%s章 %s", c + 1, g->key,
 			 report_part_title(r, g->key));
@@ -558,11 +558,16 @@ static void chapter_results(struct pdf *p, const struct report *r)
 			k++;
 		}
 		p->context = title;
+		ids = calloc(k + 1, sizeof(*ids));
+		for (size_t i = 0; ids && i < k; i++)
+			ids[i] = cells[i * 6];
+		p->row_context = ids;
 		pdf_table(p, 6, w, head, cells, k, 8);
 		for (size_t i = 0; i < k * 2; i++)
 			free(owned[i]);
 		free(owned);
 		free(cells);
+		free(ids);
 	}
 }
 

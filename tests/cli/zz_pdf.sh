@@ -127,5 +127,76 @@ PY
 	cd "$ROOT" || return
 }
 
+
+
+
+# A font that is not there: a clear error naming the package, exit 1,
+# and no PDF left behind (not even a temporary file).
+t_pdf_no_font() {
+	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
+	cd "$ws" || return
+	mkdir -p t
+	sed 's|^font = .*|font = /nonexistent/ipaexg.ttf|' "$ROOT/templates/report.ini" >t/report.ini
+	cp "$ROOT/templates/scoring.ini" t/
+	"$KANSA" report --year 2025 --as-of $AS_OF --templates t --only ciso >out 2>err
+	rc=$?
+	if [ $rc -ne 0 ] && grep -q "fonts-ipaexfont-gothic" err && grep -q "/nonexistent/ipaexg.ttf" err &&
+		[ -z "$(ls output/2025 2>/dev/null | grep pdf)" ]; then
+		ok "pdf: a missing font names the file and the package, exit $rc, nothing written"
+	else
+		not_ok "pdf: a missing font" "rc $rc: $(cat err) $(ls output/2025 2>/dev/null)"
+	fi
+	cd "$ROOT" || return
+}
+
+# A character beyond the BMP (𠮷, U+20BB7) in a comment: drawn as 〓 with
+# a warning naming the item (the workbook keeps it: workbook.sh).
+t_pdf_beyond_bmp() {
+	ws=$(workspace)
+	cd "$ws" || return
+	printf '1 総則\n\n1-1 節\n\n(1) 情報システム管理者は、記録を保存しなければならない。\n' >policy.txt
+	"$KANSA" derive --version 2025 -o cl.ini policy.txt >/dev/null 2>&1
+	"$KANSA" template --year 2025 --role 情報システム管理者 --department 総務課 -o s >/dev/null
+	tr -d '\r' <s/answers-2025-sys-admin.ini |
+		sed 's/^status = $/status = 実施/; s/^comment = $/comment = 𠮷野家の記録を確認した/' >a.ini
+	"$KANSA" import --year 2025 a.ini >/dev/null 2>&1
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only audit >/dev/null 2>err
+	rc=$?
+	txt=$(pdf_text output/2025/kansa-2025-audit.pdf - | tr -d ' \n')
+	case "$txt" in
+	*"〓野家の記録を確認した"*)
+		if [ $rc -eq 0 ] && grep -q "1-1(1)" err && grep -q "〓" err; then
+			ok "pdf: a character beyond the BMP is drawn as 〓, with a warning naming the item"
+		else
+			not_ok "pdf: beyond the BMP: the warning" "rc $rc: $(cat err)"
+		fi
+		;;
+	*) not_ok "pdf: beyond the BMP is drawn as 〓" "$(printf '%s' "$txt" | head -c 400)" ;;
+	esac
+	cd "$ROOT" || return
+}
+
+# Bookmarks for every chapter, shown when the file opens; the document
+# information in UTF-16 (pdfinfo decodes the Japanese).
+t_pdf_outline() {
+	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
+	cd "$ws" || return
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only audit >/dev/null 2>&1
+	qpdf --qdf --object-streams=disable output/2025/kansa-2025-audit.pdf q.pdf 2>/dev/null
+	n=$(grep -ac "^  /Title" q.pdf)
+	info=$(pdfinfo output/2025/kansa-2025-audit.pdf 2>/dev/null)
+	if grep -aq "/PageMode /UseOutlines" q.pdf && grep -aq "/Type /Outlines" q.pdf && [ "$n" -ge 15 ] &&
+		printf '%s\n' "$info" | grep -q "^Subject: *情報セキュリティ監査報告書" &&
+		printf '%s\n' "$info" | grep -q "^CreationDate: .*2026"; then
+		ok "pdf: $n bookmarks, opened with the outline; title, subject and date in the info"
+	else
+		not_ok "pdf: outline and info" "bookmarks $n; $info"
+	fi
+	cd "$ROOT" || return
+}
+
+t_pdf_no_font
+t_pdf_beyond_bmp
+t_pdf_outline
 t_pdfs
 t_pdf_long_text
