@@ -115,6 +115,45 @@ fail:
 	return KANSA_ERR_IO;
 }
 
+char *fileio_temp_create(const char *path, struct diags *d)
+{
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 16);
+	int fd;
+
+	if (!tmp) {
+		diags_add(d, DIAG_ERROR, path, 0, "out of memory");
+		return NULL;
+	}
+	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
+			  strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+enum kansa_err fileio_temp_commit(char *tmp, const char *path, bool written,
+				  struct diags *d)
+{
+	int fd = -1;
+	if (written && ((fd = open(tmp, O_RDONLY)) < 0 || fsync(fd) < 0 ||
+			chmod(tmp, 0644) < 0 || rename(tmp, path) < 0)) {
+		diags_add(d, DIAG_ERROR, path, 0, "cannot write: %s",
+			  strerror(errno));
+		written = false;
+	}
+	if (fd >= 0)
+		close(fd);
+	if (!written)
+		unlink(tmp);
+	free(tmp);
+	return written ? KANSA_OK : KANSA_ERR_RENDER;
+}
+
 enum kansa_err fileio_sha256(const char *path, char out[65], long long *size)
 {
 	struct sha256_ctx ctx;

@@ -5,6 +5,7 @@
 #ifndef KANSA_FILEIO_H
 #define KANSA_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -25,6 +26,22 @@ enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
  */
 enum kansa_err fileio_write_atomic(const char *path, const void *data,
 				   size_t len, struct diags *d);
+
+/*
+ * For a library that writes a file by name: creates an empty temporary
+ * file next to path and returns its name (caller passes it on to
+ * fileio_temp_commit), or NULL with a diagnostic.
+ */
+char *fileio_temp_create(const char *path, struct diags *d);
+
+/*
+ * When written is true, flushes tmp to disk and renames it over path;
+ * else (or when that fails, with a diagnostic unless written is false)
+ * removes it.  Frees tmp.  Returns KANSA_ERR_RENDER when path was not
+ * written.
+ */
+enum kansa_err fileio_temp_commit(char *tmp, const char *path, bool written,
+				  struct diags *d);
 
 /* Hex SHA-256 and size of a file; KANSA_ERR_IO when it cannot be read. */
 enum kansa_err fileio_sha256(const char *path, char out[65], long long *size);

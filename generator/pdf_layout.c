@@ -9,6 +9,7 @@
 #include <unilbrk.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "text.h"
 
 #define LINE 1.45 /* line height, in font sizes */
@@ -664,12 +665,8 @@ enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 			const char *subject)
 {
 	HPDF_Date dt = {0};
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	int fd;
+	char *tmp;
 
-	if (!tmp)
-		return KANSA_ERR_NOMEM;
 	if (sscanf(date, "%d-%d-%d", &dt.year, &dt.month, &dt.day) != 3) {
 		dt.year = 2000;
 		dt.month = dt.day = 1;
@@ -681,23 +678,13 @@ enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, author);
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, subject);
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "kansa");
-	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		diags_add(p->d, DIAG_ERROR, path, 0, "cannot create: %s",
-			  strerror(errno));
-		free(tmp);
+	if (!(tmp = fileio_temp_create(path, p->d)))
 		return KANSA_ERR_IO;
+	if (!p->failed && HPDF_SaveToFile(p->doc, tmp) != HPDF_OK &&
+	    !p->failed) {
+		p->failed = true;
+		diags_add(p->d, DIAG_ERROR, path, 0, "cannot write: %s",
+			  strerror(errno));
 	}
-	close(fd);
-	if (p->failed || HPDF_SaveToFile(p->doc, tmp) != HPDF_OK || p->failed ||
-	    chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
-		if (!p->failed)
-			diags_add(p->d, DIAG_ERROR, path, 0, "cannot write: %s",
-				  strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return KANSA_ERR_RENDER;
-	}
-	free(tmp);
-	return KANSA_OK;
+	return fileio_temp_commit(tmp, path, !p->failed, p->d);
 }

@@ -726,18 +726,6 @@ static void plans_part(struct pdf *p, const struct report *r)
 	}
 }
 
-static const char *check_result(const struct report *r,
-				const struct evidence_record *e)
-{
-	if (e->missing || strcmp(e->last_check, "missing") == 0)
-		return "所在不明";
-	if (strcmp(e->last_check, "changed") == 0)
-		return "変更あり";
-	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
-		return "期限切れ";
-	return strcmp(e->last_check, "ok") == 0 ? "確認済" : "未検証";
-}
-
 static void evidence_part(struct pdf *p, const struct report *r)
 {
 	static const double w[] = {70, 150, 200, 63};
@@ -751,7 +739,7 @@ static void evidence_part(struct pdf *p, const struct report *r)
 		cells[i * 4] = e->id;
 		cells[i * 4 + 1] = e->title;
 		cells[i * 4 + 2] = *e->sha256 ? e->sha256 : "-";
-		cells[i * 4 + 3] = check_result(r, e);
+		cells[i * 4 + 3] = report_evidence_check(r, e);
 	}
 	pdf_table(p, 4, w, head, cells, r->evidence.n, 8);
 	free(cells);

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "render_xlsx_internal.h"
 #include "text.h"
 
@@ -554,28 +555,20 @@ enum kansa_err render_xlsx(const struct report *r, const char *path,
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	struct xw x = {.r = r, .d = d};
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
 	const char *tdir = getenv("TMPDIR");
 	lxw_error e;
-	int fd;
+	char *tmp;
 
-	if (!tmp || !header_footer(&x)) {
-		free(tmp);
+	if (!header_footer(&x)) {
 		free(x.header);
 		free(x.footer);
 		return KANSA_ERR_NOMEM;
 	}
-	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
-			  strerror(errno));
-		free(tmp);
+	if (!(tmp = fileio_temp_create(path, d))) {
 		free(x.header);
 		free(x.footer);
 		return KANSA_ERR_IO;
 	}
-	close(fd);
 	opt.tmpdir = (char *)(tdir && *tdir ? tdir : NULL);
 	if (!(x.wb = workbook_new_opt(tmp, &opt))) {
 		x.failed = true;
@@ -602,14 +595,5 @@ enum kansa_err render_xlsx(const struct report *r, const char *path,
 	}
 	free(x.header);
 	free(x.footer);
-	if (x.failed || chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
-		if (!x.failed)
-			diags_add(d, DIAG_ERROR, path, 0, "cannot write: %s",
-				  strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return KANSA_ERR_RENDER;
-	}
-	free(tmp);
-	return KANSA_OK;
+	return fileio_temp_commit(tmp, path, !x.failed, d);
 }

@@ -542,20 +542,6 @@ void xw_plans(struct xw *x)
 
 /* --- 証跡一覧 -------------------------------------------------------- */
 
-static const char *check_result(const struct report *r,
-				const struct evidence_record *e)
-{
-	if (e->missing || strcmp(e->last_check, "missing") == 0)
-		return "所在不明";
-	if (strcmp(e->last_check, "changed") == 0)
-		return "変更あり";
-	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
-		return "期限切れ";
-	if (strcmp(e->last_check, "ok") == 0)
-		return "確認済";
-	return "未検証";
-}
-
 void xw_evidence(struct xw *x)
 {
 	static const double widths[] = {13, 34, 34, 11, 11, 9, 24, 10, 26, 0};
@@ -591,7 +577,7 @@ void xw_evidence(struct xw *x)
 		else
 			xw_str(x, ws, row, 5, "", XF_NUM);
 		xw_str(x, ws, row, 6, e->sha256, XF_CELL);
-		xw_str(x, ws, row, 7, check_result(r, e), XF_CELL_C);
+		xw_str(x, ws, row, 7, report_evidence_check(r, e), XF_CELL_C);
 		xw_str(x, ws, row, 8, e->clauses, XF_CELL);
 		xw_row_done(x, ws, row, 0);
 	}

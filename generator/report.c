@@ -366,3 +366,17 @@ const char *report_input_kind(const char *kind)
 			return names[i][1];
 	return kind;
 }
+
+const char *report_evidence_check(const struct report *r,
+				  const struct evidence_record *e)
+{
+	if (e->missing || strcmp(e->last_check, "missing") == 0)
+		return "所在不明";
+	if (strcmp(e->last_check, "changed") == 0)
+		return "変更あり";
+	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
+		return "期限切れ";
+	if (strcmp(e->last_check, "ok") == 0)
+		return "確認済";
+	return "未検証";
+}

@@ -93,6 +93,11 @@ struct report {
 				  SHA-256s and the policy's */
 };
 
+/* An evidence file's state at the report: 確認済, 変更あり, 所在不明,
+ * 期限切れ (expired on the as-of date) or 未検証. */
+const char *report_evidence_check(const struct report *r,
+				  const struct evidence_record *e);
+
 /* The Japanese name of an input file's kind ("answers" -> "回答"). */
 const char *report_input_kind(const char *kind);
 

@@ -12,7 +12,7 @@ passed=0
 failed=0
 export LC_ALL=C.UTF-8 TZ=UTC
 # Leaks inside the system libraries (only read by sanitizer builds).
-export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
 unset KANSA_DB
 
 ok() {
