@@ -72,5 +72,7 @@ int cmd_findings(int argc, char **argv, struct cli *cli);
 int cmd_diff(int argc, char **argv, struct cli *cli);
 int cmd_plan(int argc, char **argv, struct cli *cli);
 int cmd_report(int argc, char **argv, struct cli *cli);
+int cmd_backup(int argc, char **argv, struct cli *cli);
+int cmd_check_db(int argc, char **argv, struct cli *cli);
 
 #endif

@@ -205,6 +205,27 @@ const struct command cli_commands[] = {
 	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
 	 "2026-02-10\n"
 	 "\n" EXIT_CODES},
+	{"backup", cmd_backup, "copy the database safely, even while in use",
+	 "usage: kansa backup FILE\n"
+	 "\n"
+	 "Copies the database to FILE with SQLite's online backup, so that\n"
+	 "the copy is consistent even while another kansa writes to it.\n"
+	 "The copy is written to a temporary name and renamed when\n"
+	 "complete; an existing FILE is replaced.\n"
+	 "\n" COMMON_HELP "\n"
+	 "example: kansa backup backup/kansa-2026-02-10.db\n"
+	 "\n" EXIT_CODES},
+	{"check-db", cmd_check_db, "check the database's integrity",
+	 "usage: kansa check-db\n"
+	 "\n"
+	 "Runs SQLite's integrity and foreign key checks and kansa's own\n"
+	 "rules between tables (answers and judgements only to items of the\n"
+	 "year's policy version, evidence links within their year, each\n"
+	 "plan as its log last left it, well-formed SHA-256s).  Each problem\n"
+	 "is printed; exit 4 when there is one.\n"
+	 "\n" COMMON_HELP "\n"
+	 "example: kansa check-db --db kansa.db\n"
+	 "\n" EXIT_CODES},
 	{"help", cmd_help, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"},
 	{"version", cmd_version, "show kansa's version",

@@ -232,4 +232,26 @@ enum kansa_err store_year_status(struct store *st, int year, const char *as_of,
 				 struct store_status *out, struct diags *d);
 void store_status_release(struct store_status *s);
 
+/*
+ * Copies the database to dest while other connections may be using it
+ * (SQLite's online backup), through a temporary file renamed into place.
+ */
+enum kansa_err store_backup(struct store *st, const char *dest,
+			    struct diags *d);
+
+/* What store_check() found. */
+struct store_check {
+	struct store_issue *problems; /* what, where, what is wrong */
+	size_t nproblems;
+	size_t rules; /* how many of kansa's own rules were checked */
+};
+
+/*
+ * SQLite's integrity check, its foreign key check and kansa's own rules
+ * between tables (docs/schema.md).  c is overwritten; release it with
+ * store_check_release().
+ */
+enum kansa_err store_check(struct store *st, struct store_check *c);
+void store_check_release(struct store_check *c);
+
 #endif

@@ -1,0 +1,177 @@
+/* store_maint.c: keeping the database sound: a safe copy while it may be
+ * in use (SQLite's online backup API) and checks of its integrity, both
+ * SQLite's own and kansa's rules between the tables. */
+#include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+
+enum kansa_err store_backup(struct store *st, const char *dest, struct diags *d)
+{
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	char *tmp = fileio_temp_create(dest, d);
+	int rc;
+
+	if (!tmp)
+		return KANSA_ERR_IO;
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		diags_add(d, DIAG_ERROR, dest, 0, "cannot create: %s",
+			  out ? sqlite3_errmsg(out) : "out of memory");
+		sqlite3_close(out);
+		fileio_temp_commit(tmp, dest, false, d);
+		return KANSA_ERR_DB;
+	}
+	if (!(b = sqlite3_backup_init(out, "main", st->db, "main"))) {
+		diags_add(d, DIAG_ERROR, dest, 0, "cannot start the copy: %s",
+			  sqlite3_errmsg(out));
+		sqlite3_close(out);
+		fileio_temp_commit(tmp, dest, false, d);
+		return KANSA_ERR_DB;
+	}
+	/* a few pages at a time, so that writers are held up only briefly;
+	 * a write by another connection restarts the copy */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		diags_add(d, DIAG_ERROR, dest, 0, "the copy failed: %s",
+			  sqlite3_errstr(rc));
+		sqlite3_close(out);
+		fileio_temp_commit(tmp, dest, false, d);
+		return KANSA_ERR_DB;
+	}
+	if (sqlite3_close(out) != SQLITE_OK) {
+		diags_add(d, DIAG_ERROR, dest, 0, "cannot close the copy");
+		fileio_temp_commit(tmp, dest, false, d);
+		return KANSA_ERR_DB;
+	}
+	return fileio_temp_commit(tmp, dest, true, d) ? KANSA_ERR_IO : KANSA_OK;
+}
+
+/* kansa's own rules between tables that no constraint expresses; each
+ * query yields (what, who, detail) rows. */
+static const char *const rules[] = {
+	/* every year with answers names the policy version in force */
+	"SELECT DISTINCT 'FY ' || r.year, '', 'answers but no policy version "
+	"pinned for the year' FROM respondent r LEFT JOIN fiscal_year f "
+	"USING (year) WHERE f.year IS NULL",
+	/* every answer is to an item of that version */
+	"SELECT a.item_id, r.department || ' / ' || r.role || "
+	"CASE r.system WHEN '' THEN '' ELSE ' / ' || r.system END, "
+	"'answer to an item the policy of FY ' || r.year || ' does not have' "
+	"FROM answer a JOIN respondent r USING (respondent_id) "
+	"JOIN fiscal_year f ON f.year = r.year WHERE NOT EXISTS "
+	"(SELECT 1 FROM item i WHERE i.policy_id = f.policy_id AND "
+	"i.item_id = a.item_id)",
+	/* every judgement too */
+	"SELECT j.item_id, '', 'audit judgement of FY ' || j.year || ' on an "
+	"item its policy does not have' FROM judgement j JOIN fiscal_year f "
+	"USING (year) WHERE NOT EXISTS (SELECT 1 FROM item i WHERE "
+	"i.policy_id = f.policy_id AND i.item_id = j.item_id)",
+	/* an evidence link stays within its respondent's year */
+	"SELECT e.evidence_id, r.department || ' / ' || r.role, "
+	"'evidence link of FY ' || e.year || ' from an answer of FY ' || "
+	"r.year FROM answer_evidence e JOIN respondent r USING "
+	"(respondent_id) WHERE e.year <> r.year",
+	/* a plan's state agrees with its latest log entry */
+	"SELECT p.plan_id, p.department, 'current state differs from the "
+	"last entry of its log' FROM plan p WHERE NOT EXISTS (SELECT 1 FROM "
+	"plan_log l WHERE l.plan_id = p.plan_id AND l.status = p.status AND "
+	"l.progress = p.progress AND l.due = p.due AND l.log_id = (SELECT "
+	"max(log_id) FROM plan_log m WHERE m.plan_id = p.plan_id))",
+	/* a SHA-256 is 64 lowercase hex digits */
+	"SELECT path, kind, 'SHA-256 is not 64 hex digits' FROM input_file "
+	"WHERE length(sha256) <> 64 OR sha256 GLOB '*[^0-9a-f]*' UNION ALL "
+	"SELECT evidence_id, 'FY ' || year, 'SHA-256 is not 64 hex digits' "
+	"FROM evidence WHERE sha256 IS NOT NULL AND (length(sha256) <> 64 OR "
+	"sha256 GLOB '*[^0-9a-f]*')",
+};
+
+static bool add_problem(struct store_check *c, const char *what,
+			const char *who, const char *detail)
+{
+	struct store_issue *g =
+		realloc(c->problems, (c->nproblems + 1) * sizeof(*g));
+	if (!g)
+		return false;
+	c->problems = g;
+	g = &c->problems[c->nproblems];
+	g->what = strdup(what ? what : "");
+	g->who = strdup(who ? who : "");
+	g->detail = strdup(detail ? detail : "");
+	if (!g->what || !g->who || !g->detail) {
+		free(g->what);
+		free(g->who);
+		free(g->detail);
+		return false;
+	}
+	c->nproblems++;
+	return true;
+}
+
+/* Runs a query of (what, who, detail) rows, or of one text column when
+ * single (PRAGMA integrity_check), adding each row as a problem. */
+static enum kansa_err collect(struct store *st, const char *sql,
+			      const char *label, struct store_check *c)
+{
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc;
+	if (!s)
+		return KANSA_ERR_DB;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int n = sqlite3_column_count(s);
+		const char *a = (const char *)sqlite3_column_text(s, 0);
+		const char *b =
+			n > 1 ? (const char *)sqlite3_column_text(s, 1) : "";
+		const char *detail =
+			n > 2 ? (const char *)sqlite3_column_text(s, 2) : a;
+		if (label && a && strcmp(a, "ok") == 0 && n == 1)
+			continue;
+		if (!add_problem(c, label ? label : a, b, detail)) {
+			sqlite3_finalize(s);
+			return KANSA_ERR_NOMEM;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_db_error(st, "checking the database");
+	return KANSA_OK;
+}
+
+enum kansa_err store_check(struct store *st, struct store_check *c)
+{
+	enum kansa_err err;
+
+	memset(c, 0, sizeof(*c));
+	c->rules = sizeof(rules) / sizeof(rules[0]);
+	if ((err = collect(st, "PRAGMA integrity_check", "integrity_check", c)))
+		return err;
+	if ((err = collect(st,
+			   "SELECT \"table\", 'row ' || rowid, 'refers to "
+			   "a missing row of ' || parent FROM "
+			   "pragma_foreign_key_check",
+			   NULL, c)))
+		return err;
+	for (size_t i = 0; i < c->rules; i++)
+		if ((err = collect(st, rules[i], NULL, c)))
+			return err;
+	return KANSA_OK;
+}
+
+void store_check_release(struct store_check *c)
+{
+	for (size_t i = 0; i < c->nproblems; i++) {
+		free(c->problems[i].what);
+		free(c->problems[i].who);
+		free(c->problems[i].detail);
+	}
+	free(c->problems);
+	memset(c, 0, sizeof(*c));
+}
