@@ -274,7 +274,7 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 	char *status, *evidence;
 	int st;
 
-	if (!(grown = realloc(sh->answers, (sh->nanswers + 1) * sizeof(*a)))) {
+	if (!(grown = text_grow(sh->answers, sh->nanswers, sizeof(*a)))) {
 		r->oom = true;
 		return;
 	}

@@ -180,12 +180,16 @@ static void read_item(struct reader *r, const struct ini_section *s)
 	struct item *it, *v;
 	char *level, *line, *end;
 
-	if (!(v = realloc(cl->items, (cl->nitems + 1) * sizeof(*v)))) {
-		r->oom = true;
-		return;
+	if (cl->nitems == cl->citems) {
+		size_t cap = cl->citems ? cl->citems * 2 : 128;
+		if (!(v = realloc(cl->items, cap * sizeof(*v)))) {
+			r->oom = true;
+			return;
+		}
+		cl->items = v;
+		cl->citems = cap;
 	}
-	cl->items = v;
-	cl->citems = cl->nitems + 1;
+	v = cl->items;
 	it = &v[cl->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->id = strdup(s->name);

@@ -236,7 +236,7 @@ static struct ini_section *add_section(struct scan *sc, const char *name,
 		sc->duplicate = true;
 		return &f->sections[dup];
 	}
-	if (!(v = realloc(f->sections, (f->nsections + 1) * sizeof(*v)))) {
+	if (!(v = text_grow(f->sections, f->nsections, sizeof(*v)))) {
 		free(lower);
 		sc->oom = true;
 		return NULL;
@@ -281,7 +281,7 @@ static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 		free(lower);
 		return;
 	}
-	if (!(v = realloc(s->keys, (s->nkeys + 1) * sizeof(*v)))) {
+	if (!(v = text_grow(s->keys, s->nkeys, sizeof(*v)))) {
 		free(lower);
 		sc->oom = true;
 		return;

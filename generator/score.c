@@ -147,7 +147,7 @@ static bool add_response(struct score_item *si, const struct score_answer *a,
 			 size_t respondent)
 {
 	struct score_response *v =
-		realloc(si->responses, (si->nresponses + 1) * sizeof(*v));
+		text_grow(si->responses, si->nresponses, sizeof(*v));
 	if (!v)
 		return false;
 	si->responses = v;

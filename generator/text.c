@@ -34,6 +34,13 @@ void sbuf_add(struct sbuf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+void *text_grow(void *v, size_t n, size_t size)
+{
+	if (n >= 4 && (n & (n - 1)) != 0)
+		return v;
+	return realloc(v, (n < 4 ? 4 : n * 2) * size);
+}
+
 void sbuf_adds(struct sbuf *b, const char *s)
 {
 	sbuf_add(b, s, strlen(s));

@@ -97,6 +97,14 @@ char *text_escape_json(const char *s);
 void text_sha256_hex(const void *data, size_t n, char out[65]);
 
 /* A growable string. */
+/*
+ * For an array only ever appended to, element by element: returns v with
+ * room for element n (reallocated, or NULL when out of memory, v intact).
+ * The capacity is the power of two at or above n (at least 4), so n
+ * appends cost O(n) copying, not O(n^2).
+ */
+void *text_grow(void *v, size_t n, size_t size);
+
 struct sbuf {
 	char *s;    /* NUL-terminated contents, or NULL before the first add */
 	size_t len; /* bytes in s */
