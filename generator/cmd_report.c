@@ -16,8 +16,9 @@ struct report_cmd {
 	struct report_options r; /* year, as-of, date, templates, output */
 	char as_of[11];		 /* storage */
 	char date[11];
-	char outdir[4096]; /* -o, default output/FY */
-	bool only[3];	   /* --only: which reports */
+	char outdir[4096];	   /* -o, default output/FY */
+	bool only[3];		   /* --only: which reports */
+	const char *password_file; /* --pdf-password-file */
 };
 
 /* Makes a folder and its parents; false with errno when it cannot. */
@@ -44,6 +45,7 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		{"output", required_argument, NULL, 'o'},
 		{"only", required_argument, NULL, 'O'},
 		{"templates", required_argument, NULL, 'T'},
+		{"pdf-password-file", required_argument, NULL, 'P'},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
@@ -98,6 +100,9 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		case 'T':
 			o->r.templates = optarg;
 			break;
+		case 'P':
+			o->password_file = optarg;
+			break;
 		case 'D':
 			cli->db = optarg;
 			break;
@@ -124,6 +129,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct report_cmd o;
 	struct report r;
 	struct store *st = NULL;
+	struct pdf_passwords pw;
 	enum kansa_err err;
 	char path[8192];
 	int rc;
@@ -131,6 +137,9 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	if ((rc = parse(argc, argv, &o, cli)) != 0)
 		return rc;
 	memset(&r, 0, sizeof(r));
+	if (o.password_file &&
+	    (err = pdf_passwords_read(o.password_file, &pw, &cli->diags)))
+		return cli_finish(cli, err);
 	if (!make_dirs(o.outdir)) {
 		diags_add(&cli->diags, DIAG_ERROR, o.outdir, 0,
 			  "cannot make the output folder: %s", strerror(errno));
@@ -152,12 +161,15 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 		snprintf(path, sizeof(path), "%s/%s", o.outdir,
 			 r.settings.file[k]);
 		if ((err = render_pdf(&r, (enum report_kind)k, path,
+				      o.password_file ? &pw : NULL,
 				      &cli->diags)))
 			goto out;
 		printf("%s\n", path);
 	}
 	cli_print_diags(cli);
 out:
+	if (o.password_file)
+		explicit_bzero(&pw, sizeof(pw));
 	report_release(&r);
 	store_close(st);
 	return cli_finish(cli, err);

@@ -201,7 +201,11 @@ const struct command cli_commands[] = {
 	 "  -o DIR             output folder (default: output/FY)\n"
 	 "  --only KIND        xlsx, ciso or audit (may repeat)\n"
 	 "  --templates DIR    where report.ini and scoring.ini "
-	 "are\n" COMMON_HELP "\n"
+	 "are\n"
+	 "  --pdf-password-file FILE\n"
+	 "                     encrypt both PDFs: line 1 the password to\n"
+	 "                     open them, line 2 (optional) the owner's;\n"
+	 "                     printing allowed, copying not\n" COMMON_HELP "\n"
 	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
 	 "2026-02-10\n"
 	 "\n" EXIT_CODES},

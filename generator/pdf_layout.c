@@ -660,6 +660,19 @@ void pdf_approval(struct pdf *p)
 
 /* --- saving ---------------------------------------------------------- */
 
+/* Permission bit 12 (PDF 1.7, 7.6.3.2): print at full quality; libharu
+ * names only bit 3, which alone allows a degraded print under R3. */
+#define PRINT_HIGH 0x800
+
+void pdf_encrypt(struct pdf *p, const char *user, const char *owner)
+{
+	if (HPDF_SetPassword(p->doc, owner, user) != HPDF_OK ||
+	    HPDF_SetPermission(p->doc, HPDF_ENABLE_PRINT | PRINT_HIGH) !=
+		    HPDF_OK ||
+	    HPDF_SetEncryptionMode(p->doc, HPDF_ENCRYPT_R3, 16) != HPDF_OK)
+		p->failed = true;
+}
+
 enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 			const char *title, const char *author,
 			const char *subject)

@@ -58,6 +58,9 @@ struct pdf {
  * KANSA_ERR_RENDER with a diagnostic naming the font's package. */
 enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d);
 void pdf_close(struct pdf *p);
+/* Encrypts the document when saved (128-bit RC4, revision 3): opening
+ * needs user; printing is allowed, copying and changing are not. */
+void pdf_encrypt(struct pdf *p, const char *user, const char *owner);
 /* Starts (another) pass: dry measures, else draws. */
 void pdf_restart(struct pdf *p, bool dry);
 

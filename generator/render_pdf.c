@@ -1,10 +1,14 @@
 /* render_pdf.c: the CISO's summary (2-4 pages) and the full audit report. */
 #include "render_pdf.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
+#include "fileio.h"
 #include "pdf_layout.h"
 #include "text.h"
 
@@ -801,7 +805,8 @@ static void audit_body(struct pdf *p, const struct report *r)
 }
 
 enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
-			  const char *path, struct diags *d)
+			  const char *path, const struct pdf_passwords *pw,
+			  struct diags *d)
 {
 	struct pdf p;
 	enum kansa_err err = pdf_open(&p, r->settings.font, d);
@@ -817,6 +822,8 @@ enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
 	body(&p, r);
 	pdf_restart(&p, false);
 	body(&p, r);
+	if (pw)
+		pdf_encrypt(&p, pw->user, pw->owner);
 	err = pdf_save(&p, path, r->date, r->settings.title[kind],
 		       r->has_audit && *r->audit.auditor ? r->audit.auditor
 							 : r->settings.sender,
@@ -824,5 +831,75 @@ enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
 			       ? "情報セキュリティ監査及び自己点検の結果"
 			       : "情報セキュリティ監査報告書");
 	pdf_close(&p);
+	return err;
+}
+
+enum kansa_err pdf_passwords_read(const char *path, struct pdf_passwords *pw,
+				  struct diags *d)
+{
+	char *buf = NULL, *line, *next;
+	size_t len;
+	enum kansa_err err = fileio_read(path, 4096, &buf, &len, d);
+	uint8_t rnd[16];
+
+	memset(pw, 0, sizeof(*pw));
+	if (err)
+		return err;
+	line = buf;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		line += 3;
+	for (int n = 1; n <= 2 && line && *line; n++, line = next) {
+		char *dst = n == 1 ? pw->user : pw->owner;
+		size_t l;
+		if ((next = strchr(line, '\n')))
+			*next++ = '\0';
+		l = strlen(line);
+		if (l && line[l - 1] == '\r')
+			line[--l] = '\0';
+		for (size_t i = 0; i < l; i++)
+			if (line[i] < 0x21 || line[i] > 0x7E) {
+				diags_add(d, DIAG_ERROR, path, n,
+					  "expected a password of printable "
+					  "ASCII characters without spaces");
+				err = KANSA_ERR_INPUT;
+				goto out;
+			}
+		if (l > 32) {
+			diags_add(d, DIAG_ERROR, path, n,
+				  "expected a password of at most 32 "
+				  "characters (PDF keeps only 32), not %zu",
+				  l);
+			err = KANSA_ERR_INPUT;
+			goto out;
+		}
+		memcpy(dst, line, l + 1);
+	}
+	if (!*pw->user) {
+		diags_add(d, DIAG_ERROR, path, 1,
+			  "expected the password to open the PDFs on the "
+			  "first line");
+		err = KANSA_ERR_INPUT;
+	} else if (strcmp(pw->user, pw->owner) == 0) {
+		diags_add(d, DIAG_ERROR, path, 2,
+			  "expected an owner password other than the user "
+			  "password (or none: a random one)");
+		err = KANSA_ERR_INPUT;
+	} else if (!*pw->owner) {
+		if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
+			diags_add(d, DIAG_ERROR, path, 0,
+				  "cannot make a random owner password: %s",
+				  strerror(errno));
+			err = KANSA_ERR_IO;
+		} else {
+			for (size_t i = 0; i < sizeof(rnd); i++)
+				snprintf(pw->owner + 2 * i, 3, "%02x", rnd[i]);
+		}
+	}
+out:
+	explicit_bzero(buf, len);
+	explicit_bzero(rnd, sizeof(rnd));
+	free(buf);
+	if (err)
+		explicit_bzero(pw, sizeof(*pw));
 	return err;
 }

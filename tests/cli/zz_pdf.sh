@@ -195,7 +195,49 @@ t_pdf_outline() {
 	cd "$ROOT" || return
 }
 
+# --pdf-password-file: both PDFs need the password to open, print but do
+# not copy; the password is nowhere in the database or the output.
+t_pdf_password() {
+	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
+	cd "$ws" || return
+	printf 'Kansa-Pw-7731\r\nOwner-Only-55\r\n' >pw.txt
+	out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only ciso --only audit \
+		--pdf-password-file pw.txt 2>&1)
+	rc=$?
+	miss=""
+	for k in ciso audit; do
+		f=output/2025/kansa-2025-$k.pdf
+		pdfinfo "$f" >/dev/null 2>&1 && miss="$miss [$k opens without a password]"
+		pdf_text -upw Kansa-Pw-7731 "$f" - | grep -q 水戸市議会 || miss="$miss [$k: no text with the password]"
+		qpdf --check --password=Kansa-Pw-7731 "$f" >/dev/null 2>&1 || miss="$miss [$k: qpdf --check]"
+		enc=$(qpdf --show-encryption --password=Kansa-Pw-7731 "$f" 2>&1)
+		printf '%s\n' "$enc" | grep -q "print high resolution: allowed" &&
+			printf '%s\n' "$enc" | grep -q "extract for any purpose: not allowed" ||
+			miss="$miss [$k permissions: $enc]"
+		qpdf --show-encryption --password=Owner-Only-55 "$f" 2>&1 | grep -q "owner password" ||
+			miss="$miss [$k: owner password]"
+	done
+	grep -aq "Kansa-Pw-7731\|Owner-Only-55" kansa.db && miss="$miss [password in the database]"
+	case "$out" in *Kansa-Pw*) miss="$miss [password in the output]" ;; esac
+	[ $rc -eq 0 ] && [ -z "$miss" ] &&
+		ok "pdf: --pdf-password-file encrypts both PDFs (print yes, copy no); the password is nowhere else" ||
+		not_ok "pdf: --pdf-password-file" "rc $rc:$miss $out"
+	printf 'same\nsame\n' >pw2.txt
+	printf '%s\n' "123456789012345678901234567890123" >pw3.txt
+	: >pw4.txt
+	r2=$("$KANSA" report --year 2025 --only ciso --pdf-password-file pw2.txt 2>&1; echo "rc=$?")
+	r3=$("$KANSA" report --year 2025 --only ciso --pdf-password-file pw3.txt 2>&1; echo "rc=$?")
+	r4=$("$KANSA" report --year 2025 --only ciso --pdf-password-file pw4.txt 2>&1; echo "rc=$?")
+	case "$r2|$r3|$r4" in
+	*"pw2.txt:2: expected an owner password other"*rc=3*"|"*"pw3.txt:1: expected a password of at most 32"*rc=3*"|"*"pw4.txt:1: expected the password"*rc=3)
+		ok "pdf: a password file with equal passwords, 33 characters or nothing is refused (exit 3)" ;;
+	*) not_ok "pdf: bad password files" "$r2 | $r3 | $r4" ;;
+	esac
+	cd "$ROOT" || return
+}
+
 t_pdf_no_font
+t_pdf_password
 t_pdf_beyond_bmp
 t_pdf_outline
 t_pdfs
