@@ -1,4 +1,5 @@
-/* cmd_db.c: `kansa backup` and `kansa check-db`: the database kept sound. */
+/* cmd_db.c: `kansa backup`, `kansa check-db` and `kansa runs`: the
+ * database kept sound, and what it records of each report run. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,57 @@ int cmd_check_db(int argc, char **argv, struct cli *cli)
 			       cli->db, c.rules, store_schema_version());
 	}
 	store_check_release(&c);
+	store_close(st);
+	return cli_finish(cli, err);
+}
+
+int cmd_runs(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		{"year", required_argument, NULL, 'y'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	const struct command *cmd = cli_find("runs");
+	struct store *st = NULL;
+	struct store_run_row *v = NULL;
+	size_t n = 0;
+	enum kansa_err err;
+	int c, year = -1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'y') {
+			if ((year = cli_parse_year(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "--year '%s' is not "
+						       "a fiscal year",
+						       optarg);
+		} else if (c == 'D') {
+			cli->db = optarg;
+		} else {
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(cmd, "unexpected argument");
+	if (!(err = cli_open_store(cli, false, &st)) &&
+	    !(err = store_list_runs(st, year, &v, &n, &cli->diags))) {
+		printf("%-4s %-4s %-20s %-8s %-10s %-10s %3s %3s  %s\n", "run",
+		       "FY", "finished (UTC)", "kansa", "as-of", "date", "in",
+		       "out", "input digest");
+		for (size_t i = 0; i < n; i++)
+			printf("%-4lld %-4d %-20s %-8s %-10s %-10s %3zu %3zu  "
+			       "%.16s…\n",
+			       v[i].id, v[i].year,
+			       v[i].finished_at ? v[i].finished_at : "-",
+			       v[i].kansa_version ? v[i].kansa_version : "-",
+			       v[i].as_of ? v[i].as_of : "-",
+			       v[i].date ? v[i].date : "-", v[i].ninputs,
+			       v[i].noutputs,
+			       v[i].input_digest ? v[i].input_digest : "-");
+	}
+	store_runs_release(v, n);
 	store_close(st);
 	return cli_finish(cli, err);
 }

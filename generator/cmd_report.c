@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "fileio.h"
 #include "render_pdf.h"
 #include "render_xlsx.h"
 #include "report.h"
@@ -34,6 +37,135 @@ static bool make_dirs(const char *path)
 			*p = '/';
 		}
 	return mkdir(buf, 0777) == 0 || errno == EEXIST;
+}
+
+/* The files this run wrote: name (in the output folder) and SHA-256. */
+struct written {
+	char name[256];
+	char sha256[65];
+	long long size;
+	char path[8192];
+};
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct written *)a)->name,
+		      ((const struct written *)b)->name);
+}
+
+/*
+ * Writes MANIFEST.sha256 in outdir, which `sha256sum -c` checks there:
+ * the files written now, and those an earlier run listed that are still
+ * there (their recorded SHA-256 kept, so a later change shows).
+ */
+static enum kansa_err write_manifest(const char *outdir,
+				     const struct written *w, size_t n,
+				     struct written *manifest, struct diags *d)
+{
+	struct written *all = calloc(n + 64, sizeof(*all));
+	size_t nall = 0, cap = n + 64;
+	struct sbuf b = {0};
+	char *old = NULL;
+	size_t len;
+	enum kansa_err err;
+	struct diags ignore;
+
+	if (!all)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		all[nall++] = w[i];
+	snprintf(manifest->path, sizeof(manifest->path), "%s/MANIFEST.sha256",
+		 outdir);
+	diags_init(&ignore);
+	if (access(manifest->path, F_OK) == 0 &&
+	    fileio_read(manifest->path, 1 << 20, &old, &len, &ignore) ==
+		    KANSA_OK) {
+		for (char *line = strtok(old, "\n"); line;
+		     line = strtok(NULL, "\n")) {
+			char path[8192];
+			bool seen = false;
+			if (strlen(line) < 67 || line[64] != ' ' ||
+			    line[65] != ' ' || strchr(line + 66, '/'))
+				continue;
+			for (size_t i = 0; i < nall; i++)
+				seen |= !strcmp(all[i].name, line + 66);
+			snprintf(path, sizeof(path), "%s/%s", outdir,
+				 line + 66);
+			if (seen || access(path, F_OK) != 0 ||
+			    strlen(line + 66) >= sizeof(all->name))
+				continue;
+			if (nall == cap) {
+				struct written *g =
+					realloc(all, (cap *= 2) * sizeof(*all));
+				if (!g)
+					break;
+				all = g;
+			}
+			memset(&all[nall], 0, sizeof(*all));
+			memcpy(all[nall].sha256, line, 64);
+			snprintf(all[nall].name, sizeof(all->name), "%s",
+				 line + 66);
+			nall++;
+		}
+	}
+	diags_release(&ignore);
+	free(old);
+	qsort(all, nall, sizeof(*all), by_name);
+	for (size_t i = 0; i < nall; i++)
+		sbuf_printf(&b, "%s  %s\n", all[i].sha256, all[i].name);
+	free(all);
+	if (b.oom) {
+		sbuf_release(&b);
+		return KANSA_ERR_NOMEM;
+	}
+	err = fileio_write_atomic(manifest->path, b.s ? b.s : "", b.len, d);
+	sbuf_release(&b);
+	if (!err) {
+		snprintf(manifest->name, sizeof(manifest->name),
+			 "MANIFEST.sha256");
+		err = fileio_sha256(manifest->path, manifest->sha256,
+				    &manifest->size);
+	}
+	return err;
+}
+
+/* Records the run (inputs from the model, outputs as written). */
+static enum kansa_err record_run(struct store *st, const struct report *r,
+				 const struct report_cmd *o,
+				 const char *started, const struct written *w,
+				 size_t n, struct diags *d)
+{
+	struct store_run run = {0};
+	struct store_run_file *in = calloc(r->ninputs + 1, sizeof(*in));
+	struct store_run_file *out = calloc(n + 1, sizeof(*out));
+	enum kansa_err err = KANSA_ERR_NOMEM;
+
+	if (in && out) {
+		for (size_t i = 0; i < r->ninputs; i++) {
+			in[i].path = r->inputs[i].path;
+			in[i].sha256 = r->inputs[i].sha256;
+			in[i].size = r->inputs[i].size;
+		}
+		for (size_t i = 0; i < n; i++) {
+			out[i].path = w[i].path;
+			out[i].sha256 = w[i].sha256;
+			out[i].size = w[i].size;
+		}
+		run.year = o->r.year;
+		run.started_at = started;
+		run.kansa_version = KANSA_VERSION;
+		run.as_of = o->as_of;
+		run.date = o->date;
+		run.input_digest = r->input_digest;
+		run.inputs = in;
+		run.ninputs = r->ninputs;
+		run.outputs = out;
+		run.noutputs = n;
+		err = store_record_run(st, &run, d);
+	}
+	free(in);
+	free(out);
+	return err;
 }
 
 static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
@@ -130,13 +262,18 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct report r;
 	struct store *st = NULL;
 	struct pdf_passwords pw;
+	struct written w[4];
+	size_t nw = 0;
 	enum kansa_err err;
-	char path[8192];
+	char started[32];
+	time_t now = time(NULL);
 	int rc;
 
 	if ((rc = parse(argc, argv, &o, cli)) != 0)
 		return rc;
+	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	memset(&r, 0, sizeof(r));
+	memset(w, 0, sizeof(w));
 	if (o.password_file &&
 	    (err = pdf_passwords_read(o.password_file, &pw, &cli->diags)))
 		return cli_finish(cli, err);
@@ -148,24 +285,28 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	if ((err = cli_open_store(cli, false, &st)) ||
 	    (err = report_gather(st, &o.r, &r, &cli->diags)))
 		goto out;
-	if (o.only[0]) {
-		snprintf(path, sizeof(path), "%s/%s", o.outdir,
-			 r.settings.file[REPORT_WORKPAPER]);
-		if ((err = render_xlsx(&r, path, &cli->diags)))
-			goto out;
-		printf("%s\n", path);
-	}
-	for (int k = REPORT_CISO; k <= REPORT_AUDIT; k++) {
+	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT; k++) {
+		struct written *f = &w[nw];
 		if (!o.only[k])
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", o.outdir,
+		snprintf(f->name, sizeof(f->name), "%s", r.settings.file[k]);
+		snprintf(f->path, sizeof(f->path), "%s/%s", o.outdir,
 			 r.settings.file[k]);
-		if ((err = render_pdf(&r, (enum report_kind)k, path,
-				      o.password_file ? &pw : NULL,
-				      &cli->diags)))
+		if (k == REPORT_WORKPAPER)
+			err = render_xlsx(&r, f->path, &cli->diags);
+		else
+			err = render_pdf(&r, (enum report_kind)k, f->path,
+					 o.password_file ? &pw : NULL,
+					 &cli->diags);
+		if (err || (err = fileio_sha256(f->path, f->sha256, &f->size)))
 			goto out;
-		printf("%s\n", path);
+		printf("%s\n", f->path);
+		nw++;
 	}
+	if ((err = write_manifest(o.outdir, w, nw, &w[nw], &cli->diags)) ||
+	    (err = record_run(st, &r, &o, started, w, nw + 1, &cli->diags)))
+		goto out;
+	printf("%s\n", w[nw].path);
 	cli_print_diags(cli);
 out:
 	if (o.password_file)

@@ -230,6 +230,17 @@ const struct command cli_commands[] = {
 	 "\n" COMMON_HELP "\n"
 	 "example: kansa check-db --db kansa.db\n"
 	 "\n" EXIT_CODES},
+	{"runs", cmd_runs, "list the recorded report runs",
+	 "usage: kansa runs [--year FY]\n"
+	 "\n"
+	 "Lists every recorded `kansa report` run: when it finished, the\n"
+	 "kansa version, its --as-of and --date, how many files it read and\n"
+	 "wrote (each kept with its SHA-256 in the database) and the input\n"
+	 "digest printed in the reports.\n"
+	 "\n"
+	 "  --year FY   only the runs of that fiscal year\n" COMMON_HELP "\n"
+	 "example: kansa runs --year 2025\n"
+	 "\n" EXIT_CODES},
 	{"help", cmd_help, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"},
 	{"version", cmd_version, "show kansa's version",

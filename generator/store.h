@@ -254,4 +254,40 @@ struct store_check {
 enum kansa_err store_check(struct store *st, struct store_check *c);
 void store_check_release(struct store_check *c);
 
+/* A file a report run read or wrote. */
+struct store_run_file {
+	const char *path;
+	const char *sha256;
+	long long size;
+};
+
+/* One run of `kansa report`, to record. */
+struct store_run {
+	int year;
+	const char *started_at; /* YYYY-MM-DDTHH:MM:SSZ */
+	const char *kansa_version;
+	const char *as_of, *date; /* the run's --as-of and --date */
+	const char *input_digest;
+	const struct store_run_file *inputs, *outputs;
+	size_t ninputs, noutputs;
+};
+
+/* Records a run and its files in one transaction. */
+enum kansa_err store_record_run(struct store *st, const struct store_run *run,
+				struct diags *d);
+
+/* A recorded run, as `kansa runs` lists it. */
+struct store_run_row {
+	long long id;
+	int year;
+	char *finished_at, *kansa_version, *as_of, *date, *input_digest;
+	size_t ninputs, noutputs;
+};
+
+/* The runs of year (all when year < 0), oldest first. */
+enum kansa_err store_list_runs(struct store *st, int year,
+			       struct store_run_row **out, size_t *n,
+			       struct diags *d);
+void store_runs_release(struct store_run_row *v, size_t n);
+
 #endif

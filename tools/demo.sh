@@ -29,6 +29,8 @@ done
 echo
 echo "== kansa report --year 2025 --as-of $asof --date 2026-02-10"
 "$kansa" --db "$db" report --year 2025 --as-of "$asof" --date 2026-02-10
+(cd output/2025 && sha256sum -c MANIFEST.sha256)
+"$kansa" --db "$db" check-db
 echo
 echo "== kansa score --year 2025 --as-of $asof"
 head -20 output/score-2025.txt
@@ -36,6 +38,6 @@ echo
 echo "== kansa plan list --as-of $asof --all"
 cat output/plans-2025.txt
 echo
-echo "demo: wrote output/2025/ (the workpaper and reports)," \
+echo "demo: wrote output/2025/ (the workpaper, reports and MANIFEST.sha256)," \
 	"output/{items.tsv,status,score,findings,diff,plans}-2025.txt and the" \
 	"database $db"

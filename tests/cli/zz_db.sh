@@ -75,5 +75,37 @@ with open('damaged.db', 'r+b') as f:
 	cd "$ROOT" || return
 }
 
+# Each report run writes MANIFEST.sha256 (sha256sum -c passes; the same
+# inputs and --date give the same manifest) and is recorded in the store.
+t_manifest_runs() {
+	ws=$(demo_ws) || { not_ok "db: the demo data imports"; return; }
+	cd "$ws" || return
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1
+	cp output/2025/MANIFEST.sha256 m1
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1
+	check=$(cd output/2025 && sha256sum -c MANIFEST.sha256 2>&1)
+	runs=$("$KANSA" runs --year 2025 2>&1)
+	n=$(printf '%s\n' "$runs" | grep -c "^[0-9]* *2025 .* 2026-02-10 .* 4 ")
+	db=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('kansa.db')
+print('\n'.join(f'{s}  {p.rsplit(\"/\", 1)[1]}' for p, s in c.execute(
+    \"SELECT path, sha256 FROM run_file WHERE direction = 'out' AND run_id = (SELECT max(run_id) FROM report_run)\"
+    \" AND path NOT LIKE '%MANIFEST%' ORDER BY 1\")))")
+	if [ "$(printf '%s\n' "$check" | grep -c ': OK$')" -eq 3 ] && cmp -s m1 output/2025/MANIFEST.sha256 &&
+		[ "$n" -eq 2 ] && [ "$db" = "$(cat m1)" ]; then
+		ok "db: MANIFEST.sha256 passes sha256sum -c, is the same on a rerun, and each run is in kansa runs and the store"
+	else
+		not_ok "db: manifest and runs" "$check / runs: $runs / db: $db"
+	fi
+	printf 'x' >>output/2025/kansa-2025-ciso.pdf
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
+	(cd output/2025 && sha256sum -c MANIFEST.sha256 >/dev/null 2>&1) &&
+		not_ok "db: a report changed after the run fails sha256sum -c" ||
+		ok "db: a report changed after the run fails sha256sum -c, even after a partial rerun"
+	cd "$ROOT" || return
+}
+
 t_backup_in_use
 t_check_db
+t_manifest_runs

@@ -1,0 +1,124 @@
+/* store_runs.c: the record of each `kansa report`: when, which kansa, the
+ * files it read and the files it wrote, each with its SHA-256. */
+#include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool add_file(struct store *st, sqlite3_stmt *s, long long run,
+		     const char *direction, const struct store_run_file *f)
+{
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_text(s, 2, direction, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, f->path);
+	store_bind_text(s, 4, f->sha256);
+	sqlite3_bind_int64(s, 5, f->size);
+	return store_step_done(st, s, "recording a run's file");
+}
+
+enum kansa_err store_record_run(struct store *st, const struct store_run *run,
+				struct diags *d)
+{
+	sqlite3_stmt *s = NULL, *f = NULL;
+	bool ok;
+	long long id = 0;
+	char now[32];
+
+	st->d = d;
+	store_now(now);
+	if (store_exec(st, "BEGIN IMMEDIATE", "recording a run"))
+		return KANSA_ERR_DB;
+	ok = (s = store_prepare(
+		      st, "INSERT INTO report_run (year, started_at, "
+			  "finished_at, kansa_version, as_of, report_date, "
+			  "input_digest) VALUES (?, ?, ?, ?, ?, ?, ?)")) &&
+	     (f = store_prepare(st, "INSERT INTO run_file (run_id, "
+				    "direction, path, sha256, size) VALUES "
+				    "(?, ?, ?, ?, ?)"));
+	if (ok) {
+		sqlite3_bind_int(s, 1, run->year);
+		store_bind_text(s, 2, run->started_at);
+		store_bind_text(s, 3, now);
+		store_bind_text(s, 4, run->kansa_version);
+		store_bind_text(s, 5, run->as_of);
+		store_bind_text(s, 6, run->date);
+		store_bind_text(s, 7, run->input_digest);
+		ok = store_step_done(st, s, "recording a run");
+		id = sqlite3_last_insert_rowid(st->db);
+	}
+	for (size_t i = 0; ok && i < run->ninputs; i++)
+		ok = add_file(st, f, id, "in", &run->inputs[i]);
+	for (size_t i = 0; ok && i < run->noutputs; i++)
+		ok = add_file(st, f, id, "out", &run->outputs[i]);
+	sqlite3_finalize(s);
+	sqlite3_finalize(f);
+	if (ok && store_exec(st, "COMMIT", "recording a run") == KANSA_OK)
+		return KANSA_OK;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return KANSA_ERR_DB;
+}
+
+enum kansa_err store_list_runs(struct store *st, int year,
+			       struct store_run_row **out, size_t *n,
+			       struct diags *d)
+{
+	sqlite3_stmt *s;
+	struct store_run_row *v = NULL;
+	int rc;
+
+	st->d = d;
+	*out = NULL;
+	*n = 0;
+	if (!(s = store_prepare(
+		      st,
+		      "SELECT r.run_id, r.year, r.finished_at, "
+		      "r.kansa_version, "
+		      "r.as_of, r.report_date, r.input_digest, (SELECT "
+		      "count(*) "
+		      "FROM run_file f WHERE f.run_id = r.run_id AND "
+		      "f.direction = 'in'), (SELECT count(*) FROM run_file f "
+		      "WHERE f.run_id = r.run_id AND f.direction = 'out') FROM "
+		      "report_run r WHERE ?1 < 0 OR r.year = ?1 ORDER BY "
+		      "r.run_id")))
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_run_row *g = text_grow(v, *n, sizeof(*v)), *e;
+		if (!g) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		v = g;
+		e = &v[(*n)++];
+		e->id = sqlite3_column_int64(s, 0);
+		e->year = sqlite3_column_int(s, 1);
+		e->finished_at = store_col_dup(s, 2);
+		e->kansa_version = store_col_dup(s, 3);
+		e->as_of = store_col_dup(s, 4);
+		e->date = store_col_dup(s, 5);
+		e->input_digest = store_col_dup(s, 6);
+		e->ninputs = (size_t)sqlite3_column_int64(s, 7);
+		e->noutputs = (size_t)sqlite3_column_int64(s, 8);
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	if (rc != SQLITE_DONE) {
+		store_runs_release(v, *n);
+		*out = NULL;
+		*n = 0;
+		return store_db_error(st, "listing the runs");
+	}
+	return KANSA_OK;
+}
+
+void store_runs_release(struct store_run_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].finished_at);
+		free(v[i].kansa_version);
+		free(v[i].as_of);
+		free(v[i].date);
+		free(v[i].input_digest);
+	}
+	free(v);
+}
