@@ -102,3 +102,11 @@ void cli_today(char out[11])
 	localtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+int cli_opt_year(const struct command *cmd, const char *arg, int *year)
+{
+	if ((*year = cli_parse_year(arg)) < 0)
+		return cli_usage_error(cmd, "--year '%s' is not a fiscal year",
+				       arg);
+	return -1;
+}

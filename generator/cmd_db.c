@@ -87,16 +87,13 @@ int cmd_runs(int argc, char **argv, struct cli *cli)
 	struct store_run_row *v = NULL;
 	size_t n = 0;
 	enum kansa_err err;
-	int c, year = -1;
+	int c, rc, year = -1;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == 'y') {
-			if ((year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "--year '%s' is not "
-						       "a fiscal year",
-						       optarg);
+			if ((rc = cli_opt_year(cmd, optarg, &year)) >= 0)
+				return rc;
 		} else if (c == 'D') {
 			cli->db = optarg;
 		} else {

@@ -281,18 +281,15 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 		{NULL, 0, NULL, 0},
 	};
 	const struct command *cmd = cli_find("import");
-	int c;
+	int c, rc;
 
 	o->year = -1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((o->year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "--year '%s' is not "
-						       "a fiscal year",
-						       optarg);
+			if ((rc = cli_opt_year(cmd, optarg, &o->year)) >= 0)
+				return rc;
 			break;
 		case 'P':
 			o->spec = optarg;

@@ -184,7 +184,7 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 	static const char *const kinds[] = {"xlsx", "ciso", "audit"};
 	const struct command *cmd = cli_find("report");
 	bool any_only = false;
-	int c;
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
@@ -193,11 +193,8 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((o->r.year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "--year '%s' is not "
-						       "a fiscal year",
-						       optarg);
+			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) >= 0)
+				return rc;
 			break;
 		case 'a':
 			if (!text_parse_date(optarg, o->as_of))

@@ -43,7 +43,7 @@ static int parse(int argc, char **argv, const struct command *cmd,
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	int c;
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
@@ -53,11 +53,8 @@ static int parse(int argc, char **argv, const struct command *cmd,
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((o->r.year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "--year '%s' is not "
-						       "a fiscal year",
-						       optarg);
+			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) >= 0)
+				return rc;
 			break;
 		case 'a':
 			if (!text_parse_date(optarg, o->as_of))

@@ -72,18 +72,15 @@ int cmd_status(int argc, char **argv, struct cli *cli)
 	struct store *st = NULL;
 	char as_of[11];
 	long long pid;
-	int c, year = -1;
+	int c, rc, year = -1;
 	enum kansa_err err;
 
 	cli_today(as_of);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == 'y') {
-			if ((year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "--year '%s' is not "
-						       "a fiscal year",
-						       optarg);
+			if ((rc = cli_opt_year(cmd, optarg, &year)) >= 0)
+				return rc;
 		} else if (c == 'a') {
 			if (!text_parse_date(optarg, as_of))
 				return cli_usage_error(cmd,

@@ -72,7 +72,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
 	const char *tdir = NULL;
 	char defdir[64], *header = NULL;
-	int c, year = -1;
+	int c, rc, year = -1;
 	size_t hlen;
 	struct checklist cl;
 	struct store *st = NULL;
@@ -83,11 +83,8 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((year = cli_parse_year(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "--year '%s' is not "
-						       "a fiscal year",
-						       optarg);
+			if ((rc = cli_opt_year(cmd, optarg, &year)) >= 0)
+				return rc;
 			break;
 		case 'r':
 			if (!(role = answers_role_name(optarg)))
