@@ -19,11 +19,21 @@
 static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 {
 	struct pdf *p = user;
-	if (!p->failed)
+	int saved = errno;
+	if (p->failed)
+		return;
+	p->failed = true;
+	/* while saving, a failure is a write failure (libharu reports a
+	 * full disk as a zlib or file error); errno says which */
+	if (p->saving)
+		diags_add(p->d, DIAG_ERROR, p->saving, 0,
+			  "cannot write: %s (libharu error 0x%04X)",
+			  saved ? strerror(saved) : "write failed",
+			  (unsigned)e);
+	else
 		diags_add(p->d, DIAG_ERROR, NULL, 0,
 			  "the PDF library failed (error 0x%04X, detail %u)",
 			  (unsigned)e, (unsigned)detail);
-	p->failed = true;
 }
 
 enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d)
@@ -693,6 +703,8 @@ enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "kansa");
 	if (!(tmp = fileio_temp_create(path, p->d)))
 		return KANSA_ERR_IO;
+	p->saving = path;
+	errno = 0;
 	if (!p->failed && HPDF_SaveToFile(p->doc, tmp) != HPDF_OK &&
 	    !p->failed) {
 		p->failed = true;

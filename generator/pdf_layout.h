@@ -47,6 +47,7 @@ struct pdf {
 	const char *const *row_context; /* per row of the next pdf_table */
 	struct diags *d;		/* warnings and errors */
 	bool failed;			/* libharu refused something */
+	const char *saving;		/* the file being saved, for messages */
 	HPDF_Outline outline[3];	/* open outline per level */
 	struct pdf_heading *headings;	/* in order; pages from the dry pass */
 	size_t nheadings, next_heading;
