@@ -46,12 +46,14 @@ struct parser {
 	size_t nrn;				 /* entries in rn */
 	struct clause *open[CLAUSE_SUBITEM + 1]; /* open clause per level */
 	struct clause *cur;			 /* innermost open clause */
-	struct pstate *st;   /* state per clause, by serial */
-	size_t nst, cst;     /* used and allocated */
-	struct clause *root; /* the tree */
-	size_t nclauses;     /* clauses made */
-	int last_chapter;    /* number of the last chapter */
-	bool oom;	     /* an allocation failed */
+	struct pstate *st;     /* state per clause, by serial */
+	size_t nst, cst;       /* used and allocated */
+	struct clause *root;   /* the tree */
+	size_t nclauses;       /* clauses made */
+	int last_chapter;      /* number of the last chapter */
+	bool oom;	       /* an allocation failed */
+	int repeats_reported;  /* the error for too many repeats was given */
+	int children_reported; /* ... for too many clauses under one */
 };
 
 /* A clause with the index of its parse state in parser.st. */
@@ -442,6 +444,36 @@ static int source_occurrence(const struct parser *ps,
 	return n;
 }
 
+/* The most times one number may repeat under one parent (N.2 ... N.k),
+ * and the most clauses under one parent: far above any real policy, they
+ * keep hostile input to bounded time (same_number() is a linear scan). */
+#define MAX_REPEATS  100
+#define MAX_CHILDREN 1000
+
+/* The first "number.k" (k = 2 ...) not used under parent, into num;
+ * false when MAX_REPEATS are taken (hostile or not a policy). */
+static bool free_suffix(const struct clause *parent, const char *number,
+			char num[48])
+{
+	for (int k = 2; k <= MAX_REPEATS; k++) {
+		snprintf(num, 48, "%.36s.%d", number, k);
+		if (!same_number(parent, num))
+			return true;
+	}
+	return false;
+}
+
+static void too_many_repeats(struct parser *ps, const struct marker *m,
+			     long line)
+{
+	if (ps->repeats_reported++)
+		return;
+	diags_add(ps->d, DIAG_ERROR, ps->file, line,
+		  "'%s' appears more than %d times at one level: expected "
+		  "clause numbers that count up (is this the policy text?)",
+		  m->number, MAX_REPEATS);
+}
+
 /* Warnings for a section number that repeats or skips. */
 static void check_section(struct parser *ps, struct clause *chapter,
 			  struct marker *m, long line)
@@ -450,12 +482,11 @@ static void check_section(struct parser *ps, struct clause *chapter,
 	const struct clause *dup = same_number(chapter, m->number);
 
 	if (dup) {
-		int k = 2;
 		char num[48];
-		do
-			snprintf(num, sizeof(num), "%.36s.%d", m->number,
-				 k++ % 1000);
-		while (same_number(chapter, num));
+		if (!free_suffix(chapter, m->number, num)) {
+			too_many_repeats(ps, m, line);
+			return;
+		}
 		diags_add(ps->d, DIAG_WARNING, ps->file, line,
 			  "section '%s' appears twice (lines %ld and %ld): "
 			  "the second is cited as '%s'; to correct the "
@@ -481,6 +512,15 @@ static bool open_clause(struct parser *ps, struct marker *m, long line)
 
 	if (!marker_fits(ps, m, parent))
 		return false;
+	if (parent->nchildren >= MAX_CHILDREN) {
+		if (!ps->children_reported++)
+			diags_add(ps->d, DIAG_ERROR, ps->file, line,
+				  "more than %d clauses under '%s': expected "
+				  "a policy text (is this the right file?)",
+				  MAX_CHILDREN,
+				  parent->number ? parent->number : "");
+		return true; /* reported; the line is dropped */
+	}
 	snprintf(srcnum, sizeof(srcnum), "%s", m->number);
 	if (m->kind == CLAUSE_SECTION) {
 		occ = source_occurrence(ps, parent, srcnum);
@@ -488,12 +528,11 @@ static bool open_clause(struct parser *ps, struct marker *m, long line)
 			return true; /* the error is reported; skip it */
 		check_section(ps, parent, m, line);
 	} else if (same_number(parent, m->number)) {
-		int k = 2;
 		char num[48];
-		do
-			snprintf(num, sizeof(num), "%.36s.%d", m->number,
-				 k++ % 1000);
-		while (same_number(parent, num));
+		if (!free_suffix(parent, m->number, num)) {
+			too_many_repeats(ps, m, line);
+			return true; /* reported; the line is dropped */
+		}
 		diags_add(ps->d, DIAG_WARNING, ps->file, line,
 			  "'%s' appears twice under '%s': cited as '%s'",
 			  m->number, parent->id ? parent->id : parent->number,
@@ -520,12 +559,11 @@ static bool open_clause(struct parser *ps, struct marker *m, long line)
 	return true;
 }
 
-/* Joins b after a: a space only between two ASCII letters or digits. */
-static void join_into(struct sbuf *out, const char *a, const char *b)
+/* Appends b to out: a space only between two ASCII letters or digits. */
+static void join_onto(struct sbuf *out, const char *b)
 {
-	size_t n = strlen(a);
-	sbuf_adds(out, a);
-	if (n > 0 && *b && is_ascii_alnum((unsigned char)a[n - 1]) &&
+	if (out->len > 0 && *b &&
+	    is_ascii_alnum((unsigned char)out->s[out->len - 1]) &&
 	    is_ascii_alnum((unsigned char)*b))
 		sbuf_add(out, " ", 1);
 	sbuf_adds(out, b);
@@ -548,15 +586,8 @@ static void add_text(struct parser *ps, char *line)
 		sbuf_add(&st->body, " ", 1);
 		sbuf_adds(&st->body, line);
 	} else {
-		const char *prev = st->body.s ? st->body.s : "";
-		struct sbuf nb = {0};
-		if (st->body.len == 0) {
-			sbuf_adds(&st->body, line);
-		} else {
-			join_into(&nb, prev, line);
-			sbuf_release(&st->body);
-			st->body = nb;
-		}
+		/* in place: copying the body for each line was quadratic */
+		join_onto(&st->body, line);
 	}
 	st->last_table = table;
 	if (st->body.oom)
@@ -579,7 +610,8 @@ static void finish(struct parser *ps, struct clause *c)
 		c->text = strdup(body);
 	} else {
 		struct sbuf t = {0};
-		join_into(&t, first, body);
+		sbuf_adds(&t, first);
+		join_onto(&t, body);
 		c->text = sbuf_take(&t);
 	}
 	if (c->kind == CLAUSE_CHAPTER || c->kind == CLAUSE_SECTION ||
