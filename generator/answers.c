@@ -113,33 +113,6 @@ static char *dup_value(struct reader *r, const struct ini_section *s,
 	return v;
 }
 
-static long key_line(const struct ini_section *s, const char *key)
-{
-	const struct ini_key *k = ini_key(s, key);
-	return k ? k->line : s->line;
-}
-
-static void warn_unknown_keys(struct reader *r, const struct ini_section *s,
-			      const char *const *keys, size_t nkeys)
-{
-	for (size_t i = 0; i < s->nkeys; i++) {
-		char base[64];
-		const char *name = s->keys[i].lower, *dot = strchr(name, '.');
-		size_t n = dot ? (size_t)(dot - name) : strlen(name), k;
-		if (n >= sizeof(base))
-			n = sizeof(base) - 1;
-		memcpy(base, name, n);
-		base[n] = '\0';
-		for (k = 0; k < nkeys && strcmp(base, keys[k]) != 0; k++)
-			;
-		if (k == nkeys)
-			diags_add(r->d, DIAG_WARNING, r->f->path,
-				  s->keys[i].line,
-				  "unknown key '%s' in [%s] is ignored",
-				  s->keys[i].name, s->name);
-	}
-}
-
 static void read_header(struct reader *r, int year)
 {
 	const struct ini_section *k = ini_section(r->f, "kansa");
@@ -151,12 +124,12 @@ static void read_header(struct reader *r, int year)
 	if (v && (sscanf(v, "%d", &sh->fiscal_year) != 1 ||
 		  sh->fiscal_year < 1900 || sh->fiscal_year > 2999))
 		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  key_line(k, "fiscal_year"),
+			  ini_key_line(k, "fiscal_year"),
 			  "fiscal_year '%s' is not a year (expected e.g. 2025)",
 			  v);
 	else if (v && sh->fiscal_year != year)
 		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  key_line(k, "fiscal_year"),
+			  ini_key_line(k, "fiscal_year"),
 			  "fiscal year mismatch: the file says %d, the import "
 			  "is for --year %d",
 			  sh->fiscal_year, year);
@@ -174,7 +147,7 @@ static void read_header(struct reader *r, int year)
 			  "'department = 議会事務局総務課')");
 	if (!(role = answers_role_name(v)))
 		diags_add(
-			r->d, DIAG_ERROR, r->f->path, key_line(k, "role"),
+			r->d, DIAG_ERROR, r->f->path, ini_key_line(k, "role"),
 			"unknown role '%s' (expected one of chapter 2's: "
 			"CISO, 情報セキュリティ責任者, 情報セキュリティ管理者, "
 			"情報システム管理者, 情報システム担当者, 議員及び職員, "
@@ -186,7 +159,7 @@ static void read_header(struct reader *r, int year)
 	if (*sh->answered_on) {
 		if (!text_parse_date(sh->answered_on, date))
 			diags_add(r->d, DIAG_ERROR, r->f->path,
-				  key_line(k, "answered_on"),
+				  ini_key_line(k, "answered_on"),
 				  "answered_on '%s' is not a date (expected "
 				  "YYYY-MM-DD)",
 				  sh->answered_on);
@@ -198,7 +171,7 @@ static void read_header(struct reader *r, int year)
 		} else
 			r->oom = true;
 	}
-	warn_unknown_keys(r, k, header_keys, COUNT(header_keys));
+	ini_warn_unknown_keys(r->f, k, header_keys, COUNT(header_keys), r->d);
 }
 
 /* Splits "EV-1, EV-2" into trimmed IDs. */
@@ -261,7 +234,8 @@ static void check_item(struct reader *r, const struct ini_section *s,
 			  "the answer is kept",
 			  a->item_id, r->sh->role, it->roles);
 	if (a->status == STATUS_NA && !*a->comment)
-		diags_add(r->d, DIAG_WARNING, r->f->path, key_line(s, "status"),
+		diags_add(r->d, DIAG_WARNING, r->f->path,
+			  ini_key_line(s, "status"),
 			  "'該当なし' for '%s' without a comment: say why the "
 			  "item does not apply",
 			  a->item_id);
@@ -293,7 +267,7 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 	}
 	if ((st = answer_status_parse(status)) < 0) {
 		diags_add(
-			r->d, DIAG_ERROR, r->f->path, key_line(s, "status"),
+			r->d, DIAG_ERROR, r->f->path, ini_key_line(s, "status"),
 			"unknown status '%s' (expected 実施, 一部実施, 未実施 "
 			"or 該当なし; or yes, partial, no, na)",
 			status);
@@ -301,7 +275,7 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 	}
 	a->status = (enum answer_status)st;
 	check_item(r, s, a);
-	warn_unknown_keys(r, s, answer_keys, COUNT(answer_keys));
+	ini_warn_unknown_keys(r->f, s, answer_keys, COUNT(answer_keys), r->d);
 out:
 	free(status);
 	free(evidence);

@@ -45,29 +45,6 @@ static char *joined(const struct ini_file *f, const struct ini_section *s,
 	return v ? v : strdup("");
 }
 
-static long key_line(const struct ini_section *s, const char *key)
-{
-	const struct ini_key *k = ini_key(s, key);
-	return k ? k->line : s->line;
-}
-
-static void unknown_keys(const struct ini_file *f, const struct ini_section *s,
-			 const char *const *keys, size_t n, struct diags *d)
-{
-	for (size_t i = 0; i < s->nkeys; i++) {
-		const char *name = s->keys[i].lower, *dot = strchr(name, '.');
-		size_t len = dot ? (size_t)(dot - name) : strlen(name), k;
-		for (k = 0; k < n; k++)
-			if (strlen(keys[k]) == len &&
-			    strncmp(keys[k], name, len) == 0)
-				break;
-		if (k == n)
-			diags_add(d, DIAG_WARNING, f->path, s->keys[i].line,
-				  "unknown key '%s' in [%s] is ignored",
-				  s->keys[i].name, s->name);
-	}
-}
-
 static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			struct audit_file *a)
 {
@@ -82,7 +59,8 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			  "'fiscal_year = %d')",
 			  year);
 	else if (a->fiscal_year != year)
-		diags_add(d, DIAG_ERROR, f->path, key_line(k, "fiscal_year"),
+		diags_add(d, DIAG_ERROR, f->path,
+			  ini_key_line(k, "fiscal_year"),
 			  "fiscal year mismatch: the file says %d, the import "
 			  "is for --year %d",
 			  a->fiscal_year, year);
@@ -102,7 +80,7 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			  "missing auditor in [kansa] (the 情報セキュリティ監査"
 			  "統括責任者 who signs the audit)");
 	if (*a->audited_on && !text_parse_date(a->audited_on, date))
-		diags_add(d, DIAG_ERROR, f->path, key_line(k, "audited_on"),
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(k, "audited_on"),
 			  "audited_on '%s' is not a date (expected YYYY-MM-DD)",
 			  a->audited_on);
 	else if (*a->audited_on) {
@@ -112,7 +90,7 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 		free(a->audited_on);
 		a->audited_on = n;
 	}
-	unknown_keys(f, k, header_keys, COUNT(header_keys), d);
+	ini_warn_unknown_keys(f, k, header_keys, COUNT(header_keys), d);
 	return true;
 }
 
@@ -146,7 +124,7 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 			  *near ? "?)" : "");
 	}
 	if ((g = finding_grade_parse(grade)) < 0)
-		diags_add(d, DIAG_ERROR, f->path, key_line(s, "judgement"),
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
 			  "unknown judgement '%s' for [%s] (expected 適合, "
 			  "重大な不適合, 軽微な不適合, 推奨事項 or 観察事項)",
 			  grade, s->name);
@@ -158,11 +136,11 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 			return false;
 	} else if (strcmp(j->urgency, "緊急") && strcmp(j->urgency, "通常")) {
 		diags_add(
-			d, DIAG_ERROR, f->path, key_line(s, "urgency"),
+			d, DIAG_ERROR, f->path, ini_key_line(s, "urgency"),
 			"unknown urgency '%s' for [%s] (expected 緊急 or 通常)",
 			j->urgency, s->name);
 	}
-	unknown_keys(f, s, item_keys, COUNT(item_keys), d);
+	ini_warn_unknown_keys(f, s, item_keys, COUNT(item_keys), d);
 	return true;
 }
 

@@ -61,12 +61,6 @@ static char *value(const struct ini_file *f, const struct ini_section *s,
 	return strdup(v ? v : "");
 }
 
-static long key_line(const struct ini_section *s, const char *key)
-{
-	const struct ini_key *k = ini_key(s, key);
-	return k ? k->line : s->line;
-}
-
 /* Normalises a date key in place; an error when it is not a date. */
 static bool check_date(const struct ini_file *f, const struct ini_section *s,
 		       const char *key, char **v, struct diags *d)
@@ -75,7 +69,7 @@ static bool check_date(const struct ini_file *f, const struct ini_section *s,
 	if (!**v)
 		return true;
 	if (!text_parse_date(*v, iso)) {
-		diags_add(d, DIAG_ERROR, f->path, key_line(s, key),
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, key),
 			  "%s '%s' of [%s] is not a date (expected YYYY-MM-DD)",
 			  key, *v, s->name);
 		return true;
@@ -104,7 +98,7 @@ static void check_clauses(const struct ini_file *f, const struct ini_section *s,
 			id[e - p] = '\0';
 			if (!checklist_find(cl, id))
 				diags_add(d, DIAG_WARNING, f->path,
-					  key_line(s, "clauses"),
+					  ini_key_line(s, "clauses"),
 					  "clauses of [%s] name '%s', which is "
 					  "not in the checklist",
 					  s->name, id);
@@ -157,7 +151,7 @@ static bool read_record(const struct ini_file *f, const struct ini_section *s,
 		return false;
 	if (*e->collected_on && *e->expires_on &&
 	    strcmp(e->expires_on, e->collected_on) < 0)
-		diags_add(d, DIAG_ERROR, f->path, key_line(s, "expires_on"),
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "expires_on"),
 			  "evidence [%s] expires (%s) before it was collected "
 			  "(%s)",
 			  s->name, e->expires_on, e->collected_on);
@@ -186,7 +180,8 @@ enum kansa_err evidence_read(const struct ini_file *f,
 			  "'fiscal_year = %d')",
 			  year);
 	else if (out->fiscal_year != year)
-		diags_add(d, DIAG_ERROR, f->path, key_line(k, "fiscal_year"),
+		diags_add(d, DIAG_ERROR, f->path,
+			  ini_key_line(k, "fiscal_year"),
 			  "fiscal year mismatch: the file says %d, the import "
 			  "is for --year %d",
 			  out->fiscal_year, year);

@@ -584,3 +584,31 @@ void ini_format_value(struct sbuf *b, const char *key, const char *value)
 		part++;
 	} while (n > 0);
 }
+
+long ini_key_line(const struct ini_section *s, const char *key)
+{
+	const struct ini_key *k = ini_key(s, key);
+	return k ? k->line : s->line;
+}
+
+void ini_warn_unknown_keys(const struct ini_file *f,
+			   const struct ini_section *s, const char *const *keys,
+			   size_t n, struct diags *d)
+{
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *name = s->keys[i].lower, *dot = strchr(name, '.');
+		size_t len = dot ? (size_t)(dot - name) : strlen(name), k;
+		for (k = 0; k < n; k++) {
+			size_t kl = strlen(keys[k]);
+			bool prefix = kl > 0 && keys[k][kl - 1] == '*';
+			if (prefix ? strncmp(keys[k], name, kl - 1) == 0
+				   : kl == len &&
+					     strncmp(keys[k], name, len) == 0)
+				break;
+		}
+		if (k == n)
+			diags_add(d, DIAG_WARNING, f->path, s->keys[i].line,
+				  "unknown key '%s' in [%s] is ignored",
+				  s->keys[i].name, s->name);
+	}
+}

@@ -73,6 +73,17 @@ const struct ini_section *ini_section(const struct ini_file *f,
 				      const char *name);
 /* The key of a section (any case), or NULL. */
 const struct ini_key *ini_key(const struct ini_section *s, const char *name);
+/* The line of key in s, or of the [section] when the key is absent (for
+ * messages about a missing or wrong value). */
+long ini_key_line(const struct ini_section *s, const char *key);
+/*
+ * Warns of each key of s whose name (before any ".2", ".3" ...) is not
+ * among the n names in keys ("milestone_*" stands for every name that
+ * starts so): "unknown key 'x' in [s] is ignored".
+ */
+void ini_warn_unknown_keys(const struct ini_file *f,
+			   const struct ini_section *s, const char *const *keys,
+			   size_t n, struct diags *d);
 /* The value of section:key via iniparser_getstring(), or NULL. */
 const char *ini_get(const struct ini_file *f, const struct ini_section *s,
 		    const char *key);

@@ -18,7 +18,7 @@ static const char *const header_keys[] = {"kind", "as_of", "reported_by",
 static const char *const plan_keys[] = {
 	"items",	"finding_year", "department", "role",
 	"action",	"due",		"status",     "progress",
-	"completed_on", "notes",	"reason",     "milestone",
+	"completed_on", "notes",	"reason",     "milestone_*",
 };
 
 #define COUNT(a)    (sizeof(a) / sizeof((a)[0]))
@@ -154,12 +154,6 @@ static char *value(struct reader *r, const struct ini_section *s,
 	return v;
 }
 
-static long key_line(const struct ini_section *s, const char *key)
-{
-	const struct ini_key *k = ini_key(s, key);
-	return k ? k->line : s->line;
-}
-
 /* Normalises a date value in place (it may grow); errors name key. */
 static void date_value(struct reader *r, const struct ini_section *s,
 		       const char *key, char **v, bool required)
@@ -173,7 +167,7 @@ static void date_value(struct reader *r, const struct ini_section *s,
 		return;
 	}
 	if (!text_parse_date(*v, iso)) {
-		diags_add(r->d, DIAG_ERROR, r->f->path, key_line(s, key),
+		diags_add(r->d, DIAG_ERROR, r->f->path, ini_key_line(s, key),
 			  "%s '%s' of [%s] is not a date (expected YYYY-MM-DD)",
 			  key, *v, s->name);
 		return;
@@ -254,23 +248,6 @@ static void read_milestones(struct reader *r, const struct ini_section *s,
 	}
 }
 
-static void unknown_keys(struct reader *r, const struct ini_section *s,
-			 const char *const *keys, size_t n)
-{
-	for (size_t i = 0; i < s->nkeys; i++) {
-		const char *name = s->keys[i].lower;
-		size_t k;
-		for (k = 0; k < n; k++)
-			if (strncmp(name, keys[k], strlen(keys[k])) == 0)
-				break;
-		if (k == n)
-			diags_add(r->d, DIAG_WARNING, r->f->path,
-				  s->keys[i].line,
-				  "unknown key '%s' in [%s] is ignored",
-				  s->keys[i].name, s->name);
-	}
-}
-
 static void read_plan(struct reader *r, const struct ini_section *s,
 		      const char *as_of, struct plan *p)
 {
@@ -308,7 +285,7 @@ static void read_plan(struct reader *r, const struct ini_section *s,
 		n = strtol(v, &end, 10);
 		if (end == v || *end || n < 1900 || n > 2999)
 			diags_add(r->d, DIAG_ERROR, r->f->path,
-				  key_line(s, "finding_year"),
+				  ini_key_line(s, "finding_year"),
 				  "finding_year '%s' of [%s] is not a year", v,
 				  s->name);
 		p->finding_year = (int)n;
@@ -317,7 +294,7 @@ static void read_plan(struct reader *r, const struct ini_section *s,
 	if ((v = value(r, s, "status")) != NULL) {
 		if ((st = plan_status_parse(v)) < 0)
 			diags_add(r->d, DIAG_ERROR, r->f->path,
-				  key_line(s, "status"),
+				  ini_key_line(s, "status"),
 				  "unknown plan status '%s' of [%s] (expected "
 				  "未着手, 対応中, 完了 or 確認済)",
 				  v, s->name);
@@ -331,7 +308,7 @@ static void read_plan(struct reader *r, const struct ini_section *s,
 			end++;
 		if (*v && (end == v || *end || n < 0 || n > 100))
 			diags_add(r->d, DIAG_ERROR, r->f->path,
-				  key_line(s, "progress"),
+				  ini_key_line(s, "progress"),
 				  "progress '%s' of [%s] is not 0 to 100", v,
 				  s->name);
 		p->progress = *v ? (int)n : 0;
@@ -343,7 +320,7 @@ static void read_plan(struct reader *r, const struct ini_section *s,
 	date_value(r, s, "due", &p->due, true);
 	date_value(r, s, "completed_on", &p->completed_on, false);
 	read_milestones(r, s, p);
-	unknown_keys(r, s, plan_keys, COUNT(plan_keys));
+	ini_warn_unknown_keys(r->f, s, plan_keys, COUNT(plan_keys), r->d);
 }
 
 enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
@@ -366,7 +343,7 @@ enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
 	if (r.oom)
 		return KANSA_ERR_NOMEM;
 	if (!text_parse_date(out->as_of, iso))
-		diags_add(d, DIAG_ERROR, f->path, key_line(k, "as_of"),
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(k, "as_of"),
 			  "as_of '%s' in [kansa] is not a date (expected the "
 			  "date of this progress report, YYYY-MM-DD)",
 			  out->as_of);
@@ -376,7 +353,7 @@ enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
 		free(out->as_of);
 		out->as_of = iso_copy;
 	}
-	unknown_keys(&r, k, header_keys, COUNT(header_keys));
+	ini_warn_unknown_keys(r.f, k, header_keys, COUNT(header_keys), r.d);
 	for (size_t i = 0; i < f->nsections && !r.oom; i++)
 		if (strcmp(f->sections[i].lower, "kansa") != 0)
 			read_plan(&r, &f->sections[i], out->as_of,
