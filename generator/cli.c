@@ -108,5 +108,16 @@ int cli_opt_year(const struct command *cmd, const char *arg, int *year)
 	if ((*year = cli_parse_year(arg)) < 0)
 		return cli_usage_error(cmd, "--year '%s' is not a fiscal year",
 				       arg);
-	return -1;
+	return 0;
+}
+
+int cli_opt_date(const struct command *cmd, const char *name, const char *arg,
+		 char out[11])
+{
+	if (!text_parse_date(arg, out))
+		return cli_usage_error(cmd,
+				       "--%s '%s' is not a date (expected "
+				       "YYYY-MM-DD)",
+				       name, arg);
+	return 0;
 }

@@ -58,9 +58,12 @@ int cli_parse_format(const char *s);
 
 /* Parses a fiscal year (1900-2999); -1 when it is not one. */
 int cli_parse_year(const char *s);
-/* Parses the value of --year into *year: -1 when it is one, else the
+/* Parses the value of --year into *year: 0 when it is one, else the
  * exit code of the usage error it printed. */
 int cli_opt_year(const struct command *cmd, const char *arg, int *year);
+/* Parses the value of option --name into out (YYYY-MM-DD), the same way. */
+int cli_opt_date(const struct command *cmd, const char *name, const char *arg,
+		 char out[11]);
 /* Today's date as YYYY-MM-DD (local time). */
 void cli_today(char out[11]);
 

@@ -92,7 +92,7 @@ int cmd_runs(int argc, char **argv, struct cli *cli)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == 'y') {
-			if ((rc = cli_opt_year(cmd, optarg, &year)) >= 0)
+			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
 				return rc;
 		} else if (c == 'D') {
 			cli->db = optarg;

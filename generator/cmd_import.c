@@ -288,7 +288,7 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &o->year)) >= 0)
+			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
 				return rc;
 			break;
 		case 'P':

@@ -34,17 +34,6 @@ struct plan_opts {
 	const char *output;	/* suggest -o */
 };
 
-static int date_opt(const struct command *cmd, const char *name,
-		    const char *arg, char out[11])
-{
-	if (!text_parse_date(arg, out))
-		return cli_usage_error(cmd,
-				       "--%s '%s' is not a date "
-				       "(YYYY-MM-DD)",
-				       name, arg);
-	return 0;
-}
-
 static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -82,7 +71,7 @@ static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 	       (c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			rc = date_opt(cmd, "as-of", optarg, o->as_of);
+			rc = cli_opt_date(cmd, "as-of", optarg, o->as_of);
 			break;
 		case 'i':
 			if (o->nitems == 16)
@@ -111,7 +100,7 @@ static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 			o->action = optarg;
 			break;
 		case 'u':
-			rc = date_opt(cmd, "due", optarg, o->due);
+			rc = cli_opt_date(cmd, "due", optarg, o->due);
 			break;
 		case 's':
 			if ((o->status = plan_status_parse(optarg)) < 0)
@@ -137,8 +126,8 @@ static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 			o->note = optarg;
 			break;
 		case 'c':
-			rc = date_opt(cmd, "completed-on", optarg,
-				      o->completed_on);
+			rc = cli_opt_date(cmd, "completed-on", optarg,
+					  o->completed_on);
 			break;
 		case 'C':
 			o->confirm = true;

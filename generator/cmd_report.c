@@ -193,22 +193,18 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) >= 0)
+			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
 				return rc;
 			break;
 		case 'a':
-			if (!text_parse_date(optarg, o->as_of))
-				return cli_usage_error(cmd,
-						       "--as-of '%s' is not "
-						       "a date",
-						       optarg);
+			if ((rc = cli_opt_date(cmd, "as-of", optarg,
+					       o->as_of)) != 0)
+				return rc;
 			break;
 		case 't':
-			if (!text_parse_date(optarg, o->date))
-				return cli_usage_error(cmd,
-						       "--date '%s' is not "
-						       "a date",
-						       optarg);
+			if ((rc = cli_opt_date(cmd, "date", optarg, o->date)) !=
+			    0)
+				return rc;
 			break;
 		case 'o':
 			snprintf(o->outdir, sizeof(o->outdir), "%s", optarg);

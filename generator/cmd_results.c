@@ -53,15 +53,13 @@ static int parse(int argc, char **argv, const struct command *cmd,
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) >= 0)
+			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
 				return rc;
 			break;
 		case 'a':
-			if (!text_parse_date(optarg, o->as_of))
-				return cli_usage_error(cmd,
-						       "--as-of '%s' is not "
-						       "a date (YYYY-MM-DD)",
-						       optarg);
+			if ((rc = cli_opt_date(cmd, "as-of", optarg,
+					       o->as_of)) != 0)
+				return rc;
 			break;
 		case 'g':
 			if ((o->r.against = cli_parse_year(optarg)) < 0)

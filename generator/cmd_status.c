@@ -79,15 +79,12 @@ int cmd_status(int argc, char **argv, struct cli *cli)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == 'y') {
-			if ((rc = cli_opt_year(cmd, optarg, &year)) >= 0)
+			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
 				return rc;
 		} else if (c == 'a') {
-			if (!text_parse_date(optarg, as_of))
-				return cli_usage_error(cmd,
-						       "--as-of '%s' is not "
-						       "a date (expected "
-						       "YYYY-MM-DD)",
-						       optarg);
+			if ((rc = cli_opt_date(cmd, "as-of", optarg, as_of)) !=
+			    0)
+				return rc;
 		} else if (c == 'D') {
 			cli->db = optarg;
 		} else {

@@ -83,7 +83,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &year)) >= 0)
+			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
 				return rc;
 			break;
 		case 'r':
