@@ -106,6 +106,10 @@ enum kansa_err checklist_keep_reviewed(struct checklist *cl,
  */
 enum kansa_err checklist_read(const char *path, struct checklist *cl,
 			      struct diags *d);
+/* The same for a loaded file of kind checklist. */
+struct ini_file;
+enum kansa_err checklist_from_ini(const struct ini_file *f,
+				  struct checklist *cl, struct diags *d);
 
 /* Formats cl as a checklist INI file (caller frees *out). */
 enum kansa_err checklist_format(const struct checklist *cl, char **out,

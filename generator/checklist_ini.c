@@ -324,17 +324,12 @@ static char *meta(struct reader *r, const char *key)
 	return s;
 }
 
-enum kansa_err checklist_read(const char *path, struct checklist *cl,
-			      struct diags *d)
+enum kansa_err checklist_from_ini(const struct ini_file *f,
+				  struct checklist *cl, struct diags *d)
 {
-	static const char *const kinds[] = {"checklist", NULL};
-	struct ini_file *f = NULL;
 	size_t errors = d->errors;
-	enum kansa_err err = ini_load(path, kinds, d, &f);
 	struct reader r = {f, cl, d, false};
 
-	if (err)
-		return err;
 	cl->policy = meta(&r, "policy");
 	cl->version = meta(&r, "version");
 	cl->source = meta(&r, "source");
@@ -345,8 +340,21 @@ enum kansa_err checklist_read(const char *path, struct checklist *cl,
 	for (size_t i = 0; i < f->nsections && !r.oom; i++)
 		if (!is_reserved(f->sections[i].lower))
 			read_item(&r, &f->sections[i]);
-	ini_free(f);
 	if (r.oom)
 		return KANSA_ERR_NOMEM;
 	return d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
+}
+
+enum kansa_err checklist_read(const char *path, struct checklist *cl,
+			      struct diags *d)
+{
+	static const char *const kinds[] = {"checklist", NULL};
+	struct ini_file *f = NULL;
+	enum kansa_err err = ini_load(path, kinds, d, &f);
+
+	if (err)
+		return err;
+	err = checklist_from_ini(f, cl, d);
+	ini_free(f);
+	return err;
 }
