@@ -80,6 +80,8 @@ int cmd_plan(int argc, char **argv, struct cli *cli);
 int cmd_report(int argc, char **argv, struct cli *cli);
 int cmd_backup(int argc, char **argv, struct cli *cli);
 int cmd_check_db(int argc, char **argv, struct cli *cli);
+int cmd_init(int argc, char **argv, struct cli *cli);
+int cmd_run(int argc, char **argv, struct cli *cli);
 int cmd_runs(int argc, char **argv, struct cli *cli);
 
 #endif

@@ -15,29 +15,19 @@
 #include "report.h"
 #include "text.h"
 
+/* Most --include files. */
+#define MAX_INCLUDES 16
+
 struct report_cmd {
 	struct report_options r; /* year, as-of, date, templates, output */
 	char as_of[11];		 /* storage */
 	char date[11];
-	char outdir[4096];	   /* -o, default output/FY */
-	bool only[3];		   /* --only: which reports */
-	const char *password_file; /* --pdf-password-file */
+	char outdir[4096];		   /* -o, default output/FY */
+	bool only[3];			   /* --only: which reports */
+	const char *password_file;	   /* --pdf-password-file */
+	const char *include[MAX_INCLUDES]; /* --include: more files */
+	size_t ninclude;
 };
-
-/* Makes a folder and its parents; false with errno when it cannot. */
-static bool make_dirs(const char *path)
-{
-	char buf[4096];
-	snprintf(buf, sizeof(buf), "%s", path);
-	for (char *p = buf + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-				return false;
-			*p = '/';
-		}
-	return mkdir(buf, 0777) == 0 || errno == EEXIST;
-}
 
 /* The files this run wrote: name (in the output folder) and SHA-256. */
 struct written {
@@ -178,6 +168,8 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		{"only", required_argument, NULL, 'O'},
 		{"templates", required_argument, NULL, 'T'},
 		{"pdf-password-file", required_argument, NULL, 'P'},
+		{"organisation", required_argument, NULL, 'g'},
+		{"include", required_argument, NULL, 'i'},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
@@ -228,6 +220,20 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		case 'P':
 			o->password_file = optarg;
 			break;
+		case 'g':
+			o->r.organisation = optarg;
+			break;
+		case 'i':
+			if (strchr(optarg, '/') || !*optarg ||
+			    o->ninclude == MAX_INCLUDES)
+				return cli_usage_error(
+					cmd,
+					"--include '%s': expected the name "
+					"of a file in the output folder (at "
+					"most %d)",
+					optarg, MAX_INCLUDES);
+			o->include[o->ninclude++] = optarg;
+			break;
 		case 'D':
 			cli->db = optarg;
 			break;
@@ -255,7 +261,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct report r;
 	struct store *st = NULL;
 	struct pdf_passwords pw;
-	struct written w[4];
+	struct written w[4 + MAX_INCLUDES];
 	size_t nw = 0;
 	enum kansa_err err;
 	char started[32];
@@ -270,7 +276,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	if (o.password_file &&
 	    (err = pdf_passwords_read(o.password_file, &pw, &cli->diags)))
 		return cli_finish(cli, err);
-	if (!make_dirs(o.outdir)) {
+	if (!fileio_make_dirs(o.outdir)) {
 		diags_add(&cli->diags, DIAG_ERROR, o.outdir, 0,
 			  "cannot make the output folder: %s", strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);
@@ -294,6 +300,20 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 		if (err || (err = fileio_sha256(f->path, f->sha256, &f->size)))
 			goto out;
 		printf("%s\n", f->path);
+		nw++;
+	}
+	for (size_t i = 0; i < o.ninclude; i++) {
+		struct written *f = &w[nw];
+		snprintf(f->name, sizeof(f->name), "%s", o.include[i]);
+		snprintf(f->path, sizeof(f->path), "%s/%s", o.outdir,
+			 o.include[i]);
+		if (fileio_sha256(f->path, f->sha256, &f->size)) {
+			diags_add(&cli->diags, DIAG_ERROR, f->path, 0,
+				  "--include: cannot read it: %s",
+				  strerror(errno));
+			err = KANSA_ERR_INPUT;
+			goto out;
+		}
 		nw++;
 	}
 	if ((err = write_manifest(o.outdir, w, nw, &w[nw], &cli->diags)) ||

@@ -220,3 +220,20 @@ char *fileio_relative(const char *base, const char *path)
 	sbuf_adds(&out, rp + common + 1);
 	return sbuf_take(&out);
 }
+
+bool fileio_make_dirs(const char *path)
+{
+	char buf[4096];
+	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf)) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	for (char *p = buf + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+				return false;
+			*p = '/';
+		}
+	return mkdir(buf, 0777) == 0 || errno == EEXIST;
+}

@@ -53,6 +53,9 @@ enum kansa_err fileio_sha256(const char *path, char out[65], long long *size);
  */
 char *fileio_relative(const char *base, const char *path);
 
+/* Makes a folder and its parents; false with errno when it cannot. */
+bool fileio_make_dirs(const char *path);
+
 /* The last path component, without folders (points into path). */
 const char *fileio_basename(const char *path);
 

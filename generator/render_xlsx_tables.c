@@ -470,9 +470,8 @@ void xw_plans(struct xw *x)
 	static const char *const head[] = {
 		"ID",	"指摘項目", "指摘年度", "部署",	    "役割",	"対応",
 		"期限", "進捗",	    "状態",	"超過日数", "最終報告", "出典"};
-	static const char *const loghead[] = {"ID",   "基準日", "状態",
-					      "進捗", "期限",	"理由",
-					      "備考", "出典",	"記録日時"};
+	static const char *const loghead[] = {"ID",   "基準日", "状態", "進捗",
+					      "期限", "理由",	"備考", "出典"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "改善計画", widths);
 	lxw_conditional_format bar = {0}, late = {0};
@@ -524,7 +523,9 @@ void xw_plans(struct xw *x)
 	}
 	row += 2;
 	xw_str(x, ws, row++, 0, "進捗の記録 (すべての版)", XF_H2);
-	xw_header(x, ws, row++, loghead, 9);
+	/* not when each version was imported (the database keeps that): the
+	 * workpaper depends on the inputs only */
+	xw_header(x, ws, row++, loghead, 8);
 	for (size_t i = 0; i < r->nlog; i++, row++) {
 		const struct plan_log_entry *e = &r->log[i];
 		xw_str(x, ws, row, 0, e->plan_id, XF_CELL);
@@ -535,7 +536,6 @@ void xw_plans(struct xw *x)
 		xw_str(x, ws, row, 5, e->reason, XF_CELL);
 		xw_str(x, ws, row, 6, e->note, XF_CELL);
 		xw_str(x, ws, row, 7, e->source, XF_CELL);
-		xw_str(x, ws, row, 8, e->logged_at, XF_CELL);
 		xw_row_done(x, ws, row, 0);
 	}
 }

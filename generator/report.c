@@ -288,8 +288,13 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if ((err = load_settings(r, o->templates, d)) ||
-	    (err = load_weights(r, o->templates, d)) ||
+	if (!(err = load_settings(r, o->templates, d)) && o->organisation &&
+	    *o->organisation) {
+		free(r->settings.organisation);
+		if (!(r->settings.organisation = strdup(o->organisation)))
+			err = KANSA_ERR_NOMEM;
+	}
+	if (err || (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
 	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,

@@ -21,14 +21,15 @@
 #include "store.h"
 
 struct report_options {
-	int year;		/* the fiscal year */
-	int against;		/* the year to compare with; 0: the one before
-				   with data; -1: none */
-	const char *as_of;	/* YYYY-MM-DD: evidence expiry, overdue plans */
-	const char *date;	/* YYYY-MM-DD: the report date */
-	const char *templates;	/* --templates DIR, or NULL */
-	const char *output_dir; /* where the reports go (for the links to the
-				   evidence files), or NULL */
+	int year;	       /* the fiscal year */
+	int against;	       /* the year to compare with; 0: the one before
+				  with data; -1: none */
+	const char *as_of;     /* YYYY-MM-DD: evidence expiry, overdue plans */
+	const char *date;      /* YYYY-MM-DD: the report date */
+	const char *templates; /* --templates DIR, or NULL */
+	const char *organisation; /* overrides report.ini's, or NULL */
+	const char *output_dir;	  /* where the reports go (for the links to the
+				     evidence files), or NULL */
 };
 
 /* templates/report.ini: what another council changes. */

@@ -57,6 +57,20 @@ enum kansa_err store_load_checklist(struct store *st, const char *spec,
 				    const char *role, struct checklist *cl,
 				    struct diags *d);
 
+/* How a policy text and its checklist file (by SHA-256) stand to what
+ * was derived before: nothing derived yet; derived from this text into
+ * this checklist; from this text but the checklist was edited since; or
+ * only from other texts (the policy changed). */
+enum store_derived {
+	DERIVED_NONE,
+	DERIVED_SAME,
+	DERIVED_CHECKLIST_EDITED,
+	DERIVED_TEXT_CHANGED
+};
+enum store_derived store_policy_derived(struct store *st,
+					const char *source_sha256,
+					const char *checklist_sha256);
+
 /* The folder the database file is in (relative paths are kept to it). */
 const char *store_dir(const struct store *st);
 

@@ -379,3 +379,24 @@ enum kansa_err store_policy_meta(struct store *st, long long pid,
 	sqlite3_finalize(s);
 	return err;
 }
+
+enum store_derived store_policy_derived(struct store *st,
+					const char *source_sha256,
+					const char *checklist_sha256)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT max(source_sha256 = ?1 AND checklist_sha256 = ?2),"
+		    " max(source_sha256 = ?1), count(*) FROM policy");
+	enum store_derived r = DERIVED_NONE;
+
+	if (!s)
+		return DERIVED_NONE;
+	sqlite3_bind_text(s, 1, source_sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, checklist_sha256, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 2) > 0)
+		r = sqlite3_column_int(s, 0)   ? DERIVED_SAME
+		    : sqlite3_column_int(s, 1) ? DERIVED_CHECKLIST_EDITED
+					       : DERIVED_TEXT_CHANGED;
+	sqlite3_finalize(s);
+	return r;
+}

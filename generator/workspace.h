@@ -1,0 +1,62 @@
+/* workspace.h: kansa.ini, the workspace `kansa run` works from.
+ *
+ * A workspace is a folder with kansa.ini in it.  kansa.ini says where the
+ * policy text, its checklist, the database, the report settings and the
+ * output are, and where each fiscal year's answer sheets, evidence
+ * registers, audit file and plans files are (glob patterns in which
+ * {year} stands for the fiscal year).  Relative paths are from the
+ * workspace folder.
+ */
+#ifndef KANSA_WORKSPACE_H
+#define KANSA_WORKSPACE_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "ini.h"
+
+enum ws_kind { WS_ANSWERS, WS_EVIDENCE, WS_AUDIT, WS_PLANS, WS_KINDS };
+
+struct workspace {
+	char *organisation;    /* overrides report.ini's, or "" */
+	char *policy;	       /* the policy text */
+	char *checklist;       /* the derived, reviewed checklist INI */
+	char *database;	       /* the SQLite file */
+	char *templates;       /* report settings and answer-sheet template */
+	char *output;	       /* the output folder, with {year} */
+	char *files[WS_KINDS]; /* where each kind of input is, with {year} */
+};
+
+/* The name of an input kind as kansa.ini spells it ("answers"). */
+const char *workspace_kind_name(enum ws_kind k);
+
+/* Reads kansa.ini.  KANSA_ERR_INPUT with every problem in d (file:line). */
+enum kansa_err workspace_read(const char *path, struct workspace *ws,
+			      struct diags *d);
+/* The same for a loaded file of kind workspace. */
+enum kansa_err workspace_from_ini(const struct ini_file *f,
+				  struct workspace *ws, struct diags *d);
+void workspace_release(struct workspace *ws);
+
+/* pattern with every {year} replaced by year (caller frees), or NULL. */
+char *workspace_expand(const char *pattern, int year);
+
+/*
+ * The files of kind k for year: the pattern expanded and globbed (braces
+ * allowed), in sorted order.  None is not an error.  Caller frees each
+ * and the array.
+ */
+enum kansa_err workspace_files(const struct workspace *ws, enum ws_kind k,
+			       int year, char ***files, size_t *n,
+			       struct diags *d);
+
+/*
+ * Makes a new workspace in dir (made when missing): kansa.ini, the
+ * folders it names, templates/ (the built-in report settings with the
+ * organisation filled in) and README.txt in Japanese.  Refuses a folder
+ * that already has kansa.ini.  Changes into dir.
+ */
+enum kansa_err workspace_init(const char *dir, const char *organisation,
+			      int year, struct diags *d);
+
+#endif
