@@ -12,7 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const kinds[] = {"checklist", "answers", "evidence",
-					    "plans",	 "audit",   NULL};
+					    "plans",	 "audit",   "workspace",
+					    "report",	 NULL};
 	struct diags d;
 	struct ini_file *f = NULL;
 
