@@ -27,6 +27,8 @@ struct report_cmd {
 	const char *password_file;	   /* --pdf-password-file */
 	const char *include[MAX_INCLUDES]; /* --include: more files */
 	size_t ninclude;
+	bool plans;	/* kansa report plans */
+	char since[11]; /* --since (plans) */
 };
 
 /* The files this run wrote: name (in the output folder) and SHA-256. */
@@ -141,7 +143,7 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 			out[i].sha256 = w[i].sha256;
 			out[i].size = w[i].size;
 		}
-		run.year = o->r.year;
+		run.year = r->year;
 		run.started_at = started;
 		run.kansa_version = KANSA_VERSION;
 		run.as_of = o->as_of;
@@ -170,6 +172,7 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		{"pdf-password-file", required_argument, NULL, 'P'},
 		{"organisation", required_argument, NULL, 'g'},
 		{"include", required_argument, NULL, 'i'},
+		{"since", required_argument, NULL, 's'},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
@@ -182,6 +185,11 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 	o->r.year = -1;
 	cli_today(o->as_of);
 	optind = 1;
+	if (argc > 1 && strcmp(argv[1], "plans") == 0) {
+		o->plans = true;
+		argc--;
+		argv++;
+	}
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
@@ -217,6 +225,15 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		case 'T':
 			o->r.templates = optarg;
 			break;
+		case 's':
+			if (!o->plans)
+				return cli_usage_error(
+					cmd,
+					"--since is for kansa report plans");
+			if ((rc = cli_opt_date(cmd, "since", optarg,
+					       o->since)) != 0)
+				return rc;
+			break;
 		case 'P':
 			o->password_file = optarg;
 			break;
@@ -241,8 +258,16 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
-	if (o->r.year < 0 || optind != argc)
+	if (o->plans) {
+		if (optind != argc || any_only || o->ninclude || o->r.year >= 0)
+			return cli_usage_error(
+				cmd, "kansa report plans takes "
+				     "--as-of, --since, --date, -o and "
+				     "the PDF and template options");
+		o->r.year = text_fiscal_year_of(o->as_of);
+	} else if (o->r.year < 0 || optind != argc) {
 		return cli_usage_error(cmd, "expected --year FY");
+	}
 	if (!any_only)
 		o->only[0] = o->only[1] = o->only[2] = true;
 	if (!*o->date)
@@ -255,6 +280,37 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 	return 0;
 }
 
+/* kansa report plans: the PDF and the workbook, named after the PDF. */
+static enum kansa_err
+write_plans(const struct report *r, const struct plans_progress *pp,
+	    const struct report_cmd *o, const struct pdf_passwords *pw,
+	    struct written *w, size_t *nw, struct diags *d)
+{
+	const char *pdf = r->settings.file[REPORT_PLANS];
+	const char *dot = strrchr(pdf, '.');
+	size_t stem = dot ? (size_t)(dot - pdf) : strlen(pdf);
+	enum kansa_err err;
+
+	for (int k = 0; k < 2; k++) {
+		struct written *f = &w[*nw];
+		if (k == 0)
+			snprintf(f->name, sizeof(f->name), "%.*s.xlsx",
+				 (int)stem, pdf);
+		else
+			snprintf(f->name, sizeof(f->name), "%s", pdf);
+		if (snprintf(f->path, sizeof(f->path), "%s/%s", o->outdir,
+			     f->name) >= (int)sizeof(f->path))
+			return KANSA_ERR_IO;
+		err = k == 0 ? render_xlsx_plans(r, pp, f->path, d)
+			     : render_pdf_plans(r, pp, f->path, pw, d);
+		if (err || (err = fileio_sha256(f->path, f->sha256, &f->size)))
+			return err;
+		printf("%s\n", f->path);
+		(*nw)++;
+	}
+	return KANSA_OK;
+}
+
 int cmd_report(int argc, char **argv, struct cli *cli)
 {
 	struct report_cmd o;
@@ -262,6 +318,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct store *st = NULL;
 	struct pdf_passwords pw;
 	struct written w[4 + MAX_INCLUDES];
+	struct plans_progress pp = {0};
 	size_t nw = 0;
 	enum kansa_err err;
 	char started[32];
@@ -281,10 +338,20 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 			  "cannot make the output folder: %s", strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);
 	}
-	if ((err = cli_open_store(cli, false, &st)) ||
-	    (err = report_gather(st, &o.r, &r, &cli->diags)))
+	if ((err = cli_open_store(cli, false, &st)))
 		goto out;
-	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT; k++) {
+	if (o.plans) {
+		if ((err = report_gather_plans(st, &o.r,
+					       *o.since ? o.since : NULL, &r,
+					       &pp, &cli->diags)) ||
+		    (err = write_plans(&r, &pp, &o,
+				       o.password_file ? &pw : NULL, w, &nw,
+				       &cli->diags)))
+			goto out;
+	} else if ((err = report_gather(st, &o.r, &r, &cli->diags))) {
+		goto out;
+	}
+	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT && !o.plans; k++) {
 		struct written *f = &w[nw];
 		if (!o.only[k])
 			continue;
@@ -324,6 +391,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 out:
 	if (o.password_file)
 		explicit_bzero(&pw, sizeof(pw));
+	plans_progress_release(&pp);
 	report_release(&r);
 	store_close(st);
 	return cli_finish(cli, err);

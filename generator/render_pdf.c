@@ -804,34 +804,179 @@ static void audit_body(struct pdf *p, const struct report *r)
 	appendix(p, r);
 }
 
-enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
-			  const char *path, const struct pdf_passwords *pw,
-			  struct diags *d)
+/* --- the quarterly plan-progress report --------------------------------- */
+
+/* Rows of plan_progress as table cells (ncols per row); the strings the
+ * cells point to are kept in txt (5 per row).  NULL when out of memory. */
+static const char **progress_cells(const struct plan_progress *v, size_t n,
+				   bool open, char (**txt)[5][256])
 {
+	const size_t ncols = open ? 8 : 6;
+	const char **cells = calloc(n * ncols + 1, sizeof(*cells));
+	*txt = calloc(n + 1, sizeof(**txt));
+	if (!cells || !*txt) {
+		free(cells);
+		free(*txt);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct plan *pl = v[i].plan;
+		const char **c = cells + i * ncols;
+		char(*t)[256] = (*txt)[i];
+		struct sbuf items = {0};
+		for (size_t k = 0; k < pl->nitems; k++)
+			sbuf_printf(&items, "%s%s", k ? "、" : "",
+				    pl->items[k]);
+		snprintf(t[0], 256, "%s", items.s ? items.s : "");
+		sbuf_release(&items);
+		snprintf(t[1], 256, "%s / %s", pl->department, pl->role);
+		if (!v[i].before)
+			snprintf(t[2], 256, "新規 → %d%%", v[i].now->progress);
+		else
+			snprintf(t[2], 256, "%d%% → %d%%",
+				 v[i].before->progress, v[i].now->progress);
+		snprintf(t[3], 256, "%ld", v[i].days_overdue);
+		snprintf(t[4], 256, "%s%s%s", v[i].now->reason,
+			 *v[i].now->reason && *v[i].now->note ? " / " : "",
+			 v[i].now->note);
+		c[0] = pl->id;
+		c[1] = t[0];
+		c[2] = t[1];
+		c[3] = pl->action;
+		if (open) {
+			c[4] = v[i].now->due;
+			c[5] = t[2];
+			c[6] = v[i].now->status;
+			c[7] = v[i].days_overdue ? t[3] : "-";
+		} else {
+			c[4] = v[i].now->as_of;
+			c[5] = v[i].now->status;
+		}
+	}
+	return cells;
+}
+
+static void plans_report_body(struct pdf *p, const struct report *r,
+			      const struct plans_progress *pp)
+{
+	static const double wo[] = {58, 46, 76, 117, 56, 58, 38, 34};
+	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
+					 "期限", "進捗", "状態", "超過日数"};
+	static const double wc[] = {58, 46, 90, 175, 62, 52};
+	static const char *const hc[] = {"ID",	 "指摘",   "担当",
+					 "対応", "報告日", "状態"};
+	char buf[1024], since[64], asof[64];
+	char(*txt)[5][256] = NULL;
+	const char **cells;
+
+	text_wareki_date(pp->since, since, sizeof(since));
+	text_wareki_date(r->as_of, asof, sizeof(asof));
+	letter_head(p, r, REPORT_PLANS);
+	snprintf(buf, sizeof(buf),
+		 "%s現在の改善計画の進捗状況を、下記のとおり報告する。進捗は"
+		 "前回報告 (%s現在) からの変化を示す。",
+		 asof, since);
+	pdf_text(p, buf, 10.5, 0, false);
+	pdf_space(p, 8);
+	pdf_line_at(p, "記", 10.5, PDF_LEFT, PDF_WIDTH, 1, false);
+	p->y += 20;
+	pdf_heading(p, 1, "1 概要");
+	snprintf(buf, sizeof(buf),
+		 "対応中の改善計画は %zu 件で、うち %zu 件が期限を過ぎている。"
+		 "前回報告以降に完了したものは %zu 件である。",
+		 pp->nopen, pp->noverdue, pp->nclosed);
+	pdf_text(p, buf, BODY, 0, false);
+	pdf_heading(p, 1, "2 対応中の計画 (期限超過を先に)");
+	if (!pp->nopen) {
+		pdf_text(p, "対応中の計画はない。", BODY, 0, false);
+	} else if ((cells = progress_cells(pp->open, pp->nopen, true, &txt))) {
+		pdf_table(p, 8, wo, ho, cells, pp->nopen, 8);
+		for (size_t i = 0; i < pp->nopen; i++)
+			if (*txt[i][4]) {
+				snprintf(buf, sizeof(buf), "・%s: %s",
+					 pp->open[i].plan->id, txt[i][4]);
+				pdf_text(p, buf, 9, 8, false);
+			}
+		free(cells);
+		free(txt);
+	}
+	pdf_heading(p, 1, "3 前回報告以降に完了した計画");
+	if (!pp->nclosed) {
+		pdf_text(p, "前回報告以降に完了した計画はない。", BODY, 0,
+			 false);
+	} else if ((cells = progress_cells(pp->closed, pp->nclosed, false,
+					   &txt))) {
+		pdf_table(p, 6, wc, hc, cells, pp->nclosed, 8);
+		free(cells);
+		free(txt);
+	}
+	pdf_space(p, 10);
+	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	p->y += 20;
+	pdf_approval(p);
+}
+
+/* What a document is made of: its kind, body and subject. */
+struct pdf_doc {
+	enum report_kind kind;
+	const struct plans_progress *pp; /* REPORT_PLANS only */
+};
+
+static void body_of(struct pdf *p, const struct report *r,
+		    const struct pdf_doc *doc)
+{
+	if (doc->kind == REPORT_CISO)
+		ciso_body(p, r);
+	else if (doc->kind == REPORT_AUDIT)
+		audit_body(p, r);
+	else
+		plans_report_body(p, r, doc->pp);
+}
+
+static enum kansa_err write_pdf(const struct report *r,
+				const struct pdf_doc *doc, const char *path,
+				const struct pdf_passwords *pw, struct diags *d)
+{
+	static const char *const subjects[] = {
+		"", "情報セキュリティ監査及び自己点検の結果",
+		"情報セキュリティ監査報告書", "改善計画の進捗状況"};
 	struct pdf p;
 	enum kansa_err err = pdf_open(&p, r->settings.font, d);
-	void (*body)(struct pdf *, const struct report *) =
-		kind == REPORT_CISO ? ciso_body : audit_body;
 
 	if (err)
 		return err;
 	p.marking = r->settings.classification;
-	p.title = r->settings.title[kind];
+	p.title = r->settings.title[doc->kind];
 	p.number_offset = 1; /* the cover has no number */
 	pdf_restart(&p, true);
-	body(&p, r);
+	body_of(&p, r, doc);
 	pdf_restart(&p, false);
-	body(&p, r);
+	body_of(&p, r, doc);
 	if (pw)
 		pdf_encrypt(&p, pw->user, pw->owner);
-	err = pdf_save(&p, path, r->date, r->settings.title[kind],
+	err = pdf_save(&p, path, r->date, r->settings.title[doc->kind],
 		       r->has_audit && *r->audit.auditor ? r->audit.auditor
 							 : r->settings.sender,
-		       kind == REPORT_CISO
-			       ? "情報セキュリティ監査及び自己点検の結果"
-			       : "情報セキュリティ監査報告書");
+		       subjects[doc->kind]);
 	pdf_close(&p);
 	return err;
+}
+
+enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
+			  const char *path, const struct pdf_passwords *pw,
+			  struct diags *d)
+{
+	struct pdf_doc doc = {.kind = kind};
+	return write_pdf(r, &doc, path, pw, d);
+}
+
+enum kansa_err render_pdf_plans(const struct report *r,
+				const struct plans_progress *pp,
+				const char *path,
+				const struct pdf_passwords *pw, struct diags *d)
+{
+	struct pdf_doc doc = {.kind = REPORT_PLANS, .pp = pp};
+	return write_pdf(r, &doc, path, pw, d);
 }
 
 enum kansa_err pdf_passwords_read(const char *path, struct pdf_passwords *pw,

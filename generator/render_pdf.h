@@ -30,4 +30,13 @@ enum kansa_err render_pdf(const struct report *r, enum report_kind kind,
 			  const char *path, const struct pdf_passwords *pw,
 			  struct diags *d);
 
+/* Writes the quarterly plan-progress report (a short letter: open plans,
+ * overdue first, with their progress since the last report; plans closed
+ * since) the same way. */
+enum kansa_err render_pdf_plans(const struct report *r,
+				const struct plans_progress *pp,
+				const char *path,
+				const struct pdf_passwords *pw,
+				struct diags *d);
+
 #endif

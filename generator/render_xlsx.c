@@ -517,8 +517,10 @@ static void properties(struct xw *x)
 {
 	const struct report *r = x->r;
 	lxw_doc_properties p = {0};
-	p.title = r->settings.title[REPORT_WORKPAPER];
-	p.subject = (char *)"情報セキュリティ監査調書";
+	p.title = r->settings.title[x->kind];
+	p.subject = x->kind == REPORT_PLANS
+			    ? (char *)"改善計画の進捗状況"
+			    : (char *)"情報セキュリティ監査調書";
 	p.author = r->has_audit && *r->audit.auditor ? r->audit.auditor
 						     : r->settings.sender;
 	p.company = r->settings.organisation;
@@ -539,7 +541,7 @@ static bool header_footer(struct xw *x)
 	sbuf_adds(&h, "&L");
 	add_escaped(&h, x->r->settings.classification);
 	sbuf_adds(&h, "&C");
-	add_escaped(&h, x->r->settings.title[REPORT_WORKPAPER]);
+	add_escaped(&h, x->r->settings.title[x->kind]);
 	sbuf_adds(&h, "&R");
 	add_escaped(&h, x->r->settings.organisation);
 	sbuf_adds(&f, "&L");
@@ -550,50 +552,71 @@ static bool header_footer(struct xw *x)
 	return x->header && x->footer;
 }
 
-enum kansa_err render_xlsx(const struct report *r, const char *path,
-			   struct diags *d)
+static void workpaper_sheets(struct xw *x)
+{
+	cover(x);
+	summary(x);
+	xw_checklist(x);
+	xw_answers(x);
+	xw_departments(x);
+	xw_findings(x);
+	xw_diff(x);
+	xw_plans(x);
+	xw_evidence(x);
+	lists(x);
+}
+
+/* Writes the workbook of x (its kind) to path via a temporary file. */
+static enum kansa_err write_workbook(struct xw *x, const char *path,
+				     void (*sheets)(struct xw *))
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-	struct xw x = {.r = r, .d = d};
 	const char *tdir = getenv("TMPDIR");
 	lxw_error e;
 	char *tmp;
 
-	if (!header_footer(&x)) {
-		free(x.header);
-		free(x.footer);
+	if (!header_footer(x)) {
+		free(x->header);
+		free(x->footer);
 		return KANSA_ERR_NOMEM;
 	}
-	if (!(tmp = fileio_temp_create(path, d))) {
-		free(x.header);
-		free(x.footer);
+	if (!(tmp = fileio_temp_create(path, x->d))) {
+		free(x->header);
+		free(x->footer);
 		return KANSA_ERR_IO;
 	}
 	opt.tmpdir = (char *)(tdir && *tdir ? tdir : NULL);
-	if (!(x.wb = workbook_new_opt(tmp, &opt))) {
-		x.failed = true;
-		diags_add(d, DIAG_ERROR, path, 0, "cannot start the workbook");
+	if (!(x->wb = workbook_new_opt(tmp, &opt))) {
+		x->failed = true;
+		diags_add(x->d, DIAG_ERROR, path, 0,
+			  "cannot start the workbook");
 	} else {
-		formats(&x);
-		properties(&x);
-		cover(&x);
-		summary(&x);
-		xw_checklist(&x);
-		xw_answers(&x);
-		xw_departments(&x);
-		xw_findings(&x);
-		xw_diff(&x);
-		xw_plans(&x);
-		xw_evidence(&x);
-		lists(&x);
-		if ((e = workbook_close(x.wb)) != LXW_NO_ERROR && !x.failed) {
-			x.failed = true;
-			diags_add(d, DIAG_ERROR, path, 0,
+		formats(x);
+		properties(x);
+		sheets(x);
+		if ((e = workbook_close(x->wb)) != LXW_NO_ERROR && !x->failed) {
+			x->failed = true;
+			diags_add(x->d, DIAG_ERROR, path, 0,
 				  "cannot write the workbook: %s",
 				  lxw_strerror(e));
 		}
 	}
-	free(x.header);
-	free(x.footer);
-	return fileio_temp_commit(tmp, path, !x.failed, d);
+	free(x->header);
+	free(x->footer);
+	return fileio_temp_commit(tmp, path, !x->failed, x->d);
+}
+
+enum kansa_err render_xlsx(const struct report *r, const char *path,
+			   struct diags *d)
+{
+	struct xw x = {.r = r, .d = d, .kind = REPORT_WORKPAPER};
+	return write_workbook(&x, path, workpaper_sheets);
+}
+
+enum kansa_err render_xlsx_plans(const struct report *r,
+				 const struct plans_progress *pp,
+				 const char *path, struct diags *d)
+{
+	struct xw x = {.r = r, .d = d, .kind = REPORT_PLANS, .pp = pp};
+	return write_workbook(&x, path, xw_plan_progress);
 }

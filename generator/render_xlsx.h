@@ -16,4 +16,9 @@
 enum kansa_err render_xlsx(const struct report *r, const char *path,
 			   struct diags *d);
 
+/* Writes the quarterly plan-progress report as a one-sheet workbook. */
+enum kansa_err render_xlsx_plans(const struct report *r,
+				 const struct plans_progress *pp,
+				 const char *path, struct diags *d);
+
 #endif

@@ -33,12 +33,14 @@ enum xfmt {
 };
 
 struct xw {
-	const struct report *r;	 /* the model */
-	lxw_workbook *wb;	 /* the workbook */
-	lxw_format *f[XF_COUNT]; /* formats */
-	struct diags *d;	 /* problems */
-	bool failed;		 /* a libxlsxwriter call failed */
-	char *header;		 /* the header/footer strings */
+	const struct report *r;		 /* the model */
+	enum report_kind kind;		 /* the workpaper or the plans report */
+	const struct plans_progress *pp; /* the plans report's */
+	lxw_workbook *wb;		 /* the workbook */
+	lxw_format *f[XF_COUNT];	 /* formats */
+	struct diags *d;		 /* problems */
+	bool failed;			 /* a libxlsxwriter call failed */
+	char *header;			 /* the header/footer strings */
 	char *footer;
 	const double *widths; /* the current sheet's column widths */
 	size_t nwidths;	      /* how many there are */
@@ -79,5 +81,7 @@ void xw_findings(struct xw *x);
 void xw_diff(struct xw *x);
 void xw_plans(struct xw *x);
 void xw_evidence(struct xw *x);
+/* The plans report's one sheet. */
+void xw_plan_progress(struct xw *x);
 
 #endif

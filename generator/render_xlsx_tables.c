@@ -583,3 +583,94 @@ void xw_evidence(struct xw *x)
 	}
 	table(ws, 0, row - 1, 8, true);
 }
+
+/* --- 改善計画進捗 (the quarterly plans report) ------------------------- */
+
+/* One table of plan_progress rows from row on; returns the next row. */
+static lxw_row_t progress_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			       const struct plan_progress *v, size_t n)
+{
+	static const char *const head[] = {
+		"ID",	    "指摘項目", "部署",	     "役割", "対応",
+		"期限",	    "前回進捗", "今回進捗",  "増減", "状態",
+		"超過日数", "報告日",	"理由・備考"};
+	lxw_row_t first = row + 1;
+
+	xw_header(x, ws, row++, head, 13);
+	for (size_t i = 0; i < n; i++, row++) {
+		const struct plan *p = v[i].plan;
+		struct sbuf items = {0}, note = {0};
+		for (size_t k = 0; k < p->nitems; k++)
+			sbuf_printf(&items, "%s%s", k ? ", " : "", p->items[k]);
+		sbuf_printf(&note, "%s%s%s", v[i].now->reason,
+			    *v[i].now->reason && *v[i].now->note ? " / " : "",
+			    v[i].now->note);
+		xw_str(x, ws, row, 0, p->id, XF_CELL);
+		xw_str(x, ws, row, 1, items.s ? items.s : "", XF_CELL);
+		xw_str(x, ws, row, 2, p->department, XF_CELL);
+		xw_str(x, ws, row, 3, p->role, XF_CELL);
+		xw_str(x, ws, row, 4, p->action, XF_CELL);
+		xw_str(x, ws, row, 5, v[i].now->due, XF_CELL_C);
+		if (v[i].before)
+			xw_num(x, ws, row, 6, v[i].before->progress / 100.0,
+			       XF_PCT);
+		else
+			xw_str(x, ws, row, 6, "新規", XF_CELL_C);
+		xw_num(x, ws, row, 7, v[i].now->progress / 100.0, XF_PCT);
+		xw_num(x, ws, row, 8,
+		       (v[i].now->progress -
+			(v[i].before ? v[i].before->progress : 0)) /
+			       100.0,
+		       XF_PCT);
+		xw_str(x, ws, row, 9, v[i].now->status, XF_CELL_C);
+		xw_num(x, ws, row, 10, (double)v[i].days_overdue, XF_NUM);
+		xw_str(x, ws, row, 11, v[i].now->as_of, XF_CELL_C);
+		xw_str(x, ws, row, 12, note.s ? note.s : "", XF_CELL);
+		xw_row_done(x, ws, row, 0);
+		sbuf_release(&items);
+		sbuf_release(&note);
+	}
+	if (row > first) {
+		lxw_conditional_format late = {0};
+		late.type = LXW_CONDITIONAL_TYPE_CELL;
+		late.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
+		late.value = 0;
+		late.format = x->f[XF_RED];
+		worksheet_conditional_format_range(ws, first, 10, row - 1, 10,
+						   &late);
+	}
+	return row;
+}
+
+void xw_plan_progress(struct xw *x)
+{
+	static const double widths[] = {13, 12, 20, 18, 36, 11, 9,
+					9,  8,	9,  9,	11, 30, 0};
+	const struct report *r = x->r;
+	const struct plans_progress *pp = x->pp;
+	lxw_worksheet *ws = xw_sheet(x, "改善計画進捗", widths);
+	char asof[64], since[64], line[256];
+	lxw_row_t row = 0, head;
+
+	if (!ws)
+		return;
+	text_wareki_date(r->as_of, asof, sizeof(asof));
+	text_wareki_date(pp->since, since, sizeof(since));
+	xw_str(x, ws, row++, 0, r->settings.title[REPORT_PLANS], XF_TITLE);
+	snprintf(line, sizeof(line),
+		 "%s 基準日 %s (前回報告 %s): 対応中 %zu 件 (うち期限超過 "
+		 "%zu 件)、前回報告以降に完了 %zu 件",
+		 r->settings.organisation, asof, since, pp->nopen, pp->noverdue,
+		 pp->nclosed);
+	xw_str(x, ws, row++, 0, line, XF_VALUE);
+	row++;
+	xw_str(x, ws, row++, 0, "対応中の計画 (期限超過を先に)", XF_H2);
+	head = row;
+	row = progress_rows(x, ws, row, pp->open, pp->nopen);
+	worksheet_autofilter(ws, head, 0, row > head + 1 ? row - 1 : head, 12);
+	worksheet_freeze_panes(ws, head + 1, 1);
+	worksheet_repeat_rows(ws, head, head);
+	row += 2;
+	xw_str(x, ws, row++, 0, "前回報告以降に完了した計画", XF_H2);
+	progress_rows(x, ws, row, pp->closed, pp->nclosed);
+}

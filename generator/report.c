@@ -9,9 +9,10 @@
 #include "templates.h"
 #include "text.h"
 
-static const char *const report_keys[] = {"workpaper", "ciso", "audit"};
+static const char *const report_keys[] = {"workpaper", "ciso", "audit",
+					  "plans"};
 
-/* s with {era} and {year} replaced; caller frees. */
+/* s with {era}, {year} and {as_of} replaced; caller frees. */
 static char *expand(const struct report *r, const char *s)
 {
 	struct sbuf b = {0};
@@ -22,6 +23,9 @@ static char *expand(const struct report *r, const char *s)
 		} else if (strncmp(s, "{year}", 6) == 0) {
 			sbuf_printf(&b, "%d", r->year);
 			s += 5;
+		} else if (strncmp(s, "{as_of}", 7) == 0) {
+			sbuf_adds(&b, r->as_of);
+			s += 6;
 		} else {
 			sbuf_add(&b, s, 1);
 		}
@@ -44,10 +48,10 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 	static const char *const titles[] = {
 		"{era} 情報セキュリティ監査調書 / 自己点検結果",
 		"{era} 情報セキュリティ監査及び自己点検の結果について",
-		"{era} 情報セキュリティ監査報告書"};
-	static const char *const files[] = {"kansa-{year}-workpaper.xlsx",
-					    "kansa-{year}-ciso.pdf",
-					    "kansa-{year}-audit.pdf"};
+		"{era} 情報セキュリティ監査報告書", "改善計画の進捗状況報告"};
+	static const char *const files[] = {
+		"kansa-{year}-workpaper.xlsx", "kansa-{year}-ciso.pdf",
+		"kansa-{year}-audit.pdf", "kansa-plans-{as_of}.pdf"};
 	struct report_settings *s = &r->settings;
 	struct ini_file *f = NULL;
 	char *data = NULL;
@@ -71,15 +75,15 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		s->title[i] =
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	ini_free(f);
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font || !s->title[2] ||
-	    !s->file[2])
+	    !s->addressee || !s->sender || !s->font || !s->title[3] ||
+	    !s->file[3])
 		return KANSA_ERR_NOMEM;
 	return KANSA_OK;
 }
@@ -343,11 +347,141 @@ void report_release(struct report *r)
 	free(r->settings.sender);
 	free(r->settings.font);
 	free(r->settings.from);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		free(r->settings.title[i]);
 		free(r->settings.file[i]);
 	}
 	memset(r, 0, sizeof(*r));
+}
+
+/* --- the quarterly plan-progress report ------------------------------ */
+
+/* The last log entry of plan id on or before date, or NULL. */
+static const struct plan_log_entry *state_on(const struct report *r,
+					     const char *id, const char *date)
+{
+	const struct plan_log_entry *found = NULL;
+	for (size_t i = 0; i < r->nlog; i++)
+		if (strcmp(r->log[i].plan_id, id) == 0 &&
+		    strcmp(r->log[i].as_of, date) <= 0 &&
+		    (!found || strcmp(r->log[i].as_of, found->as_of) >= 0))
+			found = &r->log[i];
+	return found;
+}
+
+static bool open_status(const char *status)
+{
+	return strcmp(status, "未着手") == 0 || strcmp(status, "対応中") == 0;
+}
+
+/* Overdue first (most days first), then by due date, then by ID. */
+static int by_urgency(const void *a, const void *b)
+{
+	const struct plan_progress *x = a, *y = b;
+	int c;
+	if (x->days_overdue != y->days_overdue)
+		return x->days_overdue > y->days_overdue ? -1 : 1;
+	if ((c = strcmp(x->now->due, y->now->due)) != 0)
+		return c;
+	return strcmp(x->plan->id, y->plan->id);
+}
+
+/* date minus three months (the day kept within the month). */
+static void quarter_before(const char *date, char out[11])
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
+	int y = 0, m = 0, dd = 0, last;
+	char buf[32];
+
+	sscanf(date, "%d-%d-%d", &y, &m, &dd);
+	m -= 3;
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	last = mdays[(m - 1) % 12] +
+	       (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m,
+		 dd > last ? last : dd);
+	snprintf(out, 11, "%.10s", buf);
+}
+
+enum kansa_err report_gather_plans(struct store *st,
+				   const struct report_options *o,
+				   const char *since, struct report *r,
+				   struct plans_progress *pp, struct diags *d)
+{
+	enum kansa_err err;
+	size_t keep = 0;
+
+	memset(r, 0, sizeof(*r));
+	memset(pp, 0, sizeof(*pp));
+	checklist_init(&r->cl);
+	checklist_init(&r->prev_cl);
+	r->year = text_fiscal_year_of(o->as_of);
+	text_wareki_fiscal_year(r->year, r->era, sizeof(r->era));
+	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
+	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
+	if (since)
+		snprintf(pp->since, sizeof(pp->since), "%s", since);
+	else
+		quarter_before(o->as_of, pp->since);
+	if (!(err = load_settings(r, o->templates, d)) && o->organisation &&
+	    *o->organisation) {
+		free(r->settings.organisation);
+		if (!(r->settings.organisation = strdup(o->organisation)))
+			err = KANSA_ERR_NOMEM;
+	}
+	if (err || (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
+	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
+		return err;
+	/* the inputs: the plans files only */
+	for (size_t i = 0; i < r->ninputs; i++) {
+		if (strcmp(r->inputs[i].kind, "plans") == 0) {
+			struct store_input t = r->inputs[keep];
+			r->inputs[keep++] = r->inputs[i];
+			r->inputs[i] = t;
+		}
+	}
+	for (size_t i = keep; i < r->ninputs; i++) {
+		free(r->inputs[i].kind);
+		free(r->inputs[i].path);
+		free(r->inputs[i].sha256);
+		free(r->inputs[i].imported_at);
+	}
+	r->ninputs = keep;
+	digest_inputs(r);
+	pp->open = calloc(r->nplans + 1, sizeof(*pp->open));
+	pp->closed = calloc(r->nplans + 1, sizeof(*pp->closed));
+	if (!pp->open || !pp->closed)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->nplans; i++) {
+		struct plan_progress v = {.plan = &r->plans[i]};
+		if (!(v.now = state_on(r, v.plan->id, r->as_of)))
+			continue; /* not yet reported on the as-of date */
+		v.before = state_on(r, v.plan->id, pp->since);
+		if (open_status(v.now->status)) {
+			if (strcmp(v.now->due, r->as_of) < 0)
+				v.days_overdue =
+					text_days_between(v.now->due, r->as_of);
+			pp->noverdue += v.days_overdue > 0;
+			pp->open[pp->nopen++] = v;
+		} else if (!v.before || open_status(v.before->status)) {
+			pp->closed[pp->nclosed++] = v;
+		}
+	}
+	qsort(pp->open, pp->nopen, sizeof(*pp->open), by_urgency);
+	qsort(pp->closed, pp->nclosed, sizeof(*pp->closed), by_urgency);
+	return KANSA_OK;
+}
+
+void plans_progress_release(struct plans_progress *pp)
+{
+	free(pp->open);
+	free(pp->closed);
+	memset(pp, 0, sizeof(*pp));
 }
 
 const char *report_part_title(const struct report *r, const char *id)

@@ -40,12 +40,18 @@ struct report_settings {
 	char *addressee;       /* 水戸市議会議長　様 */
 	char *sender;	/* 情報セキュリティ監査統括責任者 */
 	char *font;	/* the TrueType font the PDFs embed */
-	char *title[3]; /* workpaper, CISO summary, audit report */
-	char *file[3];	/* their file names */
+	char *title[4]; /* workpaper, CISO summary, audit report, plans */
+	char *file[4];	/* their file names (plans: the PDF's; the
+			   workbook's ends in .xlsx instead) */
 	char *from;	/* where the settings came from */
 };
 
-enum report_kind { REPORT_WORKPAPER, REPORT_CISO, REPORT_AUDIT };
+enum report_kind {
+	REPORT_WORKPAPER,
+	REPORT_CISO,
+	REPORT_AUDIT,
+	REPORT_PLANS /* the quarterly plan-progress report (PDF and xlsx) */
+};
 
 /* A plan that did not work: its finding persists after its due date. */
 struct failed_plan {
@@ -109,6 +115,40 @@ const char *report_input_kind(const char *kind);
 enum kansa_err report_gather(struct store *st, const struct report_options *o,
 			     struct report *r, struct diags *d);
 void report_release(struct report *r);
+
+/* A plan in the quarterly progress report: its state at the report's
+ * as-of date and at the last report's. */
+struct plan_progress {
+	const struct plan *plan;	     /* ID, items, who, what */
+	const struct plan_log_entry *now;    /* state at the as-of date */
+	const struct plan_log_entry *before; /* at the last report, or NULL
+						(the plan is new since) */
+	long days_overdue; /* past its due date and open; else 0 */
+};
+
+/* The quarterly plan-progress report. */
+struct plans_progress {
+	char since[11];		    /* the last report's as-of date */
+	struct plan_progress *open; /* open at the as-of date: overdue
+				       first (most days first), then by due
+				       date and ID */
+	size_t nopen;
+	size_t noverdue;	      /* of them overdue */
+	struct plan_progress *closed; /* closed (完了, 確認済) since */
+	size_t nclosed;
+};
+
+/*
+ * Gathers the plan-progress report as of o->as_of into r (settings,
+ * dates, every plan and its log, the plans files as inputs; r->year is
+ * the fiscal year of the as-of date) and pp.  since is the last report's
+ * as-of date, or NULL for three months before o->as_of.
+ */
+enum kansa_err report_gather_plans(struct store *st,
+				   const struct report_options *o,
+				   const char *since, struct report *r,
+				   struct plans_progress *pp, struct diags *d);
+void plans_progress_release(struct plans_progress *pp);
 
 /* The title of a chapter or section ID ("" when unknown). */
 const char *report_part_title(const struct report *r, const char *id);

@@ -184,3 +184,71 @@ t_run_fail_on
 t_run_bad_input
 t_run_policy_changed
 t_run_bad_workspace
+
+# kansa report plans: the quarterly report, PDF and workbook.
+t_report_plans() {
+	ws=$(init_ws) || return
+	cd "$ws" || return
+	run_year 2024 >/dev/null 2>&1
+	run_year 2025 >/dev/null 2>&1
+	out=$("$KANSA" --db kansa.db report plans --as-of 2025-09-30 --since 2025-03-31 --date 2025-10-10 2>&1)
+	rc=$?
+	pdf=output/2025/kansa-plans-2025-09-30.pdf
+	txt=$(pdftotext -layout "$pdf" - 2>/dev/null)
+	open_part=$(printf '%s\n' "$txt" | sed -n '/^2 対応中の計画/,/^3 /p')
+	closed_part=$(printf '%s\n' "$txt" | sed -n '/^3 前回報告以降に完了/,$p')
+	first=$(printf '%s\n' "$open_part" | grep -o 'KP-20[0-9-]*' | head -1)
+	if [ $rc -eq 0 ] && [ "$first" = KP-2024-001 ] &&
+		printf '%s' "$open_part" | grep -q "KP-2024-001 .*0% → 10% .*対応中 *92" &&
+		printf '%s' "$open_part" | grep -q "KP-2025-001 .*新規 → 40%" &&
+		printf '%s' "$closed_part" | grep -q "KP-2024-002" &&
+		! printf '%s' "$open_part" | grep -q "KP-2024-002" &&
+		printf '%s' "$txt" | grep -q "対応中の改善計画は 2 件で、うち 1 件が期限を過ぎている。前回報告以降に完了したものは 1 件" &&
+		printf '%s' "$txt" | grep -q "令和7年9月30日現在" && printf '%s' "$txt" | grep -q "機密性2" &&
+		pdffonts "$pdf" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' &&
+		qpdf --check "$pdf" >/dev/null 2>&1; then
+		ok "run: report plans: open plans overdue first with progress since the last report, closed since listed; fonts embedded, qpdf passes"
+	else
+		not_ok "run: report plans PDF" "rc $rc: $out $txt"
+	fi
+	if /usr/bin/python3 - output/2025/kansa-plans-2025-09-30.xlsx <<'PY'; then
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["改善計画進捗"], wb.sheetnames
+rows = [r for r in wb.active.iter_rows(values_only=True)]
+head = rows.index(next(r for r in rows if r[0] == "ID"))
+assert rows[head][:9] == ("ID", "指摘項目", "部署", "役割", "対応", "期限", "前回進捗", "今回進捗", "増減"), rows[head]
+a, b = rows[head + 1], rows[head + 2]
+assert a[0] == "KP-2024-001" and a[6] == 0 and abs(a[7] - 0.1) < 1e-9 and a[10] == 92, a
+assert b[0] == "KP-2025-001" and b[6] == "新規" and abs(b[7] - 0.4) < 1e-9 and b[10] == 0, b
+assert any(r[0] == "KP-2024-002" and r[9] == "完了" for r in rows[head + 3:]), rows
+PY
+		ok "run: report plans: the workbook opens in openpyxl with the same plans and figures"
+	else
+		not_ok "run: report plans workbook"
+	fi
+	cp "$pdf" p1.pdf
+	"$KANSA" --db kansa.db report plans --as-of 2025-09-30 --since 2025-03-31 --date 2025-10-10 >/dev/null 2>&1
+	out=$("$KANSA" --db kansa.db report plans --as-of 2026-01-31 2>&1)
+	txt=$(pdftotext -layout output/2025/kansa-plans-2026-01-31.pdf - 2>/dev/null)
+	if cmp -s p1.pdf "$pdf" && printf '%s' "$txt" | grep -q "KP-2025-001 .*40% → 60%" &&
+		(cd output/2025 && sha256sum -c MANIFEST.sha256 >/dev/null 2>&1) &&
+		grep -q "kansa-plans-2026-01-31.xlsx" output/2025/MANIFEST.sha256 &&
+		grep -q "kansa-2025-audit.pdf" output/2025/MANIFEST.sha256; then
+		ok "run: report plans: byte-identical rerun; the next quarter compares with three months before; the manifest keeps the year's files"
+	else
+		not_ok "run: report plans rerun" "$out $txt"
+	fi
+	out=$("$KANSA" --db kansa.db report plans --year 2025 2>&1)
+	rc=$?
+	out2=$("$KANSA" --db kansa.db report --year 2025 --since 2025-01-01 2>&1)
+	rc2=$?
+	if [ $rc -eq 2 ] && [ $rc2 -eq 2 ] && printf '%s' "$out2" | grep -q "since is for kansa report plans"; then
+		ok "run: report plans refuses --year, report refuses --since (exit 2)"
+	else
+		not_ok "run: report plans usage" "$rc $rc2 $out $out2"
+	fi
+	cd "$ROOT" || return
+}
+
+t_report_plans
