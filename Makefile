@@ -48,7 +48,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all deps demo check test unit regress install uninstall clean \
         format format-check fuzz bench
 
-all: $(BUILD)/kansa
+all: $(BUILD)/kansa $(BUILD)/kansa.1
 
 $(BUILD)/kansa: $(OBJS)
 	@echo "  LD      $@"
@@ -92,15 +92,20 @@ demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh tools/demo.sh $(BUILD)/kansa
 
-install: $(BUILD)/kansa
+# The manual page, made from the command table (kansa help --man).
+$(BUILD)/kansa.1: $(BUILD)/kansa
+	$(Q)$(BUILD)/kansa help --man >$@.tmp && mv $@.tmp $@
+
+install: $(BUILD)/kansa $(BUILD)/kansa.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
-		$(DESTDIR)$(SHAREDIR)/checklists
+		$(DESTDIR)$(SHAREDIR)/checklists $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/kansa $(DESTDIR)$(BINDIR)/kansa
+	install -m 644 $(BUILD)/kansa.1 $(DESTDIR)$(MANDIR)/man1/kansa.1
 	install -m 644 templates/* $(DESTDIR)$(SHAREDIR)/templates/ 2>/dev/null || true
 	install -m 644 checklists/* $(DESTDIR)$(SHAREDIR)/checklists/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kansa
+	rm -f $(DESTDIR)$(BINDIR)/kansa $(DESTDIR)$(MANDIR)/man1/kansa.1
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 FUZZ_SECONDS ?= 60

@@ -1,4 +1,5 @@
 /* main.c: kansa's command table and entry point. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,7 +327,12 @@ const struct command cli_commands[] = {
 	 "example: kansa runs --year 2025\n"
 	 "\n" EXIT_CODES},
 	{"help", cmd_help, "show help for kansa or a command",
-	 "usage: kansa help [COMMAND]\n"},
+	 "usage: kansa help [COMMAND]\n"
+	 "       kansa help --man\n"
+	 "\n"
+	 "Shows the list of commands, one command's help, or (--man) the\n"
+	 "manual page kansa(1) as roff (make builds it, make install\n"
+	 "installs it: man kansa).\n"},
 	{"version", cmd_version, "show kansa's version",
 	 "usage: kansa version\n"},
 };
@@ -348,10 +354,115 @@ static void print_main_usage(FILE *out)
 	      out);
 }
 
+/* Writes text as roff: a backslash escaped, a line starting with . or '
+ * guarded. */
+static void roff(FILE *out, const char *text)
+{
+	bool bol = true;
+	for (const char *s = text; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", out);
+		if (*s == '\\')
+			fputs("\\e", out);
+		else
+			fputc(*s, out);
+		bol = *s == '\n';
+	}
+}
+
+/* The manual page kansa(1), made from the command table so that it says
+ * what `kansa help` says (make builds it; make install installs it). */
+static void print_man(FILE *out)
+{
+	fprintf(out,
+		"'\\\" -*- coding: UTF-8 -*-\n"
+		".TH KANSA 1 \"\" \"kansa %s\" \"kansa manual\"\n"
+		".SH NAME\n"
+		"kansa \\- information-security self-inspection and audit "
+		"from a written policy\n"
+		".SH SYNOPSIS\n"
+		".B kansa\n"
+		"[\\fB\\-\\-db\\fR \\fIFILE\\fR] \\fICOMMAND\\fR "
+		"[\\fIARGS\\fR]\n"
+		".SH DESCRIPTION\n"
+		"kansa (監査) turns an organisation's information-security "
+		"policy "
+		"(情報セキュリティ対策基準) into its yearly self-inspection "
+		"(自己点検) and audit (情報セキュリティ監査): it derives a "
+		"checklist with one item per obligation clause, writes answer "
+		"sheets per role, imports the answers, evidence registers, the "
+		"audit chief's judgements and improvement plans into one "
+		"SQLite "
+		"database, scores them, compares years, and writes the audit "
+		"workpaper (xlsx) and the reports (PDF).\n"
+		".PP\n"
+		"The yearly run of a workspace is one command, "
+		"\\fBkansa run\\fR; the other commands are its steps and the "
+		"tools around them.\n"
+		".SH COMMANDS\n",
+		KANSA_VERSION);
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		fprintf(out, ".SS %s\n", cli_commands[i].name);
+		roff(out, cli_commands[i].summary);
+		fputs(".\n.PP\n.nf\n", out);
+		roff(out, cli_commands[i].usage);
+		fputs(".fi\n", out);
+	}
+	fputs(".SH FILES\n"
+	      ".TP\n.I kansa.ini\n"
+	      "The workspace: where the policy, checklist, database, report "
+	      "settings, output and each year's inputs are (kansa init).\n"
+	      ".TP\n.I templates/report.ini\n"
+	      "Report settings: organisation, classification marking, "
+	      "addressee, titles, file names, font.\n"
+	      ".TP\n.I templates/scoring.ini\n"
+	      "Weights of 必須 and 推奨 items.\n"
+	      ".TP\n.I templates/answer-sheet.txt\n"
+	      "The explanation at the top of each answer sheet.\n"
+	      ".TP\n.I output/FY/MANIFEST.sha256\n"
+	      "SHA-256 of every file written for the year; "
+	      "\\fBsha256sum \\-c\\fR checks it.\n"
+	      ".TP\n.I output/FY/kansa-run.log\n"
+	      "What each step of the last kansa run printed.\n"
+	      ".SH ENVIRONMENT\n"
+	      ".TP\n.B KANSA_DB\n"
+	      "The database when \\fB\\-\\-db\\fR is not given "
+	      "(default kansa.db).\n"
+	      ".TP\n.B TMPDIR\n"
+	      "Where the workbook writer keeps its temporary files.\n"
+	      ".SH EXIT STATUS\n"
+	      "0 ok; 1 found what was asked for (\\fB\\-\\-fail\\-on\\fR, "
+	      "changed evidence in verify); 2 usage; 3 invalid input (every "
+	      "problem named as FILE:LINE); 4 system, database or render "
+	      "failure.\n"
+	      ".SH EXAMPLES\n"
+	      ".nf\n"
+	      "kansa init \\-\\-organisation 水戸市議会 \\-\\-year 2025 "
+	      "kansa\\-2025\n"
+	      "kansa run \\-\\-year 2025 \\-\\-as\\-of 2026\\-01\\-31 "
+	      "\\-\\-date 2026\\-02\\-10 \\-\\-fail\\-on 重大\n"
+	      "kansa report plans \\-\\-as\\-of 2026\\-03\\-31\n"
+	      "kansa backup kansa\\-2026\\-03\\-31.db\n"
+	      ".fi\n"
+	      ".SH SEE ALSO\n"
+	      ".BR sha256sum (1),\n"
+	      ".BR sqlite3 (1)\n",
+	      out);
+}
+
 static int cmd_help(int argc, char **argv, struct cli *cli)
 {
 	const struct command *cmd;
 	(void)cli;
+	if (argc == 2 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_print_usage(stdout, cli_find("help"));
+		return KANSA_EXIT_OK;
+	}
+	if (argc == 2 && strcmp(argv[1], "--man") == 0) {
+		print_man(stdout);
+		return KANSA_EXIT_OK;
+	}
 	if (argc < 2) {
 		print_main_usage(stdout);
 		return KANSA_EXIT_OK;

@@ -7,7 +7,8 @@ set -eu
 packages="build-essential pkg-config
 libxlsxwriter-dev libhpdf-dev libiniparser-dev libsqlite3-dev
 libunistring-dev nettle-dev libcmocka-dev fonts-ipaexfont-gothic
-python3 python3-openpyxl poppler-utils qpdf clang-format
+python3 python3-openpyxl poppler-utils qpdf clang-format groff-base
+valgrind
 ${KANSA_DEPS_EXTRA:-}"
 
 missing=""
