@@ -46,7 +46,7 @@ UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo check test unit regress install uninstall clean \
-        format format-check fuzz bench
+        format format-check fuzz bench valgrind
 
 all: $(BUILD)/kansa $(BUILD)/kansa.1
 
@@ -87,6 +87,11 @@ check: deps
 	$(Q)sh tests/run.sh $(BUILD)
 
 test: check
+
+# The demo's yearly run under valgrind (memcheck, every child step).
+valgrind: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)sh tools/valgrind.sh $(BUILD)/kansa
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
