@@ -128,6 +128,7 @@ static bool read_record(const struct ini_file *f, const struct ini_section *s,
 			struct evidence_record *e)
 {
 	e->line = s->line;
+	e->file_line = ini_key_line(s, "file");
 	e->size = -1;
 	if (!(e->id = strdup(s->name)) || !(e->title = value(f, s, "title")) ||
 	    !(e->file = value(f, s, "file")) ||
@@ -225,7 +226,8 @@ static bool leaves_folder(const char *rel)
 	return false;
 }
 
-/* Refuses a symbolic link whose target is outside dir. */
+/* True when full resolves (through symbolic links, of the file or of a
+ * folder on its way) to somewhere outside dir; target is where. */
 static bool link_escapes(const char *full, const char *dir, char *target)
 {
 	char rd[PATH_MAX];
@@ -249,14 +251,14 @@ static enum kansa_err hash_record(const struct evidence_register *reg,
 	if (!*e->file)
 		return KANSA_OK;
 	if (e->file[0] == '/' || strchr(e->file, ':')) {
-		diags_add(d, DIAG_ERROR, reg->path, e->line,
+		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
 			  "evidence file '%s' of [%s] is an absolute path "
 			  "(expected a path relative to the register's folder)",
 			  e->file, e->id);
 		return KANSA_OK;
 	}
 	if (leaves_folder(e->file)) {
-		diags_add(d, DIAG_ERROR, reg->path, e->line,
+		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
 			  "evidence file '%s' of [%s] leaves the register's "
 			  "folder through '..' (keep evidence below the "
 			  "register)",
@@ -269,24 +271,28 @@ static enum kansa_err hash_record(const struct evidence_register *reg,
 	if (lstat(full.s, &st) != 0) {
 		e->missing = true;
 		diags_add(d, allow_missing ? DIAG_WARNING : DIAG_ERROR,
-			  reg->path, e->line,
+			  reg->path, e->file_line,
 			  "evidence file missing: '%s' of [%s] (%s)%s", e->file,
 			  e->id, strerror(errno),
 			  allow_missing ? "; recorded as missing"
 					: "; --allow-missing-evidence records "
 					  "it as missing");
-	} else if (S_ISLNK(st.st_mode) && link_escapes(full.s, dir, target)) {
-		diags_add(d, DIAG_ERROR, reg->path, e->line,
-			  "evidence file '%s' of [%s] is a symbolic link to "
-			  "'%s', outside the register's folder: not followed "
-			  "(copy the file into the folder)",
-			  e->file, e->id, target);
+	} else if (link_escapes(full.s, dir, target)) {
+		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
+			  "evidence file '%s' of [%s] %s '%s', outside the "
+			  "register's folder: not followed (copy the file into "
+			  "the folder)",
+			  e->file, e->id,
+			  S_ISLNK(st.st_mode) ? "is a symbolic link to"
+					      : "lies under a symbolic link "
+						"to a folder: it is",
+			  target);
 	} else if (stat(full.s, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diags_add(d, DIAG_ERROR, reg->path, e->line,
+		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
 			  "evidence file '%s' of [%s] is not a regular file",
 			  e->file, e->id);
 	} else if (fileio_sha256(full.s, e->sha256, &e->size) != KANSA_OK) {
-		diags_add(d, DIAG_ERROR, reg->path, e->line,
+		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
 			  "cannot read evidence file '%s' of [%s]: %s", e->file,
 			  e->id, strerror(errno));
 	}

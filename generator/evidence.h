@@ -23,6 +23,7 @@ struct evidence_record {
 	char *expires_on;    /* YYYY-MM-DD, or "" */
 	char *clauses;	     /* item IDs it supports, as written, or "" */
 	long line;	     /* line of the [section] */
+	long file_line;	     /* line of its file = */
 	char sha256[65];     /* of the file; "" when missing */
 	long long size;	     /* of the file in bytes; -1 when missing */
 	bool missing;	     /* the file was not there */

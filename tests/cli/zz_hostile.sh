@@ -83,3 +83,127 @@ print(c.execute('SELECT comment FROM answer').fetchone()[0])")
 
 t_hostile_policy
 t_hostile_ini
+
+# Evidence paths (docs in README "Evidence files"): relative to the
+# register's folder; '..' out of it, absolute paths and symbolic links that
+# resolve outside it (the file or a folder on its way) are refused and
+# named; a link that stays inside is followed.
+t_hostile_evidence_paths() {
+	ws=$(workspace)
+	cd "$ws" || return
+	cp "$BASE_WS/kansa.db" .
+	mkdir -p reg/files outside
+	echo "secret" >outside/secret.txt
+	echo "inside" >reg/files/gpo.txt
+	cp "$ROOT/tests/bad/import/evidence-outside/sheet.ini" reg/
+	ln -s ../../outside/secret.txt reg/files/link-out.txt
+	ln -s "$ws/outside" reg/files/dir-out
+	ln -s gpo.txt reg/files/link-in.txt
+	register() {
+		printf '[kansa]\nkind = evidence\nfiscal_year = 2025\n\n[EV-2025-001]\ntitle = t\nfile = %s\ncollected_on = 2025-09-30\nclauses = 5-4(2)\n' "$1" >reg/evidence.ini
+	}
+	before=$(sha256sum kansa.db | cut -d' ' -f1)
+	register "$ws/outside/secret.txt"
+	hostile "an absolute evidence path is refused" 3 \
+		"evidence.ini:7: evidence file '/.*secret.txt' of \[EV-2025-001\] is an absolute path" \
+		"$KANSA" import --year 2025 reg/sheet.ini reg/evidence.ini
+	register "files/../../outside/secret.txt"
+	hostile "an evidence path leaving through '..' is refused" 3 "leaves the register's folder through '..'" \
+		"$KANSA" import --year 2025 reg/sheet.ini reg/evidence.ini
+	register "files/link-out.txt"
+	hostile "a symbolic link to a file outside is not followed" 3 \
+		"is a symbolic link to '.*outside/secret.txt', outside the register's folder: not followed" \
+		"$KANSA" import --year 2025 reg/sheet.ini reg/evidence.ini
+	register "files/dir-out/secret.txt"
+	hostile "a file under a symbolic link to a folder outside is not followed" 3 \
+		"lies under a symbolic link to a folder: it is '.*outside/secret.txt', outside" \
+		"$KANSA" import --year 2025 reg/sheet.ini reg/evidence.ini
+	[ "$(sha256sum kansa.db | cut -d' ' -f1)" = "$before" ] &&
+		ok "hostile: refused evidence paths leave the database unchanged" ||
+		not_ok "hostile: refused evidence paths leave the database unchanged"
+	register "files/link-in.txt"
+	hostile "a symbolic link inside the register's folder is followed" 0 "1 records" \
+		"$KANSA" import --year 2025 reg/sheet.ini reg/evidence.ini
+	sha=$(python3 -c "import sqlite3; print(sqlite3.connect('kansa.db').execute('SELECT sha256 FROM evidence').fetchone()[0])")
+	[ "$sha" = "$(sha256sum reg/files/gpo.txt | cut -d' ' -f1)" ] &&
+		ok "hostile: the followed link's SHA-256 is its target's" ||
+		not_ok "hostile: the followed link's SHA-256" "$sha"
+	cd "$ROOT" || return
+}
+
+# A 100 MB INI file is refused by its size; a NUL byte is named.
+t_hostile_ini_size() {
+	ws=$(workspace)
+	cd "$ws" || return
+	cp "$BASE_WS/kansa.db" .
+	{
+		printf '[kansa]\nkind = answers\n'
+		head -c 100000000 /dev/zero | tr '\0' ';'
+	} >big.ini
+	printf '[kansa]\nkind = answers\nfiscal_year = 2025\ndepartment = a\0b\n' >nul.ini
+	hostile "a 100 MB INI file is refused by its size" 3 "big.ini: file too large" \
+		"$KANSA" import --year 2025 big.ini
+	hostile "a NUL byte in an INI file is named with its line" 3 "nul.ini:4: .*NUL" \
+		"$KANSA" import --year 2025 nul.ini
+	cd "$ROOT" || return
+}
+
+t_hostile_evidence_paths
+t_hostile_ini_size
+
+# SQL metacharacters and formula payloads in every free-text field of every
+# kind of input: imported verbatim, check-db passes, the workbook keeps
+# them as text (never a formula), the PDF shows them.
+t_hostile_every_field() {
+	ws=$(init_ws) || { not_ok "hostile: a workspace"; return; }
+	cd "$ws" || return
+	p="'); DROP TABLE answer-- =cmd|' /C calc'!A0"
+	keys="comment|respondent|title|department|system|auditor|auditors|scope|period|method|notes|finding|cause|recommendation|action|reason|reported_by"
+	for f in 2025/*.ini 2025/*/*.ini; do
+		# before a CR: the sheets have CRLF line ends (and one is Shift_JIS)
+		# quoted: an unquoted ; starts an INI comment
+		LC_ALL=C sed -i -E "s#^(($keys) = )([^\r]+)#\\1\"\\3 $p\"#" "$f"
+	done
+	n_in=$(cat 2025/*.ini 2025/*/*.ini | grep -c "DROP TABLE answer")
+	out=$(run_year 2025 2>&1)
+	rc=$?
+	cat >count.py <<'PY'
+import sqlite3
+c = sqlite3.connect("kansa.db")
+n = 0
+for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+    cols = [r[1] for r in c.execute(f"PRAGMA table_info({t})")]
+    for col in cols:
+        n += c.execute(f"SELECT count(*) FROM {t} WHERE CAST({col} AS TEXT) LIKE ?", ("%DROP TABLE answer-- =cmd|' /C calc'!A0%",)).fetchone()[0]
+print(n)
+PY
+	n_db=$(python3 count.py)
+	if [ $rc -eq 0 ] && [ "$n_in" -gt 100 ] && [ "$n_db" -ge "$n_in" ] &&
+		"$KANSA" --db kansa.db check-db >/dev/null 2>&1; then
+		ok "hostile: payloads in $n_in fields of every kind import verbatim ($n_db values hold them); check-db passes"
+	else
+		not_ok "hostile: payloads in every field" "rc $rc in $n_in db $n_db: $out"
+	fi
+	cat >cells.py <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+seen = 0
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and "=cmd|" in c.value:
+                assert c.data_type == "s", (ws.title, c.coordinate, c.data_type)
+                seen += 1
+            assert c.data_type != "f" or "cmd" not in str(c.value), (ws.title, c.coordinate)
+assert seen > 50, seen
+PY
+	if /usr/bin/python3 cells.py output/2025/kansa-2025-workpaper.xlsx &&
+		pdftotext output/2025/kansa-2025-audit.pdf - 2>/dev/null | grep -q "DROP TABLE answer-- =cmd|' /C calc'!A0"; then
+		ok "hostile: the payloads are text cells in the workbook (no formula) and text in the PDF"
+	else
+		not_ok "hostile: payloads in the reports"
+	fi
+	cd "$ROOT" || return
+}
+
+t_hostile_every_field
