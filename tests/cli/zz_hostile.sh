@@ -2,12 +2,17 @@
 # message or a sound result, no crash, in bounded time (`timeout` turns a
 # hang into a failure).  Sourced by tests/run.sh after import.sh (BASE_WS).
 
-# hostile NAME WANT_RC PATTERN CMD...: CMD ends within 60 s with WANT_RC
-# and its output matches PATTERN (a grep -E pattern).
+# hostile NAME WANT_RC PATTERN CMD...: CMD ends within 60 s and within
+# 1 GB of address space (not under the sanitizers, which reserve far more
+# up front) with WANT_RC, and its output matches PATTERN (grep -E).
 hostile() {
 	name=$1 want=$2 pat=$3
 	shift 3
-	out=$(timeout 60 "$@" 2>&1)
+	case $BUILD in
+	*san*) limit=unlimited ;;
+	*) limit=1048576 ;;
+	esac
+	out=$(ulimit -v $limit && timeout 60 "$@" 2>&1)
 	rc=$?
 	if [ $rc -eq "$want" ] && printf '%s\n' "$out" | grep -Eq "$pat"; then
 		ok "hostile: $name (exit $rc)"
