@@ -319,6 +319,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct pdf_passwords pw;
 	struct written w[4 + MAX_INCLUDES];
 	struct plans_progress pp = {0};
+	int lock = -1;
 	size_t nw = 0;
 	enum kansa_err err;
 	char started[32];
@@ -338,6 +339,8 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 			  "cannot make the output folder: %s", strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);
 	}
+	if ((err = fileio_lock_dir(o.outdir, &lock, &cli->diags)))
+		return cli_finish(cli, err);
 	if ((err = cli_open_store(cli, false, &st)))
 		goto out;
 	if (o.plans) {
@@ -394,5 +397,6 @@ out:
 	plans_progress_release(&pp);
 	report_release(&r);
 	store_close(st);
+	fileio_unlock_dir(lock);
 	return cli_finish(cli, err);
 }

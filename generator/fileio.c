@@ -2,12 +2,14 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -236,4 +238,63 @@ bool fileio_make_dirs(const char *path)
 			*p = '/';
 		}
 	return mkdir(buf, 0777) == 0 || errno == EEXIST;
+}
+
+/* True for NAME.tmp-XXXXXX, the names fileio_temp_create() makes. */
+static bool is_temp_name(const char *name)
+{
+	const char *t = strstr(name, ".tmp-");
+	if (!t || t == name || strlen(t + 5) != 6)
+		return false;
+	for (const char *p = t + 5; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9'))
+			return false;
+	return true;
+}
+
+enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d)
+{
+	char path[4096];
+	DIR *dp;
+	struct dirent *e;
+
+	*fd = -1;
+	if (snprintf(path, sizeof(path), "%s/.kansa-lock", dir) >=
+	    (int)sizeof(path)) {
+		diags_add(d, DIAG_ERROR, dir, 0, "path too long");
+		return KANSA_ERR_IO;
+	}
+	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+		diags_add(d, DIAG_ERROR, dir, 0, "cannot write here: %s",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+		diags_add(d, DIAG_ERROR, dir, 0,
+			  "another kansa is writing to this folder now (%s); "
+			  "try again when it is done",
+			  strerror(errno));
+		close(*fd);
+		*fd = -1;
+		return KANSA_ERR_IO;
+	}
+	if (!(dp = opendir(dir)))
+		return KANSA_OK;
+	while ((e = readdir(dp)))
+		if (is_temp_name(e->d_name) &&
+		    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) <
+			    (int)sizeof(path) &&
+		    unlink(path) == 0)
+			diags_add(d, DIAG_NOTICE, path, 0,
+				  "removed: a temporary file left by an "
+				  "interrupted run");
+	closedir(dp);
+	return KANSA_OK;
+}
+
+void fileio_unlock_dir(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }

@@ -53,6 +53,16 @@ enum kansa_err fileio_sha256(const char *path, char out[65], long long *size);
  */
 char *fileio_relative(const char *base, const char *path);
 
+/*
+ * Takes the lock of an output folder (DIR/.kansa-lock, flock) for one
+ * writer, then removes the temporary files (NAME.tmp-XXXXXX) a killed
+ * writer left there, with a notice each: while the lock is held nobody
+ * else is writing them.  *fd is the lock (fileio_unlock_dir releases it).
+ * KANSA_ERR_IO with a diagnostic when another kansa holds it.
+ */
+enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d);
+void fileio_unlock_dir(int fd);
+
 /* Makes a folder and its parents; false with errno when it cannot. */
 bool fileio_make_dirs(const char *path);
 

@@ -153,7 +153,78 @@ t_kill_report() {
 	cd "$ROOT" || return
 }
 
+# Temporary files a killed report left are removed by the next report
+# (with a notice), which holds the folder's lock; other files stay.  A
+# second writer while the lock is held is refused, nothing written.
+t_stale_temp_and_lock() {
+	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
+	cd "$ws" || return
+	mkdir -p output/2025
+	echo junk >output/2025/kansa-2025-ciso.pdf.tmp-AbC123
+	echo keep >output/2025/notes.tmp-keep
+	out=$("$KANSA" report --year 2025 --as-of $AS_OF 2>&1)
+	rc=$?
+	if [ $rc -eq 0 ] && [ ! -e output/2025/kansa-2025-ciso.pdf.tmp-AbC123 ] &&
+		[ -e output/2025/notes.tmp-keep ] &&
+		printf '%s' "$out" | grep -q "kansa-2025-ciso.pdf.tmp-AbC123: notice: removed: a temporary file left by an interrupted run"; then
+		ok "faults: a temporary file left by a killed report is removed by the next, with a notice"
+	else
+		not_ok "faults: stale temporary files" "rc $rc: $out $(ls -a output/2025)"
+	fi
+	python3 -c "
+import fcntl, time
+f = open('output/2025/.kansa-lock', 'a')
+fcntl.flock(f, fcntl.LOCK_EX)
+time.sleep(3)" &
+	sleep 0.5
+	before=$(cat output/2025/MANIFEST.sha256)
+	out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-03-01 2>&1)
+	rc=$?
+	wait
+	if [ $rc -eq 4 ] && printf '%s' "$out" | grep -q "another kansa is writing to this folder now" &&
+		[ "$before" = "$(cat output/2025/MANIFEST.sha256)" ]; then
+		ok "faults: a second writer to the same output folder is refused (exit 4), nothing written"
+	else
+		not_ok "faults: the output folder's lock" "rc $rc: $out"
+	fi
+	cd "$ROOT" || return
+}
+
+# A read-only output folder: exit 4 naming it, nothing recorded.  Root
+# ignores permissions, so as root the command runs as nobody (setpriv).
+t_readonly_output() {
+	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
+	cd "$ws" || return
+	mkdir -p output/2025 ro
+	if [ "$(id -u)" -eq 0 ]; then
+		chmod 755 "$TMPROOT" "$(dirname "$ws")" "$ws" 2>/dev/null
+		chmod 777 "$ws"
+		chmod 666 kansa.db
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	else
+		as=""
+	fi
+	chmod 555 output/2025 ro
+	runs_before=$(python3 -c "import sqlite3; print(sqlite3.connect('kansa.db').execute('SELECT count(*) FROM report_run').fetchone()[0])")
+	out=$($as "$KANSA" report --year 2025 --as-of $AS_OF 2>&1)
+	rc=$?
+	out2=$($as "$KANSA" report --year 2025 --as-of $AS_OF -o ro/2025 2>&1)
+	rc2=$?
+	runs_after=$(python3 -c "import sqlite3; print(sqlite3.connect('kansa.db').execute('SELECT count(*) FROM report_run').fetchone()[0])")
+	if [ $rc -eq 4 ] && printf '%s' "$out" | grep -q "output/2025: cannot write here: Permission denied" &&
+		[ $rc2 -eq 4 ] && printf '%s' "$out2" | grep -q "ro/2025: cannot make the output folder: Permission denied" &&
+		[ -z "$(ls -A output/2025)" ] && [ "$runs_before" = "$runs_after" ]; then
+		ok "faults: a read-only output folder (or its parent): exit 4 naming it, nothing written or recorded"
+	else
+		not_ok "faults: read-only output folder" "rc $rc $rc2: $out // $out2"
+	fi
+	chmod 755 output/2025 ro
+	cd "$ROOT" || return
+}
+
 t_disk_full
+t_stale_temp_and_lock
+t_readonly_output
 t_locked_db
 t_kill_import
 t_kill_report
