@@ -148,8 +148,11 @@ t_kill_report() {
 				bad="$bad [$t: $f]"
 		done
 	done
-	[ -z "$bad" ] && ok "faults: SIGKILL at five moments of a report: every file under its final name is whole" ||
-		not_ok "faults: SIGKILL mid-report leaves a broken file" "$bad"
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1 ||
+		bad="$bad [the report after]"
+	left=$(ls -a output/2025 | grep '\.tmp-')
+	[ -z "$bad$left" ] && ok "faults: SIGKILL at five moments of a report: every file under its final name is whole; the next report leaves no temporary file" ||
+		not_ok "faults: SIGKILL mid-report leaves a broken file" "$bad $left"
 	cd "$ROOT" || return
 }
 
