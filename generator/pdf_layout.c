@@ -36,6 +36,23 @@ static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 			  (unsigned)e, (unsigned)detail);
 }
 
+/*
+ * make bench measures kansa against a floor program that draws the same
+ * pages and text with bare libharu calls: with $KANSA_FLOOR_DUMP set, the
+ * drawing pass writes them to $KANSA_FLOOR_DUMP.pdf.tsv ("P" per page,
+ * "T x y size text" per line drawn).  Unset, this costs nothing.
+ */
+static FILE *floor_open(const char *suffix)
+{
+	const char *prefix = getenv("KANSA_FLOOR_DUMP");
+	char path[4096];
+	if (!prefix || !*prefix ||
+	    snprintf(path, sizeof(path), "%s%s", prefix, suffix) >=
+		    (int)sizeof(path))
+		return NULL;
+	return fopen(path, "w");
+}
+
 enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d)
 {
 	const char *name;
@@ -50,8 +67,14 @@ enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d)
 			  "font with font = in templates/report.ini");
 		return KANSA_ERR_RENDER;
 	}
-	if (!(p->doc = HPDF_New(on_error, p)))
+	if (!(p->doc = HPDF_New(on_error, p)) ||
+	    !(p->advance = malloc(0x10000 * sizeof(*p->advance)))) {
+		if (p->doc)
+			HPDF_Free(p->doc);
 		return KANSA_ERR_NOMEM;
+	}
+	memset(p->advance, 0xFF, 0x10000 * sizeof(*p->advance));
+	p->floor = floor_open(".pdf.tsv");
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
@@ -71,6 +94,11 @@ enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d)
 
 void pdf_close(struct pdf *p)
 {
+	if (p->floor)
+		fclose(p->floor);
+	p->floor = NULL;
+	free(p->advance);
+	p->advance = NULL;
 	if (p->doc)
 		HPDF_Free(p->doc);
 	for (size_t i = 0; i < p->nheadings; i++)
@@ -131,11 +159,38 @@ static char *drawable(struct pdf *p, const char *s)
 	return sbuf_take(&b);
 }
 
+/* The width of one character (n bytes at s, code point cp) in 1/1000 em.
+ * libharu finds a glyph by searching the font's cmap on every call, which
+ * was a third of a long report's time: the answers are kept per code
+ * point. */
+static unsigned advance(struct pdf *p, const char *s, size_t n, uint32_t cp)
+{
+	HPDF_TextWidth t;
+	if (p->advance && cp < 0x10000 && p->advance[cp] != 0xFFFF)
+		return p->advance[cp];
+	t = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	if (p->advance && cp < 0x10000)
+		p->advance[cp] =
+			(uint16_t)(t.width < 0xFFFF ? t.width : 0xFFFE);
+	return t.width;
+}
+
+/* The width of n bytes of text at size points (the sum of its characters'
+ * widths, as libharu measures a CID font). */
 static double width_of(struct pdf *p, const char *s, size_t n, double size)
 {
-	HPDF_TextWidth w = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s,
-					       (HPDF_UINT)n);
-	return w.width * size / 1000.0;
+	double w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int l = text_u8_next(s + i, n - i, &cp);
+		if (l <= 0) {
+			l = 1;
+			cp = 0x110000; /* not cached */
+		}
+		w += advance(p, s + i, (size_t)l, cp);
+		i += (size_t)l;
+	}
+	return w * size / 1000.0;
 }
 
 struct span {
@@ -275,6 +330,9 @@ static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
 	HPDF_Page_TextOut(p->page, (HPDF_REAL)x,
 			  (HPDF_REAL)(PDF_PAGE_H - y - size), line);
 	HPDF_Page_EndText(p->page);
+	if (p->floor)
+		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%s\n", x,
+			PDF_PAGE_H - y - size, size, line);
 	free(line);
 }
 
@@ -354,6 +412,8 @@ void pdf_page(struct pdf *p, bool numbered)
 	p->y = PDF_TOP;
 	if (!p->dry && !p->failed) {
 		p->page = HPDF_AddPage(p->doc);
+		if (p->floor)
+			fputs("P\n", p->floor);
 		if (p->page)
 			HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4,
 					  HPDF_PAGE_PORTRAIT);

@@ -13,7 +13,9 @@
 
 #include <hpdf.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "text.h"
@@ -53,6 +55,10 @@ struct pdf {
 	size_t nheadings, next_heading;
 	size_t warned;	       /* beyond-BMP warnings given */
 	struct sbuf warned_at; /* "\n<context>\t<code point>\n" of each */
+	uint16_t *advance;     /* per BMP code point: its width in the font
+				  (1/1000 em), or 0xFFFF when not yet asked */
+	FILE *floor;	       /* $KANSA_FLOOR_DUMP.pdf.tsv: every page and
+				  text drawn, for make bench's floor */
 };
 
 /* Opens a document with the font at font_path embedded.  Returns

@@ -486,14 +486,60 @@ static void overview(struct pdf *p, const struct report *r)
 	free(period_w);
 }
 
+/* An answer's item ID and index, to find an item's answers by search. */
+struct answer_ref {
+	const char *item_id;
+	size_t index;
+};
+
+static int by_item_then_index(const void *a, const void *b)
+{
+	const struct answer_ref *x = a, *y = b;
+	int c = strcmp(x->item_id, y->item_id);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The year's answers sorted by item (then in their order); NULL when out
+ * of memory. */
+static struct answer_ref *answers_by_item(const struct report *r)
+{
+	struct answer_ref *v = calloc(r->data.nanswers + 1, sizeof(*v));
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < r->data.nanswers; i++) {
+		v[i].item_id = r->data.answers[i].item_id;
+		v[i].index = i;
+	}
+	qsort(v, r->data.nanswers, sizeof(*v), by_item_then_index);
+	return v;
+}
+
+/* The first of v[0..n) whose item is id (n when none). */
+static size_t first_of_item(const struct answer_ref *v, size_t n,
+			    const char *id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(v[mid].item_id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void chapter_results(struct pdf *p, const struct report *r)
 {
+	struct answer_ref *refs = answers_by_item(r);
 	static const double w[] = {62, 30, 48, 48, 95, 200};
 	static const char *const head[] = {"項目",     "水準", "自己評価",
 					   "監査評価", "証跡", "コメント"};
+	const size_t na = r->data.nanswers;
+
 	pdf_heading(p, 1, "3 章別の結果");
 	chapters_without_items(p, r);
-	for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++) {
+	for (size_t c = 0; refs && c < r->score.ngroups[GROUP_CHAPTER]; c++) {
 		const struct score_group *g =
 			&r->score.groups[GROUP_CHAPTER][c];
 		char title[512], a[16], b[16], line[256];
@@ -516,7 +562,7 @@ static void chapter_results(struct pdf *p, const struct report *r)
 		if (!cells || !owned) {
 			free(cells);
 			free(owned);
-			return;
+			break;
 		}
 		for (size_t i = 0; i < r->score.nitems; i++) {
 			const struct score_item *si = &r->score.items[i];
@@ -524,10 +570,11 @@ static void chapter_results(struct pdf *p, const struct report *r)
 			size_t ncom = 0, nev = 0;
 			if (strcmp(si->item->chapter, g->key) != 0)
 				continue;
-			for (size_t a2 = 0; a2 < r->data.nanswers; a2++) {
-				if (strcmp(r->data.answers[a2].item_id,
-					   si->item->id) != 0)
-					continue;
+			for (size_t x = first_of_item(refs, na, si->item->id);
+			     x < na &&
+			     strcmp(refs[x].item_id, si->item->id) == 0;
+			     x++) {
+				size_t a2 = refs[x].index;
 				if (*r->data.evidence_ids[a2] && nev < 6 &&
 				    (!ev.s ||
 				     !strstr(ev.s, r->data.evidence_ids[a2]))) {
@@ -573,6 +620,7 @@ static void chapter_results(struct pdf *p, const struct report *r)
 		free(cells);
 		free(ids);
 	}
+	free(refs);
 }
 
 static void findings_part(struct pdf *p, const struct report *r)

@@ -135,6 +135,12 @@ void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 			x->lines = l;
 	}
 	check(x, worksheet_write_string(ws, row, col, text, x->f[f]));
+	if (x->floor) {
+		char *e = text_escape_tsv(text);
+		fprintf(x->floor, "S\t%u\t%u\t%s\n", (unsigned)row,
+			(unsigned)col, e ? e : "");
+		free(e);
+	}
 	free(c);
 }
 
@@ -142,6 +148,9 @@ void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    double v, enum xfmt f)
 {
 	check(x, worksheet_write_number(ws, row, col, v, x->f[f]));
+	if (x->floor)
+		fprintf(x->floor, "N\t%u\t%u\t%.17g\n", (unsigned)row,
+			(unsigned)col, v);
 }
 
 void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -180,6 +189,8 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 			  "cannot add the sheet '%s' to the workbook", name);
 		return NULL;
 	}
+	if (x->floor)
+		fprintf(x->floor, "W\t%s\n", name);
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
@@ -586,6 +597,13 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 		return KANSA_ERR_IO;
 	}
 	opt.tmpdir = (char *)(tdir && *tdir ? tdir : NULL);
+	/* make bench's floor writes the same cells with bare calls */
+	if (getenv("KANSA_FLOOR_DUMP") && *getenv("KANSA_FLOOR_DUMP")) {
+		struct sbuf fp = {0};
+		sbuf_printf(&fp, "%s.xlsx.tsv", getenv("KANSA_FLOOR_DUMP"));
+		x->floor = fp.s ? fopen(fp.s, "w") : NULL;
+		sbuf_release(&fp);
+	}
 	if (!(x->wb = workbook_new_opt(tmp, &opt))) {
 		x->failed = true;
 		diags_add(x->d, DIAG_ERROR, path, 0,
@@ -603,6 +621,8 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 	}
 	free(x->header);
 	free(x->footer);
+	if (x->floor)
+		fclose(x->floor);
 	return fileio_temp_commit(tmp, path, !x->failed, x->d);
 }
 

@@ -5,6 +5,7 @@
 #define KANSA_RENDER_XLSX_INTERNAL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <xlsxwriter.h>
 
 #include "report.h"
@@ -45,6 +46,8 @@ struct xw {
 	const double *widths; /* the current sheet's column widths */
 	size_t nwidths;	      /* how many there are */
 	double lines;	      /* lines the current row needs */
+	FILE *floor; /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
+			written, for make bench's floor */
 };
 
 /* Writes text (validated UTF-8, control characters dropped, cut at
