@@ -118,8 +118,9 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
+BENCH_SIZES ?= 30 300 3000
 bench: all
-	$(Q)sh bench/run.sh $(BUILD)/kansa
+	$(Q)sh bench/run.sh $(BUILD)/kansa $(BENCH_SIZES)
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 kansa=$1
 shift
 build=$(dirname "$kansa")
+KANSA_DEPS_EXTRA="gnuplot-nox" sh tools/deps.sh
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$build/floor_xlsx" \
 	bench/floor_xlsx.c $(pkg-config --cflags --libs xlsxwriter)
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$build/floor_pdf" \
