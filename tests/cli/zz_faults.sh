@@ -225,7 +225,28 @@ t_readonly_output() {
 	cd "$ROOT" || return
 }
 
+# kansa run on a terminal shows the time of a long step while it runs
+# (here an import of 800 sheets); into a pipe or file it does not.
+t_run_progress() {
+	ws=$(init_ws) || { not_ok "faults: a workspace"; return; }
+	cd "$ws" || return
+	"$KANSA" run --year 2024 --as-of 2025-03-31 >/dev/null 2>&1
+	make_sheets 800
+	mv S/*.ini 2025/answers/
+	script -qec "$KANSA run --year 2025 --as-of 2026-01-31" /dev/null >tty.out 2>&1
+	rc=$?
+	"$KANSA" run --year 2025 --as-of 2026-01-31 >pipe.out 2>&1
+	if [ $rc -eq 0 ] && grep -q "$(printf '\r')  import  *[0-9.]* s \.\.\." tty.out &&
+		grep -q "^  import .* 818 files (answers 814" pipe.out && ! grep -q "$(printf '\r')" pipe.out; then
+		ok "faults: kansa run shows a long step's time on a terminal, not in a pipe"
+	else
+		not_ok "faults: progress on a terminal" "rc $rc: $(od -c tty.out | head -20)"
+	fi
+	cd "$ROOT" || return
+}
+
 t_disk_full
+t_run_progress
 t_stale_temp_and_lock
 t_readonly_output
 t_locked_db
