@@ -318,6 +318,7 @@ static int do_derive(struct run *r, struct store *st)
 	args_start(&a, r, "derive");
 	arg(&a, "-o");
 	arg(&a, r->ws.checklist);
+	arg(&a, "--"); /* a file name may start with '-' */
 	arg(&a, r->ws.policy);
 	step_run(r, &s, &a, NULL);
 	if (s.code) {
@@ -384,6 +385,7 @@ static int do_import(struct run *r)
 	args_start(&a, r, "import");
 	arg(&a, "--year");
 	arg(&a, year);
+	arg(&a, "--"); /* a file name may start with '-' */
 	a.extra = calloc(total + 1, sizeof(*a.extra));
 	if (!a.extra) {
 		rc = 4;
