@@ -333,10 +333,12 @@ static int do_derive(struct run *r, struct store *st)
 			line--;
 		if (line && (nl = strchr(line, '\n')))
 			*nl = '\0';
-		step_line(&s, "%s%s", line ? line : "derived",
-			  count(s.out, ": warning: ")
-				  ? " (warnings: see the log)"
-				  : "");
+		size_t warnings = count(s.out, ": warning: ");
+		step_line(&s, "%s", line ? line : "derived");
+		if (warnings)
+			printf("  %zu warning%s about the policy text: see "
+			       "%s\n",
+			       warnings, warnings == 1 ? "" : "s", r->logpath);
 	}
 	if (state == DERIVED_TEXT_CHANGED)
 		printf("  notice: the policy text %s changed since it was last "
