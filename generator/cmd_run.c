@@ -166,7 +166,8 @@ static void step_run(struct run *r, struct step *s, const struct args *a,
 	if (!argv)
 		return;
 	memcpy(argv, a->v, a->n * sizeof(*argv));
-	memcpy(argv + a->n, a->extra, a->nextra * sizeof(*argv));
+	if (a->nextra)
+		memcpy(argv + a->n, a->extra, a->nextra * sizeof(*argv));
 	dprintf(r->log, "\n== kansa");
 	for (size_t i = 1; argv[i]; i++)
 		dprintf(r->log, " %s", argv[i]);
