@@ -59,6 +59,7 @@ struct step {
 
 struct run {
 	struct run_opts o;
+	char year[16]; /* o.year as an argument */
 	struct workspace ws;
 	char exe[PATH_MAX];	/* kansa itself */
 	char *outdir;		/* output/FY */
@@ -105,6 +106,14 @@ static void args_start(struct args *a, struct run *r, const char *cmd)
 	arg(a, "--db");
 	arg(a, r->ws.database);
 	arg(a, cmd);
+}
+
+/* The same for a command of the year: --year FY. */
+static void args_year(struct args *a, struct run *r, const char *cmd)
+{
+	args_start(a, r, cmd);
+	arg(a, "--year");
+	arg(a, r->year);
 }
 
 /* Reads bytes [from, end) of the log (NUL-terminated; caller frees). */
@@ -362,11 +371,9 @@ static int do_import(struct run *r)
 	struct step s = {.name = "import"};
 	char **files[WS_KINDS] = {0};
 	size_t n[WS_KINDS] = {0}, total = 0;
-	char year[16];
 	struct args a;
 	int rc = 0;
 
-	snprintf(year, sizeof(year), "%d", r->o.year);
 	for (int k = 0; k < WS_KINDS; k++) {
 		if (workspace_files(&r->ws, (enum ws_kind)k, r->o.year,
 				    &files[k], &n[k], r->d)) {
@@ -385,9 +392,7 @@ static int do_import(struct run *r)
 		rc = 3;
 		goto out;
 	}
-	args_start(&a, r, "import");
-	arg(&a, "--year");
-	arg(&a, year);
+	args_year(&a, r, "import");
 	arg(&a, "--"); /* a file name may start with '-' */
 	a.extra = calloc(total + 1, sizeof(*a.extra));
 	if (!a.extra) {
@@ -427,14 +432,10 @@ out:
 static int do_verify(struct run *r)
 {
 	struct step s = {.name = "verify"};
-	char year[16];
 	struct args a;
 	int rc = 0;
 
-	snprintf(year, sizeof(year), "%d", r->o.year);
-	args_start(&a, r, "verify");
-	arg(&a, "--year");
-	arg(&a, year);
+	args_year(&a, r, "verify");
 	step_run(r, &s, &a, NULL);
 	if (s.code == 1) {
 		r->warnings++;
@@ -453,15 +454,12 @@ static int do_verify(struct run *r)
 static int do_status(struct run *r)
 {
 	struct step s = {.name = "status"};
-	char year[16], path[PATH_MAX];
+	char path[PATH_MAX];
 	struct args a;
 	int rc = 0;
 
-	snprintf(year, sizeof(year), "%d", r->o.year);
 	snprintf(path, sizeof(path), "%s/status.txt", r->outdir);
-	args_start(&a, r, "status");
-	arg(&a, "--year");
-	arg(&a, year);
+	args_year(&a, r, "status");
 	arg(&a, "--as-of");
 	arg(&a, r->o.as_of);
 	step_run(r, &s, &a, path);
@@ -539,14 +537,10 @@ static int do_result(struct run *r, struct store *st, const char *name)
 static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 {
 	struct step s = {.name = "report"};
-	char year[16];
 	struct args a;
 	int rc = 0;
 
-	snprintf(year, sizeof(year), "%d", r->o.year);
-	args_start(&a, r, "report");
-	arg(&a, "--year");
-	arg(&a, year);
+	args_year(&a, r, "report");
 	arg(&a, "--as-of");
 	arg(&a, r->o.as_of);
 	arg(&a, "--date");
@@ -802,6 +796,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	r.d = &cli->diags;
 	if ((rc = parse(argc, argv, &r.o)) != 0)
 		return rc;
+	snprintf(r.year, sizeof(r.year), "%d", r.o.year);
 	r.o.password_file = absolute(r.o.password_file, pwbuf, sizeof(pwbuf));
 	r.o.timings = absolute(r.o.timings, tmbuf, sizeof(tmbuf));
 	if (r.o.timings && !(r.timings = fopen(r.o.timings, "w"))) {
