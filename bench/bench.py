@@ -244,6 +244,12 @@ def main():
         for r in rows:
             f.write("\t".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in r) + "\n")
     print(f"\nwrote {tsv}")
+    print("\ngrowth (docs/performance.md):\n")
+    print("| respondents | answers a year | whole run | CPU | peak memory | import | score+findings+diff | report | render vs floor |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r[0]:,} | {r[1]:,} | {r[2]:.2f} s | {r[3]:.2f} s | {r[4]:.0f} MB | {r[6]:.2f} s | "
+              f"{r[9] + r[10] + r[11]:.2f} s | {r[12]:.2f} s | {r[19]:.2f}x |")
     if shutil.which("gnuplot") and len(rows) > 1:
         svg = os.path.join(OUT, "growth.svg")
         subprocess.run(["gnuplot", "-e", f"tsv='{tsv}'; svg='{svg}'",
