@@ -39,10 +39,14 @@ const char *answer_status_name(enum answer_status s)
 
 int answer_status_parse(const char *s)
 {
-	char *n = text_nfkc(s, strlen(s));
+	char *n;
 	int r = -1;
 
-	if (!n)
+	/* the words as written (and as stored) need no normalising */
+	for (size_t i = 0; i < COUNT(status_words); i++)
+		if (strcmp(s, status_words[i].word) == 0)
+			return (int)status_words[i].status;
+	if (!(n = text_nfkc(s, strlen(s))))
 		return -1;
 	for (char *p = n; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
