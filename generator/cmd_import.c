@@ -342,6 +342,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if ((err = cli_open_store(cli, false, &st)) ||
+	    (err = store_quick_check(st, &cli->diags)) ||
 	    (err = store_year_checklist(st, o.year, o.spec, &cl, &im.policy_id,
 					&cli->diags)) ||
 	    (err = store_load_evidence(st, o.year, &b.stored, &cli->diags)) ||

@@ -341,7 +341,8 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	}
 	if ((err = fileio_lock_dir(o.outdir, &lock, &cli->diags)))
 		return cli_finish(cli, err);
-	if ((err = cli_open_store(cli, false, &st)))
+	if ((err = cli_open_store(cli, false, &st)) ||
+	    (err = store_quick_check(st, &cli->diags)))
 		goto out;
 	if (o.plans) {
 		if ((err = report_gather_plans(st, &o.r,

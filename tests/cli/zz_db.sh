@@ -72,6 +72,23 @@ with open('damaged.db', 'r+b') as f:
 	4:*damaged.db*) ok "db: a damaged file fails check-db, naming it (exit 4)" ;;
 	*) not_ok "db: a damaged file fails check-db" "rc $rc: $out" ;;
 	esac
+	# the other commands on it: a message and exit 4, no crash, no report
+	bad=""
+	for cmd in "report --year 2025 --as-of $AS_OF -o dmg" \
+		"report plans --as-of $AS_OF -o dmg" "import --year 2025 $ROOT/examples/2025/audit.ini"; do
+		# shellcheck disable=SC2086
+		out=$("$KANSA" --db damaged.db $cmd 2>&1)
+		rc=$?
+		case "$rc:$out" in
+		4:*"damaged.db: the database is damaged (SQLite: "*"kansa check-db lists"*) ;;
+		*) bad="$bad [$cmd: rc $rc: $(printf '%s' "$out" | head -3)]" ;;
+		esac
+	done
+	if [ -z "$bad" ] && [ -z "$(ls dmg 2>/dev/null | grep -v '^$')" ]; then
+		ok "db: report, the plans report and import on a damaged file: exit 4 naming it, nothing written"
+	else
+		not_ok "db: commands on a damaged file" "$bad $(ls dmg 2>/dev/null)"
+	fi
 	cd "$ROOT" || return
 }
 
