@@ -40,11 +40,9 @@ static char *setting(const struct report *r, const struct ini_file *f,
 	return expand(r, v && *v ? v : def);
 }
 
-/* Settings from report.ini (workspace, installed, or compiled in). */
-static enum kansa_err load_settings(struct report *r, const char *dir,
-				    struct diags *d)
+enum kansa_err report_settings_from_ini(struct report *r,
+					const struct ini_file *f)
 {
-	static const char *const kinds[] = {"report", NULL};
 	static const char *const titles[] = {
 		"{era} 情報セキュリティ監査調書 / 自己点検結果",
 		"{era} 情報セキュリティ監査及び自己点検の結果について",
@@ -53,19 +51,7 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 		"kansa-{year}-workpaper.xlsx", "kansa-{year}-ciso.pdf",
 		"kansa-{year}-audit.pdf", "kansa-plans-{as_of}.pdf"};
 	struct report_settings *s = &r->settings;
-	struct ini_file *f = NULL;
-	char *data = NULL;
-	size_t len;
-	enum kansa_err err;
 
-	err = templates_load("report.ini", dir, &data, &len, &s->from, d);
-	if (err && err != KANSA_ERR_NOTFOUND)
-		return err;
-	if (!err && (err = ini_parse(s->from, data, len, kinds, d, &f))) {
-		free(data);
-		return err;
-	}
-	free(data);
 	s->organisation = setting(r, f, "report", "organisation", "");
 	s->classification = setting(r, f, "report", "classification", "");
 	s->document_number = setting(r, f, "report", "document_number", "");
@@ -80,12 +66,37 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
-	ini_free(f);
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font || !s->title[3] ||
-	    !s->file[3])
+	    !s->addressee || !s->sender || !s->font)
 		return KANSA_ERR_NOMEM;
+	for (int i = 0; i < 4; i++)
+		if (!s->title[i] || !s->file[i])
+			return KANSA_ERR_NOMEM;
 	return KANSA_OK;
+}
+
+/* Settings from report.ini (workspace, installed, or compiled in). */
+static enum kansa_err load_settings(struct report *r, const char *dir,
+				    struct diags *d)
+{
+	static const char *const kinds[] = {"report", NULL};
+	struct report_settings *s = &r->settings;
+	struct ini_file *f = NULL;
+	char *data = NULL;
+	size_t len;
+	enum kansa_err err;
+
+	err = templates_load("report.ini", dir, &data, &len, &s->from, d);
+	if (err && err != KANSA_ERR_NOTFOUND)
+		return err;
+	if (!err && (err = ini_parse(s->from, data, len, kinds, d, &f))) {
+		free(data);
+		return err;
+	}
+	free(data);
+	err = report_settings_from_ini(r, f);
+	ini_free(f);
+	return err;
 }
 
 /* The inputs' digest: SHA-256 of "kind sha256" lines (sorted) and the
@@ -149,18 +160,45 @@ static enum kansa_err year_plans(struct report *r)
 	return KANSA_OK;
 }
 
+enum kansa_err report_weights_from_ini(struct report *r,
+				       const struct ini_file *f,
+				       struct diags *d)
+{
+	static const char *const keys[2] = {"必須", "推奨"};
+	double *out[2] = {&r->weight_required, &r->weight_recommended};
+	const struct ini_section *w = ini_section(f, "weights");
+	enum kansa_err err = KANSA_OK;
+
+	for (int i = 0; w && i < 2; i++) {
+		const char *v = ini_get(f, w, keys[i]);
+		char *end;
+		double x;
+		if (!v)
+			continue;
+		x = strtod(v, &end);
+		if (end == v || *end || !(x >= 0) || x > 1e6) {
+			diags_add(d, DIAG_ERROR, f->path,
+				  ini_key_line(w, keys[i]),
+				  "weight '%s' of %s is not a number from 0 "
+				  "to 1000000",
+				  v, keys[i]);
+			err = KANSA_ERR_INPUT;
+		} else {
+			*out[i] = x;
+		}
+	}
+	return err;
+}
+
 /* Weights from scoring.ini (workspace, installed, or compiled in). */
 static enum kansa_err load_weights(struct report *r, const char *dir,
 				   struct diags *d)
 {
 	static const char *const kinds[] = {"scoring", NULL};
 	struct ini_file *f = NULL;
-	const struct ini_section *w;
 	char *data = NULL, *from = NULL;
 	size_t len;
 	enum kansa_err err;
-	const char *keys[2] = {"必須", "推奨"};
-	double *out[2] = {&r->weight_required, &r->weight_recommended};
 
 	r->weight_required = 1.0;
 	r->weight_recommended = 0.5;
@@ -168,25 +206,8 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 		return err == KANSA_ERR_NOTFOUND ? KANSA_OK : err;
 	err = ini_parse(from, data, len, kinds, d, &f);
 	free(data);
-	if (!err && (w = ini_section(f, "weights")) != NULL)
-		for (int i = 0; i < 2; i++) {
-			const char *v = ini_get(f, w, keys[i]);
-			char *end;
-			double x;
-			if (!v)
-				continue;
-			x = strtod(v, &end);
-			if (end == v || *end || x < 0) {
-				diags_add(d, DIAG_ERROR, from,
-					  ini_key(w, keys[i])->line,
-					  "weight '%s' of %s is not a number "
-					  "of 0 or more",
-					  v, keys[i]);
-				err = KANSA_ERR_INPUT;
-			} else {
-				*out[i] = x;
-			}
-		}
+	if (!err)
+		err = report_weights_from_ini(r, f, d);
 	ini_free(f);
 	free(from);
 	return err;

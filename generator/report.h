@@ -116,6 +116,17 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 			     struct report *r, struct diags *d);
 void report_release(struct report *r);
 
+/* The settings of a loaded report.ini (f NULL: the defaults), with {era},
+ * {year} and {as_of} of r expanded; KANSA_ERR_NOMEM or KANSA_OK. */
+struct ini_file;
+enum kansa_err report_settings_from_ini(struct report *r,
+					const struct ini_file *f);
+/* The weights of a loaded scoring.ini ([weights] 必須, 推奨: numbers from
+ * 0 to 1,000,000); KANSA_ERR_INPUT with a diagnostic. */
+enum kansa_err report_weights_from_ini(struct report *r,
+				       const struct ini_file *f,
+				       struct diags *d);
+
 /* A plan in the quarterly progress report: its state at the report's
  * as-of date and at the last report's. */
 struct plan_progress {
