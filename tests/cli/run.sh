@@ -251,4 +251,33 @@ PY
 	cd "$ROOT" || return
 }
 
+# kansa run --pdf-password-file: both PDFs encrypted; the password is not
+# in the log, the database or the output (a relative path works from any
+# folder: the run moves into the workspace).
+t_run_password() {
+	ws=$(init_ws) || return
+	d=$(workspace)
+	printf 'Run-Pw-4471\n' >"$d/pw.txt"
+	cd "$d" || return
+	out=$("$KANSA" run --workspace "$ws/kansa.ini" --year 2025 --as-of 2026-01-31 \
+		--pdf-password-file pw.txt 2>&1)
+	rc=$?
+	cd "$ws" || return
+	miss=""
+	for k in ciso audit; do
+		f=output/2025/kansa-2025-$k.pdf
+		pdfinfo "$f" >/dev/null 2>&1 && miss="$miss [$k opens without a password]"
+		qpdf --check --password=Run-Pw-4471 "$f" >/dev/null 2>&1 || miss="$miss [$k: qpdf --check]"
+	done
+	grep -aq "Run-Pw-4471" kansa.db output/2025/kansa-run.log && miss="$miss [password stored]"
+	case "$out" in *Run-Pw*) miss="$miss [password in the output]" ;; esac
+	if [ $rc -eq 0 ] && [ -z "$miss" ] && (cd output/2025 && sha256sum -c MANIFEST.sha256 >/dev/null 2>&1); then
+		ok "run: --pdf-password-file encrypts both PDFs; the password is in no log, database or output"
+	else
+		not_ok "run: --pdf-password-file" "rc $rc:$miss $out"
+	fi
+	cd "$ROOT" || return
+}
+
 t_report_plans
+t_run_password
