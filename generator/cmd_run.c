@@ -260,7 +260,7 @@ static void step_line(const struct step *s, const char *fmt, ...)
 /* A failed step: its messages, and the exit code to end the run with. */
 static int step_failed(struct run *r, const struct step *s)
 {
-	int code = s->code == 2 || s->code == 3 ? 3 : 4;
+	int code = s->code == 3 ? 3 : 4; /* invalid input, else a failure */
 	step_line(s, "failed (exit %d)", s->code);
 	fflush(stdout);
 	if (s->out && *s->out)
