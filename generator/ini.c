@@ -568,11 +568,16 @@ static void add_quoted(struct sbuf *b, const char *s, size_t n)
 void ini_format_value(struct sbuf *b, const char *key, const char *value)
 {
 	size_t n = strlen(value), klen = strlen(key);
-	size_t room = INI_MAX_LINE - klen - 16 - 3 * 8; /* ".NN = " quotes */
+	size_t over = klen + 16 + 3 * 8; /* ".NN = ", quotes, full-width */
+	/* a key near the line limit still leaves room for one character
+	 * (the fuzzer found an endless loop of empty parts here) */
+	size_t room = over + 4 < INI_MAX_LINE ? INI_MAX_LINE - over : 4;
 	int part = 1;
 
 	do {
 		size_t take = utf8_prefix(value, n, room);
+		if (take == 0) /* only for invalid UTF-8 */
+			take = n;
 		if (part == 1)
 			sbuf_printf(b, "%s = ", key);
 		else

@@ -181,6 +181,30 @@ static void test_format_round_trip(void **state)
 
 /* A key of 255 bytes once made ini_get_joined() loop for ever (its
  * "key.N" buffer truncated back to the key; found by fuzz_ini). */
+/* A key near the line limit: the value still comes out whole, a piece a
+ * line (the fuzzer found an endless loop of empty pieces). */
+static void test_format_key_near_limit(void **state)
+{
+	char key[1001];
+	struct sbuf value = {0};
+	(void)state;
+	for (int i = 0; i < 1000; i++)
+		sbuf_adds(&value, "あ");
+	for (size_t klen = 960; klen <= 1000; klen++) {
+		struct sbuf b = {0};
+		size_t lines = 0;
+		memset(key, 'k', klen);
+		key[klen] = '\0';
+		ini_format_value(&b, key, value.s);
+		assert_false(b.oom);
+		for (size_t i = 0; i < b.len; i++)
+			lines += b.s[i] == '\n';
+		assert_true(lines >= 1 && lines <= 1000);
+		sbuf_release(&b);
+	}
+	sbuf_release(&value);
+}
+
 static void test_long_key(void **state)
 {
 	struct sbuf b = {0};
@@ -238,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_cut_value_warning),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_format_round_trip),
+		cmocka_unit_test(test_format_key_near_limit),
 		cmocka_unit_test(test_long_key),
 		cmocka_unit_test(test_too_many_keys),
 	};
