@@ -578,12 +578,10 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 	return rc;
 }
 
-/* A rate as the other commands print it ("-" when nothing applies). */
+/* A rate as the other commands print it. */
 static const char *pct(double rate, char buf[32])
 {
-	if (rate < 0)
-		return "-";
-	snprintf(buf, 32, "%.1f %%", rate * 100);
+	text_rate(buf, 32, rate);
 	return buf;
 }
 

@@ -18,23 +18,15 @@
 #define MAX_WHERE    8
 #define MAX_COMMENTS 3
 
-static void pct(char *buf, size_t n, double rate)
-{
-	if (rate < 0)
-		snprintf(buf, n, "-");
-	else
-		snprintf(buf, n, "%.1f %%", rate * 100);
-}
-
 /* --- pieces both documents share ------------------------------------- */
 
 static void overall_sentences(struct pdf *p, const struct report *r)
 {
 	char buf[1024], a[16], b[16], c[16], e[16];
-	pct(a, sizeof(a), score_rate(&r->score.overall, VIEW_SELF));
-	pct(b, sizeof(b), score_rate(&r->score.overall, VIEW_AUDIT));
-	pct(c, sizeof(c), score_rate(&r->score.required, VIEW_SELF));
-	pct(e, sizeof(e), score_rate(&r->score.required, VIEW_AUDIT));
+	text_rate(a, sizeof(a), score_rate(&r->score.overall, VIEW_SELF));
+	text_rate(b, sizeof(b), score_rate(&r->score.overall, VIEW_AUDIT));
+	text_rate(c, sizeof(c), score_rate(&r->score.required, VIEW_SELF));
+	text_rate(e, sizeof(e), score_rate(&r->score.required, VIEW_AUDIT));
 	snprintf(buf, sizeof(buf),
 		 "対策基準の %zu 項目について、%zu "
 		 "の回答者から回答を得た。実施率は"
@@ -46,10 +38,10 @@ static void overall_sentences(struct pdf *p, const struct report *r)
 		 r->score.nitems, r->data.nrespondents, a, c, b, e);
 	pdf_text(p, buf, BODY, 0, false);
 	if (r->prev_year) {
-		pct(a, sizeof(a),
-		    score_rate(&r->prev_score.overall, VIEW_SELF));
-		pct(b, sizeof(b),
-		    score_rate(&r->prev_score.overall, VIEW_AUDIT));
+		text_rate(a, sizeof(a),
+			  score_rate(&r->prev_score.overall, VIEW_SELF));
+		text_rate(b, sizeof(b),
+			  score_rate(&r->prev_score.overall, VIEW_AUDIT));
 		snprintf(buf, sizeof(buf),
 			 "前年度 (%s) は自己評価 %s、監査評価 %s "
 			 "であった。前年度と"
@@ -89,12 +81,12 @@ static void rates_table(struct pdf *p, const struct report *r)
 					    &r->prev_score.required};
 	for (int i = 0; i < 2; i++) {
 		snprintf(cells[i][0], 64, "%s", i ? "必須項目のみ" : "全体");
-		pct(cells[i][1], 64, score_rate(now[i], VIEW_SELF));
-		pct(cells[i][2], 64, score_rate(now[i], VIEW_AUDIT));
-		pct(cells[i][3], 64,
-		    r->prev_year ? score_rate(was[i], VIEW_SELF) : -1);
-		pct(cells[i][4], 64,
-		    r->prev_year ? score_rate(was[i], VIEW_AUDIT) : -1);
+		text_rate(cells[i][1], 64, score_rate(now[i], VIEW_SELF));
+		text_rate(cells[i][2], 64, score_rate(now[i], VIEW_AUDIT));
+		text_rate(cells[i][3], 64,
+			  r->prev_year ? score_rate(was[i], VIEW_SELF) : -1);
+		text_rate(cells[i][4], 64,
+			  r->prev_year ? score_rate(was[i], VIEW_AUDIT) : -1);
 		for (int c = 0; c < 5; c++)
 			cp[i * 5 + c] = cells[i][c];
 	}
@@ -267,8 +259,8 @@ static void sections_table(struct pdf *p, const struct report *r,
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		pct(txt[i][0], 32, v[i]->rate_now);
-		pct(txt[i][1], 32, v[i]->rate_before);
+		text_rate(txt[i][0], 32, v[i]->rate_now);
+		text_rate(txt[i][1], 32, v[i]->rate_before);
 		snprintf(txt[i][2], 32, "%+.1f", v[i]->change * 100);
 		cells[i * 5] = v[i]->key;
 		cells[i * 5 + 1] = report_part_title(r, v[i]->key);
@@ -549,8 +541,8 @@ static void chapter_results(struct pdf *p, const struct report *r)
 		snprintf(title, sizeof(title), "3.%zu 第%s章 %s", c + 1, g->key,
 			 report_part_title(r, g->key));
 		pdf_heading(p, 2, title);
-		pct(a, sizeof(a), score_rate(g, VIEW_SELF));
-		pct(b, sizeof(b), score_rate(g, VIEW_AUDIT));
+		text_rate(a, sizeof(a), score_rate(g, VIEW_SELF));
+		text_rate(b, sizeof(b), score_rate(g, VIEW_AUDIT));
 		snprintf(line, sizeof(line), "実施率: 自己評価 %s、監査評価 %s",
 			 a, b);
 		pdf_text(p, line, BODY, 0, false);

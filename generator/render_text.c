@@ -33,10 +33,7 @@ static void last_cell(FILE *out, const char *s, size_t width)
 static void rate_cell(FILE *out, double rate, size_t width)
 {
 	char buf[32];
-	if (rate < 0)
-		snprintf(buf, sizeof(buf), "-");
-	else
-		snprintf(buf, sizeof(buf), "%.1f %%", rate * 100);
+	text_rate(buf, sizeof(buf), rate);
 	cell(out, buf, width, true);
 }
 

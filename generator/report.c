@@ -75,9 +75,10 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	return KANSA_OK;
 }
 
-/* Settings from report.ini (workspace, installed, or compiled in). */
-static enum kansa_err load_settings(struct report *r, const char *dir,
-				    struct diags *d)
+/* Settings from report.ini (workspace, installed, or compiled in), and
+ * the organisation of the options (kansa.ini's) over report.ini's. */
+static enum kansa_err
+load_settings(struct report *r, const struct report_options *o, struct diags *d)
 {
 	static const char *const kinds[] = {"report", NULL};
 	struct report_settings *s = &r->settings;
@@ -86,7 +87,8 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 	size_t len;
 	enum kansa_err err;
 
-	err = templates_load("report.ini", dir, &data, &len, &s->from, d);
+	err = templates_load("report.ini", o->templates, &data, &len, &s->from,
+			     d);
 	if (err && err != KANSA_ERR_NOTFOUND)
 		return err;
 	if (!err && (err = ini_parse(s->from, data, len, kinds, d, &f))) {
@@ -96,6 +98,11 @@ static enum kansa_err load_settings(struct report *r, const char *dir,
 	free(data);
 	err = report_settings_from_ini(r, f);
 	ini_free(f);
+	if (!err && o->organisation && *o->organisation) {
+		free(s->organisation);
+		if (!(s->organisation = strdup(o->organisation)))
+			err = KANSA_ERR_NOMEM;
+	}
 	return err;
 }
 
@@ -313,13 +320,8 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if (!(err = load_settings(r, o->templates, d)) && o->organisation &&
-	    *o->organisation) {
-		free(r->settings.organisation);
-		if (!(r->settings.organisation = strdup(o->organisation)))
-			err = KANSA_ERR_NOMEM;
-	}
-	if (err || (err = load_weights(r, o->templates, d)) ||
+	if ((err = load_settings(r, o, d)) ||
+	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
 	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
@@ -448,13 +450,8 @@ enum kansa_err report_gather_plans(struct store *st,
 		snprintf(pp->since, sizeof(pp->since), "%s", since);
 	else
 		quarter_before(o->as_of, pp->since);
-	if (!(err = load_settings(r, o->templates, d)) && o->organisation &&
-	    *o->organisation) {
-		free(r->settings.organisation);
-		if (!(r->settings.organisation = strdup(o->organisation)))
-			err = KANSA_ERR_NOMEM;
-	}
-	if (err || (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	if ((err = load_settings(r, o, d)) ||
+	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
 	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
 		return err;

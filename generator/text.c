@@ -563,3 +563,11 @@ void text_wareki_date(const char *date, char *out, size_t size)
 	else
 		snprintf(out, size, "%s%d年%d月%d日", era, y - first + 1, m, d);
 }
+
+void text_rate(char *buf, size_t n, double rate)
+{
+	if (rate < 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f %%", rate * 100);
+}

@@ -82,6 +82,9 @@ char *text_cell(const char *s, size_t width, bool right);
 /* s cut to at most width columns (with "…"), not padded. */
 char *text_cut(const char *s, size_t width);
 
+/* A rate 0..1 as the reports print it ("95.8 %"), or "-" when it is
+ * negative (nothing applies). */
+void text_rate(char *buf, size_t n, double rate);
 /* A YYYY-MM-DD date in the era calendar: "令和8年2月10日". */
 void text_wareki_date(const char *date, char *out, size_t size);
 
