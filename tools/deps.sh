@@ -8,7 +8,8 @@ packages="build-essential pkg-config
 libxlsxwriter-dev libhpdf-dev libiniparser-dev libsqlite3-dev
 libunistring-dev nettle-dev libcmocka-dev fonts-ipaexfont-gothic
 python3 python3-openpyxl poppler-utils qpdf clang-format groff-base
-valgrind
+valgrind libzip-dev libexpat1-dev fonts-ipaexfont-mincho fonts-ipafont-gothic
+libreoffice-calc-nogui locales gettext
 ${KANSA_DEPS_EXTRA:-}"
 
 missing=""
@@ -19,19 +20,34 @@ for p in $packages; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
+# The Japanese locale the message tests run under (a minimal Debian has
+# only C.UTF-8).
+need_locale() {
+	! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'
+}
+if [ -z "$missing" ]; then
+	need_locale || exit 0
+fi
 
-echo "deps: installing:$missing"
+[ -n "$missing" ] && echo "deps: installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then
 	sudo=""
 elif command -v sudo >/dev/null 2>&1; then
 	sudo="sudo"
 else
-	echo "deps: these packages are missing and I am not root:$missing" >&2
+	echo "deps: missing and I am not root:${missing:- the ja_JP.UTF-8 locale}" >&2
 	echo "deps: install them with apt-get, or run make as root" >&2
 	exit 1
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if need_locale; then
+	$sudo localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 || {
+		echo "deps: cannot make the ja_JP.UTF-8 locale" >&2
+		exit 1
+	}
+fi
