@@ -46,7 +46,7 @@ UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo check test unit regress install uninstall clean \
-        format format-check fuzz bench valgrind
+        format format-check fuzz bench valgrind golden
 
 all: $(BUILD)/kansa $(BUILD)/kansa.1
 
@@ -87,6 +87,12 @@ check: deps
 	$(Q)sh tests/run.sh $(BUILD)
 
 test: check
+
+# The reviewed dumps of the demo's documents (tests/regress/documents),
+# made again after a change to what they show; review the git diff.
+golden: all
+	$(Q)sh tools/golden.sh $(BUILD)/kansa tests/regress/documents
+	@echo "golden: wrote tests/regress/documents; review: git diff --stat tests/regress/documents"
 
 # The demo's yearly run under valgrind (memcheck, every child step).
 valgrind: deps
