@@ -3,6 +3,7 @@
 # the text results) equal the reviewed dumps in tests/regress/documents.
 # Sourced by tests/run.sh.  When outputs change on purpose: `make golden`
 # and review `git diff tests/regress/documents`.
+test_plan 4
 
 GOLDEN="$ROOT/tests/regress/documents"
 GOLDEN_HINT="if this change is intended, run 'make golden' (BUILD=$BUILD) and review git diff tests/regress/documents"
