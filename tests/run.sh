@@ -87,6 +87,34 @@ for t in "$BUILD"/tests/test_*; do
 	fi
 done
 
+# Every seed and corpus file of each fuzz harness, replayed through it
+# (built with tests/fuzz/replay.c by `make unit`, no libFuzzer needed).
+for src in tests/fuzz/fuzz_*.c; do
+	[ $# -eq 0 ] || break
+	h=$(basename "$src" .c)
+	name=${h#fuzz_}
+	if [ ! -x "$BUILD/replay/$h" ]; then
+		not_ok "fuzz replay: $h" "$BUILD/replay/$h is not built (make unit)"
+		continue
+	fi
+	set -- tests/fuzz/seeds/"$name"/*
+	if [ ! -f "$1" ]; then
+		set --
+		not_ok "fuzz replay: $h" "no seeds in tests/fuzz/seeds/$name"
+		continue
+	fi
+	n=$#
+	out=$("$BUILD/replay/$h" "$@" 2>&1)
+	rc=$?
+	set --
+	if [ "$rc" -eq 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^replayed ')" -eq "$n" ]; then
+		ok "fuzz replay: $h on its $n seeds"
+	else
+		not_ok "fuzz replay: $h on its $n seeds (exit $rc)" \
+			"$(printf '%s\n' "$out" | grep -v '^replayed ' | head -30)"
+	fi
+done
+
 [ $# -eq 0 ] && set -- tests/cli/*.sh
 for _tr_file in "$@"; do
 	_tr_current=$_tr_file
