@@ -124,20 +124,7 @@ static void read_header(struct reader *r, int year)
 	const char *role;
 	char *v, date[11];
 
-	v = dup_value(r, k, "fiscal_year");
-	if (v && (sscanf(v, "%d", &sh->fiscal_year) != 1 ||
-		  sh->fiscal_year < 1900 || sh->fiscal_year > 2999))
-		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal_year '%s' is not a year (expected e.g. 2025)",
-			  v);
-	else if (v && sh->fiscal_year != year)
-		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  sh->fiscal_year, year);
-	free(v);
+	ini_check_fiscal_year(r->f, k, year, r->d, &sh->fiscal_year);
 	sh->department = dup_value(r, k, "department");
 	sh->respondent = dup_value(r, k, "respondent");
 	sh->system = dup_value(r, k, "system");

@@ -49,22 +49,9 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			struct audit_file *a)
 {
 	const struct ini_section *k = ini_section(f, "kansa");
-	char *fy = joined(f, k, "fiscal_year"), date[11];
+	char date[11];
 
-	if (!fy)
-		return false;
-	if (sscanf(fy, "%d", &a->fiscal_year) != 1)
-		diags_add(d, DIAG_ERROR, f->path, k->line,
-			  "missing fiscal_year in [kansa] (expected e.g. "
-			  "'fiscal_year = %d')",
-			  year);
-	else if (a->fiscal_year != year)
-		diags_add(d, DIAG_ERROR, f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  a->fiscal_year, year);
-	free(fy);
+	ini_check_fiscal_year(f, k, year, d, &a->fiscal_year);
 	a->auditor = joined(f, k, "auditor");
 	a->auditors = joined(f, k, "auditors");
 	a->audited_on = joined(f, k, "audited_on");
