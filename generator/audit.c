@@ -9,23 +9,28 @@
 #include "text.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define HEAD(k)	 {#k, offsetof(struct audit_file, k)}
-#define ITEM(k)	 {#k, offsetof(struct audit_judgement, k)}
+#define HEAD(k)                                                                \
+	{                                                                      \
+#k, offsetof(struct audit_file, k)                             \
+	}
+#define ITEM(k)                                                                \
+	{                                                                      \
+#k, offsetof(struct audit_judgement, k)                        \
+	}
 
 const struct audit_field audit_header_fields[] = {
-	HEAD(auditor),	  HEAD(auditors),    HEAD(audited_on),
-	HEAD(period),	  HEAD(scope),	     HEAD(method),
-	HEAD(notes),	  HEAD(opinion),     HEAD(audit_kind),
-	HEAD(criteria),	  HEAD(departments), HEAD(systems),
+	HEAD(auditor),	  HEAD(auditors), HEAD(audited_on),  HEAD(period),
+	HEAD(scope),	  HEAD(method),	  HEAD(notes),	     HEAD(opinion),
+	HEAD(audit_kind), HEAD(criteria), HEAD(departments), HEAD(systems),
 	HEAD(exclusions), HEAD(as_of),
 };
 const size_t audit_nheader_fields = COUNT(audit_header_fields);
 
 const struct audit_field audit_item_fields[] = {
-	ITEM(reason),	   ITEM(finding),     ITEM(cause),
-	ITEM(impact),	   ITEM(recommendation), ITEM(departments),
-	ITEM(system),	   ITEM(urgency),     ITEM(reply),
-	ITEM(examined),	   ITEM(audited_by),  ITEM(examined_on),
+	ITEM(reason),	ITEM(finding),	      ITEM(cause),
+	ITEM(impact),	ITEM(recommendation), ITEM(departments),
+	ITEM(system),	ITEM(urgency),	      ITEM(reply),
+	ITEM(examined), ITEM(audited_by),     ITEM(examined_on),
 };
 const size_t audit_nitem_fields = COUNT(audit_item_fields);
 
@@ -102,9 +107,9 @@ const struct audit_member *audit_member_in(const struct audit_file *a,
 		const char *dep = a->members[i].department;
 		size_t n = strlen(dep);
 		for (const char *p = where; *dep && (p = strstr(p, dep)); p++) {
-			bool start = p == where ||
-				     (p - where >= 3 &&
-				      strncmp(p - 3, "、", 3) == 0);
+			bool start =
+				p == where || (p - where >= 3 &&
+					       strncmp(p - 3, "、", 3) == 0);
 			bool end = !p[n] || p[n] == ' ' || p[n] == '(' ||
 				   strncmp(p + n, "、", 3) == 0 ||
 				   strncmp(p + n, "（", 3) == 0;
@@ -183,10 +188,10 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			struct audit_file *a)
 {
 	static const char *const known[] = {
-		"kind",	    "fiscal_year", "auditor",	  "auditors",
-		"auditor_*", "audited_on", "period",	  "scope",
-		"method",   "notes",	   "opinion",	  "audit_kind",
-		"criteria", "departments", "systems",	  "exclusions",
+		"kind",	     "fiscal_year", "auditor", "auditors",
+		"auditor_*", "audited_on",  "period",  "scope",
+		"method",    "notes",	    "opinion", "audit_kind",
+		"criteria",  "departments", "systems", "exclusions",
 		"as_of",
 	};
 	const struct ini_section *k = ini_section(f, "kansa");
@@ -240,9 +245,9 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 		      struct audit_judgement *j)
 {
 	static const char *const known[] = {
-		"judgement", "reason",	 "finding",	"cause",
-		"impact",    "recommendation", "departments", "system",
-		"urgency",   "reply",	 "examined",	"audited_by",
+		"judgement",   "reason",	 "finding",	"cause",
+		"impact",      "recommendation", "departments", "system",
+		"urgency",     "reply",		 "examined",	"audited_by",
 		"examined_on",
 	};
 	char *grade, *id = text_nfkc(s->name, strlen(s->name)), near[256];

@@ -33,44 +33,44 @@ struct audit_judgement {
 	char *finding;		  /* 事象, or "" */
 	char *cause;		  /* 原因, or "" */
 	char *impact;		  /* 影響・リスク, or "" */
-	char *recommendation;	  /* 改善提言, or "" */
-	char *departments;	  /* responsible departments ("、"), or "" */
-	char *system;		  /* the information system, or "" */
-	char *urgency;		  /* 緊急 or 通常 */
-	char *reply;		  /* 被監査部門の回答: 了承, a plan ID or
-				     text, or "" */
-	char *examined;		  /* 確認した証跡: evidence IDs, or "" */
-	char *audited_by;	  /* 監査担当, or "" */
-	char *examined_on;	  /* 実施日 YYYY-MM-DD, or "" */
-	long line;		  /* of the [section] */
+	char *recommendation; /* 改善提言, or "" */
+	char *departments;    /* responsible departments ("、"), or "" */
+	char *system;	      /* the information system, or "" */
+	char *urgency;	      /* 緊急 or 通常 */
+	char *reply;	      /* 被監査部門の回答: 了承, a plan ID or
+				 text, or "" */
+	char *examined;	      /* 確認した証跡: evidence IDs, or "" */
+	char *audited_by;     /* 監査担当, or "" */
+	char *examined_on;    /* 実施日 YYYY-MM-DD, or "" */
+	long line;	      /* of the [section] */
 };
 
 /* One auditor of the team (auditor_N = 氏名 / 役職 / 所属). */
 struct audit_member {
-	char *name;	  /* 佐々木 聡 */
-	char *post;	  /* 情報セキュリティ監査統括責任者, or "" */
+	char *name; /* 佐々木 聡 */
+	char *post; /* 情報セキュリティ監査統括責任者, or "" */
 	char *department; /* 市長公室デジタルイノベーション課, or "" */
 };
 
 struct audit_file {
-	char *path;		       /* as given */
-	char sha256[65];	       /* of its bytes */
-	long long size;		       /* bytes */
-	int fiscal_year;	       /* [kansa] fiscal_year */
-	char *auditor;		       /* the audit chief */
-	char *auditors;		       /* who audited, comma-separated, or "" */
-	char *audited_on;	       /* YYYY-MM-DD, or "" */
-	char *period;		       /* e.g. 2025-10-01〜2025-12-19, or "" */
-	char *scope;		       /* 監査の範囲, or "" */
-	char *method;		       /* 監査の方法, or "" */
-	char *notes;		       /* 特記事項, or "" */
-	char *opinion;		       /* 総合意見, or "" */
-	char *audit_kind;	       /* 監査の種類 (内部監査 ...), or "" */
-	char *criteria;		       /* 監査の基準, or "" */
-	char *departments;	       /* 対象部署 ("、"), or "" */
-	char *systems;		       /* 対象システム ("、"), or "" */
-	char *exclusions;	       /* 対象外とした範囲, or "" */
-	char *as_of;		       /* 基準日 YYYY-MM-DD, or "" */
+	char *path;	   /* as given */
+	char sha256[65];   /* of its bytes */
+	long long size;	   /* bytes */
+	int fiscal_year;   /* [kansa] fiscal_year */
+	char *auditor;	   /* the audit chief */
+	char *auditors;	   /* who audited, comma-separated, or "" */
+	char *audited_on;  /* YYYY-MM-DD, or "" */
+	char *period;	   /* e.g. 2025-10-01〜2025-12-19, or "" */
+	char *scope;	   /* 監査の範囲, or "" */
+	char *method;	   /* 監査の方法, or "" */
+	char *notes;	   /* 特記事項, or "" */
+	char *opinion;	   /* 総合意見, or "" */
+	char *audit_kind;  /* 監査の種類 (内部監査 ...), or "" */
+	char *criteria;	   /* 監査の基準, or "" */
+	char *departments; /* 対象部署 ("、"), or "" */
+	char *systems;	   /* 対象システム ("、"), or "" */
+	char *exclusions;  /* 対象外とした範囲, or "" */
+	char *as_of;	   /* 基準日 YYYY-MM-DD, or "" */
 	struct audit_member *members;  /* auditor_1 ... in order */
 	size_t nmembers;	       /* how many */
 	struct audit_judgement *items; /* in file order */

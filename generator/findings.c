@@ -176,17 +176,16 @@ enum kansa_err findings_compute(const struct score_result *r,
 		f->reason = strdup(g == GRADE_CONFORM ? "監査統括責任者の判定"
 						      : reason);
 		f->candidate = j == NULL;
-		f->where = j && *j->departments
-				   ? NULL
-				   : where_of(si, respondents, grade,
-					      &f->nwhere);
+		f->where = j && *j->departments ? NULL
+						: where_of(si, respondents,
+							   grade, &f->nwhere);
 		if (f->where && !*f->where) {
 			free(f->where);
 			f->where = NULL;
 		}
 		if (!f->where)
-			f->where = where_fallback(si, respondents, j,
-						  &f->nwhere);
+			f->where =
+				where_fallback(si, respondents, j, &f->nwhere);
 		if (!f->reason || !f->where) {
 			findings_release(out);
 			return KANSA_ERR_NOMEM;

@@ -33,8 +33,8 @@ struct finding {
 	size_t nwhere;			     /* how many */
 	bool candidate; /* made by the rules, not yet decided (候補) */
 	/* filled by report_gather (they need the evidence records): */
-	char *problem;	/* 観察事項: the evidence problem (なし, 期限切れ,
-			   変更, 所在不明, "、"-joined), or NULL */
+	char *problem; /* 観察事項: the evidence problem (なし, 期限切れ,
+			  変更, 所在不明, "、"-joined), or NULL */
 	char *evidence; /* 観察事項: the evidence IDs concerned, or NULL */
 	const struct audit_member *conflict; /* an auditor of a department
 						the finding concerns, or NULL */
@@ -48,9 +48,9 @@ struct dismissal {
 };
 
 struct findings {
-	struct finding *v;	      /* by grade, then document order */
-	size_t n;		      /* how many */
-	size_t by_grade[GRADE_COUNT]; /* counts */
+	struct finding *v;	       /* by grade, then document order */
+	size_t n;		       /* how many */
+	size_t by_grade[GRADE_COUNT];  /* counts */
 	size_t undecided[GRADE_COUNT]; /* of them candidates */
 	struct dismissal *dismissed;   /* candidates decided away, in
 					  document order */

@@ -267,7 +267,9 @@ static void finding_text(FILE *out, const struct finding *f)
 	fprintf(out, "      判定: %s（%s）\n", decided_by(f),
 		finding_grade_name(f->grade));
 	if (f->conflict)
-		fprintf(out, "      独立性: 監査人 %s の所属部署（%s）に関する指摘\n",
+		fprintf(out,
+			"      独立性: 監査人 %s "
+			"の所属部署（%s）に関する指摘\n",
 			f->conflict->name, f->conflict->department);
 	if (!j)
 		return;
@@ -741,8 +743,8 @@ static void skeleton_section(struct sbuf *b, const struct finding *f)
 	bool full = f->grade != GRADE_OBSERVATION;
 
 	split_where(f->where, &deps, &systems);
-	for (e = clause ? clause + strlen(clause) : NULL; e && e > clause &&
-							 e[-1] == ' ';)
+	for (e = clause ? clause + strlen(clause) : NULL;
+	     e && e > clause && e[-1] == ' ';)
 		*--e = '\0';
 	sbuf_printf(b, "\n; %s（候補）: %s\n; 条文: %s\n",
 		    finding_grade_name(f->grade), f->reason,
@@ -767,7 +769,7 @@ static void skeleton_section(struct sbuf *b, const struct finding *f)
 		skeleton_key(b, "reply", "");
 	}
 	skeleton_key(b, "examined",
-			 f->evidence && *f->evidence ? f->evidence : "");
+		     f->evidence && *f->evidence ? f->evidence : "");
 	skeleton_key(b, "audited_by", "");
 	skeleton_key(b, "examined_on", "");
 	free(clause);

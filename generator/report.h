@@ -77,15 +77,15 @@ enum followup_state {
 const char *followup_state_name(enum followup_state s);
 
 struct followup {
-	const struct finding *before;	/* last year's finding (in
-					   prev_findings) */
-	const struct score_item *now;	/* the item this year (matched
-					   across a revision), or NULL */
-	const struct finding *finding;	/* this year's finding of it, or
-					   NULL when it is none */
-	const struct plan *plan;	/* the plan for it (its latest
-					   state), or NULL */
-	enum followup_state state;	/* see above */
+	const struct finding *before;  /* last year's finding (in
+					  prev_findings) */
+	const struct score_item *now;  /* the item this year (matched
+					  across a revision), or NULL */
+	const struct finding *finding; /* this year's finding of it, or
+					  NULL when it is none */
+	const struct plan *plan;       /* the plan for it (its latest
+					  state), or NULL */
+	enum followup_state state;     /* see above */
 };
 
 struct report {
@@ -110,12 +110,12 @@ struct report {
 	struct checklist prev_cl; /* its checklist */
 	struct store_year prev_data;
 	struct score_result prev_score;
-	struct diff_result diff; /* this year against prev_year */
-	struct audit_file prev_audit;	/* its audit file (n = 0 if none) */
-	struct findings prev_findings;	/* its findings, as decided then */
-	struct followup *followups;	/* its 重大/軽微/推奨 findings, in
-					   its order, and what became of
-					   each */
+	struct diff_result diff;       /* this year against prev_year */
+	struct audit_file prev_audit;  /* its audit file (n = 0 if none) */
+	struct findings prev_findings; /* its findings, as decided then */
+	struct followup *followups;    /* its 重大/軽微/推奨 findings, in
+					  its order, and what became of
+					  each */
 	size_t nfollowups;
 	size_t by_followup[FOLLOWUP_STATES]; /* counts */
 

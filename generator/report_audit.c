@@ -60,8 +60,8 @@ static void answer_problems(const struct report *r, const char *ids,
 		check = e ? report_evidence_check(r, e) : "未登録";
 		if (strcmp(check, "確認済") == 0)
 			continue;
-		add_once(problem, strcmp(check, "変更あり") == 0 ? "変更"
-								  : check);
+		add_once(problem,
+			 strcmp(check, "変更あり") == 0 ? "変更" : check);
 		add_once(evidence, id);
 	}
 }
@@ -127,8 +127,8 @@ static enum followup_state state_of(const struct followup *u)
 {
 	if (!u->finding || u->finding->grade == GRADE_OBSERVATION)
 		return FOLLOWUP_DONE;
-	if (u->plan && (u->plan->status == PLAN_DONE ||
-			u->plan->status == PLAN_CONFIRMED))
+	if (u->plan &&
+	    (u->plan->status == PLAN_DONE || u->plan->status == PLAN_CONFIRMED))
 		return FOLLOWUP_RECURRED;
 	if (u->plan && (u->plan->status == PLAN_DOING || u->plan->progress))
 		return FOLLOWUP_PROGRESS;

@@ -56,11 +56,10 @@ static bool save_audit_fields(struct store *st, int year,
 	}
 	for (size_t i = 0; ok && i < a->n; i++)
 		for (size_t k = 0; ok && k < audit_nitem_fields; k++)
-			ok = save_field(
-				st, s, year, a->items[i].item_id,
-				audit_item_fields[k].key,
-				audit_field_get(&a->items[i],
-						&audit_item_fields[k]));
+			ok = save_field(st, s, year, a->items[i].item_id,
+					audit_item_fields[k].key,
+					audit_field_get(&a->items[i],
+							&audit_item_fields[k]));
 	free(spec);
 	sqlite3_finalize(s);
 	sqlite3_finalize(del);
@@ -87,10 +86,10 @@ static bool load_field(struct audit_file *out, const char *section,
 			return audit_add_member(out, value);
 		for (size_t i = 0; i < audit_nheader_fields; i++)
 			if (!strcmp(audit_header_fields[i].key, key))
-				return replace(audit_field_ptr(
-						       out,
-						       &audit_header_fields[i]),
-					       value);
+				return replace(
+					audit_field_ptr(
+						out, &audit_header_fields[i]),
+					value);
 		return true;
 	}
 	for (size_t j = 0; j < out->n; j++) {
@@ -216,8 +215,8 @@ enum kansa_err store_load_audit(struct store *st, int year,
 		snprintf(out->sha256, sizeof(out->sha256), "%s",
 			 (const char *)sqlite3_column_text(s, 8));
 		for (size_t k = 0; k < audit_nheader_fields; k++) {
-			char **v = audit_field_ptr(out,
-						   &audit_header_fields[k]);
+			char **v =
+				audit_field_ptr(out, &audit_header_fields[k]);
 			if (!*v && !(*v = strdup("")))
 				err = KANSA_ERR_NOMEM;
 		}
