@@ -60,7 +60,7 @@ static bool listed(const char *list, const char *s)
 	return false;
 }
 
-/* "議会事務局総務課 (タブレット端末)、議事調査課" of the responses not met. */
+/* "議会事務局総務課（タブレット端末）、議事調査課" of the responses not met. */
 static char *where_of(const struct score_item *si,
 		      const struct score_respondent *resp, enum finding_grade g,
 		      size_t *n)
@@ -75,7 +75,7 @@ static char *where_of(const struct score_item *si,
 		sbuf_release(&one);
 		sbuf_adds(&one, p->department);
 		if (*p->system)
-			sbuf_printf(&one, " (%s)", p->system);
+			sbuf_printf(&one, "（%s）", p->system);
 		if (one.s && listed(b.s, one.s))
 			continue;
 		if (b.len)
@@ -98,7 +98,7 @@ static char *where_fallback(const struct score_item *si,
 	if (j && *j->departments) {
 		sbuf_adds(&b, j->departments);
 		if (*j->system)
-			sbuf_printf(&b, " (%s)", j->system);
+			sbuf_printf(&b, "（%s）", j->system);
 		*n = 1;
 		for (const char *p = j->departments; (p = strstr(p, "、"));
 		     p += 3)
@@ -111,7 +111,7 @@ static char *where_fallback(const struct score_item *si,
 		sbuf_release(&one);
 		sbuf_adds(&one, p->department);
 		if (*p->system)
-			sbuf_printf(&one, " (%s)", p->system);
+			sbuf_printf(&one, "（%s）", p->system);
 		if (one.s && listed(b.s, one.s))
 			continue;
 		if (b.len)

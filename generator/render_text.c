@@ -697,7 +697,16 @@ void render_text_candidates(FILE *out, const struct report *r,
 	}
 }
 
-/* where ("部署 (システム)、…") split into departments and systems. */
+/* The first "（" in s[0..len), or NULL. */
+static const char *open_paren(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 3 <= len; i++)
+		if (strncmp(s + i, "（", 3) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* where ("部署（システム）、…") split into departments and systems. */
 static void split_where(const char *where, struct sbuf *deps,
 			struct sbuf *systems)
 {
@@ -705,19 +714,18 @@ static void split_where(const char *where, struct sbuf *deps,
 	while (*p) {
 		const char *next = strstr(p, "、");
 		size_t len = next ? (size_t)(next - p) : strlen(p);
-		const char *paren = memchr(p, '(', len);
+		const char *paren = open_paren(p, len);
 		size_t dl = paren ? (size_t)(paren - p) : len;
 		char one[512];
-		while (dl && p[dl - 1] == ' ')
-			dl--;
 		snprintf(one, sizeof(one), "%.*s", (int)dl, p);
 		if (!deps->s || !strstr(deps->s, one))
 			sbuf_printf(deps, "%s%s", deps->len ? "、" : "", one);
 		if (paren) {
-			const char *close = memchr(paren, ')', len - dl);
-			size_t sl = close ? (size_t)(close - paren - 1)
-					  : len - (size_t)(paren - p) - 1;
-			snprintf(one, sizeof(one), "%.*s", (int)sl, paren + 1);
+			size_t sl = len - dl - 3;
+			if (sl >= 3 &&
+			    strncmp(paren + 3 + sl - 3, "）", 3) == 0)
+				sl -= 3;
+			snprintf(one, sizeof(one), "%.*s", (int)sl, paren + 3);
 			if (!systems->s || !strstr(systems->s, one))
 				sbuf_printf(systems, "%s%s",
 					    systems->len ? "、" : "", one);

@@ -439,6 +439,34 @@ static void quarter_before(const char *date, char out[11])
 	snprintf(out, 11, "%.10s", buf);
 }
 
+/* Every due date moved in a plan's log up to the as-of date (the log is
+ * oldest first, by plan). */
+static enum kansa_err due_moves(const struct report *r,
+				struct plans_progress *pp)
+{
+	if (!(pp->moves = calloc(r->nlog + 1, sizeof(*pp->moves))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->nplans; i++) {
+		const struct plan_log_entry *last = NULL;
+		for (size_t k = 0; k < r->nlog; k++) {
+			const struct plan_log_entry *l = &r->log[k];
+			if (strcmp(l->plan_id, r->plans[i].id) != 0 ||
+			    strcmp(l->as_of, r->as_of) > 0)
+				continue;
+			if (last && strcmp(last->due, l->due) != 0) {
+				struct due_move *m = &pp->moves[pp->nmoves++];
+				m->plan = &r->plans[i];
+				m->from = last->due;
+				m->to = l->due;
+				m->on = l->as_of;
+				m->reason = l->reason;
+			}
+			last = l;
+		}
+	}
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather_plans(struct store *st,
 				   const struct report_options *o,
 				   const char *since, struct report *r,
@@ -501,13 +529,14 @@ enum kansa_err report_gather_plans(struct store *st,
 	}
 	qsort(pp->open, pp->nopen, sizeof(*pp->open), by_urgency);
 	qsort(pp->closed, pp->nclosed, sizeof(*pp->closed), by_urgency);
-	return KANSA_OK;
+	return due_moves(r, pp);
 }
 
 void plans_progress_release(struct plans_progress *pp)
 {
 	free(pp->open);
 	free(pp->closed);
+	free(pp->moves);
 	memset(pp, 0, sizeof(*pp));
 }
 

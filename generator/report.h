@@ -179,6 +179,15 @@ struct plan_progress {
 	long days_overdue; /* past its due date and open; else 0 */
 };
 
+/* A plan's due date moved (two log entries in a row with other dues). */
+struct due_move {
+	const struct plan *plan; /* the plan */
+	const char *from;	 /* the due date before, YYYY-MM-DD */
+	const char *to;		 /* after */
+	const char *on;		 /* as_of of the report that moved it */
+	const char *reason;	 /* why (required for a later date), or "" */
+};
+
 /* The quarterly plan-progress report. */
 struct plans_progress {
 	char since[11];		    /* the last report's as-of date */
@@ -189,6 +198,9 @@ struct plans_progress {
 	size_t noverdue;	      /* of them overdue */
 	struct plan_progress *closed; /* closed (完了, 確認済) since */
 	size_t nclosed;
+	struct due_move *moves; /* due dates moved up to the as-of date,
+				   by plan then date */
+	size_t nmoves;
 };
 
 /*
