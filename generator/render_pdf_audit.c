@@ -106,7 +106,7 @@ static const char *auditors_cell(struct strs *k, const struct report *r)
 					  : r->audit.auditor;
 	for (size_t i = 0; i < r->audit.nmembers; i++) {
 		const struct audit_member *m = &r->audit.members[i];
-		sbuf_printf(&b, "%s%s", i ? "\n" : "", m->name);
+		sbuf_printf(&b, "%s%s", i ? "、" : "", m->name);
 		if (*m->post || *m->department)
 			sbuf_printf(&b, "（%s%s%s）", m->post,
 				    *m->post && *m->department ? "、" : "",
@@ -138,7 +138,7 @@ static const char *independence_cell(struct strs *k, const struct report *r)
 					sbuf_printf(&b,
 						    "%s%s の所属部署（%s）に関"
 						    "する指摘：",
-						    b.len ? "\n" : "", a->name,
+						    b.len ? "。" : "", a->name,
 						    a->department);
 				else
 					sbuf_adds(&b, "、");
@@ -276,7 +276,7 @@ static const char *clause_cell(struct strs *k, const struct report *r,
 			       const struct item *it)
 {
 	const char *t = report_part_title(r, it->section);
-	return keepf(k, "%s（%s %s）\n%s", it->id, it->section, t, it->text);
+	return keepf(k, "%s（%s %s）：%s", it->id, it->section, t, it->text);
 }
 
 /* One 重大/軽微/推奨 finding as a block. */
