@@ -295,7 +295,8 @@ static void plans_summary(struct pdf *p, const struct report *r)
 static void letter_head(struct pdf *p, const struct report *r,
 			enum report_kind kind)
 {
-	char date[64];
+	char date[64], sender[512];
+	bool pre;
 	text_wareki_date(r->date, date, sizeof(date));
 	pdf_page(p, false);
 	p->y = 70;
@@ -310,7 +311,12 @@ static void letter_head(struct pdf *p, const struct report *r,
 	pdf_line_at(p, r->settings.addressee, 11, PDF_LEFT, PDF_WIDTH, 0,
 		    false);
 	p->y += 30;
-	pdf_line_at(p, r->settings.sender, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	pre = *r->settings.organisation &&
+	      !strstr(r->settings.sender, r->settings.organisation);
+	snprintf(sender, sizeof(sender), "%s%s%s",
+		 pre ? r->settings.organisation : "", pre ? "　" : "",
+		 r->settings.sender);
+	pdf_line_at(p, sender, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
 	p->y += 16;
 	if (r->has_audit && *r->audit.auditor)
 		pdf_line_at(p, r->audit.auditor, 10.5, PDF_LEFT, PDF_WIDTH, 2,
@@ -860,7 +866,7 @@ static void plans_decisions(struct pdf *p, const struct plans_progress *pp)
 static void plans_report_body(struct pdf *p, const struct report *r,
 			      const struct plans_progress *pp)
 {
-	static const double wo[] = {64, 44, 76, 97, 72, 54, 38, 38};
+	static const double wo[] = {64, 44, 72, 91, 66, 64, 44, 38};
 	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
 					 "期限", "進捗", "状態", "超過日数"};
 	static const double wc[] = {58, 46, 90, 155, 82, 52};
