@@ -159,7 +159,8 @@ t_audit_reports() {
 	fi
 	# No placeholder, no ISO date in prose (tables of hashes and file
 	# names aside: the appendix is cut off), no section twice.
-	body=$(sed '/付録 入力ファイル/,$d' audit.txt)
+	cut=$(grep -n '付録 入力ファイル' audit.txt | tail -1 | cut -d: -f1)
+	body=$(head -n "$((${cut:-1} - 1))" audit.txt)
 	iso=$(printf '%s\n%s\n' "$body" "$(cat ciso.txt)" | grep -n '20[0-9][0-9]-[01][0-9]-[0-3][0-9]' | head -5)
 	placeholder=$(grep -n '○○' audit.txt ciso.txt | head -3)
 	if [ -z "$iso" ] && [ -z "$placeholder" ]; then
