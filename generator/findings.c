@@ -87,6 +87,12 @@ static char *where_of(const struct score_item *si,
 	return sbuf_take(&b);
 }
 
+/* s, or "" for NULL (a judgement made in code may leave fields NULL). */
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
 /* Where a finding the rules do not see is: the chief's departments, else
  * every responsible respondent's department (and system). */
 static char *where_fallback(const struct score_item *si,
@@ -95,9 +101,9 @@ static char *where_fallback(const struct score_item *si,
 {
 	struct sbuf b = {0}, one = {0};
 	*n = 0;
-	if (j && *j->departments) {
+	if (j && *str(j->departments)) {
 		sbuf_adds(&b, j->departments);
-		if (*j->system)
+		if (*str(j->system))
 			sbuf_printf(&b, "（%s）", j->system);
 		*n = 1;
 		for (const char *p = j->departments; (p = strstr(p, "、"));
@@ -176,9 +182,10 @@ enum kansa_err findings_compute(const struct score_result *r,
 		f->reason = strdup(g == GRADE_CONFORM ? "監査統括責任者の判定"
 						      : reason);
 		f->candidate = j == NULL;
-		f->where = j && *j->departments ? NULL
-						: where_of(si, respondents,
-							   grade, &f->nwhere);
+		f->where =
+			j && *str(j->departments)
+				? NULL
+				: where_of(si, respondents, grade, &f->nwhere);
 		if (f->where && !*f->where) {
 			free(f->where);
 			f->where = NULL;

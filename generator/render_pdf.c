@@ -869,7 +869,7 @@ static void plans_report_body(struct pdf *p, const struct report *r,
 	static const double wo[] = {64, 44, 72, 91, 66, 64, 44, 38};
 	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
 					 "期限", "進捗", "状態", "超過日数"};
-	static const double wc[] = {58, 46, 90, 155, 82, 52};
+	static const double wc[] = {64, 46, 90, 149, 82, 52};
 	static const char *const hc[] = {"ID",	 "指摘",   "担当",
 					 "対応", "報告日", "状態"};
 	char buf[1024], since[64], asof[64];

@@ -1,7 +1,8 @@
 # tests/cli/audit.sh: the audit chief's decisions, the opinion, the
 # follow-up of last year and the parts of the reports an audit chief signs,
 # read back with pdftotext.  Sourced by tests/run.sh (KANSA, ROOT,
-# workspace, ok, not_ok).
+# workspace, ok, not_ok, setup_failed, test_plan).
+test_plan 18
 
 AUDIT_AS_OF=2026-01-31
 
@@ -43,7 +44,7 @@ has() {
 }
 
 t_audit_candidates() {
-	ws=$(audit_ws) || { not_ok "audit: the demo imports" "$(cat "$ws/setup.log" 2>/dev/null)"; return; }
+	ws=$(audit_ws) || { setup_failed t_audit_candidates "the demo imports"; return; }
 	cd "$ws" || return
 	# The demo decides every candidate.
 	out=$("$KANSA" findings --year 2025 --as-of $AUDIT_AS_OF --candidates 2>&1)
@@ -70,7 +71,7 @@ t_audit_candidates() {
 t_audit_draft() {
 	ws0=$(workspace)
 	sed '/^; --- 規則による候補/,$d' "$ROOT/examples/2025/audit.ini" >"$ws0/audit-part.ini"
-	ws=$(audit_ws "$ws0/audit-part.ini") || { not_ok "audit: a partial audit file imports" "$(cat "$ws/setup.log" 2>/dev/null)"; return; }
+	ws=$(audit_ws "$ws0/audit-part.ini") || { setup_failed t_audit_draft "a partial audit file imports"; return; }
 	cd "$ws" || return
 	cand=$("$KANSA" findings --year 2025 --as-of $AUDIT_AS_OF --candidates --format tsv 2>&1)
 	n=$(printf '%s\n' "$cand" | tail -n +2 | awk -F'\t' '$1 == "軽微な不適合"' | wc -l)
@@ -118,11 +119,10 @@ t_audit_draft() {
 }
 
 t_audit_reports() {
-	ws=$(audit_ws) || { not_ok "audit: the demo imports"; return; }
+	ws=$(audit_ws) || { setup_failed t_audit_reports "the demo imports"; return; }
 	cd "$ws" || return
 	if ! audit_pdfs "$ws"; then
-		not_ok "audit: kansa report" "$(cat report.log)"
-		cd "$ROOT" || return
+		setup_failed t_audit_reports "kansa report: $(tail -3 report.log)"
 		return
 	fi
 	miss=$(has audit.txt "2 監査の結果（総合意見）" "水戸市議会の情報セキュリティ対策は、対策基準の多くの事項について" \
@@ -187,7 +187,7 @@ $iso"
 }
 
 t_audit_plans_letter() {
-	ws=$(audit_ws) || { not_ok "audit: the demo imports"; return; }
+	ws=$(audit_ws) || { setup_failed t_audit_plans_letter "the demo imports"; return; }
 	cd "$ws" || return
 	if "$KANSA" report plans --as-of 2026-01-31 --date 2026-02-10 >p.log 2>&1 &&
 		pdftotext -layout output/2025/kansa-plans-2026-01-31.pdf p.txt 2>/dev/null; then

@@ -196,15 +196,15 @@ t_report_plans() {
 	rc=$?
 	pdf=output/2025/kansa-plans-2025-09-30.pdf
 	txt=$(pdftotext -layout "$pdf" - 2>/dev/null)
-	open_part=$(printf '%s\n' "$txt" | sed -n '/^2 対応中の計画/,/^3 /p')
-	closed_part=$(printf '%s\n' "$txt" | sed -n '/^3 前回報告以降に完了/,$p')
+	open_part=$(printf '%s\n' "$txt" | sed -n '/^3 対応中の計画/,/^4 /p')
+	closed_part=$(printf '%s\n' "$txt" | sed -n '/^5 前回報告以降に完了/,$p')
 	first=$(printf '%s\n' "$open_part" | grep -o 'KP-20[0-9-]*' | head -1)
 	if [ $rc -eq 0 ] && [ "$first" = KP-2024-001 ] &&
 		printf '%s' "$open_part" | grep -q "KP-2024-001 .*0% → 10% .*対応中 *92" &&
 		printf '%s' "$open_part" | grep -q "KP-2025-001 .*新規 → 40%" &&
 		printf '%s' "$closed_part" | grep -q "KP-2024-002" &&
 		! printf '%s' "$open_part" | grep -q "KP-2024-002" &&
-		printf '%s' "$txt" | grep -q "対応中の改善計画は 2 件で、うち 1 件が期限を過ぎている。期限を変更した計画は 0 件、前回報告以降に完了したものは 1 件" &&
+		printf '%s' "$txt" | tr -d ' \n' | grep -q "対応中の改善計画は2件で、うち1件が期限を過ぎている。期限を変更した計画は0件、前回報告以降に完了したものは1件" &&
 		printf '%s' "$txt" | grep -q "令和7年9月30日現在" && printf '%s' "$txt" | grep -q "機密性2" &&
 		pdffonts "$pdf" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' &&
 		qpdf --check "$pdf" >/dev/null 2>&1; then
