@@ -2,7 +2,7 @@
 # follow-up of last year and the parts of the reports an audit chief signs,
 # read back with pdftotext.  Sourced by tests/run.sh (KANSA, ROOT,
 # workspace, ok, not_ok, setup_failed, test_plan).
-test_plan 18
+test_plan 19
 
 AUDIT_AS_OF=2026-01-31
 
@@ -105,6 +105,23 @@ t_audit_draft() {
 		fi
 	else
 		not_ok "audit: findings --skeleton" "$(cat sk.out; head -30 sk.ini 2>/dev/null)"
+	fi
+	# An item staff rated 実施 (with valid evidence) that the chief grades
+	# keeps the responsible department (it printed blank before).
+	printf '[kansa]\nkind = audit\nfiscal_year = 2025\nauditor = 佐々木 聡\n\n[5-4(2)]\njudgement = 軽微な不適合\nfinding = 例外設定の端末がある\n' >dep.ini
+	if "$KANSA" import --year 2025 dep.ini >dep.log 2>&1; then
+		where=$("$KANSA" findings --year 2025 --as-of $AUDIT_AS_OF --format tsv | awk -F'\t' '$2 == "5-4(2)" {print $7}')
+		case "$where" in
+		*議会事務局総務課（タブレット端末）*) good=1 ;;
+		*) good=0 ;;
+		esac
+		if [ $good -eq 1 ]; then
+			ok "audit: an item rated 実施 and graded by the chief names its responsible departments"
+		else
+			not_ok "audit: the department of a graded 実施 item" "where='$where'"
+		fi
+	else
+		not_ok "audit: an audit file grading a 実施 item imports" "$(cat dep.log)"
 	fi
 	# 棄却 needs a reason.
 	printf '[kansa]\nkind = audit\nfiscal_year = 2025\nauditor = 佐々木 聡\n\n[3(2)ウ(ア)]\njudgement = 棄却\n' >bad.ini
