@@ -344,7 +344,8 @@ static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 		p.due = (char *)"";
 		p.completed_on = (char *)"";
 		p.notes = (char *)finding_grade_name(f->grade);
-		sbuf_printf(&b, "\n; %s%s %s: %s\n", finding_grade_name(f->grade),
+		sbuf_printf(&b, "\n; %s%s %s: %s\n",
+			    finding_grade_name(f->grade),
 			    f->candidate ? "（候補、未決定）" : "", id,
 			    f->audit && *f->audit->finding ? f->audit->finding
 							   : f->reason);

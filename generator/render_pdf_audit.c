@@ -408,6 +408,8 @@ void rp_findings(struct pdf *p, const struct report *r, int num)
 		snprintf(h, sizeof(h), "%d.%d %s（%zu 件）", num, ++sub,
 			 finding_grade_name((enum finding_grade)g),
 			 r->findings.by_grade[g]);
+		if (r->findings.by_grade[g])
+			pdf_need(p, 330); /* the heading with its first block */
 		pdf_heading(p, 2, h);
 		if (!r->findings.by_grade[g])
 			pdf_text(p, "該当する指摘はない。", BODY, 0, false);
