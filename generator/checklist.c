@@ -537,25 +537,25 @@ static bool definitional(const struct clause *c)
 	return false;
 }
 
-static const struct clause *ancestor(const struct clause *c,
-				     enum clause_kind kind)
+/* The chapter of c: its outermost numbered ancestor (or c itself). */
+static const struct clause *chapter_of(const struct clause *c)
 {
-	while (c && c->kind != kind)
+	while (c->parent && c->parent->kind != CLAUSE_ROOT)
 		c = c->parent;
 	return c;
 }
 
-/* The section an item is counted under: its N-M section, or else the
- * (n) paragraph directly under its chapter, or else the chapter. */
+/* The section an item is counted under: the clause directly under its
+ * chapter (7-1, or the (n) of a chapter without sections), or else the
+ * chapter. */
 static const struct clause *section_of(const struct clause *c)
 {
-	const struct clause *s = ancestor(c, CLAUSE_SECTION);
-	if (s)
-		return s;
-	for (s = c; s && s->parent; s = s->parent)
-		if (s->kind == CLAUSE_PARA && s->parent->kind == CLAUSE_CHAPTER)
-			return s;
-	return ancestor(c, CLAUSE_CHAPTER);
+	const struct clause *s = c;
+	if (!c->parent || c->parent->kind == CLAUSE_ROOT)
+		return c;
+	while (s->parent->parent && s->parent->parent->kind != CLAUSE_ROOT)
+		s = s->parent;
+	return s;
 }
 
 /* True when c obliges and introduces the clauses listed below it. */
@@ -636,7 +636,7 @@ static void fill_item(struct deriv *dv, size_t slot, const struct clause *c,
 			fold_text(&text, c->children[i]);
 	add_heading(&heading, c, true);
 	it->id = strdup(c->id);
-	it->chapter = strdup(ancestor(c, CLAUSE_CHAPTER)->id);
+	it->chapter = strdup(chapter_of(c)->id);
 	it->section = strdup(section_of(c)->id);
 	it->heading = sbuf_take(&heading);
 	it->text = sbuf_take(&text);
@@ -702,9 +702,7 @@ static void collect_parts(struct deriv *dv, const struct clause *c)
 {
 	for (size_t i = 0; i < c->nchildren && !dv->oom; i++) {
 		const struct clause *ch = c->children[i];
-		if (ch->kind == CLAUSE_CHAPTER || ch->kind == CLAUSE_SECTION ||
-		    (ch->kind == CLAUSE_PARA &&
-		     ch->parent->kind == CLAUSE_CHAPTER)) {
+		if (c->kind == CLAUSE_ROOT || c->parent->kind == CLAUSE_ROOT) {
 			add_part(dv, ch);
 			collect_parts(dv, ch);
 		}
