@@ -102,6 +102,7 @@ void checklist_release(struct checklist *cl)
 	free(cl->version);
 	free(cl->source);
 	free(cl->source_sha256);
+	free(cl->style);
 	checklist_init(cl);
 }
 

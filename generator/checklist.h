@@ -46,10 +46,11 @@ struct mapping {
 };
 
 struct checklist {
-	char *policy;		   /* policy name */
-	char *version;		   /* policy version, e.g. the fiscal year */
-	char *source;		   /* policy text file name */
-	char *source_sha256;	   /* its SHA-256 */
+	char *policy;	     /* policy name */
+	char *version;	     /* policy version, e.g. the fiscal year */
+	char *source;	     /* policy text file name */
+	char *source_sha256; /* its SHA-256 */
+	char *style; /* numbering style forced by --style or a reviewer */
 	struct renumber *renumber; /* [renumber] entries */
 	size_t nrenumber;	   /* how many */
 	struct mapping *mapping;   /* [mapping] entries */

@@ -56,6 +56,8 @@ enum kansa_err checklist_format(const struct checklist *cl, char **out,
 	ini_format_value(&b, "source", cl->source ? cl->source : "");
 	ini_format_value(&b, "source_sha256",
 			 cl->source_sha256 ? cl->source_sha256 : "");
+	if (cl->style && *cl->style)
+		ini_format_value(&b, "style", cl->style);
 	sbuf_printf(&b, "items = %zu\n", cl->nitems);
 	sbuf_adds(&b, "\n[renumber]\n");
 	for (size_t i = 0; i < cl->nrenumber; i++)
@@ -334,6 +336,7 @@ enum kansa_err checklist_from_ini(const struct ini_file *f,
 	cl->version = meta(&r, "version");
 	cl->source = meta(&r, "source");
 	cl->source_sha256 = meta(&r, "source_sha256");
+	cl->style = meta(&r, "style");
 	read_renumber(&r, ini_section(f, "renumber"));
 	read_mapping(&r, ini_section(f, "mapping"));
 	read_parts(&r, ini_section(f, "parts"));

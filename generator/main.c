@@ -102,8 +102,12 @@ const struct command cli_commands[] = {
 	 "  --version VER   policy version: the fiscal year it takes effect\n"
 	 "                  (default: the checklist's, else 1)\n"
 	 "  -o FILE         checklist to write (default:\n"
-	 "                  checklists/<policy file name>.ini)\n" COMMON_HELP
-	 "\n"
+	 "                  checklists/<policy file name>.ini)\n"
+	 "  --style NAME    numbering style (council, dai, jourei, guideline,\n"
+	 "                  decimal, bullets or one of templates/styles.ini;\n"
+	 "                  default: the checklist's style =, else the style\n"
+	 "                  that reads the most clauses); kept in the "
+	 "checklist\n" COMMON_HELP "\n"
 	 "example: kansa derive --version 2024 "
 	 "checklists/mito-gikai-taisaku-kijun.txt\n"
 	 "\n" EXIT_CODES},
