@@ -63,10 +63,6 @@ struct checklist {
 	struct item **index;	   /* items sorted by ID, or NULL */
 };
 
-/* The role names chapter 2 and the text use, in canonical order. */
-extern const char *const checklist_roles[];
-extern const size_t checklist_nroles;
-
 const char *item_level_name(enum item_level level);
 /* Parses 必須/推奨; returns -1 for anything else. */
 int item_level_parse(const char *s);
@@ -76,8 +72,9 @@ void checklist_release(struct checklist *cl);
 
 /*
  * Derives the items of a parsed policy into cl (which must be empty but
- * for policy, version and renumber).  file names the policy text in
- * warnings.  Returns KANSA_ERR_NOMEM or KANSA_OK.
+ * for policy, version and renumber), with the roles of roles_get().
+ * file names the policy text in warnings.  Returns KANSA_ERR_NOMEM,
+ * KANSA_ERR_INPUT (the workspace's [roles] is wrong) or KANSA_OK.
  */
 enum kansa_err checklist_derive(const struct policy *p, const char *file,
 				struct checklist *cl, struct diags *d);
