@@ -50,7 +50,7 @@ void checklist_init(struct checklist *cl)
 	memset(cl, 0, sizeof(*cl));
 }
 
-static void item_release(struct item *it)
+void item_release(struct item *it)
 {
 	free(it->id);
 	free(it->chapter);
@@ -62,6 +62,11 @@ static void item_release(struct item *it)
 	free(it->evidence_examples);
 	free(it->method);
 	free(it->note);
+	free(it->correct_roles);
+	free(it->correct_level);
+	free(it->correct_text);
+	free(it->not_obligation);
+	free(it->added);
 }
 
 void checklist_release(struct checklist *cl)
@@ -881,39 +886,5 @@ enum kansa_err checklist_derive(const struct policy *p, const char *file,
 		diags_add(d, DIAG_WARNING, file, 0,
 			  "no clause obliges anyone (no なければならない, "
 			  "ものとする, 望ましい ...): the checklist is empty");
-	return KANSA_OK;
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
-enum kansa_err checklist_keep_reviewed(struct checklist *cl,
-				       const struct checklist *old,
-				       const char *file, struct diags *d)
-{
-	for (size_t i = 0; i < old->nitems; i++) {
-		const struct item *o = &old->items[i];
-		struct item *n = (struct item *)checklist_find(cl, o->id);
-		bool reviewed = o->weight || o->evidence_examples ||
-				o->method || o->note;
-		if (!n) {
-			if (reviewed)
-				diags_add(d, DIAG_WARNING, file, 0,
-					  "item '%s' no longer exists: its "
-					  "reviewer keys are dropped",
-					  o->id);
-			continue;
-		}
-		n->weight = dup_or_null(o->weight);
-		n->evidence_examples = dup_or_null(o->evidence_examples);
-		n->method = dup_or_null(o->method);
-		n->note = dup_or_null(o->note);
-		if ((o->weight && !n->weight) ||
-		    (o->evidence_examples && !n->evidence_examples) ||
-		    (o->method && !n->method) || (o->note && !n->note))
-			return KANSA_ERR_NOMEM;
-	}
 	return KANSA_OK;
 }

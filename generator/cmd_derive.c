@@ -310,7 +310,8 @@ int cmd_derive(int argc, char **argv, struct cli *cli)
 	    (err = checklist_keep_reviewed(&cl, &old, output, &cli->diags)) ||
 	    (err = checklist_format(&cl, &ini, &inilen)) ||
 	    (err = write_checklist(output, ini, inilen, prev, &changed,
-				   &cli->diags)))
+				   &cli->diags)) ||
+	    (err = checklist_apply_corrections(&cl)))
 		goto out;
 	text_sha256_hex(ini, inilen, inisha);
 	if ((err = cli_open_store(cli, true, &st)) ||

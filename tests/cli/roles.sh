@@ -70,3 +70,57 @@ $(cat "$ws/err")"
 }
 
 t_roles_from_workspace
+
+# A reviewer's corrections in the checklist outlive the next derive.
+t_corrections_last() {
+	ws=$(workspace)
+	mkdir -p "$ws/checklists"
+	cp "$ROOT/tests/policies/council.txt" "$ws/checklists/p.txt"
+	(cd "$ws" && "$KANSA" derive checklists/p.txt) >/dev/null 2>&1
+	ini="$ws/checklists/p.ini"
+	# a direct edit of roles and level, explicit corrections, an item
+	# marked no obligation and an added one
+	python3 - "$ini" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("[1-1(1)]\n", "[1-1(1)]\ncorrect_roles = CISO,情報セキュリティ責任者\n", 1)
+s = re.sub(r"(\[1-1\(2\)\]\n(?:.*\n)*?roles = )情報セキュリティ責任者", r"\1CISO", s, 1)
+s = re.sub(r"(\[1-2\(1\)\]\n(?:.*\n)*?level = )必須", r"\1推奨", s, 1)
+s = s.replace("[1-2(2)]\n", "[1-2(2)]\nnot_obligation = 第1-2(1)と同じ内容\n", 1)
+s = s.replace("[2-1(1)]\n", "[1-2(9)]\nadded = 本文の別表から\ntext = 別表の手順を守らなければならない。\nroles = 情報システム管理者\nlevel = 必須\nchapter = 1\nsection = 1-2\n\n[2-1(1)]\n", 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+	(cd "$ws" && "$KANSA" derive checklists/p.txt) >"$ws/out" 2>"$ws/err"
+	(cd "$ws" && "$KANSA" items --format tsv) | cut -f1-3 >"$ws/items"
+	if grep -q "^1-1(1)	必須	CISO,情報セキュリティ責任者$" "$ws/items" &&
+		grep -q "^1-1(2)	必須	CISO$" "$ws/items" &&
+		grep -q "^1-2(1)	推奨	" "$ws/items" &&
+		! grep -q "^1-2(2)	" "$ws/items" &&
+		grep -A1 "^1-2(1)	" "$ws/items" | grep -q "^1-2(9)	必須	情報システム管理者$" &&
+		grep -q "^correct_roles = CISO$" "$ini" &&
+		grep -q "^correct_level = 推奨$" "$ini" &&
+		grep -q "item '1-1(2)': roles edited to 'CISO'" "$ws/err"; then
+		ok "review: corrections, a direct edit, not_obligation and an added item are kept"
+	else
+		not_ok "review: corrections, a direct edit, not_obligation and an added item are kept" "$(cat "$ws/err" "$ws/items" | head -30)"
+	fi
+	# derive again: the same; then the text under a correction changes
+	cp "$ini" "$ws/kept.ini"
+	(cd "$ws" && "$KANSA" derive checklists/p.txt) >"$ws/out" 2>"$ws/err"
+	if cmp -s "$ini" "$ws/kept.ini" && grep -q "(unchanged)" "$ws/out"; then
+		ok "review: a second derive leaves the corrected checklist as it is"
+	else
+		not_ok "review: a second derive leaves the corrected checklist as it is" "$(diff "$ws/kept.ini" "$ini")"
+	fi
+	sed -i 's/^(1) CISOは、情報セキュリティ対策の実施状況を毎年度確認しなければならない。/(1) CISOは、情報セキュリティ対策の実施状況を四半期ごとに確認しなければならない。/' "$ws/checklists/p.txt"
+	(cd "$ws" && "$KANSA" derive checklists/p.txt) >"$ws/out" 2>"$ws/err"
+	if grep -q "item '1-1(1)': the policy text under your correction changed (was 'CISOは、情報セキュリティ対策の実施状況を毎年度確認しなければならない。', now '.*四半期ごと" "$ws/err" &&
+		(cd "$ws" && "$KANSA" items --format tsv) | grep -q "^1-1(1)	必須	CISO,情報セキュリティ責任者	"; then
+		ok "review: a changed text under a correction is reported item by item"
+	else
+		not_ok "review: a changed text under a correction is reported item by item" "$(cat "$ws/err")"
+	fi
+}
+
+t_corrections_last
