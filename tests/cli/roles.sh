@@ -3,6 +3,8 @@
 # Sourced by tests/run.sh, which provides KANSA, ROOT, workspace, ok,
 # not_ok and check.
 
+test_plan 8
+
 t_roles_from_workspace() {
 	ws=$(workspace)
 	mkdir -p "$ws/checklists"

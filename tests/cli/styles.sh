@@ -3,6 +3,8 @@
 # Sourced by tests/run.sh, which provides KANSA, ROOT, workspace, ok,
 # not_ok and check.
 
+test_plan 12
+
 POLICIES="$ROOT/tests/policies"
 
 # style_items WS NAME [ARGS...]: derives NAME.txt in WS and writes
