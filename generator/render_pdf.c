@@ -980,8 +980,12 @@ static enum kansa_err write_pdf(const struct report *r,
 	static const char *const subjects[] = {
 		"", "情報セキュリティ監査及び自己点検の結果",
 		"情報セキュリティ監査報告書", "改善計画の進捗状況"};
+	const char *const fonts[PDF_FACES] = {
+		[PDF_MINCHO] = r->settings.font_body,
+		[PDF_GOTHIC] = r->settings.font,
+		[PDF_MONO] = r->settings.font_mono};
 	struct pdf p;
-	enum kansa_err err = pdf_open(&p, r->settings.font, d);
+	enum kansa_err err = pdf_open(&p, fonts, d);
 
 	if (err)
 		return err;
