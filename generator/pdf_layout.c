@@ -859,7 +859,8 @@ static void free_cells(struct cell_lines *c, size_t n)
 	}
 }
 
-#define BODY_H (PDF_PAGE_H - PDF_TOP - PDF_BOTTOM) /* a page's room */
+#define BODY_H	    (PDF_PAGE_H - PDF_TOP - PDF_BOTTOM) /* a page's room */
+#define SMALL_TABLE 150.0 /* points: a table no taller is never split */
 
 /* A table that was laid out: the head's and every row's cells. */
 struct laid_table {
@@ -949,10 +950,9 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 	total = head_h;
 	for (size_t r = 0; r < nrows; r++)
 		total += (double)t.lines[r] * line + 2 * PAD;
-	/* a block (heading and table) or a table of half a page at most is
-	 * kept on one page; a longer one starts where its head and first
-	 * lines fit */
-	if (heading + total <= (heading ? BODY_H - 30 : BODY_H / 2))
+	/* a block (heading and table) or a small table is kept on one
+	 * page; a longer one starts where its head and first lines fit */
+	if (heading + total <= (heading ? BODY_H - 30 : SMALL_TABLE))
 		pdf_need(p, heading + total);
 	else
 		pdf_need(p,

@@ -772,20 +772,29 @@ static void plans_part(struct pdf *p, const struct report *r)
 
 static void evidence_part(struct pdf *p, const struct report *r)
 {
-	static const double w[] = {70, 150, 200, 63};
-	static const char *const head[] = {"ID", "表題", "SHA-256", "検証結果"};
-	const char **cells = calloc(r->evidence.n * 4 + 1, sizeof(*cells));
+	/* the SHA-256 under the title, on one line of its own */
+	static const double w[] = {64, 377, 42};
+	static const char *const head[] = {"ID", "表題 / SHA-256", "検証結果"};
+	const char **cells = calloc(r->evidence.n * 3 + 1, sizeof(*cells));
+	char **owned = calloc(r->evidence.n + 1, sizeof(*owned));
 	pdf_heading(p, 1, "7 証跡一覧");
-	if (!cells)
-		return;
+	if (!cells || !owned)
+		goto out;
 	for (size_t i = 0; i < r->evidence.n; i++) {
 		const struct evidence_record *e = &r->evidence.records[i];
-		cells[i * 4] = e->id;
-		cells[i * 4 + 1] = e->title;
-		cells[i * 4 + 2] = *e->sha256 ? e->sha256 : "-";
-		cells[i * 4 + 3] = report_evidence_check(r, e);
+		struct sbuf b = {0};
+		sbuf_printf(&b, "%s\n%s", e->title,
+			    *e->sha256 ? e->sha256 : "-");
+		owned[i] = sbuf_take(&b);
+		cells[i * 3] = e->id;
+		cells[i * 3 + 1] = owned[i] ? owned[i] : e->title;
+		cells[i * 3 + 2] = report_evidence_check(r, e);
 	}
-	pdf_table(p, 4, w, head, cells, r->evidence.n, 8);
+	pdf_table(p, 3, w, head, cells, r->evidence.n, 9);
+out:
+	for (size_t i = 0; owned && i < r->evidence.n; i++)
+		free(owned[i]);
+	free(owned);
 	free(cells);
 }
 
@@ -810,7 +819,7 @@ static void appendix(struct pdf *p, const struct report *r)
 		cells[i * 3 + 1] = r->inputs[i].path;
 		cells[i * 3 + 2] = r->inputs[i].sha256;
 	}
-	pdf_table(p, 3, w, head, cells, r->ninputs, 7);
+	pdf_table(p, 3, w, head, cells, r->ninputs, 9);
 	free(cells);
 }
 
@@ -899,10 +908,10 @@ static const char **progress_cells(const struct plan_progress *v, size_t n,
 static void plans_report_body(struct pdf *p, const struct report *r,
 			      const struct plans_progress *pp)
 {
-	static const double wo[] = {58, 46, 76, 117, 56, 58, 38, 34};
+	static const double wo[] = {70, 50, 72, 97, 58, 60, 40, 36};
 	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
 					 "期限", "進捗", "状態", "超過日数"};
-	static const double wc[] = {58, 46, 90, 175, 62, 52};
+	static const double wc[] = {70, 50, 90, 155, 62, 56};
 	static const char *const hc[] = {"ID",	 "指摘",   "担当",
 					 "対応", "報告日", "状態"};
 	char buf[1024], since[64], asof[64];
