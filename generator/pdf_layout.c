@@ -470,13 +470,14 @@ static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
 
 static void flush_pending(struct pdf *p);
 
-void pdf_line_at(struct pdf *p, const char *text, double size, double x,
-		 double w, int align, bool bold)
+/* pdf_line_at without drawing a waiting block heading first (for the
+ * page furniture, drawn while one waits). */
+static void line_at(struct pdf *p, const char *text, double size, double x,
+		    double w, int align, bool bold)
 {
 	char *t;
 	enum pdf_face f = bold ? PDF_GOTHIC : PDF_MINCHO;
 	double tw;
-	flush_pending(p);
 	if (!(t = drawable(p, text)))
 		return;
 	new_page_if_needed(p);
@@ -487,6 +488,13 @@ void pdf_line_at(struct pdf *p, const char *text, double size, double x,
 		x += w - tw;
 	draw(p, t, strlen(t), x, p->y, size, f);
 	free(t);
+}
+
+void pdf_line_at(struct pdf *p, const char *text, double size, double x,
+		 double w, int align, bool bold)
+{
+	flush_pending(p);
+	line_at(p, text, size, x, w, align, bold);
 }
 
 size_t pdf_lines(struct pdf *p, const char *text, double size, double width)
@@ -531,12 +539,12 @@ static void page_furniture(struct pdf *p)
 	if (p->dry || !p->numbered)
 		return;
 	p->y = 30;
-	pdf_line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 0, true);
-	pdf_line_at(p, p->title, 9, PDF_LEFT, PDF_WIDTH, 2, false);
+	line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 0, true);
+	line_at(p, p->title, 9, PDF_LEFT, PDF_WIDTH, 2, false);
 	snprintf(num, sizeof(num), "- %d -", p->pages - p->number_offset);
 	p->y = PDF_PAGE_H - 40;
-	pdf_line_at(p, num, 9, PDF_LEFT, PDF_WIDTH, 1, false);
-	pdf_line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 2, true);
+	line_at(p, num, 9, PDF_LEFT, PDF_WIDTH, 1, false);
+	line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 2, true);
 	if (p->page) {
 		HPDF_Page_SetLineWidth(p->page, 0.5);
 		HPDF_Page_MoveTo(p->page, PDF_LEFT, PDF_PAGE_H - 46);
@@ -604,7 +612,7 @@ static void page_break(struct pdf *p)
 	if (!*p->section || p->breaking_heading)
 		return;
 	snprintf(cont, sizeof(cont), "%s（続き）", p->section);
-	pdf_line_at(p, cont, 10.5, PDF_LEFT, PDF_WIDTH, 0, true);
+	line_at(p, cont, 10.5, PDF_LEFT, PDF_WIDTH, 0, true);
 	p->y += 10.5 * LINE + 4;
 }
 
@@ -861,6 +869,7 @@ static void free_cells(struct cell_lines *c, size_t n)
 
 #define BODY_H	    (PDF_PAGE_H - PDF_TOP - PDF_BOTTOM) /* a page's room */
 #define SMALL_TABLE 150.0 /* points: a table no taller is never split */
+#define EPS	    0.01  /* points: what rounding may add up to */
 
 /* A table that was laid out: the head's and every row's cells. */
 struct laid_table {
@@ -910,7 +919,7 @@ static void put_row(struct pdf *p, size_t ncols, const double *widths,
 	const double line = size * LINE;
 	size_t done = 0, lines = t->lines[r];
 	while (done < lines) {
-		double room = PDF_PAGE_H - PDF_BOTTOM - p->y - 2 * PAD;
+		double room = PDF_PAGE_H - PDF_BOTTOM - p->y - 2 * PAD + EPS;
 		size_t fit = room > 0 ? (size_t)(room / line) : 0;
 		if (fit > lines - done)
 			fit = lines - done;
@@ -952,6 +961,7 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 		total += (double)t.lines[r] * line + 2 * PAD;
 	/* a block (heading and table) or a small table is kept on one
 	 * page; a longer one starts where its head and first lines fit */
+	p->breaking_heading = heading > 0; /* a new block: no "（続き）" */
 	if (heading + total <= (heading ? BODY_H - 30 : SMALL_TABLE))
 		pdf_need(p, heading + total);
 	else
@@ -961,6 +971,7 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 								  : 3) *
 					 line +
 				 2 * PAD);
+	p->breaking_heading = false;
 	if (p->pending) {
 		char *h = p->pending;
 		p->pending = NULL;
@@ -970,7 +981,7 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 	row_part(p, ncols, widths, t.head, 0, t.head_lines, size, true);
 	for (size_t r = 0, row_page = 0; r < nrows; r++) {
 		double h = (double)t.lines[r] * line + 2 * PAD;
-		double room = PDF_PAGE_H - PDF_BOTTOM - p->y;
+		double room = PDF_PAGE_H - PDF_BOTTOM - p->y + EPS;
 		if (p->row_context)
 			p->context = p->row_context[r];
 		/* the last row never goes alone to the next page: when it
