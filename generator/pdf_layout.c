@@ -371,14 +371,14 @@ static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
 	if (start < len || *n == 0)
 		EMIT(start, len);
 #undef EMIT
-	/* a last line of a single character pulls one piece down */
+	/* a last line of one or two characters (い。) pulls one piece down */
 	if (*n >= 2) {
 		struct span *last = &v[*n - 1], *prev = &v[*n - 2];
 		size_t chars = 0;
 		for (size_t i = 0; i < last->len; i++)
 			chars += ((unsigned char)s[last->start + i] & 0xC0) !=
 				 0x80;
-		if (chars == 1) {
+		if (chars <= 2) {
 			for (size_t k = prev->start + prev->len - 1;
 			     k > prev->start + 1; k--)
 				if (brk[k] == UC_BREAK_POSSIBLE &&
@@ -449,7 +449,9 @@ static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
 		return;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
 		n--;
-	while (n > 0 && *s == ' ') {
+	while (n > 0 &&
+	       (*s == ' ' || *s == '\n')) { /* a line after a
+						newline starts with it */
 		s++;
 		n--;
 	}
@@ -1030,15 +1032,16 @@ static void hline(struct pdf *p, double x1, double y1, double x2, double y2,
 	HPDF_Page_Stroke(p->page);
 }
 
-/* The rate v (0..1) as "95.8" at the end of its bar (y its top). */
+/* The rate v (0..1) as "95.8" right of the plot, level with its bar (y
+ * its top). */
 static void bar_value(struct pdf *p, double x, double y, double v, double bar_h)
 {
 	char num[16];
 	if (v < 0)
 		return;
 	snprintf(num, sizeof(num), "%.1f", v * 100);
-	p->y = y + bar_h / 2 - 4.2;
-	pdf_line_at(p, num, 7.5, x + 2, 40, 0, false);
+	p->y = y + bar_h / 2 - 4.6;
+	pdf_line_at(p, num, 7.5, x + 3, 40, 0, false);
 }
 
 void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
@@ -1068,11 +1071,11 @@ void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
 		p->y = y + (before ? bar_h - 4.5 : -0.5);
 		pdf_line_at(p, labels[i], 9, PDF_LEFT, label_w - 6, 2, false);
 		fill_rect(p, plot_x, y, plot_w * a, bar_h, 0.27f, 0.45f, 0.77f);
-		bar_value(p, plot_x + plot_w * a, y, now[i], bar_h);
+		bar_value(p, plot_x + plot_w, y, now[i], bar_h);
 		if (before) {
 			fill_rect(p, plot_x, y + bar_h, plot_w * b, bar_h,
 				  0.75f, 0.75f, 0.75f);
-			bar_value(p, plot_x + plot_w * b, y + bar_h, before[i],
+			bar_value(p, plot_x + plot_w, y + bar_h, before[i],
 				  bar_h);
 		}
 	}
@@ -1097,7 +1100,7 @@ void pdf_approval(struct pdf *p)
 	double y;
 
 	flush_pending(p);
-	pdf_need(p, 120);
+	pdf_need(p, 104);
 	pdf_line_at(p, "承認欄", 10, x0, 4 * w, 0, true);
 	p->y += 16;
 	y = p->y;
@@ -1108,7 +1111,7 @@ void pdf_approval(struct pdf *p)
 	}
 	y += 16;
 	for (int r = 0; r < 3; r++) {
-		double h = r == 2 ? 40 : 20;
+		double h = r == 2 ? 34 : 19;
 		for (int c = 0; c < 4; c++)
 			rect(p, x0 + c * w, y, w, h, false);
 		p->y = y + 4;

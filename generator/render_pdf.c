@@ -349,10 +349,10 @@ static void letter_head(struct pdf *p, const struct report *r,
 	if (r->has_audit && *r->audit.auditor)
 		pdf_line_at(p, r->audit.auditor, 10.5, PDF_LEFT, PDF_WIDTH, 2,
 			    false);
-	p->y += 50;
+	p->y += 40;
 	pdf_line_at(p, r->settings.title[kind], 14, PDF_LEFT, PDF_WIDTH, 1,
 		    true);
-	p->y += 40;
+	p->y += 32;
 }
 
 static void ciso_body(struct pdf *p, const struct report *r)
@@ -524,7 +524,7 @@ static size_t first_of_item(const struct answer_ref *v, size_t n,
 static void chapter_results(struct pdf *p, const struct report *r)
 {
 	struct answer_ref *refs = answers_by_item(r);
-	static const double w[] = {62, 30, 48, 48, 95, 200};
+	static const double w[] = {76, 30, 48, 48, 95, 186};
 	static const char *const head[] = {"項目",     "水準", "自己評価",
 					   "監査評価", "証跡", "コメント"};
 	const size_t na = r->data.nanswers;
