@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "pdf_font.h"
 #include "text.h"
 
 #define LINE 1.45 /* line height, in font sizes */
@@ -70,7 +71,7 @@ static bool load_face(struct pdf *p, enum pdf_face f)
 		return false;
 	name = HPDF_LoadTTFontFromFile(p->doc, p->font_path[f], HPDF_TRUE);
 	if (name)
-		p->font[f] = HPDF_GetFont(p->doc, name, "UTF-8");
+		p->font[f] = pdf_font_make(p->doc, name);
 	if (!p->font[f] || p->failed) {
 		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
 			  "cannot load the font (expected a TrueType font "
@@ -1136,120 +1137,18 @@ void pdf_encrypt(struct pdf *p, const char *user, const char *owner)
 		p->failed = true;
 }
 
-/*
- * The ToUnicode CMap.  In UTF-8 mode libharu 2.3.0 shows each character
- * as its code point in two bytes (/Encoding /Identity-H: CID = code
- * point, mapped to the glyph by /CIDToGIDMap) and gives the font, as its
- * /ToUnicode, a copy of that encoding CMap: one "begincidrange <0000>
- * <FFFF> 0", which is not a ToUnicode CMap (those map codes to Unicode
- * with bfchar/bfrange; poppler warns on every page).  kansa rewrites that
- * stream in place before saving: code c maps to U+c, for the code points
- * drawn in the face, as ranges within one high byte (bfrange) or single
- * codes (bfchar), at most 100 a block.
- */
-static bool used(const uint8_t *map, uint32_t cp)
+/* Writes face f's glyph map, widths and ToUnicode map for the code
+ * points drawn (pdf_font.c). */
+static void finish_face(struct pdf *p, enum pdf_face f)
 {
-	return map[cp >> 3] & (1u << (cp & 7));
-}
-
-/* Writes count entries of one kind (ranges or singles) from v. */
-static void cmap_block(struct sbuf *b, const uint32_t (*v)[2], size_t count,
-		       bool range)
-{
-	for (size_t i = 0; i < count; i += 100) {
-		size_t k = count - i < 100 ? count - i : 100;
-		sbuf_printf(b, "%zu begin%s\n", k,
-			    range ? "bfrange" : "bfchar");
-		for (size_t j = i; j < i + k; j++)
-			if (range)
-				sbuf_printf(b, "<%04X> <%04X> <%04X>\n",
-					    (unsigned)v[j][0],
-					    (unsigned)v[j][1],
-					    (unsigned)v[j][0]);
-			else
-				sbuf_printf(b, "<%04X> <%04X>\n",
-					    (unsigned)v[j][0],
-					    (unsigned)v[j][0]);
-		sbuf_printf(b, "end%s\n", range ? "bfrange" : "bfchar");
-	}
-}
-
-/* The CMap program for the code points drawn in map; NULL when out of
- * memory. */
-static char *cmap_text(const uint8_t *map)
-{
-	uint32_t(*ranges)[2] = calloc(0x8000, sizeof(*ranges));
-	uint32_t(*singles)[2] = calloc(0x8000, sizeof(*singles));
-	size_t nr = 0, ns = 0;
-	struct sbuf b = {0};
-
-	if (!ranges || !singles)
-		goto out;
-	for (uint32_t cp = 0; cp < 0x10000; cp++) {
-		uint32_t end = cp;
-		if (!used(map, cp) || (cp >= 0xD800 && cp <= 0xDFFF))
-			continue;
-		while ((end & 0xFF) != 0xFF && used(map, end + 1))
-			end++;
-		if (end > cp) {
-			ranges[nr][0] = cp;
-			ranges[nr++][1] = end;
-		} else {
-			singles[ns++][0] = cp;
-		}
-		cp = end;
-	}
-	sbuf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
-		      "12 dict begin\n"
-		      "begincmap\n"
-		      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-		      "/Supplement 0 >> def\n"
-		      "/CMapName /Adobe-Identity-UCS def\n"
-		      "/CMapType 2 def\n"
-		      "1 begincodespacerange\n<0000> <FFFF>\n"
-		      "endcodespacerange\n");
-	cmap_block(&b, (const uint32_t(*)[2])ranges, nr, true);
-	cmap_block(&b, (const uint32_t(*)[2])singles, ns, false);
-	sbuf_adds(&b, "endcmap\n"
-		      "CMapName currentdict /CMap defineresource pop\n"
-		      "end\n"
-		      "end\n");
-out:
-	free(ranges);
-	free(singles);
-	return sbuf_take(&b);
-}
-
-/* Replaces face f's /ToUnicode stream with a valid one. */
-static void write_to_unicode(struct pdf *p, enum pdf_face f)
-{
-	HPDF_Dict cmap, info;
-	char *text;
-
 	if (!p->font[f] || p->failed)
 		return;
-	cmap = HPDF_Dict_GetItem(p->font[f], "ToUnicode", HPDF_OCLASS_DICT);
-	if (!cmap || !cmap->stream || !(text = cmap_text(p->used[f]))) {
+	if (!pdf_font_finish(p->doc, p->font[f], p->used[f])) {
 		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
-			  "cannot write the font's ToUnicode map (expected "
-			  "libharu 2.3.0's UTF-8 fonts)");
+			  "cannot write the font's glyph and ToUnicode maps "
+			  "(expected libharu 2.3.0's UTF-8 fonts)");
 		p->failed = true;
-		return;
 	}
-	HPDF_MemStream_FreeData(cmap->stream);
-	HPDF_Stream_WriteStr(cmap->stream, text);
-	free(text);
-	/* the stream dictionary named the encoding CMap: name this one */
-	HPDF_Dict_AddName(cmap, "CMapName", "Adobe-Identity-UCS");
-	if ((info = HPDF_Dict_New(p->doc->mmgr))) {
-		HPDF_Dict_Add(info, "Registry",
-			      HPDF_String_New(p->doc->mmgr, "Adobe", NULL));
-		HPDF_Dict_Add(info, "Ordering",
-			      HPDF_String_New(p->doc->mmgr, "UCS", NULL));
-		HPDF_Dict_AddNumber(info, "Supplement", 0);
-		HPDF_Dict_Add(cmap, "CIDSystemInfo", info);
-	}
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
 enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
@@ -1273,7 +1172,7 @@ enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 	flush_pending(p);
 	contents_links(p);
 	for (int f = 0; f < PDF_FACES; f++)
-		write_to_unicode(p, (enum pdf_face)f);
+		finish_face(p, (enum pdf_face)f);
 	if (!(tmp = fileio_temp_create(path, p->d)))
 		return KANSA_ERR_IO;
 	p->saving = path;
