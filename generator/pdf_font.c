@@ -12,26 +12,36 @@ static bool is_used(const uint8_t *map, uint32_t cp)
 }
 
 /*
- * Making the font.  HPDF_GetFont builds the font's CIDToGIDMap at once,
- * searching the font's cmap (HPDF_TTFontDef_GetGlyphid) for every code
- * point the encoder maps: 65,536 searches, about 0.1 s of CPU per face
- * and more than half of a report's drawing time with three faces.  With
- * the encoder's map emptied but for the space, it makes the same font
- * with a map of a few entries; pdf_font_finish() writes the real one.
+ * Making the font.  HPDF_GetFont builds the font's CIDToGIDMap at once:
+ * for an encoder with a ToUnicode function of its own, as the UTF-8 one
+ * has, libharu 2.3.0 searches the font's cmap (HPDF_TTFontDef_GetGlyphid)
+ * for all 65,536 code points, about 0.1 s of CPU per face, more than half
+ * of a report's drawing time with three faces.  For a plain CMap encoder
+ * it searches only the codes the encoder maps.  So the font is made with
+ * the encoder dressed as a plain one that maps only the space, then
+ * undressed; pdf_font_finish() writes the real map.
  */
 HPDF_Font pdf_font_make(HPDF_Doc doc, const char *name)
 {
 	HPDF_Encoder enc = HPDF_GetEncoder(doc, "UTF-8");
 	HPDF_CMapEncoderAttr a = enc ? (HPDF_CMapEncoderAttr)enc->attr : NULL;
 	HPDF_UINT16(*saved)[256] = a ? malloc(sizeof(a->cid_map)) : NULL;
+	HPDF_Encoder_ToUnicode_Func to_unicode;
+	HPDF_UNICODE space;
 	HPDF_Font font;
 
 	if (!saved) /* the slow way still makes a correct font */
 		return HPDF_GetFont(doc, name, "UTF-8");
 	memcpy(saved, a->cid_map, sizeof(a->cid_map));
 	memset(a->cid_map, 0, sizeof(a->cid_map));
-	a->cid_map[0][' '] = saved[0][' '];
+	a->cid_map[0][' '] = ' ';
+	space = a->unicode_map[0][' '];
+	a->unicode_map[0][' '] = ' ';
+	to_unicode = enc->to_unicode_fn;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	font = HPDF_GetFont(doc, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	a->unicode_map[0][' '] = space;
 	memcpy(a->cid_map, saved, sizeof(a->cid_map));
 	free(saved);
 	return font;
