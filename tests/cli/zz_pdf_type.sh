@@ -4,6 +4,8 @@
 # that match the printed numbers, contents links, finding blocks on one
 # page, hashes that copy whole.  Sourced by run.sh after results.sh.
 
+test_plan 7
+
 # Writes the three demo PDFs into $1/output/2025; echoes nothing.
 pdf_type_make() {
 	(cd "$1" && "$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1 &&
