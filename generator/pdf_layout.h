@@ -139,6 +139,12 @@ void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
 /* The approval box: 作成, 確認, 承認 with name and date rows. */
 void pdf_approval(struct pdf *p);
 
+/* Draws a block heading that waits for what follows it now. */
+void pdf_flush(struct pdf *p);
+/* A box at x, y (points from the page top), tinted as a table head when
+ * fill. */
+void pdf_rect(struct pdf *p, double x, double y, double w, double h, bool fill);
+
 /* Writes the document through a temporary file renamed to path. */
 enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 			const char *title, const char *author,
