@@ -161,6 +161,7 @@ void pdf_restart(struct pdf *p, bool dry)
 	p->y = 0;
 	p->next_heading = 0;
 	p->section[0] = '\0';
+	p->chapter[0] = '\0';
 	free(p->pending);
 	p->pending = NULL;
 	memset(p->outline, 0, sizeof(p->outline));
@@ -682,6 +683,8 @@ static void put_heading(struct pdf *p, int level, const char *text, double keep)
 	p->next_heading++;
 	pdf_text(p, text, size, 0, true);
 	snprintf(p->section, sizeof(p->section), "%s", text);
+	if (level <= 2)
+		snprintf(p->chapter, sizeof(p->chapter), "%s", text);
 	if (level == 1 && !p->dry && p->page) {
 		HPDF_Page_SetLineWidth(p->page, 0.8);
 		HPDF_Page_MoveTo(p->page, PDF_LEFT,
@@ -998,6 +1001,9 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 		put_row(p, ncols, widths, &t, r, size);
 		row_page = (size_t)p->pages;
 	}
+	/* the block ends with its table: what follows continues the part */
+	if (heading > 0)
+		snprintf(p->section, sizeof(p->section), "%s", p->chapter);
 out:
 	laid_free(&t, ncols, nrows);
 	p->row_context = NULL;

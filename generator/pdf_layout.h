@@ -75,6 +75,7 @@ struct pdf {
 					 not yet asked */
 	char *pending;		      /* a block heading not yet drawn */
 	char section[256];     /* the innermost heading, for "（続き）" */
+	char chapter[256];     /* the last heading of level 1 or 2 */
 	bool breaking_heading; /* a heading makes the page break */
 	int labelled;	       /* the last page label's kind: -1 none,
 				  0 unnumbered, 1 numbered */

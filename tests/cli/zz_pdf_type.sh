@@ -105,7 +105,7 @@ for i in range(n):
 	cd "$ROOT" || return
 }
 
-# A finding block (its heading "4.N ..." and its table) is on one page:
+# A finding block (its heading "4.N.M ..." and its table) is on one page:
 # read page by page through section 4, each block's heading has its
 # table's head under it on the same page, no table head comes before the
 # first heading of a page (rows of a block split from its heading), and
@@ -122,11 +122,11 @@ t_pdf_finding_blocks() {
 	i=1
 	while [ "$i" -le "$pages" ]; do
 		pdftotext -f $i -l $i "$f" "$ws/p.txt" 2>/dev/null
-		grep -q '^4\.[0-9][0-9]* .*（続き）' "$ws/p.txt" && bad="$bad [page $i: a block continues]"
+		grep -q '^4\.[0-9][0-9]*\.[0-9][0-9]* .*（続き）' "$ws/p.txt" && bad="$bad [page $i: a block continues]"
 		r=$(awk -v state=$state '
 			/^4 指摘事項$/ { state = "in"; started = 1; next }
 			/^5 / && state == "in" { state = "after" }
-			state == "in" && /^4\.[0-9]+ / { if (open) print "split " id; open = 1; id = $1; n++; next }
+			state == "in" && /^4\.[0-9]+\.[0-9]+ / { if (open) print "split " id; open = 1; id = $1; n++; next }
 			state == "in" && /^内容$/ { if (!open && !started) print "split: rows without their heading"; open = 0 }
 			END { if (open) print "split " id; print "n " n + 0; print "state " state }' "$ws/p.txt")
 		state=$(printf '%s\n' "$r" | sed -n 's/^state //p')
