@@ -61,13 +61,20 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
+	s->font_body = setting(r, f, "report", "font_body",
+			       "/usr/share/fonts/opentype/ipaexfont-mincho/"
+			       "ipaexm.ttf");
+	s->font_mono = setting(r, f, "report", "font_mono",
+			       "/usr/share/fonts/opentype/ipafont-gothic/"
+			       "ipag.ttf");
 	for (int i = 0; i < 4; i++) {
 		s->title[i] =
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font)
+	    !s->addressee || !s->sender || !s->font || !s->font_body ||
+	    !s->font_mono)
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -378,6 +385,8 @@ void report_release(struct report *r)
 	free(r->settings.addressee);
 	free(r->settings.sender);
 	free(r->settings.font);
+	free(r->settings.font_body);
+	free(r->settings.font_mono);
 	free(r->settings.from);
 	for (int i = 0; i < 4; i++) {
 		free(r->settings.title[i]);
