@@ -28,8 +28,15 @@
 struct ini_key {
 	char *name;  /* as written in the file */
 	char *lower; /* as iniparser knows it */
+	char *raw;   /* its value as kansa's scan (and iniparser) read it */
+	char *value; /* raw without white space of any kind at either end
+		      * (unless it was quoted): what ini_get() returns */
 	long line;   /* where it is */
 };
+
+/* The start of the message when iniparser read a key otherwise than
+ * kansa's scan of the line did (never expected; the fuzzers look). */
+#define INI_DISAGREE "kansa and the INI parser read this line differently"
 
 struct ini_section {
 	char *name;	      /* as written, without brackets */
@@ -84,12 +91,14 @@ long ini_key_line(const struct ini_section *s, const char *key);
 void ini_warn_unknown_keys(const struct ini_file *f,
 			   const struct ini_section *s, const char *const *keys,
 			   size_t n, struct diags *d);
-/* The value of section:key via iniparser_getstring(), or NULL. */
+/* The value of section:key (white space of any kind trimmed unless it
+ * was quoted; iniparser_getstring() gives the same untrimmed), or NULL. */
 const char *ini_get(const struct ini_file *f, const struct ini_section *s,
 		    const char *key);
 /*
  * The value of key joined with key.2, key.3 ... (a value split over
- * several lines to stay under INI_MAX_LINE), or NULL.  Caller frees.
+ * several lines to stay under INI_MAX_LINE), white space of any kind
+ * trimmed from both ends, or NULL.  Caller frees.
  */
 char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 		     const char *key);

@@ -17,7 +17,8 @@
 enum text_encoding {
 	TEXT_UTF8,     /* plain UTF-8 */
 	TEXT_UTF8_BOM, /* UTF-8 with a byte-order mark, stripped */
-	TEXT_CP932     /* Shift_JIS (CP932), converted */
+	TEXT_CP932,    /* Shift_JIS (CP932), converted */
+	TEXT_UTF16     /* UTF-16 with a byte-order mark, converted */
 };
 
 /*
@@ -45,6 +46,18 @@ char *text_nfkc(const char *s, size_t n);
 int text_u8_next(const char *s, size_t n, uint32_t *cp);
 /* True when the n bytes at s are valid UTF-8. */
 bool text_is_utf8(const char *s, size_t n);
+
+/* True for a character that is white space of any kind (Unicode
+ * White_Space) or invisible (zero-width space, joiners, BOM). */
+bool text_is_blank(uint32_t cp);
+/* s without blank characters (text_is_blank) at either end, as a new
+ * string (NULL when out of memory). */
+char *text_trim(const char *s);
+/* Levenshtein distance of a and b in characters (their first 64). */
+size_t text_distance(const char *a, const char *b);
+/* The word of words[0..n) nearest to s, when a reader would call it a
+ * slip (at most a quarter of its characters plus one away), else NULL. */
+const char *text_nearest(const char *s, const char *const *words, size_t n);
 /* Columns a string takes in a terminal: East Asian wide chars count 2. */
 size_t text_width(const char *s);
 
