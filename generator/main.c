@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fileio.h"
 
 static int cmd_help(int argc, char **argv, struct cli *cli);
 static int cmd_version(int argc, char **argv, struct cli *cli);
@@ -81,6 +82,9 @@ const struct command cli_commands[] = {
 	 "                     encrypt both PDFs (see kansa report)\n"
 	 "  --timings FILE     write each step's wall and CPU seconds, peak\n"
 	 "                     memory (KB) and exit code as TSV\n"
+	 "  --allow-missing-evidence\n"
+	 "                     the import step records a missing evidence\n"
+	 "                     file as missing instead of refusing it\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "example: kansa run --year 2025 --as-of 2026-01-31 --date 2026-02-10 "
@@ -509,6 +513,7 @@ int main(int argc, char **argv)
 	const char *env = getenv("KANSA_DB");
 	int i = 1, rc;
 
+	fileio_check_stdout_at_exit();
 	cli.db = env && *env ? env : "kansa.db";
 	diags_init(&cli.diags);
 	while (i < argc && argv[i][0] == '-') {

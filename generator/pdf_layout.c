@@ -50,7 +50,7 @@ static FILE *floor_open(const char *suffix)
 	    snprintf(path, sizeof(path), "%s%s", prefix, suffix) >=
 		    (int)sizeof(path))
 		return NULL;
-	return fopen(path, "w");
+	return fileio_fopen_write(path);
 }
 
 enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d)

@@ -28,7 +28,7 @@ for r in c.execute('SELECT item_id, status, comment FROM answer ORDER BY item_id
 in_expect() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got: $2
 want: $3
-$4"; fi
+${4-}"; fi
 }
 
 # 1: a trailing backslash (with or without white space after it) is text
@@ -168,3 +168,147 @@ t_in_utf16
 t_in_space
 t_in_dup_norm
 t_in_answered_on
+
+# in_run_ws: a workspace by kansa init with the demo's two years; echoes
+# its path (empty when the set-up failed: the caller fails the test).
+in_run_ws() {
+	d=$(workspace)
+	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
+	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
+	rm -rf "$d/ws/2025"
+	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	echo "$d/ws"
+}
+
+in_run() {
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 "$@"
+}
+
+# 5: file names from settings are names, not paths
+t_in_setting_names() {
+	ws=$(in_run_ws) || { not_ok "inputs 5: set-up"; return; }
+	cd "$ws" || return
+	sed -i 's|^audit = kansa-{year}-audit.pdf|audit = ../kansa.db|' templates/report.ini
+	in_run >out 2>&1
+	rc=$?
+	if [ $rc -eq 3 ] && grep -q "report.ini:30: \[files\] audit = '../kansa.db' is not a file name" out &&
+		[ "$(head -c 15 kansa.db)" = "SQLite format 3" ]; then
+		ok "inputs 5: '[files] audit = ../kansa.db' is refused (exit 3); the database is intact"
+	else
+		not_ok "inputs 5: a path in [files]" "rc $rc: $(tail -5 out) $(head -c 15 kansa.db)"
+	fi
+	sed -i 's|^audit = ../kansa.db|audit = CON.pdf|' templates/report.ini
+	in_run >out 2>&1
+	rc=$?
+	[ $rc -eq 3 ] && grep -q "report.ini:30: .*'CON.pdf' is not a file name: .*reserves" out &&
+		ok "inputs 5: a Windows device name (CON.pdf) is refused" ||
+		not_ok "inputs 5: CON.pdf" "rc $rc: $(tail -5 out)"
+	cd "$ROOT" || return
+}
+
+# 6, 7, 8: no write through a planted link; modes from the umask; only
+# kansa's own temporaries removed
+t_in_writes() {
+	ws=$(in_run_ws) || { not_ok "inputs 6: set-up"; return; }
+	cd "$ws" || return
+	(umask 077 && in_run) >out 2>&1 || { not_ok "inputs 6: set-up: the first run" "$(tail -5 out)"; cd "$ROOT"; return; }
+	m=$(stat -c %a output/2025/kansa-2025-audit.pdf output/2025/MANIFEST.sha256 output/2025/status.txt output/2025/kansa-2025-workpaper.xlsx | sort -u | tr '\n' ' ')
+	in_expect "inputs 7: under umask 077 the outputs and the manifest are 0600" "$m" "600 "
+	echo keep >victim
+	rm -f output/2025/kansa-run.log output/2025/.kansa-lock
+	ln -s "$ws/victim" output/2025/kansa-run.log
+	ln -s "$ws/victim2" output/2025/.kansa-lock
+	echo "メモ" >"output/2025/監査メモ.tmp-backup"
+	in_run >out 2>&1
+	rc=$?
+	if [ "$(cat victim)" = keep ] && [ ! -e victim2 ] && [ $rc -eq 4 ] &&
+		grep -q "kansa-run.log: cannot write" out; then
+		ok "inputs 6: links planted at kansa-run.log and .kansa-lock are not followed (exit 4)"
+	else
+		not_ok "inputs 6: planted links" "rc $rc victim '$(cat victim)' victim2 $(ls victim2 2>&1): $(tail -3 out)"
+	fi
+	rm -f output/2025/kansa-run.log output/2025/.kansa-lock
+	touch output/2025/.kansa-tmp-kansa-2025-ciso.pdf-Ab12Cd
+	in_run >out 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && [ -f "output/2025/監査メモ.tmp-backup" ] &&
+		[ ! -e output/2025/.kansa-tmp-kansa-2025-ciso.pdf-Ab12Cd ]; then
+		ok "inputs 8: a user's '監査メモ.tmp-backup' survives; kansa's own left-over is removed"
+	else
+		not_ok "inputs 8: only kansa's temporaries are removed" "rc $rc: $(ls -a output/2025) $(tail -3 out)"
+	fi
+	chmod 600 kansa.db
+	"$KANSA" --db kansa.db backup b.db >out 2>&1
+	in_expect "inputs 7: a backup of a 0600 database is 0600" "$(stat -c %a b.db 2>&1)" 600 "$(cat out)"
+	(umask 002 && "$KANSA" --db shared.db derive --version 2024 -o cl.ini checklists/policy.txt) >out 2>&1
+	in_expect "inputs 7: under umask 002 a new database is 0664 (group-writable)" "$(stat -c %a shared.db 2>&1)" 664 "$(cat out)"
+	cd "$ROOT" || return
+}
+
+# 12: only regular files are read; FIFOs, devices and links out are refused
+t_in_special_files() {
+	ws=$(in_run_ws) || { not_ok "inputs 12: set-up"; return; }
+	cd "$ws" || return
+	in_run >out 2>&1 || { not_ok "inputs 12: set-up: the first run" "$(tail -5 out)"; cd "$ROOT"; return; }
+	rm 2025/evidence/記録/研修実施記録.txt
+	mkfifo 2025/evidence/記録/研修実施記録.txt
+	rm 2025/evidence/規程/実施手順.txt
+	ln -s /dev/zero 2025/evidence/規程/実施手順.txt
+	timeout 30 "$KANSA" --db kansa.db verify --year 2025 >out 2>&1
+	rc=$?
+	if [ $rc -eq 1 ] && grep -q "研修実施記録.txt.*a FIFO" out &&
+		grep -q "実施手順.txt.*outside the register's folder" out; then
+		ok "inputs 12: verify names a FIFO and a link to /dev/zero and refuses them (no hang)"
+	else
+		not_ok "inputs 12: verify and special files" "rc $rc: $(tail -6 out)"
+	fi
+	timeout 60 "$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 >out 2>&1
+	rc=$?
+	[ $rc -ne 124 ] && [ $rc -ne 0 ] && grep -q "a FIFO\|not a regular file" out &&
+		ok "inputs 12: run refuses a FIFO as evidence (exit $rc, no hang)" ||
+		not_ok "inputs 12: run and a FIFO" "rc $rc: $(tail -6 out)"
+	mkfifo 2025/answers/zz-fifo.ini
+	timeout 30 "$KANSA" --db kansa.db import --year 2025 2025/answers/zz-fifo.ini >out 2>&1
+	rc=$?
+	[ $rc -eq 3 ] && grep -q "zz-fifo.ini: not a regular file (a FIFO)" out &&
+		ok "inputs 12: import names a FIFO '*.ini' and refuses it (exit 3, no hang)" ||
+		not_ok "inputs 12: import and a FIFO" "rc $rc: $(tail -4 out)"
+	cd "$ROOT" || return
+}
+
+# 13: every command checks its output stream (exit 4 on /dev/full)
+t_in_full() {
+	ws=$(in_run_ws) || { not_ok "inputs 13: set-up"; return; }
+	cd "$ws" || return
+	in_run >out 2>&1 || { not_ok "inputs 13: set-up: the first run" "$(tail -5 out)"; cd "$ROOT"; return; }
+	bad=""
+	for c in "status --year 2025" "score --year 2025" "findings --year 2025" \
+		"items" "runs" "plan list --as-of 2026-01-31" "verify --year 2025" "help"; do
+		# shellcheck disable=SC2086
+		"$KANSA" --db kansa.db $c >/dev/full 2>err
+		rc=$?
+		{ [ $rc -eq 4 ] && grep -q "cannot write the output" err; } || bad="$bad [$c: $rc $(cat err)]"
+	done
+	[ -z "$bad" ] && ok "inputs 13: status, score, findings, items, runs, plan list, verify, help exit 4 on /dev/full" ||
+		not_ok "inputs 13: output checked at exit" "$bad"
+	cd "$ROOT" || return
+}
+
+# 20: kansa run takes --allow-missing-evidence
+t_in_run_missing() {
+	ws=$(in_run_ws) || { not_ok "inputs 20: set-up"; return; }
+	cd "$ws" || return
+	rm 2025/evidence/画面/gpo-password.png
+	in_run --allow-missing-evidence >out 2>&1
+	rc=$?
+	[ $rc -eq 0 ] && grep -q "gpo-password.png.*recorded as missing" output/2025/kansa-run.log &&
+		ok "inputs 20: kansa run --allow-missing-evidence records a missing file as missing" ||
+		not_ok "inputs 20: kansa run --allow-missing-evidence" "rc $rc: $(tail -6 out)"
+	cd "$ROOT" || return
+}
+
+t_in_setting_names
+t_in_writes
+t_in_special_files
+t_in_full
+t_in_run_missing
