@@ -1,11 +1,12 @@
 # tests/cli/inputs.sh: issue 12: every byte of input accounted for, no
 # file written where it should not be.  Sourced by tests/run.sh after
 # import.sh (BASE_WS: a database with the seed policy derived).
+test_plan 22
 
 # in_ws: a fresh workspace with the base database; echoes its path.
 in_ws() {
 	w=$(workspace)
-	cp "$BASE_WS/kansa.db" "$w/" || not_ok "inputs: set-up: copy the base database"
+	cp "$BASE_WS/kansa.db" "$w/" || return 1
 	echo "$w"
 }
 
@@ -33,7 +34,7 @@ ${4-}"; fi
 
 # 1: a trailing backslash (with or without white space after it) is text
 t_in_backslash() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/a.ini"
 	printf '[3(2)ア(イ)]\nstatus = 実施\ncomment = C:\\手順\\ \n[3(2)カ(ア)]\nstatus = 未実施\ncomment = 末尾\\\n[3(2)カ(イ)]\nstatus = 一部実施\n' >>"$ws/a.ini"
 	(cd "$ws" && "$KANSA" import --year 2025 a.ini) >"$ws/out" 2>&1
@@ -45,7 +46,7 @@ t_in_backslash() {
 
 # 2: text iniparser drops is named with FILE:LINE
 t_in_dropped() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/a.ini"
 	printf '[3(2)ア(イ)]\nstatus = 実施\ncomment = #1 の手順で実施\n[3(2)カ(ア)]\nstatus = 実施\ncomment = 設定は GPO #12 のとおり\n[3(2)カ(イ)]\nstatus = 実施\ncomment = "引用" の後\nevidence =   ; none yet\n' >>"$ws/a.ini"
 	(cd "$ws" && "$KANSA" import --year 2025 a.ini) >"$ws/out" 2>&1
@@ -70,7 +71,7 @@ t_in_dropped() {
 
 # 11: no decoded copy on disk: a missing or unwritable TMPDIR changes nothing
 t_in_tmpdir() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/a.ini"
 	printf '[3(2)ア(イ)]\nstatus = 実施\n' >>"$ws/a.ini"
 	mkdir "$ws/ro" && chmod 555 "$ws/ro"
@@ -86,7 +87,7 @@ t_in_tmpdir() {
 
 # 14: UTF-16 with a byte-order mark is converted with a notice
 t_in_utf16() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/u8.ini"
 	printf '[3(2)ア(イ)]\nstatus = 実施\ncomment = ユニコード\n' >>"$ws/u8.ini"
 	{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$ws/u8.ini"; } >"$ws/le.ini"
@@ -106,7 +107,7 @@ t_in_utf16() {
 # 15: white space of every kind trimmed; nearest status, role and ID
 # suggested; invisible characters shown as <U+XXXX>
 t_in_space() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/a.ini"
 	printf '[3(2)ア(イ)]\nstatus = 実施\343\200\200\ncomment = \302\240全角と NBSP\343\200\200\n[3(2)カ(ア)]\nstatus = \342\200\213未実施\t\n' >>"$ws/a.ini"
 	(cd "$ws" && "$KANSA" import --year 2025 a.ini) >"$ws/out" 2>&1
@@ -131,7 +132,7 @@ t_in_space() {
 # 16: a duplicate after normalisation is an input error naming both lines;
 # every message names the user's file
 t_in_dup_norm() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/a.ini"
 	printf '[3(2)ア(イ)]\nstatus = 実施\n[３（２）ア（イ）]\nstatus = 未実施\n' >>"$ws/a.ini"
 	(cd "$ws" && "$KANSA" import --year 2025 a.ini) >"$ws/out" 2>&1
@@ -151,7 +152,7 @@ t_in_dup_norm() {
 
 # 17: an empty answered_on is warned of
 t_in_answered_on() {
-	ws=$(in_ws)
+	ws=$(in_ws) || { setup_failed "inputs: a workspace"; return; }
 	in_head "$ws/a.ini" ""
 	printf '[3(2)ア(イ)]\nstatus = 実施\n' >>"$ws/a.ini"
 	(cd "$ws" && "$KANSA" import --year 2025 a.ini) >"$ws/out" 2>&1
@@ -186,7 +187,7 @@ in_run() {
 
 # 5: file names from settings are names, not paths
 t_in_setting_names() {
-	ws=$(in_run_ws) || { not_ok "inputs 5: set-up"; return; }
+	ws=$(in_run_ws) || { setup_failed "inputs 5"; return; }
 	cd "$ws" || return
 	sed -i 's|^audit = kansa-{year}-audit.pdf|audit = ../kansa.db|' templates/report.ini
 	in_run >out 2>&1
@@ -209,9 +210,9 @@ t_in_setting_names() {
 # 6, 7, 8: no write through a planted link; modes from the umask; only
 # kansa's own temporaries removed
 t_in_writes() {
-	ws=$(in_run_ws) || { not_ok "inputs 6: set-up"; return; }
+	ws=$(in_run_ws) || { setup_failed "inputs 6"; return; }
 	cd "$ws" || return
-	(umask 077 && in_run) >out 2>&1 || { not_ok "inputs 6: set-up: the first run" "$(tail -5 out)"; cd "$ROOT"; return; }
+	(umask 077 && in_run) >out 2>&1 || { setup_failed "inputs 6" "the first run: $(tail -3 out)"; return; }
 	m=$(stat -c %a output/2025/kansa-2025-audit.pdf output/2025/MANIFEST.sha256 output/2025/status.txt output/2025/kansa-2025-workpaper.xlsx | sort -u | tr '\n' ' ')
 	in_expect "inputs 7: under umask 077 the outputs and the manifest are 0600" "$m" "600 "
 	echo keep >victim
@@ -247,9 +248,9 @@ t_in_writes() {
 
 # 12: only regular files are read; FIFOs, devices and links out are refused
 t_in_special_files() {
-	ws=$(in_run_ws) || { not_ok "inputs 12: set-up"; return; }
+	ws=$(in_run_ws) || { setup_failed "inputs 12"; return; }
 	cd "$ws" || return
-	in_run >out 2>&1 || { not_ok "inputs 12: set-up: the first run" "$(tail -5 out)"; cd "$ROOT"; return; }
+	in_run >out 2>&1 || { setup_failed "inputs 12" "the first run: $(tail -3 out)"; return; }
 	rm 2025/evidence/記録/研修実施記録.txt
 	mkfifo 2025/evidence/記録/研修実施記録.txt
 	rm 2025/evidence/規程/実施手順.txt
@@ -278,9 +279,9 @@ t_in_special_files() {
 
 # 13: every command checks its output stream (exit 4 on /dev/full)
 t_in_full() {
-	ws=$(in_run_ws) || { not_ok "inputs 13: set-up"; return; }
+	ws=$(in_run_ws) || { setup_failed "inputs 13"; return; }
 	cd "$ws" || return
-	in_run >out 2>&1 || { not_ok "inputs 13: set-up: the first run" "$(tail -5 out)"; cd "$ROOT"; return; }
+	in_run >out 2>&1 || { setup_failed "inputs 13" "the first run: $(tail -3 out)"; return; }
 	bad=""
 	for c in "status --year 2025" "score --year 2025" "findings --year 2025" \
 		"items" "runs" "plan list --as-of 2026-01-31" "verify --year 2025" "help"; do
@@ -296,7 +297,7 @@ t_in_full() {
 
 # 20: kansa run takes --allow-missing-evidence
 t_in_run_missing() {
-	ws=$(in_run_ws) || { not_ok "inputs 20: set-up"; return; }
+	ws=$(in_run_ws) || { setup_failed "inputs 20"; return; }
 	cd "$ws" || return
 	rm 2025/evidence/画面/gpo-password.png
 	in_run --allow-missing-evidence >out 2>&1
