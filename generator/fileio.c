@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -386,6 +388,15 @@ const char *fileio_name_problem(const char *name)
 			return "it is a name Windows reserves for a device";
 	}
 	return NULL;
+}
+
+enum kansa_err fileio_forbid_core_dumps(void)
+{
+	struct rlimit none = {0, 0};
+	if (setrlimit(RLIMIT_CORE, &none) != 0 ||
+	    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		return KANSA_ERR_IO;
+	return KANSA_OK;
 }
 
 int fileio_create(const char *path, bool append)

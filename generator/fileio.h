@@ -95,6 +95,14 @@ FILE *fileio_fopen_write(const char *path);
 /* Gives to the permissions of from (a backup keeps its source's mode). */
 enum kansa_err fileio_copy_mode(const char *from, const char *to);
 
+/*
+ * While a secret (a PDF password) is in memory: no core dump, however
+ * the process ends (RLIMIT_CORE 0, hard limit too, and
+ * PR_SET_DUMPABLE 0, which also keeps other processes of the user from
+ * reading its memory).  KANSA_ERR_IO when either cannot be set.
+ */
+enum kansa_err fileio_forbid_core_dumps(void);
+
 /* Registers the check at exit that standard output was written: exit 4
  * with a message when it was not. */
 void fileio_check_stdout_at_exit(void);

@@ -501,22 +501,47 @@ int text_fiscal_year_of(const char *date)
 	return m >= 4 ? y : y - 1;
 }
 
+/* The eras with their first days (Gregorian), newest first.  明治 is
+ * counted from 1873-01-01, when Japan adopted the Gregorian calendar:
+ * before it, month and day were those of the old calendar, which a
+ * Gregorian date cannot give (明治 itself began on 1868-10-23). */
+static const struct era {
+	const char *name; /* 令和 */
+	int y, m, d;	  /* its first day */
+} eras[] = {
+	{"令和", 2019, 5, 1},  {"平成", 1989, 1, 8},   {"昭和", 1926, 12, 25},
+	{"大正", 1912, 7, 30}, {"明治", 1868, 10, 23},
+};
+#define ERA_COUNT (sizeof(eras) / sizeof(eras[0]))
+/* Gregorian dates are converted from this day on. */
+#define ERA_FROM_Y 1873
+
+static bool on_or_after(int y, int m, int d, const struct era *e)
+{
+	return y != e->y ? y > e->y : m != e->m ? m > e->m : d >= e->d;
+}
+
+/* Era year n of name: 元 for the first. */
+static void era_year(char *out, size_t size, const char *name, int n,
+		     const char *rest)
+{
+	if (n == 1)
+		snprintf(out, size, "%s元%s", name, rest);
+	else
+		snprintf(out, size, "%s%d%s", name, n, rest);
+}
+
 void text_wareki_fiscal_year(int year, char *out, size_t size)
 {
-	static const struct {
-		int first;
-		const char *name;
-	} eras[] = {{2019, "令和"}, {1989, "平成"}, {1926, "昭和"}};
-	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++) {
-		int n = year - eras[i].first + 1;
-		if (n < 1)
-			continue;
-		if (n == 1)
-			snprintf(out, size, "%s元年度", eras[i].name);
-		else
-			snprintf(out, size, "%s%d年度", eras[i].name, n);
-		return;
-	}
+	/* the era in force on 1 April, or one that begins later in the same
+	 * year: 2019年度 is 令和元年度, 1988年度 昭和63年度 */
+	for (size_t i = 0; i < ERA_COUNT; i++)
+		if (year >= ERA_FROM_Y &&
+		    (eras[i].y == year || on_or_after(year, 4, 1, &eras[i]))) {
+			era_year(out, size, eras[i].name, year - eras[i].y + 1,
+				 "年度");
+			return;
+		}
 	snprintf(out, size, "%d年度", year);
 }
 
@@ -608,23 +633,24 @@ char *text_wareki_dates(const char *s)
 	return sbuf_take(&b);
 }
 
-void text_wareki_date(const char *date, char *out, size_t size)
+bool text_wareki_date(const char *date, char *out, size_t size)
 {
 	int y = 0, m = 0, d = 0;
-	const char *era = "令和";
-	int first = 2019;
-	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3) {
+	char rest[32];
+
+	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3 || y < ERA_FROM_Y) {
 		snprintf(out, size, "%s", date);
-		return;
+		return false;
 	}
-	if (y < 2019 || (y == 2019 && m < 5)) {
-		era = "平成";
-		first = 1989;
-	}
-	if (y - first + 1 == 1)
-		snprintf(out, size, "%s元年%d月%d日", era, m, d);
-	else
-		snprintf(out, size, "%s%d年%d月%d日", era, y - first + 1, m, d);
+	snprintf(rest, sizeof(rest), "年%d月%d日", m, d);
+	for (size_t i = 0; i < ERA_COUNT; i++)
+		if (on_or_after(y, m, d, &eras[i])) {
+			era_year(out, size, eras[i].name, y - eras[i].y + 1,
+				 rest);
+			return true;
+		}
+	snprintf(out, size, "%s", date);
+	return false;
 }
 
 void text_rate(char *buf, size_t n, double rate)
@@ -712,4 +738,18 @@ const char *text_nearest(const char *s, const char *const *words, size_t n)
 		}
 	}
 	return bd <= chars / 4 + 1 ? best : NULL;
+}
+
+void text_add_link_path(struct sbuf *b, const char *prefix, const char *path)
+{
+	sbuf_adds(b, prefix);
+	for (; *path; path++)
+		if (*path == '%')
+			sbuf_adds(b, "%25");
+		else if (*path == '#')
+			sbuf_adds(b, "%23");
+		else if (*path == ':')
+			sbuf_adds(b, "%3A");
+		else
+			sbuf_add(b, path, 1);
 }

@@ -98,8 +98,13 @@ char *text_cut(const char *s, size_t width);
 /* A rate 0..1 as the reports print it ("95.8 %"), or "-" when it is
  * negative (nothing applies). */
 void text_rate(char *buf, size_t n, double rate);
-/* A YYYY-MM-DD date in the era calendar: "令和8年2月10日". */
-void text_wareki_date(const char *date, char *out, size_t size);
+/*
+ * A YYYY-MM-DD date in the era calendar: "令和8年2月10日", "平成元年1月8日",
+ * "昭和64年1月7日" (明治 to 令和, each from its first day).  A date before
+ * 1873-01-01 (the Gregorian calendar's adoption) or not a date is copied
+ * as it is and false returned.
+ */
+bool text_wareki_date(const char *date, char *out, size_t size);
 
 /* A copy of s with every YYYY-MM-DD written in 和暦 (caller frees). */
 char *text_wareki_dates(const char *s);
@@ -134,5 +139,11 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 /* Hands over the string (never NULL unless out of memory). */
 char *sbuf_take(struct sbuf *b);
 void sbuf_release(struct sbuf *b);
+
+/* Appends prefix and path to b with '%', '#' and ':' percent-encoded,
+ * for a relative workbook link (libxlsxwriter escapes the rest, reads
+ * '#' as the start of a location in the file and a ':' as an absolute
+ * path). */
+void text_add_link_path(struct sbuf *b, const char *prefix, const char *path);
 
 #endif

@@ -1,7 +1,7 @@
 # tests/cli/inputs.sh: issue 12: every byte of input accounted for, no
 # file written where it should not be.  Sourced by tests/run.sh after
 # import.sh (BASE_WS: a database with the seed policy derived).
-test_plan 22
+test_plan 23
 
 # in_ws: a fresh workspace with the base database; echoes its path.
 in_ws() {
@@ -308,8 +308,44 @@ t_in_run_missing() {
 	cd "$ROOT" || return
 }
 
+# 19: only a drive letter or a leading / or \ is absolute; the workbook's
+# link to a file whose name has '#' (and ':' and a space) reaches it
+t_in_link_names() {
+	ws=$(in_run_ws) || { setup_failed "inputs 19"; return; }
+	cd "$ws" || return
+	echo 設定 >"2025/evidence/画面/設定 #2 10:30.txt"
+	printf '\n[EV-2025-900]\ntitle = 時刻入りの画面\nfile = "画面/設定 #2 10:30.txt"\ncollected_on = 2025-08-05\n' >>2025/evidence/register.ini
+	in_run >out 2>&1
+	rc=$?
+	cat >link.py <<'PY'
+import sys, openpyxl, urllib.parse, os
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["証跡一覧"]
+for row in ws.iter_rows():
+    if row[0].value == "EV-2025-900":
+        h = row[2].hyperlink
+        assert h is not None, "no link"
+        assert not h.target.startswith("file:"), ("made absolute", h.target)
+        target = urllib.parse.unquote(h.target).replace("\\", "/")
+        assert h.location is None, ("cut at '#'", h.target, h.location)
+        path = os.path.normpath(os.path.join(os.path.dirname(sys.argv[1]), target))
+        assert os.path.isfile(path), (h.target, path)
+        print("ok", h.target)
+        break
+else:
+    raise SystemExit("EV-2025-900 not in 証跡一覧")
+PY
+	if [ $rc -eq 0 ] && /usr/bin/python3 link.py output/2025/kansa-2025-workpaper.xlsx >lout 2>&1; then
+		ok "inputs 19: an evidence file named '設定 #2 10:30.txt' is imported and linked (percent-encoded) from the workbook"
+	else
+		not_ok "inputs 19: ':' and '#' in an evidence file name" "rc $rc: $(tail -3 out) $(cat lout)"
+	fi
+	cd "$ROOT" || return
+}
+
 t_in_setting_names
 t_in_writes
 t_in_special_files
 t_in_full
 t_in_run_missing
+t_in_link_names
