@@ -15,6 +15,8 @@
 
 #include "fileio.h"
 
+unsigned long ini_disagreements;
+
 /* iniparser's error callback has no user data: the load in progress. */
 static struct sbuf *parser_errors;
 
@@ -612,19 +614,23 @@ static void check_agreement(struct ini_file *f, struct diags *d)
 			k.len = 0;
 			sbuf_printf(&k, "%s:%s", s->lower, s->keys[j].lower);
 			v = k.s ? iniparser_getstring(f->dict, k.s, NULL) : "";
-			if (!v || strcmp(v, s->keys[j].raw) != 0)
+			if (!v || strcmp(v, s->keys[j].raw) != 0) {
+				ini_disagreements++;
 				diags_add(d, DIAG_ERROR, f->path,
 					  s->keys[j].line,
 					  INI_DISAGREE
 					  " (kansa '%s', iniparser '%s')",
 					  s->keys[j].raw, v ? v : "(none)");
+			}
 		}
 	}
-	if (f->dict->n != (int)total)
+	if (f->dict->n != (int)total) {
+		ini_disagreements++;
 		diags_add(d, DIAG_ERROR, f->path, 0,
 			  INI_DISAGREE " (%zu sections and keys, iniparser "
 				       "%d)",
 			  total, f->dict->n);
+	}
 	sbuf_release(&k);
 }
 

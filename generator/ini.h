@@ -37,6 +37,9 @@ struct ini_key {
 /* The start of the message when iniparser read a key otherwise than
  * kansa's scan of the line did (never expected; the fuzzers look). */
 #define INI_DISAGREE "kansa and the INI parser read this line differently"
+/* How many times that happened in this process (for the fuzzers: a
+ * message can quote the text, the count cannot be faked by input). */
+extern unsigned long ini_disagreements;
 
 struct ini_section {
 	char *name;	      /* as written, without brackets */
