@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "cli.h"
+#include "ini.h"
 #include "fileio.h"
 #include "templates.h"
 
@@ -92,6 +93,10 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 						       optarg);
 			break;
 		case 'p':
+			if (ini_value_problem(optarg))
+				return cli_usage_error(
+					cmd, "--department: %s",
+					ini_value_problem(optarg));
 			dept = optarg;
 			break;
 		case 'o':

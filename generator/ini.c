@@ -740,7 +740,10 @@ static size_t utf8_prefix(const char *s, size_t n, size_t max)
 static void add_quoted(struct sbuf *b, const char *s, size_t n)
 {
 	bool dq = memchr(s, '"', n) != NULL, sq = memchr(s, '\'', n) != NULL;
-	bool quote = n == 0 || memchr(s, ';', n) || memchr(s, '#', n) ||
+	bool ctl = false;
+	for (size_t i = 0; i < n; i++)
+		ctl |= (unsigned char)s[i] < 0x20;
+	bool quote = n == 0 || ctl || memchr(s, ';', n) || memchr(s, '#', n) ||
 		     isspace((unsigned char)s[0]) ||
 		     isspace((unsigned char)s[n - 1]) || dq || sq ||
 		     s[n - 1] == '\\';
@@ -754,10 +757,24 @@ static void add_quoted(struct sbuf *b, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == q)
 			sbuf_adds(b, q == '"' ? "＂" : "＇");
+		else if ((unsigned char)s[i] < 0x20) /* never a new line */
+			sbuf_add(b, " ", 1);
 		else
 			sbuf_add(b, s + i, 1);
 	}
 	sbuf_add(b, &q, 1);
+}
+
+const char *ini_value_problem(const char *v)
+{
+	for (; *v; v++)
+		if (*v == '\n' || *v == '\r')
+			return "a line break cannot be written into an INI "
+			       "value (expected one line)";
+		else if ((unsigned char)*v < 0x20 && *v != '\t')
+			return "a control character cannot be written into "
+			       "an INI value";
+	return NULL;
 }
 
 void ini_format_value(struct sbuf *b, const char *key, const char *value)

@@ -108,9 +108,14 @@ char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 
 /*
  * Formats "key = value" for a kansa INI file: quoted when the value holds
- * ; or # or edge spaces, and split over key, key.2 ... so that no line
- * exceeds INI_MAX_LINE bytes.  Appends to b.
+ * ; or # or edge spaces or quotes (a quote of the quoting kind becomes
+ * its full-width form, a control character a space: never a new line),
+ * and split over key, key.2 ... so that no line exceeds INI_MAX_LINE
+ * bytes.  Appends to b.
  */
 void ini_format_value(struct sbuf *b, const char *key, const char *value);
+/* Why value cannot be written as one INI value (a line break, a control
+ * character: callers refuse it), or NULL. */
+const char *ini_value_problem(const char *value);
 
 #endif

@@ -1,7 +1,7 @@
 # tests/cli/inputs.sh: issue 12: every byte of input accounted for, no
 # file written where it should not be.  Sourced by tests/run.sh after
 # import.sh (BASE_WS: a database with the seed policy derived).
-test_plan 23
+test_plan 25
 
 # in_ws: a fresh workspace with the base database; echoes its path.
 in_ws() {
@@ -343,9 +343,37 @@ PY
 	cd "$ROOT" || return
 }
 
+# 10: every value kansa writes into an INI file is quoted or refused
+t_in_ini_writes() {
+	d=$(workspace)
+	"$KANSA" init --organisation 'a ; #1' --year 2025 "$d/w" >"$d/out" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q '^organisation = "a ; #1"' "$d/w/kansa.ini" &&
+		grep -q '^organisation = "a ; #1"' "$d/w/templates/report.ini" &&
+		! grep -q "warning" "$d/out"; then
+		ok "inputs 10: init writes --organisation 'a ; #1' quoted in kansa.ini and report.ini"
+	else
+		not_ok "inputs 10: init quotes the organisation" "rc $rc: $(grep organisation "$d/w/kansa.ini" "$d/w/templates/report.ini")"
+	fi
+	ws=$(in_ws) || { setup_failed "inputs 10"; return; }
+	(cd "$ws" && "$KANSA" template --year 2025 --role 情報システム管理者 \
+		--department "$(printf 'a\nstatus = 実施')" -o s) >"$ws/out" 2>&1
+	rc=$?
+	(cd "$ws" && "$KANSA" template --year 2025 --role 情報システム管理者 \
+		--department '総務課 ; 係 #2' -o t) >>"$ws/out" 2>&1
+	rc2=$?
+	if [ $rc -eq 2 ] && grep -q "department: a line break" "$ws/out" && [ ! -d "$ws/s" ] &&
+		[ $rc2 -eq 0 ] && grep -q '^department = "総務課 ; 係 #2"' "$ws"/t/*.ini; then
+		ok "inputs 10: template refuses a --department with a line break (exit 2) and quotes '; #'"
+	else
+		not_ok "inputs 10: template --department" "rc $rc $rc2: $(cat "$ws/out") $(grep -h department "$ws"/t/*.ini)"
+	fi
+}
+
 t_in_setting_names
 t_in_writes
 t_in_special_files
 t_in_full
 t_in_run_missing
 t_in_link_names
+t_in_ini_writes
