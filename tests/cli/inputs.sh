@@ -1,7 +1,7 @@
 # tests/cli/inputs.sh: issue 12: every byte of input accounted for, no
 # file written where it should not be.  Sourced by tests/run.sh after
 # import.sh (BASE_WS: a database with the seed policy derived).
-test_plan 25
+test_plan 27
 
 # in_ws: a fresh workspace with the base database; echoes its path.
 in_ws() {
@@ -370,6 +370,25 @@ t_in_ini_writes() {
 	fi
 }
 
+# 4: milestones numbered with a gap are refused (milestone_4 was dropped);
+# out of order or after the plan's due date are warned of
+t_in_milestones() {
+	ws=$(in_ws) || { setup_failed "inputs 4"; return; }
+	printf '[kansa]\nkind = plans\nas_of = 2025-09-30\n\n[KP-2025-001]\nitems = 3(2)ア(イ)\nfinding_year = 2025\ndepartment = 総務課\nrole = 情報システム管理者\naction = 手順を定める\ndue = 2025-12-31\nmilestone_1 = 2025-04-30 案\nmilestone_2 = 2025-05-31 決裁\nmilestone_4 = 2025-07-31 周知\nstatus = 対応中\n' >"$ws/gap.ini"
+	(cd "$ws" && "$KANSA" import --year 2025 gap.ini) >"$ws/out" 2>&1
+	rc=$?
+	[ $rc -eq 3 ] && grep -q "gap.ini:14: 'milestone_4' of \[KP-2025-001\] follows a gap: milestone_3 is missing" "$ws/out" &&
+		ok "inputs 4: milestone_1, _2, _4 is refused naming milestone_4's line (exit 3)" ||
+		not_ok "inputs 4: a gap in the milestones" "rc $rc: $(cat "$ws/out")"
+	sed -e 's/^milestone_4 = .*/milestone_3 = 2026-01-31 周知/' -e 's/^milestone_2 = .*/milestone_2 = 2025-04-01 決裁/' "$ws/gap.ini" >"$ws/order.ini"
+	(cd "$ws" && "$KANSA" import --year 2025 order.ini) >"$ws/out" 2>&1
+	rc=$?
+	[ $rc -eq 0 ] && grep -q "order.ini:13: warning: milestone_2 of \[KP-2025-001\] is due 2025-04-01, before milestone_1" "$ws/out" &&
+		grep -q "order.ini:14: warning: milestone_3 of \[KP-2025-001\] is due 2026-01-31, after the plan's due date 2025-12-31" "$ws/out" &&
+		ok "inputs 4: milestones out of order or after the plan's due date are warned of" ||
+		not_ok "inputs 4: milestone dates" "rc $rc: $(cat "$ws/out")"
+}
+
 t_in_setting_names
 t_in_writes
 t_in_special_files
@@ -377,3 +396,4 @@ t_in_full
 t_in_run_missing
 t_in_link_names
 t_in_ini_writes
+t_in_milestones
