@@ -1,5 +1,6 @@
 /* answers.c: answer sheets: reading, validating, writing blank ones. */
 #include "answers.h"
+#include "roles.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -61,21 +62,9 @@ int answer_status_parse(const char *s)
 
 const char *answers_role_name(const char *s)
 {
-	char *n = text_nfkc(s, strlen(s)), *o;
-	const char *r = NULL;
-
-	if (!n)
-		return NULL;
-	o = n;
-	for (const char *p = n; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = '\0';
-	for (size_t i = 0; i < checklist_nroles; i++)
-		if (strcmp(n, checklist_roles[i]) == 0)
-			r = checklist_roles[i];
-	free(n);
-	return r;
+	const struct role_table *t = roles_get(NULL);
+	int r = t ? roles_find(t, s) : -1;
+	return r >= 0 ? t->v[r].name : NULL;
 }
 
 void answers_release(struct answer_sheet *sh)
@@ -124,20 +113,7 @@ static void read_header(struct reader *r, int year)
 	const char *role;
 	char *v, date[11];
 
-	v = dup_value(r, k, "fiscal_year");
-	if (v && (sscanf(v, "%d", &sh->fiscal_year) != 1 ||
-		  sh->fiscal_year < 1900 || sh->fiscal_year > 2999))
-		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal_year '%s' is not a year (expected e.g. 2025)",
-			  v);
-	else if (v && sh->fiscal_year != year)
-		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  sh->fiscal_year, year);
-	free(v);
+	ini_check_fiscal_year(r->f, k, year, r->d, &sh->fiscal_year);
 	sh->department = dup_value(r, k, "department");
 	sh->respondent = dup_value(r, k, "respondent");
 	sh->system = dup_value(r, k, "system");
@@ -150,23 +126,22 @@ static void read_header(struct reader *r, int year)
 			  "missing department in [kansa] (expected e.g. "
 			  "'department = 議会事務局総務課')");
 	if (!(role = answers_role_name(v))) {
-		const char *near =
-			text_nearest(v, checklist_roles, checklist_nroles);
-		struct sbuf all = {0};
-		for (size_t i = 0; i < checklist_nroles; i++)
-			sbuf_printf(&all, "%s%s", i ? ", " : "",
-				    checklist_roles[i]);
-		if (near)
-			diags_add(r->d, DIAG_ERROR, r->f->path,
-				  ini_key_line(k, "role"),
-				  "unknown role '%s' (did you mean %s?)", v,
-				  near);
-		else
-			diags_add(r->d, DIAG_ERROR, r->f->path,
-				  ini_key_line(k, "role"),
-				  "unknown role '%s' (expected one of: %s)", v,
-				  all.s ? all.s : "");
-		sbuf_release(&all);
+		struct sbuf names = {0};
+		const struct role_table *t = roles_get(r->d);
+		const char *words[ROLES_MAX], *near = NULL;
+		size_t n = 0;
+		if (t) {
+			roles_list(t, &names);
+			for (; n < t->n && n < ROLES_MAX; n++)
+				words[n] = t->v[n].name;
+			near = text_nearest(v, words, n);
+		}
+		diags_add(r->d, DIAG_ERROR, r->f->path, ini_key_line(k, "role"),
+			  "unknown role '%s' (%s%s%sexpected one of the roles: "
+			  "%s)",
+			  v, near ? "did you mean " : "", near ? near : "",
+			  near ? "? " : "", names.s ? names.s : "");
+		sbuf_release(&names);
 	}
 	free(v);
 	sh->role = strdup(role ? role : "");
