@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "cli.h"
+#include "ini.h"
 #include "fileio.h"
 #include "roles.h"
 #include "templates.h"
@@ -94,6 +95,10 @@ static int parse(int argc, char **argv, struct template_opts *o,
 						       optarg);
 			break;
 		case 'p':
+			if (ini_value_problem(optarg))
+				return cli_usage_error(
+					cmd, "--department: %s",
+					ini_value_problem(optarg));
 			o->dept = optarg;
 			break;
 		case 'o':

@@ -1003,11 +1003,19 @@ enum kansa_err pdf_passwords_read(const char *path, struct pdf_passwords *pw,
 {
 	char *buf = NULL, *line, *next;
 	size_t len;
-	enum kansa_err err = fileio_read(path, 4096, &buf, &len, d);
+	enum kansa_err err;
 	uint8_t rnd[16];
 
 	memset(pw, 0, sizeof(*pw));
-	if (err)
+	/* no core dump may hold the passwords from here on */
+	if (fileio_forbid_core_dumps() != KANSA_OK) {
+		diags_add(d, DIAG_ERROR, path, 0,
+			  "cannot turn core dumps off before reading the "
+			  "passwords: %s",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	if ((err = fileio_read(path, 4096, &buf, &len, d)))
 		return err;
 	line = buf;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)

@@ -104,6 +104,20 @@ load_settings(struct report *r, const struct report_options *o, struct diags *d)
 	}
 	free(data);
 	err = report_settings_from_ini(r, f);
+	for (int i = 0; !err && i < 4; i++) {
+		const char *why = fileio_name_problem(s->file[i]);
+		const struct ini_section *fs =
+			f ? ini_section(f, "files") : NULL;
+		if (why) {
+			diags_add(d, DIAG_ERROR, s->from,
+				  fs ? ini_key_line(fs, report_keys[i]) : 0,
+				  "[files] %s = '%s' is not a file name: %s "
+				  "(the reports are written into the output "
+				  "folder only)",
+				  report_keys[i], s->file[i], why);
+			err = KANSA_ERR_INPUT;
+		}
+	}
 	ini_free(f);
 	if (!err && o->organisation && *o->organisation) {
 		free(s->organisation);
