@@ -30,6 +30,11 @@ int store_schema_version(void);
  */
 enum kansa_err store_open(const char *path, bool create, struct diags *d,
 			  struct store **out);
+/* Opens an existing database for `kansa check-db`: like store_open(),
+ * but a schema that differs from this kansa's is opened, for store_check()
+ * to list the differences. */
+enum kansa_err store_open_for_check(const char *path, struct diags *d,
+				    struct store **out);
 void store_close(struct store *st);
 
 /* What store_save_policy() did. */
@@ -261,8 +266,10 @@ struct store_check {
 };
 
 /*
- * SQLite's integrity check, its foreign key check and kansa's own rules
- * between tables (docs/schema.md).  c is overwritten; release it with
+ * The schema against the one this kansa makes (tables, indexes, triggers
+ * and views added, missing or changed), SQLite's integrity check, its
+ * foreign key check and kansa's own rules between tables
+ * (docs/schema.md).  c is overwritten; release it with
  * store_check_release().
  */
 /* SQLite's quick_check (every page and record well formed, without the

@@ -23,6 +23,13 @@ struct store {
 extern const char *const *const store_migrations[];
 extern const int store_nmigrations;
 
+/* A private in-memory database with the schema this kansa's migrations
+ * make, to compare with (sqlite3_close() it); NULL on failure. */
+sqlite3 *store_expected_schema(void);
+/* KANSA_ERR_DB with a diagnostic when the schema differs from the
+ * expected one (anything added, missing or changed). */
+enum kansa_err store_schema_refuse(struct store *st);
+
 /* Adds "database error while WHAT: ..." to st->d; returns KANSA_ERR_DB. */
 enum kansa_err store_db_error(struct store *st, const char *what);
 /* Runs SQL without results; KANSA_ERR_DB with a diagnostic on failure. */

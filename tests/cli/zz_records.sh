@@ -1,0 +1,229 @@
+# tests/cli/zz_records.sh: a record that cannot be rewritten (issue 11):
+# the database guards itself, policy versions stay as years used them,
+# closed years, respondents, consistent reads and one writer per folder.
+# Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
+
+# sqlpy DB SQL...: runs each SQL on DB with Python's sqlite3 (a tool
+# other than kansa, as an attacker or a careless hand would use).
+sqlpy() {
+	python3 - "$@" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for q in sys.argv[2:]:
+    c.executescript(q)
+c.commit()
+PY
+}
+
+# A trigger that rewrites every new answer, a dropped append-only guard
+# and a judgement table rebuilt without its constraints (holding a NULL)
+# are each named by check-db and refused by the commands that read.
+t_rec_tampered() {
+	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
+	cd "$ws" || return
+	cp kansa.db trig.db
+	cp kansa.db guard.db
+	cp kansa.db null.db
+	sqlpy trig.db "CREATE TRIGGER all_done AFTER INSERT ON answer BEGIN
+		UPDATE answer SET status = '実施' WHERE rowid = new.rowid; END;"
+	sqlpy guard.db "DROP TRIGGER answer_history_no_delete"
+	sqlpy null.db "CREATE TABLE j2 (year INTEGER, item_id TEXT,
+		judgement TEXT, finding TEXT, cause TEXT, recommendation TEXT,
+		urgency TEXT); INSERT INTO j2 SELECT * FROM judgement;
+		DROP TABLE judgement; ALTER TABLE j2 RENAME TO judgement;
+		UPDATE judgement SET judgement = NULL;
+		UPDATE plan SET status = '完了' WHERE 0;"
+	bad=""
+	for db in trig:trigger.all_done.*added guard:trigger.answer_history_no_delete.*missing \
+		null:table.judgement.*changed; do
+		out=$("$KANSA" check-db --db "${db%%:*}.db" 2>&1)
+		rc=$?
+		printf '%s' "$out" | grep -q "${db#*:}" && [ $rc -eq 4 ] ||
+			bad="$bad [check-db ${db%%:*}: rc $rc: $out]"
+		for cmd in "score --year 2025" "findings --year 2025" "diff --year 2025" \
+			"status --year 2025" "report --year 2025 --as-of $AS_OF -o out-${db%%:*}" \
+			"import --year 2025 $ROOT/examples/2025/audit.ini"; do
+			# shellcheck disable=SC2086
+			out=$("$KANSA" --db "${db%%:*}.db" $cmd 2>&1)
+			rc=$?
+			case "$rc:$out" in
+			4:*"schema is not the one this kansa made"*) ;;
+			*) bad="$bad [${db%%:*} $cmd: rc $rc: $(printf '%s' "$out" | head -2)]" ;;
+			esac
+		done
+	done
+	if [ -z "$bad" ] && [ -z "$(ls out-* 2>/dev/null | grep -v "^out-\|^$")" ]; then
+		ok "records: an added trigger, a dropped guard, a NULL judgement: check-db names each, every command refuses (exit 4)"
+	else
+		not_ok "records: tampered databases" "$bad"
+	fi
+	cd "$ROOT" || return
+}
+
+# kansa backup refuses the database itself as destination, by any name,
+# and the copy keeps the original's permissions.
+t_rec_backup() {
+	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
+	cd "$ws" || return
+	mkdir sub
+	sum=$(sha256sum kansa.db)
+	out1=$("$KANSA" backup kansa.db 2>&1)
+	rc1=$?
+	out2=$("$KANSA" backup sub/../kansa.db 2>&1)
+	rc2=$?
+	if [ $rc1 -ne 0 ] && [ $rc2 -ne 0 ] && [ "$sum" = "$(sha256sum kansa.db)" ] &&
+		printf '%s' "$out1" | grep -q "onto itself" && "$KANSA" check-db >/dev/null 2>&1; then
+		ok "records: kansa backup refuses its own database as destination, which stays untouched"
+	else
+		not_ok "records: backup onto itself" "rc $rc1 $rc2: $out1 $out2"
+	fi
+	chmod 600 kansa.db
+	"$KANSA" backup copy.db >/dev/null 2>&1
+	if [ "$(stat -c %a copy.db 2>/dev/null)" = 600 ]; then
+		ok "records: the backup keeps the database's permissions (600)"
+	else
+		not_ok "records: the backup keeps the permissions" "$(ls -l copy.db 2>&1)"
+	fi
+	cd "$ROOT" || return
+}
+
+# Two first commands on a fresh (empty) database at once: the migration
+# runs once, neither fails ("table policy already exists").
+t_rec_migration_race() {
+	d=$(workspace)
+	bad=""
+	i=0
+	while [ $i -lt 15 ]; do
+		: >"$d/f$i.db"
+		"$KANSA" runs --db "$d/f$i.db" >"$d/a$i" 2>&1 &
+		"$KANSA" runs --db "$d/f$i.db" >"$d/b$i" 2>&1 &
+		wait
+		grep -q "error" "$d/a$i" "$d/b$i" && bad="$bad $(cat "$d/a$i" "$d/b$i")"
+		"$KANSA" check-db --db "$d/f$i.db" >/dev/null 2>&1 || bad="$bad [check-db f$i]"
+		i=$((i + 1))
+	done
+	if [ -z "$bad" ]; then
+		ok "records: two first commands on a fresh database never race in the migration (15 trials)"
+	else
+		not_ok "records: migration race" "$bad"
+	fi
+}
+
+# A database of schema 1 (as the previous kansa left it) is migrated in
+# place: its rows kept, the schema then the one a fresh database has.
+t_rec_migrate_v1() {
+	d=$(workspace)
+	if ! python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript(open(sys.argv[2], encoding='utf-8').read())
+c.commit()" "$d/v1.db" "$ROOT/tests/cli/schema-v1.sql" 2>"$d/err"; then
+		not_ok "records: the schema-1 fixture loads" "$(cat "$d/err")"
+		return
+	fi
+	out=$("$KANSA" check-db --db "$d/v1.db" 2>&1)
+	rows=$(python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute('PRAGMA user_version').fetchone()[0],
+      c.execute('SELECT count(*) FROM judgement').fetchone()[0],
+      c.execute('SELECT count(*) FROM answer_history').fetchone()[0],
+      c.execute('SELECT count(*) FROM input_file').fetchone()[0])" "$d/v1.db")
+	case "$out:$rows" in
+	*": ok "*":2 2 1 1") ok "records: a schema-1 database is migrated in place, rows kept, check-db clean" ;;
+	*) not_ok "records: migrating a schema-1 database" "$out / $rows" ;;
+	esac
+}
+
+# The year's outputs that must not move: score, findings, diff, the
+# workpaper and both PDFs, the items of its version, the answers by
+# clause text.  Writes them into folder $1 of the current workspace.
+year_state() {
+	mkdir -p "$1"
+	for c in score findings diff; do
+		"$KANSA" $c --year 2025 --as-of $AS_OF >"$1/$c.txt" 2>&1
+	done
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 -o "$1/report" >/dev/null 2>&1
+	rm -f "$1/report/MANIFEST.sha256"
+	"$KANSA" items --policy "水戸市議会情報セキュリティ対策基準@2024" --format tsv >"$1/items.tsv" 2>&1
+	python3 - "$1/answers.txt" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect("kansa.db")
+rows = c.execute("""SELECT r.department, r.role, i.text, a.status FROM answer a
+    JOIN respondent r USING (respondent_id) JOIN fiscal_year f ON f.year = r.year
+    JOIN item i ON i.policy_id = f.policy_id AND i.item_id = a.item_id
+    WHERE r.year = 2025 ORDER BY 1, 2, 3""").fetchall()
+n = c.execute("SELECT count(*) FROM answer a JOIN respondent r USING (respondent_id) WHERE r.year = 2025").fetchone()[0]
+open(sys.argv[1], "w").write("%d answers, %d on their clause\n" % (n, len(rows)) +
+    "\n".join("\t".join(map(str, r)) for r in rows))
+PY
+}
+
+# An amended policy text (one clause added) derived after FY 2024 and
+# 2025 were imported leaves both years on their version: items, scores,
+# findings, diff and every report byte-identical; a new version is made,
+# with a notice naming the years.
+t_rec_amended_policy() {
+	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
+	cd "$ws" || return
+	cp "$BASE_WS/cl.ini" cl.ini
+	year_state before
+	python3 - "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+mark = "10-3 セキュリティポリシー及び関係規程等の見直し"
+assert mark in t
+t = t.replace(mark, "ウ 議員及び職員は、自己点検の記録を五年間保存しなければならない。\n\n" + mark)
+open("amended.txt", "w", encoding="utf-8").write(t)
+PY
+	out=$("$KANSA" derive -o cl.ini amended.txt 2>&1)
+	rc=$?
+	year_state after
+	new=$("$KANSA" items --policy "水戸市議会情報セキュリティ対策基準@2024.2" --format tsv 2>&1 | grep -c "五年間保存")
+	d=$(diff -r before after 2>&1)
+	if [ $rc -eq 0 ] && [ -z "$d" ] && [ -s before/report/kansa-2025-workpaper.xlsx ] &&
+		printf '%s' "$out" | grep -q "used by FY 2024, 2025.*2024.2" && [ "$new" = 1 ] &&
+		"$KANSA" check-db >/dev/null 2>&1; then
+		ok "records: an amended policy makes version 2024.2; FY 2025's items, scores and reports stay byte-identical"
+	else
+		not_ok "records: an amended policy leaves FY 2025 as it was" "rc $rc new $new: $out / $(printf '%s' "$d" | head -20)"
+	fi
+	cd "$ROOT" || return
+}
+
+# [renumber] added after the answers were imported (as derive's warning
+# suggests): every answer stays on its clause (by clause text), check-db
+# is clean, and the renumbered citation exists in the new version.
+t_rec_renumber() {
+	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
+	cd "$ws" || return
+	cp "$BASE_WS/cl.ini" cl.ini
+	year_state before
+	sed -i 's/^\[renumber\]$/[renumber]\n7-6@1 = 7-5/' cl.ini
+	out=$("$KANSA" derive -o cl.ini "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" 2>&1)
+	rc=$?
+	year_state after
+	cited=$("$KANSA" items --policy "水戸市議会情報セキュリティ対策基準@2024.2" --format tsv 2>&1 | grep -c "^7-5(2)	")
+	d=$(diff before/answers.txt after/answers.txt 2>&1)
+	db=$("$KANSA" check-db 2>&1)
+	if [ $rc -eq 0 ] && [ -z "$d" ] && [ "$cited" = 1 ] && grep -q "^[0-9]* answers, \([0-9]*\) on" after/answers.txt &&
+		[ "$(sed -n 's/^\([0-9]*\) answers, \([0-9]*\) on.*/\1/p' after/answers.txt)" = \
+		"$(sed -n 's/^[0-9]* answers, \([0-9]*\) on.*/\1/p' after/answers.txt)" ] &&
+		[ -z "$(diff -r before after)" ]; then
+		ok "records: [renumber] after import: every answer stays on its clause, FY 2025 unchanged, 7-5(2) cited in 2024.2"
+	else
+		not_ok "records: renumbering after import" "rc $rc cited $cited: $out / $db / $(printf '%s' "$d" | head -10)"
+	fi
+	case "$db" in
+	*": ok "*) ok "records: check-db is clean after the renumbering" ;;
+	*) not_ok "records: check-db after the renumbering" "$db" ;;
+	esac
+	cd "$ROOT" || return
+}
+
+t_rec_tampered
+t_rec_backup
+t_rec_migration_race
+t_rec_migrate_v1
+t_rec_amended_policy
+t_rec_renumber
