@@ -83,5 +83,8 @@ int cmd_check_db(int argc, char **argv, struct cli *cli);
 int cmd_init(int argc, char **argv, struct cli *cli);
 int cmd_run(int argc, char **argv, struct cli *cli);
 int cmd_runs(int argc, char **argv, struct cli *cli);
+int cmd_close(int argc, char **argv, struct cli *cli);
+int cmd_reopen(int argc, char **argv, struct cli *cli);
+int cmd_respondents(int argc, char **argv, struct cli *cli);
 
 #endif

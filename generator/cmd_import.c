@@ -10,12 +10,14 @@
 #include "cli.h"
 #include "evidence.h"
 #include "ini.h"
+#include "names.h"
 #include "plans.h"
 
 struct import_opts {
 	int year;	    /* --year */
 	const char *spec;   /* --policy */
 	bool allow_missing; /* --allow-missing-evidence */
+	bool complete;	    /* --complete: every sheet of the year */
 	char **files;	    /* the files */
 	int nfiles;	    /* how many */
 };
@@ -81,6 +83,10 @@ static enum kansa_err read_file(const char *path, const struct import_opts *o,
 		err = plans_read(f, cl, d, &b->plan_files[b->nplan_files++]);
 	} else {
 		err = answers_read(f, cl, o->year, d, &b->sheets[b->nsheets++]);
+		/* the names that identify a respondent, normalised here once */
+		if (err != KANSA_ERR_NOMEM &&
+		    !names_normalise_sheet(&b->sheets[b->nsheets - 1]))
+			err = KANSA_ERR_NOMEM;
 	}
 	ini_free(f);
 	return err;
@@ -277,6 +283,7 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 		{"year", required_argument, NULL, 'y'},
 		{"policy", required_argument, NULL, 'P'},
 		{"allow-missing-evidence", no_argument, NULL, 'm'},
+		{"complete", no_argument, NULL, 'C'},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
@@ -297,6 +304,9 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 		case 'm':
 			o->allow_missing = true;
 			break;
+		case 'C':
+			o->complete = true;
+			break;
 		case 'D':
 			cli->db = optarg;
 			break;
@@ -311,6 +321,20 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
 	return 0;
+}
+
+/* Near-duplicate departments among the sheets and the year's stored
+ * respondents are warned about (issue 11). */
+static enum kansa_err warn_near(struct store *st, int year,
+				const struct batch *b, struct diags *d)
+{
+	struct store_respondent *v = NULL;
+	size_t n = 0;
+	enum kansa_err err = store_list_respondents(st, year, &v, &n, d);
+	if (!err)
+		names_warn_near(b->sheets, b->nsheets, v, n, d);
+	store_respondents_release(v, n);
+	return err;
 }
 
 int cmd_import(int argc, char **argv, struct cli *cli)
@@ -359,6 +383,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		}
 	}
 	check_duplicates(&b, &cli->diags);
+	if ((err = warn_near(st, o.year, &b, &cli->diags)))
+		goto out;
 	check_evidence_links(&b, &cli->diags);
 	if (b.naudits > 1)
 		diags_add(
@@ -389,6 +415,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	im.naudits = b.naudits;
 	im.plan_files = b.plan_files;
 	im.nplan_files = b.nplan_files;
+	im.complete = o.complete;
 	if ((err = store_import(st, &im, &cli->diags)))
 		goto out;
 	cli_print_diags(cli);

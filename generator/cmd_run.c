@@ -393,7 +393,9 @@ static int do_import(struct run *r)
 		goto out;
 	}
 	args_year(&a, r, "import");
-	arg(&a, "--"); /* a file name may start with '-' */
+	arg(&a, "--complete"); /* the year's files: a respondent without
+				  one is retired (issue 11) */
+	arg(&a, "--");	       /* a file name may start with '-' */
 	a.extra = calloc(total + 1, sizeof(*a.extra));
 	if (!a.extra) {
 		rc = 4;

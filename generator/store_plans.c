@@ -240,6 +240,12 @@ enum kansa_err store_save_plan(struct store *st, const struct plan *p,
 	st->d = d;
 	if (store_exec(st, "BEGIN IMMEDIATE", "saving a plan"))
 		return KANSA_ERR_DB;
+	if (p->as_of && text_fiscal_year_of(p->as_of) > 0 &&
+	    !store_require_open(st, text_fiscal_year_of(p->as_of),
+				"a plan change dated in it", NULL)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return KANSA_ERR_INPUT;
+	}
 	if (store_append_plan(st, p) &&
 	    store_exec(st, "COMMIT", "saving a plan") == KANSA_OK)
 		return KANSA_OK;

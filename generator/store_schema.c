@@ -310,6 +310,7 @@ static const char *const schema_v2[] = {
 	" sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND"
 	"  sha256 NOT GLOB '*[^0-9a-f]*'),"
 	" size INTEGER NOT NULL CHECK (size >= 0),"
+	" run_id INTEGER NOT NULL REFERENCES report_run,"
 	" PRIMARY KEY (year, path)) STRICT;",
 	/* what was done to a year's record by hand: close, reopen, a
 	 * respondent removed, renamed or retired, a move to a new version */

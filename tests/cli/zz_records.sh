@@ -148,7 +148,7 @@ year_state() {
 	"$KANSA" items --policy "水戸市議会情報セキュリティ対策基準@2024" --format tsv >"$1/items.tsv" 2>&1
 	python3 - "$1/answers.txt" <<'PY'
 import sqlite3, sys
-c = sqlite3.connect("kansa.db")
+c = sqlite3.connect('kansa.db')
 rows = c.execute("""SELECT r.department, r.role, i.text, a.status FROM answer a
     JOIN respondent r USING (respondent_id) JOIN fiscal_year f ON f.year = r.year
     JOIN item i ON i.policy_id = f.policy_id AND i.item_id = a.item_id
@@ -221,9 +221,169 @@ t_rec_renumber() {
 	cd "$ROOT" || return
 }
 
+# rec_ws: a kansa init workspace with both demo years (as run.sh's
+# init_ws), 2025 run once.  Echoes its path.
+rec_ws() {
+	d=$(workspace)
+	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
+	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
+	rm -rf "$d/ws/2025"
+	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	(cd "$d/ws" && "$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10) >/dev/null 2>&1 || return 1
+	echo "$d/ws"
+}
+
+# current respondents of FY 2025 with department $1 (any role)
+current_with() {
+	"$KANSA" respondents --year 2025 2>/dev/null | grep -v "(retired" | grep -c "^  $1 /"
+}
+
+# A sheet imported with 'department = 議会 事務局', then corrected and run
+# again, leaves one respondent (the other retired, its answers in the
+# history); a trailing U+3000 or half-width katakana is the same name.
+t_rec_respondents() {
+	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
+	cd "$ws" || return
+	f=2025/answers/jimukyoku-security-manager.ini
+	[ -f "$f" ] || f=$(grep -l "^department = 議会事務局\s*$" 2025/answers/*.ini | head -1)
+	n0=$("$KANSA" respondents --year 2025 2>&1 | tail -1)
+	sed -i 's/^department = 議会事務局\(\r\?\)$/department = 議会 事務局\1/' "$f"
+	out1=$("$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1)
+	sed -i 's/^department = 議会 事務局\(\r\?\)$/department = 議会事務局\1/' "$f"
+	out2=$("$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1)
+	list=$("$KANSA" respondents --year 2025 2>&1)
+	hist=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('kansa.db')
+print(c.execute(\"SELECT count(*) FROM answer_history h JOIN respondent r USING (respondent_id) WHERE r.department = '議会 事務局'\").fetchone()[0])" 2>&1)
+	if grep -q "respondent 議会 事務局 .* is retired" output/2025/kansa-run.log && [ "$(current_with '議会 事務局')" = 0 ] &&
+		printf '%s\n' "$list" | grep -q "議会 事務局 .*(retired" && [ "$hist" -gt 0 ] &&
+		[ "$(printf '%s\n' "$list" | tail -1 | cut -d' ' -f1)" = "$(printf '%s\n' "$n0" | cut -d' ' -f1)" ] &&
+		"$KANSA" check-db --db kansa.db >/dev/null 2>&1; then
+		ok "records: a corrected department leaves one respondent; the other is retired, its $hist answers in the history"
+	else
+		not_ok "records: a corrected department" "$n0 / $list / hist $hist / $out1 / $out2"
+	fi
+	grep -q "'議会事務局' is nearly '議会 事務局'" output/2025/kansa-run.log &&
+		ok "records: a near-duplicate department (one space apart) is warned about" ||
+		not_ok "records: near-duplicate department warning" "$(cat output/2025/kansa-run.log)"
+	# full-width spaces around, half-width katakana: the same respondent
+	g=$(grep -l "^department = 議会事務局総務課\s*$" 2025/answers/*.ini | head -1)
+	sed -i 's/^department = 議会事務局総務課\(\r\?\)$/department = 　議会事務局総務課　\1/' "$g"
+	before=$(current_with 議会事務局総務課)
+	out=$("$KANSA" import --db kansa.db --year 2025 "$g" 2>&1)
+	rc=$?
+	if [ $rc -eq 0 ] && [ "$(current_with 議会事務局総務課)" = "$before" ] &&
+		printf '%s' "$out" | grep -q "replaced\|unchanged"; then
+		ok "records: U+3000 around a department name identifies the same respondent"
+	else
+		not_ok "records: U+3000 around a department" "rc $rc before $before now $(current_with 議会事務局総務課): $out"
+	fi
+	cd "$ROOT" || return
+}
+
+# kansa respondents rename and remove: logged with the reason; refused
+# in a closed year.
+t_rec_respondent_commands() {
+	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
+	cd "$ws" || return
+	line=$("$KANSA" respondents --year 2025 2>&1 | sed -n 2p)
+	dep=$(printf '%s' "$line" | sed 's#^  \([^/]*\) / \([^ ]*\).*#\1#')
+	role=$(printf '%s' "$line" | sed 's#^  \([^/]*\) / \([^ /]*\).*#\2#')
+	sys=$(printf '%s' "$line" | sed -n 's#^  [^/]* / [^ /]* / \([^ ]*\)  .*#\1#p')
+	out1=$("$KANSA" respondents rename --year 2025 --department "$dep" --role "$role" \
+		--system "$sys" --to-department "改名課" --reason "部署名の誤り" 2>&1)
+	rc1=$?
+	out2=$("$KANSA" respondents remove --year 2025 --department "改名課" --role "$role" \
+		--system "$sys" --reason "重複" 2>&1)
+	rc2=$?
+	log=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('kansa.db')
+print('|'.join(a + ':' + r for a, r in c.execute('SELECT action, reason FROM year_log ORDER BY log_id')))")
+	if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] &&
+		[ "$log" = "respondent-rename:部署名の誤り|respondent-remove:重複" ] &&
+		"$KANSA" respondents --year 2025 | grep -q "改名課 .*(retired" &&
+		"$KANSA" check-db >/dev/null 2>&1; then
+		ok "records: kansa respondents rename and remove, each logged with its reason"
+	else
+		not_ok "records: respondents rename/remove" "[$dep|$role|$sys] rc $rc1 $rc2: $out1 $out2 / $log"
+	fi
+	cd "$ROOT" || return
+}
+
+# pdf_has FILE TEXT: the PDF's text holds TEXT
+pdf_has() {
+	pdftotext -q "$1" - 2>/dev/null | grep -q "$2"
+}
+
+# kansa close: an open year's reports say 案, the final ones do not; the
+# final outputs are recorded and reproduced byte for byte; a closed year
+# refuses imports and plan changes dated in it; a report that cannot be
+# reproduced says why and leaves the final files; reopen is logged.
+t_rec_close() {
+	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
+	cd "$ws" || return
+	o=output/2025
+	pdf_has $o/kansa-2025-ciso.pdf "案" && draft=1 || draft=0
+	out=$("$KANSA" close --db kansa.db --year 2025 --reason "最終報告" 2>&1)
+	rc=$?
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 >run1.log 2>&1
+	rc1=$?
+	pdf_has $o/kansa-2025-ciso.pdf "案" && final=1 || final=0
+	sums=$(cd $o && sha256sum kansa-2025-*.pdf kansa-2025-*.xlsx)
+	"$KANSA" report --db kansa.db --year 2025 --templates templates -o $o >rep.log 2>&1
+	rc2=$?
+	if [ $rc -eq 0 ] && [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $draft = 1 ] && [ $final = 0 ] &&
+		grep -q "reproduced byte for byte" rep.log &&
+		[ "$sums" = "$(cd $o && sha256sum kansa-2025-*.pdf kansa-2025-*.xlsx)" ]; then
+		ok "records: an open year's reports say 案, the final ones not; a closed year's report reproduces them byte for byte"
+	else
+		not_ok "records: closing a year" "rc $rc $rc1 $rc2 draft $draft final $final: $out / $(cat run1.log rep.log | tail -8)"
+	fi
+	g=$(ls 2025/answers/*.ini | head -1)
+	printf '\n; changed\n' >>"$g"
+	out=$("$KANSA" import --db kansa.db --year 2025 "$g" 2>&1)
+	rc=$?
+	outp=$("$KANSA" plan --db kansa.db update KP-2025-001 --progress 90 --as-of 2026-02-01 2>&1)
+	rcp=$?
+	[ $rcp -eq 2 ] && outp=$("$KANSA" plan --db kansa.db update KP-2025-001 --progress 90 2>&1) && rcp=$?
+	case "$rc:$out" in
+	3:*"FY 2025 is closed"*"kansa reopen"*) ok "records: a closed year refuses an import (exit 3, saying how to reopen)" ;;
+	*) not_ok "records: a closed year refuses an import" "rc $rc: $out" ;;
+	esac
+	# the organisation changed: the report cannot reproduce the final files
+	sed -i 's/^organisation = .*/organisation = 別の市議会/' templates/report.ini
+	out=$("$KANSA" report --db kansa.db --year 2025 --templates templates -o $o 2>&1)
+	rc=$?
+	if [ $rc -eq 4 ] && printf '%s' "$out" | grep -q "differs from its final version" &&
+		[ "$sums" = "$(cd $o && sha256sum kansa-2025-*.pdf kansa-2025-*.xlsx)" ] &&
+		(cd $o && sha256sum -c MANIFEST.sha256 >/dev/null 2>&1) && [ -z "$(ls -a $o | grep reproduce)" ]; then
+		ok "records: a closed year's report that differs says which file and why, the final files stay"
+	else
+		not_ok "records: an unreproducible report of a closed year" "rc $rc: $out"
+	fi
+	out=$("$KANSA" reopen --db kansa.db --year 2025 --reason "部署名の誤りを訂正" 2>&1)
+	rc=$?
+	log=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('kansa.db')
+print('|'.join(a + ':' + r for a, r in c.execute('SELECT action, reason FROM year_log ORDER BY log_id')))")
+	if [ $rc -eq 0 ] && [ "$log" = "close:最終報告|reopen:部署名の誤りを訂正" ] &&
+		"$KANSA" import --db kansa.db --year 2025 "$g" >/dev/null 2>&1; then
+		ok "records: kansa reopen is logged with its reason; the year takes imports again"
+	else
+		not_ok "records: reopen" "rc $rc: $out / $log"
+	fi
+	cd "$ROOT" || return
+}
+
 t_rec_tampered
 t_rec_backup
 t_rec_migration_race
 t_rec_migrate_v1
 t_rec_amended_policy
 t_rec_renumber
+t_rec_respondents
+t_rec_respondent_commands
+t_rec_close
