@@ -56,18 +56,22 @@ static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 	return err;
 }
 
+const struct cli_option cmd_template_options[] = {
+	CLI_OPT_YEAR("fiscal year (April to March), e.g. 2025"),
+	{"role", 'r', false, "ROLE", "only this role's sheet"},
+	{"department", 'p', false, "DEPT", "fill in the department"},
+	CLI_OPT_OUTPUT("DIR", "folder to write to (default:\n"
+			      "answer-sheets/FY)"),
+	{"policy", 'P', false, "NAME[@VERSION]",
+	 "the checklist, when no import fixed it"},
+	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 int cmd_template(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"role", required_argument, NULL, 'r'},
-		{"department", required_argument, NULL, 'p'},
-		{"output", required_argument, NULL, 'o'},
-		{"policy", required_argument, NULL, 'P'},
-		{"templates", required_argument, NULL, 'T'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("template");
 	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
 	const char *tdir = NULL;
@@ -79,8 +83,8 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	long long pid;
 	enum kansa_err err;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
@@ -102,9 +106,6 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 			break;
 		case 'T':
 			tdir = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

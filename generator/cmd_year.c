@@ -1,7 +1,6 @@
 /* cmd_year.c: `kansa close`, `kansa reopen` and `kansa respondents`:
  * a year's record frozen, reopened with a reason, and its respondents
  * listed and corrected, each act logged (issue 11). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,22 +19,32 @@ struct year_opts {
 	const char *to_system;	   /* --to-system */
 };
 
+const struct cli_option cmd_close_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	{"reason", 'r', false, "TEXT", "why, for the year log"},
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
+const struct cli_option cmd_respondents_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	{"department", 'd', false, "D", "the respondent's department"},
+	{"role", 'R', false, "R", "its role"},
+	{"system", 's', false, "S", "its system (default: none)"},
+	{"to-department", 'e', false, "D2", "rename: the new department"},
+	{"to-system", 'u', false, "S2", "rename: the new system"},
+	{"reason", 'r', false, "TEXT",
+	 "why (required to remove or rename,\nlogged)"},
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 /* Parses the options of cmd; -1 when all is well, else the exit code of
  * the usage error. */
 static int parse(int argc, char **argv, const struct command *cmd,
 		 struct year_opts *o, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"reason", required_argument, NULL, 'r'},
-		{"department", required_argument, NULL, 'd'},
-		{"role", required_argument, NULL, 'R'},
-		{"system", required_argument, NULL, 's'},
-		{"to-department", required_argument, NULL, 'e'},
-		{"to-system", required_argument, NULL, 't'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const char **slot[128] = {0};
 	int c, rc;
 
@@ -44,16 +53,14 @@ static int parse(int argc, char **argv, const struct command *cmd,
 	slot['R'] = &o->role;
 	slot['s'] = &o->system;
 	slot['e'] = &o->to_department;
-	slot['t'] = &o->to_system;
+	slot['u'] = &o->to_system;
 	memset(o, 0, sizeof(*o));
 	o->year = -1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		if (c == 'y') {
 			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
 				return rc;
-		} else if (c == 'D') {
-			cli->db = optarg;
 		} else if (c > 0 && c < 128 && slot[c]) {
 			*slot[c] = optarg;
 		} else {
