@@ -2,6 +2,7 @@
 # the database guards itself, policy versions stay as years used them,
 # closed years, respondents, consistent reads and one writer per folder.
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
+test_plan 16
 
 # sqlpy DB SQL...: runs each SQL on DB with Python's sqlite3 (a tool
 # other than kansa, as an attacker or a careless hand would use).
