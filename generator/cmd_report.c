@@ -30,6 +30,8 @@ struct report_cmd {
 	bool plans;		    /* kansa report plans */
 	char since[11];		    /* --since (plans) */
 	bool dated;		    /* --as-of or --date given */
+	const char *staged_for;	    /* --staged-for: the folder the files
+				       are published to (kansa run) */
 	long long run_id;	    /* recorded before anything is written */
 	struct store_finals finals; /* a closed year's final outputs */
 	char stage[4128]; /* where a closed year's report is made first */
@@ -134,9 +136,10 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 	struct store_run run = {0};
 	struct store_run_file *in = calloc(r->ninputs + 1, sizeof(*in));
 	struct store_run_file *out = calloc(n + 1, sizeof(*out));
+	char **staged = calloc(n + 1, sizeof(*staged));
 	enum kansa_err err = KANSA_ERR_NOMEM;
 
-	if (in && out) {
+	if (in && out && staged) {
 		for (size_t i = 0; i < r->ninputs; i++) {
 			in[i].path = r->inputs[i].path;
 			in[i].sha256 = r->inputs[i].sha256;
@@ -144,6 +147,14 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 		}
 		for (size_t i = 0; i < n; i++) {
 			out[i].path = w[i].path;
+			/* kansa run publishes the folder under its name */
+			if (o->staged_for &&
+			    (staged[i] = malloc(strlen(o->staged_for) +
+						strlen(w[i].name) + 2))) {
+				sprintf(staged[i], "%s/%s", o->staged_for,
+					w[i].name);
+				out[i].path = staged[i];
+			}
 			out[i].sha256 = w[i].sha256;
 			out[i].size = w[i].size;
 		}
@@ -161,6 +172,9 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 		run.id = o->run_id;
 		err = store_record_run(st, &run, d);
 	}
+	for (size_t i = 0; staged && i < n; i++)
+		free(staged[i]);
+	free(staged);
 	free(in);
 	free(out);
 	return err;
@@ -183,6 +197,9 @@ const struct cli_option cmd_report_options[] = {
 	{"since", 's', false, "DATE",
 	 "report plans: the last report's date\n(default: three months "
 	 "before --as-of)"},
+	{"staged-for", 'S', false, "DIR",
+	 "the output folder is staged for DIR\n(kansa run): recorded under "
+	 "DIR"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -252,6 +269,9 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 			break;
 		case 'P':
 			o->password_file = optarg;
+			break;
+		case 'S':
+			o->staged_for = optarg;
 			break;
 		case 'g':
 			o->r.organisation = optarg;

@@ -2,7 +2,7 @@
 # the database guards itself, policy versions stay as years used them,
 # closed years, respondents, consistent reads and one writer per folder.
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
-test_plan 16
+test_plan 19
 
 # sqlpy DB SQL...: runs each SQL on DB with Python's sqlite3 (a tool
 # other than kansa, as an attacker or a careless hand would use).
@@ -379,6 +379,120 @@ print('|'.join(a + ':' + r for a, r in c.execute('SELECT action, reason FROM yea
 	cd "$ROOT" || return
 }
 
+# rec_sheets N DIR FLIP: N answer sheets of the 情報システム管理者 items in
+# DIR; FLIP (0 or 1) decides which answers are 実施 (two states).
+rec_sheets() {
+	"$KANSA" items --role 情報システム管理者 --format tsv | tail -n +2 | cut -f1 >ids.txt
+	python3 - "$1" "$2" "$3" <<'PY'
+import os, sys
+n, d, flip = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+ids = open("ids.txt", encoding="utf-8").read().split()
+os.makedirs(d, exist_ok=True)
+for s in range(n):
+    lines = ["[kansa]", "kind = answers", "fiscal_year = 2025", f"department = 部署{s:03d}",
+             "role = 情報システム管理者", f"respondent = 回答者 {s}", "answered_on = 2025-10-01", ""]
+    for i, item in enumerate(ids):
+        lines += [f"[{item}]", "status = " + ("実施" if (s + i + flip) % 3 else "未実施"), ""]
+    open(f"{d}/s{s:04d}.ini", "w", encoding="utf-8").write("\n".join(lines))
+PY
+}
+
+# 30 reports, each started while an import replaces 60 sheets: each
+# workbook is byte-identical to the one of the state before or after the
+# import (and so carries that state's input digest), never a mix.
+t_rec_consistent_reads() {
+	ws=$(workspace)
+	cd "$ws" || return
+	cp "$BASE_WS/kansa.db" .
+	rec_sheets 60 A 0
+	rec_sheets 60 B 1
+	wb=kansa-2025-workpaper.xlsx
+	"$KANSA" import --year 2025 A/*.ini >/dev/null 2>&1 &&
+		"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx -o refA >/dev/null 2>&1 &&
+		"$KANSA" import --year 2025 B/*.ini >/dev/null 2>&1 &&
+		"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx -o refB >/dev/null 2>&1 ||
+		{ not_ok "records: the two states for the consistent-read trials"; cd "$ROOT"; return; }
+	bad=""
+	nA=0
+	nB=0
+	i=0
+	while [ $i -lt 30 ]; do
+		set=A
+		[ $((i % 2)) -eq 1 ] && set=B
+		"$KANSA" import --year 2025 $set/*.ini >/dev/null 2>&1 &
+		pid=$!
+		sleep 0.0$((i % 5 * 2 + 1))
+		"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx -o t$i >t$i.log 2>&1
+		rc=$?
+		wait $pid
+		if [ $rc -ne 0 ]; then
+			bad="$bad [trial $i: rc $rc $(head -c 200 t$i.log)]"
+		elif cmp -s t$i/$wb refA/$wb; then
+			nA=$((nA + 1))
+		elif cmp -s t$i/$wb refB/$wb; then
+			nB=$((nB + 1))
+		else
+			bad="$bad [trial $i: a workbook of neither state]"
+		fi
+		rm -rf t$i
+		i=$((i + 1))
+	done
+	if [ -z "$bad" ] && ! cmp -s refA/$wb refB/$wb; then
+		ok "records: 30 reports during imports: each workbook is one state's ($nA before/after A, $nB B), never a mix"
+	else
+		not_ok "records: reports during an import" "$bad"
+	fi
+	cd "$ROOT" || return
+}
+
+# kansa run holds the output folder for its whole length: a second run
+# (or report) of the year at the same time is refused; 30 runs killed
+# (SIGKILL) at random moments each leave output/2025 holding one run's
+# complete set, whose manifest verifies (each run has its own --date, so
+# a mixed set fails the check).
+t_rec_run_kills() {
+	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
+	cd "$ws" || return
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-11 >a.log 2>&1 &
+	pid=$!
+	sleep 0.5
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-12 >b.log 2>&1
+	rc=$?
+	wait $pid
+	rca=$?
+	if [ $rc -eq 4 ] && [ $rca -eq 0 ] && grep -q "another kansa is writing to this folder" b.log &&
+		(cd output/2025 && sha256sum -c --quiet MANIFEST.sha256) >/dev/null 2>&1 &&
+		grep -q "2026-02-11" output/2025/kansa-run.log; then
+		ok "records: a second kansa run of the same folder at once is refused (exit 4); the first publishes its set"
+	else
+		not_ok "records: two runs at once" "rc $rc $rca: $(cat b.log)"
+	fi
+	bad=""
+	n0=$(grep -c . output/2025/MANIFEST.sha256)
+	i=0
+	while [ $i -lt 30 ]; do
+		"$KANSA" run --year 2025 --as-of 2026-01-31 --date "2026-02-$((10 + i % 18))" >/dev/null 2>&1 &
+		pid=$!
+		sleep "$(python3 -c "import random; random.seed($i); print(round(random.uniform(0, 2.5), 2))")"
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		n=$(grep -c . output/2025/MANIFEST.sha256 2>/dev/null)
+		if ! (cd output/2025 && sha256sum -c --quiet MANIFEST.sha256) >/dev/null 2>&1 || [ "$n" -ne "$n0" ]; then
+			bad="$bad [kill $i: $(cd output/2025 && sha256sum -c MANIFEST.sha256 2>&1 | grep -v ': OK$' | head -3)]"
+		fi
+		i=$((i + 1))
+	done
+	sleep 1 # a killed run's report may still be finishing in its own folder
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 >c.log 2>&1 || bad="$bad [the run after: $(tail -3 c.log)]"
+	left=$(ls -a output | grep "\.run-")
+	if [ -z "$bad$left" ] && (cd output/2025 && sha256sum -c --quiet MANIFEST.sha256) >/dev/null 2>&1; then
+		ok "records: 30 SIGKILLs of kansa run at random moments: each time output/2025 holds one run's complete set (manifest verifies)"
+	else
+		not_ok "records: kansa run killed" "$bad left: $left"
+	fi
+	cd "$ROOT" || return
+}
+
 t_rec_tampered
 t_rec_backup
 t_rec_migration_race
@@ -388,3 +502,5 @@ t_rec_renumber
 t_rec_respondents
 t_rec_respondent_commands
 t_rec_close
+t_rec_consistent_reads
+t_rec_run_kills
