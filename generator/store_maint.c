@@ -135,12 +135,13 @@ static const char *const rules[] = {
 	"'evidence link of FY ' || e.year || ' from an answer of FY ' || "
 	"r.year FROM answer_evidence e JOIN respondent r USING "
 	"(respondent_id) WHERE e.year <> r.year",
-	/* a plan's state agrees with its latest log entry */
+	/* a plan's state agrees with its latest log entry (by as_of) */
 	"SELECT p.plan_id, p.department, 'current state differs from the "
 	"last entry of its log' FROM plan p WHERE NOT EXISTS (SELECT 1 FROM "
 	"plan_log l WHERE l.plan_id = p.plan_id AND l.status = p.status AND "
 	"l.progress = p.progress AND l.due = p.due AND l.log_id = (SELECT "
-	"max(log_id) FROM plan_log m WHERE m.plan_id = p.plan_id))",
+	"log_id FROM plan_log m WHERE m.plan_id = p.plan_id ORDER BY "
+	"m.as_of DESC, m.log_id DESC LIMIT 1))",
 	/* a SHA-256 is 64 lowercase hex digits */
 	"SELECT path, kind, 'SHA-256 is not 64 hex digits' FROM input_file "
 	"WHERE length(sha256) <> 64 OR sha256 GLOB '*[^0-9a-f]*' UNION ALL "

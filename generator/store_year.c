@@ -1,4 +1,5 @@
 /* store_year.c: one fiscal year's answers, evidence and status. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,11 +368,58 @@ static bool pin_year(struct store *st, int year, long long policy_id)
 	return ok;
 }
 
+/* Whether two register paths name one file (as given, or resolved). */
+static bool same_register(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+	return strcmp(a, b) == 0 ||
+	       (realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0);
+}
+
+/* An evidence ID another register of the year defines already is an
+ * error naming both places: a second definition silently replaced the
+ * first (file, title, SHA-256) before (issue 11).  A new version of the
+ * same register replaces its own records. */
+static bool evidence_defined_once(struct store *st, int year,
+				  const struct evidence_register *reg)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT f.path, f.imported_at FROM evidence e JOIN "
+		    "input_file f USING (file_id) WHERE e.year = ? AND "
+		    "e.evidence_id = ?");
+	bool ok = s != NULL;
+	for (size_t i = 0; s && i < reg->n; i++) {
+		const struct evidence_record *e = &reg->records[i];
+		sqlite3_bind_int(s, 1, year);
+		store_bind_text(s, 2, e->id);
+		if (sqlite3_step(s) == SQLITE_ROW &&
+		    !same_register((const char *)sqlite3_column_text(s, 0),
+				   reg->path)) {
+			diags_add(st->d, DIAG_ERROR, reg->path, e->line,
+				  "evidence ID '%s' is defined in another "
+				  "register already: %s (imported %s); an ID "
+				  "is defined once a year (give this one "
+				  "another ID, or correct that register)",
+				  e->id, sqlite3_column_text(s, 0),
+				  sqlite3_column_text(s, 1));
+			ok = false;
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
 /* A closed year takes no import, nor a plans file dated in a closed
- * year (checked inside the import's write transaction). */
+ * year (checked inside the import's write transaction); an evidence ID
+ * is defined by one register. */
 static bool import_allowed(struct store *st, struct store_import *im)
 {
 	bool ok = store_require_open(st, im->year, "importing into it", NULL);
+	for (size_t i = 0; ok && i < im->nregisters; i++)
+		if (im->register_result[i] != IMPORT_UNCHANGED &&
+		    !evidence_defined_once(st, im->year, &im->registers[i]))
+			ok = false;
 	for (size_t i = 0; ok && i < im->nplan_files; i++) {
 		const struct plan_file *f = &im->plan_files[i];
 		int fy = f->as_of ? text_fiscal_year_of(f->as_of) : 0;

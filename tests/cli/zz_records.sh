@@ -2,7 +2,7 @@
 # the database guards itself, policy versions stay as years used them,
 # closed years, respondents, consistent reads and one writer per folder.
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
-test_plan 19
+test_plan 21
 
 # sqlpy DB SQL...: runs each SQL on DB with Python's sqlite3 (a tool
 # other than kansa, as an attacker or a careless hand would use).
@@ -493,6 +493,59 @@ t_rec_run_kills() {
 	cd "$ROOT" || return
 }
 
+# An evidence ID defined again in a second register is an error naming
+# both places (it silently replaced the first); plans files are placed by
+# their as_of whatever the import order (an older report imported last
+# turned 確認済 back into 完了).
+t_rec_histories() {
+	ws=$(workspace)
+	cd "$ws" || return
+	cp "$BASE_WS/kansa.db" .
+	mkdir -p r2
+	cp -r "$ROOT/examples/2025/evidence/"* r2/ 2>/dev/null
+	# the same IDs, another register (one title differs)
+	sed '0,/^title = /s/^title = .*/title = 別の台帳の証跡/' \
+		"$ROOT/examples/2025/evidence/register.ini" >r2/second.ini
+	"$KANSA" import --year 2025 "$ROOT/examples/2025/evidence/register.ini" >/dev/null 2>&1
+	before=$(sha256sum kansa.db)
+	out=$("$KANSA" import --year 2025 r2/second.ini 2>&1)
+	rc=$?
+	if [ $rc -eq 3 ] && printf '%s' "$out" | grep -q "second.ini:[0-9]*: evidence ID '[^']*' is defined in another register already: .*examples/2025/evidence/register.ini" &&
+		[ "$before" = "$(sha256sum kansa.db)" ]; then
+		ok "records: an evidence ID redefined by another register: exit 3 naming both, nothing stored"
+	else
+		not_ok "records: evidence redefined in another register" "rc $rc: $(printf '%s' "$out" | head -5)"
+	fi
+	state() {
+		python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(list(c.execute('SELECT plan_id, status, progress, due FROM plan ORDER BY 1')))" "$1"
+	}
+	cp "$BASE_WS/kansa.db" fwd.db
+	cp "$BASE_WS/kansa.db" rev.db
+	for y in 2024 2025; do
+		"$KANSA" import --db fwd.db --year $y "$ROOT"/examples/$y/answers/*.ini "$ROOT/examples/$y/evidence/register.ini" \
+			"$ROOT/examples/$y/audit.ini" >/dev/null 2>&1
+		"$KANSA" import --db rev.db --year $y "$ROOT"/examples/$y/answers/*.ini "$ROOT/examples/$y/evidence/register.ini" \
+			"$ROOT/examples/$y/audit.ini" >/dev/null 2>&1
+	done
+	"$KANSA" import --db fwd.db --year 2025 "$ROOT/examples/2024/plans-2025-03.ini" >/dev/null 2>&1
+	"$KANSA" import --db fwd.db --year 2025 "$ROOT/examples/2025/plans-2025-09.ini" >/dev/null 2>&1
+	"$KANSA" import --db fwd.db --year 2025 "$ROOT/examples/2025/plans-2026-01.ini" >/dev/null 2>&1
+	"$KANSA" import --db rev.db --year 2025 "$ROOT/examples/2025/plans-2026-01.ini" >/dev/null 2>&1
+	"$KANSA" import --db rev.db --year 2025 "$ROOT/examples/2025/plans-2025-09.ini" >/dev/null 2>&1
+	"$KANSA" import --db rev.db --year 2025 "$ROOT/examples/2024/plans-2025-03.ini" >/dev/null 2>&1
+	f=$(state fwd.db)
+	r=$(state rev.db)
+	if [ "$f" = "$r" ] && [ "$f" != "[]" ] && "$KANSA" check-db --db rev.db >/dev/null 2>&1; then
+		ok "records: plans files imported newest first give the same plans as in date order; check-db clean"
+	else
+		not_ok "records: plans by as_of" "forward $f / reverse $r / $("$KANSA" check-db --db rev.db 2>&1 | head -3)"
+	fi
+	cd "$ROOT" || return
+}
+
 t_rec_tampered
 t_rec_backup
 t_rec_migration_race
@@ -504,3 +557,4 @@ t_rec_respondent_commands
 t_rec_close
 t_rec_consistent_reads
 t_rec_run_kills
+t_rec_histories
