@@ -8,21 +8,14 @@
 #include "answers.h"
 #include "cli.h"
 #include "fileio.h"
+#include "roles.h"
 #include "templates.h"
 
-/* Short ASCII names for the file names of the sheets. */
-static const char *const role_slugs[] = {
-	"ciso",	     "vice-ciso",   "security-chief", "security-manager",
-	"sys-admin", "sys-staff",   "members-staff",  "contractor",
-	"csirt",     "audit-chief",
-};
-
-static const char *slug_of(const char *role)
+/* The ASCII name of a role's sheet files ([roles] slug). */
+static const char *slug_of(const struct role_table *t, const char *role)
 {
-	for (size_t i = 0; i < checklist_nroles; i++)
-		if (strcmp(checklist_roles[i], role) == 0)
-			return role_slugs[i];
-	return "role";
+	int r = roles_find(t, role);
+	return r >= 0 ? t->v[r].slug : "role";
 }
 
 static bool role_has_items(const struct checklist *cl, const char *role)
@@ -33,7 +26,8 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
-static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
+static enum kansa_err write_sheet(const struct checklist *cl,
+				  const struct role_table *t, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
 				  struct diags *d)
@@ -45,7 +39,7 @@ static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
-		 slug_of(role));
+		 slug_of(t, role));
 	if (!(err = fileio_write_atomic(path, ini, len, d))) {
 		size_t n = 0;
 		for (size_t i = 0; i < cl->nitems; i++)
@@ -73,6 +67,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 {
 	struct cli_parser p;
 	const struct command *cmd = cli_find("template");
+	const struct role_table *roles = NULL;
 	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
 	const char *tdir = NULL;
 	char defdir[64], *header = NULL;
@@ -134,12 +129,16 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
-	for (size_t r = 0; r < checklist_nroles && !err; r++) {
-		const char *name = checklist_roles[r];
+	if (!(roles = roles_get(&cli->diags))) {
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	for (size_t r = 0; r < roles->n && !err; r++) {
+		const char *name = roles->v[r].name;
 		if ((role && strcmp(role, name) != 0) ||
 		    !role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, name, year, dept, header, dir,
+		err = write_sheet(&cl, roles, name, year, dept, header, dir,
 				  &cli->diags);
 	}
 out:

@@ -207,15 +207,28 @@ static const char *const schema_v1[] = {
 	NULL,
 };
 
+/* The audit file's frame and decision fields beyond the columns of
+ * audit and judgement (issue 14): one row per non-empty key, section
+ * 'kansa' for the header, the item ID for a decision. */
+static const char *const schema_v2[] = {
+	"CREATE TABLE audit_field ("
+	" year INTEGER NOT NULL,"
+	" section TEXT NOT NULL,"
+	" key TEXT NOT NULL,"
+	" value TEXT NOT NULL,"
+	" PRIMARY KEY (year, section, key)) STRICT;",
+	NULL,
+};
+
 /*
- * 1 -> 2: the database guards itself and keeps its history (issue 11).
+ * 2 -> 3: the database guards itself and keeps its history (issue 11).
  * Tables whose columns the code relies on get the CHECKs they lacked, by
  * the rebuild SQLite prescribes (new table, copy, drop, rename; foreign
  * keys are off while a migration runs and checked before it commits);
  * years can be closed, respondents retired, and every such act is logged
  * append-only.
  */
-static const char *const schema_v2[] = {
+static const char *const schema_v3[] = {
 	"CREATE TABLE judgement_v2 ("
 	" year INTEGER NOT NULL,"
 	" item_id TEXT NOT NULL,"
@@ -332,7 +345,8 @@ static const char *const schema_v2[] = {
 
 const char *const *const store_migrations[] = {
 	schema_v1, /* 0 -> 1: the whole product's schema */
-	schema_v2, /* 1 -> 2: constraints, closed years, the year log */
+	schema_v2, /* 1 -> 2: audit_field (the audit's frame, decisions) */
+	schema_v3, /* 2 -> 3: constraints, closed years, the year log */
 };
 
 const int store_nmigrations =
