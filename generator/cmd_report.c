@@ -204,13 +204,74 @@ const struct cli_option cmd_report_options[] = {
 	CLI_OPT_END,
 };
 
+/* Sets option c of report from optarg: 0, or the exit code of a usage
+ * error it printed.  *any_only: an --only was given. */
+static int set_option(struct report_cmd *o, int c, const struct command *cmd,
+		      bool *any_only)
+{
+	static const char *const kinds[] = {"xlsx", "ciso", "audit"};
+	size_t k;
+
+	switch (c) {
+	case 'y':
+		return cli_opt_year(cmd, optarg, &o->r.year);
+	case 'a':
+		o->dated = true;
+		return cli_opt_date(cmd, "as-of", optarg, o->as_of);
+	case 't':
+		o->dated = true;
+		return cli_opt_date(cmd, "date", optarg, o->date);
+	case 'S':
+		o->staged_for = optarg;
+		return 0;
+	case 'o':
+		snprintf(o->outdir, sizeof(o->outdir), "%s", optarg);
+		return 0;
+	case 'O':
+		for (k = 0; k < 3 && strcmp(optarg, kinds[k]); k++)
+			;
+		if (k == 3)
+			return cli_usage_error(cmd,
+					       "--only '%s': expected xlsx, "
+					       "ciso or audit",
+					       optarg);
+		o->only[k] = *any_only = true;
+		return 0;
+	case 'T':
+		o->r.templates = optarg;
+		return 0;
+	case 's':
+		if (!o->plans)
+			return cli_usage_error(
+				cmd, "--since is for kansa report plans");
+		return cli_opt_date(cmd, "since", optarg, o->since);
+	case 'P':
+		o->password_file = optarg;
+		return 0;
+	case 'g':
+		o->r.organisation = optarg;
+		return 0;
+	case 'i':
+		if (strchr(optarg, '/') || !*optarg ||
+		    o->ninclude == MAX_INCLUDES)
+			return cli_usage_error(
+				cmd,
+				"--include '%s': expected the name of a file "
+				"in the output folder (at most %d)",
+				optarg, MAX_INCLUDES);
+		o->include[o->ninclude++] = optarg;
+		return 0;
+	default:
+		return cli_usage_error(cmd, "unknown option");
+	}
+}
+
 static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 {
 	struct cli_parser p;
-	static const char *const kinds[] = {"xlsx", "ciso", "audit"};
 	const struct command *cmd = cli_find("report");
 	bool any_only = false;
-	int c, rc;
+	int c, rc = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
@@ -221,76 +282,10 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		argv++;
 	}
 	cli_parse_start(&p, cmd, cli);
-	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
-		switch (c) {
-		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
-				return rc;
-			break;
-		case 'a':
-			if ((rc = cli_opt_date(cmd, "as-of", optarg,
-					       o->as_of)) != 0)
-				return rc;
-			o->dated = true;
-			break;
-		case 't':
-			if ((rc = cli_opt_date(cmd, "date", optarg, o->date)) !=
-			    0)
-				return rc;
-			o->dated = true;
-			break;
-		case 'o':
-			snprintf(o->outdir, sizeof(o->outdir), "%s", optarg);
-			break;
-		case 'O': {
-			size_t k;
-			for (k = 0; k < 3 && strcmp(optarg, kinds[k]); k++)
-				;
-			if (k == 3)
-				return cli_usage_error(cmd,
-						       "--only '%s': "
-						       "expected xlsx, "
-						       "ciso or audit",
-						       optarg);
-			o->only[k] = any_only = true;
-			break;
-		}
-		case 'T':
-			o->r.templates = optarg;
-			break;
-		case 's':
-			if (!o->plans)
-				return cli_usage_error(
-					cmd,
-					"--since is for kansa report plans");
-			if ((rc = cli_opt_date(cmd, "since", optarg,
-					       o->since)) != 0)
-				return rc;
-			break;
-		case 'P':
-			o->password_file = optarg;
-			break;
-		case 'S':
-			o->staged_for = optarg;
-			break;
-		case 'g':
-			o->r.organisation = optarg;
-			break;
-		case 'i':
-			if (strchr(optarg, '/') || !*optarg ||
-			    o->ninclude == MAX_INCLUDES)
-				return cli_usage_error(
-					cmd,
-					"--include '%s': expected the name "
-					"of a file in the output folder (at "
-					"most %d)",
-					optarg, MAX_INCLUDES);
-			o->include[o->ninclude++] = optarg;
-			break;
-		default:
-			return cli_usage_error(cmd, "unknown option");
-		}
-	}
+	while (!rc && (c = cli_parse_next(&p, argc, argv)) != -1)
+		rc = set_option(o, c, cmd, &any_only);
+	if (rc)
+		return rc;
 	if (o->plans) {
 		if (optind != argc || any_only || o->ninclude || o->r.year >= 0)
 			return cli_usage_error(

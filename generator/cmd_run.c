@@ -46,6 +46,7 @@ struct run_opts {
 	int fail_on;		   /* --fail-on: a grade, or -1 */
 	const char *password_file; /* --pdf-password-file */
 	const char *timings;	   /* --timings FILE (TSV) */
+	bool allow_missing;	   /* --allow-missing-evidence (import) */
 };
 
 /* One step as run. */
@@ -186,7 +187,7 @@ static void step_run(struct run *r, struct step *s, const struct args *a,
 	dprintf(r->log, "%s%s\n", to ? " > " : "", to ? to : "");
 	start = lseek(r->log, 0, SEEK_END);
 	if (to && (!(tmp = fileio_temp_create(to, r->d)) ||
-		   (out = open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0)) {
+		   (out = fileio_create(tmp, false)) < 0)) {
 		free(argv);
 		if (tmp)
 			fileio_temp_commit(tmp, to, false, r->d);
@@ -407,7 +408,9 @@ static int do_import(struct run *r)
 	args_year(&a, r, "import");
 	arg(&a, "--complete"); /* the year's files: a respondent without
 				  one is retired (issue 11) */
-	arg(&a, "--");	       /* a file name may start with '-' */
+	if (r->o.allow_missing)
+		arg(&a, "--allow-missing-evidence");
+	arg(&a, "--"); /* a file name may start with '-' */
 	a.extra = calloc(total + 1, sizeof(*a.extra));
 	if (!a.extra) {
 		rc = 4;
@@ -521,7 +524,7 @@ static int do_result(struct run *r, struct store *st, const char *name)
 	}
 	snprintf(path, sizeof(path), "%s/%s.txt", r->outdir, name);
 	if (!err && (tmp = fileio_temp_create(path, r->d))) {
-		if ((f = fopen(tmp, "w"))) {
+		if ((f = fileio_fopen_write(tmp))) {
 			if (strcmp(name, "score") == 0)
 				render_text_score(f, &r->model, GROUP_CHAPTER,
 						  -1, RENDER_TEXT);
@@ -689,6 +692,9 @@ const struct cli_option cmd_run_options[] = {
 	{"timings", 'T', false, "FILE",
 	 "write each step's wall and CPU seconds, peak\nmemory (KB) and exit "
 	 "code as TSV"},
+	{"allow-missing-evidence", 'M', false, NULL,
+	 "the import step records a missing evidence\nfile as missing "
+	 "instead of refusing it"},
 	{"db", 'd', false, "FILE", NULL}, /* refused, with the reason */
 	CLI_OPT_END,
 };
@@ -743,6 +749,9 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 			break;
 		case 'T':
 			o->timings = optarg;
+			break;
+		case 'M':
+			o->allow_missing = true;
 			break;
 		case 'd':
 			return cli_usage_error(
@@ -806,7 +815,9 @@ static int open_workspace(struct run *r)
 	if (err || !(r->outdir = strdup(r->stage.stage)))
 		return 4;
 	snprintf(r->logpath, sizeof(r->logpath), "%s/kansa-run.log", r->outdir);
-	r->log = open(r->logpath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	r->log =
+		open(r->logpath,
+		     O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
 	if (r->log < 0) {
 		diags_add(r->d, DIAG_ERROR, r->logpath, 0, "cannot write: %s",
 			  strerror(errno));
@@ -841,7 +852,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	snprintf(r.year, sizeof(r.year), "%d", r.o.year);
 	r.o.password_file = absolute(r.o.password_file, pwbuf, sizeof(pwbuf));
 	r.o.timings = absolute(r.o.timings, tmbuf, sizeof(tmbuf));
-	if (r.o.timings && !(r.timings = fopen(r.o.timings, "w"))) {
+	if (r.o.timings && !(r.timings = fileio_fopen_write(r.o.timings))) {
 		diags_add(r.d, DIAG_ERROR, r.o.timings, 0, "cannot write: %s",
 			  strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fileio.h"
 
 static int cmd_help(int argc, char **argv, struct cli *cli);
 static int cmd_version(int argc, char **argv, struct cli *cli);
@@ -511,6 +512,7 @@ int main(int argc, char **argv)
 	const char *env = getenv("KANSA_DB");
 	int i = 1, rc;
 
+	fileio_check_stdout_at_exit();
 	cli.db = env && *env ? env : "kansa.db";
 	diags_init(&cli.diags);
 	while (i < argc && argv[i][0] == '-') {

@@ -601,7 +601,7 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 	if (getenv("KANSA_FLOOR_DUMP") && *getenv("KANSA_FLOOR_DUMP")) {
 		struct sbuf fp = {0};
 		sbuf_printf(&fp, "%s.xlsx.tsv", getenv("KANSA_FLOOR_DUMP"));
-		x->floor = fp.s ? fopen(fp.s, "w") : NULL;
+		x->floor = fp.s ? fileio_fopen_write(fp.s) : NULL;
 		sbuf_release(&fp);
 	}
 	if (!(x->wb = workbook_new_opt(tmp, &opt))) {

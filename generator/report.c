@@ -61,13 +61,20 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
+	s->font_body = setting(r, f, "report", "font_body",
+			       "/usr/share/fonts/opentype/ipaexfont-mincho/"
+			       "ipaexm.ttf");
+	s->font_mono = setting(r, f, "report", "font_mono",
+			       "/usr/share/fonts/opentype/ipafont-gothic/"
+			       "ipag.ttf");
 	for (int i = 0; i < 4; i++) {
 		s->title[i] =
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font)
+	    !s->addressee || !s->sender || !s->font || !s->font_body ||
+	    !s->font_mono)
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -97,6 +104,20 @@ load_settings(struct report *r, const struct report_options *o, struct diags *d)
 	}
 	free(data);
 	err = report_settings_from_ini(r, f);
+	for (int i = 0; !err && i < 4; i++) {
+		const char *why = fileio_name_problem(s->file[i]);
+		const struct ini_section *fs =
+			f ? ini_section(f, "files") : NULL;
+		if (why) {
+			diags_add(d, DIAG_ERROR, s->from,
+				  fs ? ini_key_line(fs, report_keys[i]) : 0,
+				  "[files] %s = '%s' is not a file name: %s "
+				  "(the reports are written into the output "
+				  "folder only)",
+				  report_keys[i], s->file[i], why);
+			err = KANSA_ERR_INPUT;
+		}
+	}
 	ini_free(f);
 	if (!err && o->organisation && *o->organisation) {
 		free(s->organisation);
@@ -396,6 +417,8 @@ void report_release(struct report *r)
 	free(r->settings.addressee);
 	free(r->settings.sender);
 	free(r->settings.font);
+	free(r->settings.font_body);
+	free(r->settings.font_mono);
 	free(r->settings.from);
 	for (int i = 0; i < 4; i++) {
 		free(r->settings.title[i]);

@@ -1,4 +1,6 @@
 /* store.c: the SQLite store: opening, migrating, shared helpers. */
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +159,16 @@ static enum kansa_err open_store(const char *path, bool create, bool for_check,
 		return KANSA_ERR_NOMEM;
 	}
 	st->d = d;
+	/* a new database gets the umask's mode (SQLite's own 0644 would
+	 * shut out a group that shares the workspace), never via a link */
+	if (create) {
+		int fd =
+			open(path,
+			     O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			     0666);
+		if (fd >= 0)
+			close(fd);
+	}
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		diags_add(d, DIAG_ERROR, path, 0,
 			  "cannot open the database: %s",

@@ -72,6 +72,8 @@ enum kansa_err store_backup(struct store *st, const char *dest, struct diags *d)
 		return err;
 	if (!(tmp = fileio_temp_create(dest, d)))
 		return KANSA_ERR_IO;
+	/* the copy is as private as the database it copies */
+	fileio_copy_mode(st->path, tmp);
 	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
 		diags_add(d, DIAG_ERROR, dest, 0, "cannot create: %s",

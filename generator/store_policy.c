@@ -272,8 +272,7 @@ enum kansa_err store_save_policy(struct store *st, const struct checklist *cl,
 				  "the year's first import) and stays as it "
 				  "was: the changed checklist is stored as the "
 				  "new version %s@%s, for the years not yet "
-				  "imported (kansa move-year moves a year to "
-				  "it)",
+				  "imported",
 				  cl->policy, version, years, cl->policy,
 				  fresh);
 	} else {

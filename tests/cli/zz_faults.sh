@@ -188,7 +188,7 @@ t_kill_report() {
 	done
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1 ||
 		bad="$bad [the report after]"
-	left=$(ls -a output/2025 | grep '\.tmp-')
+	left=$(ls -a output/2025 | grep '^\.kansa-tmp-')
 	[ -z "$bad$left" ] && ok "faults: SIGKILL at five moments of a report: every file under its final name is whole; the next report leaves no temporary file" ||
 		not_ok "faults: SIGKILL mid-report leaves a broken file" "$bad $left"
 	cd "$ROOT" || { setup_failed t_kill_report; return; }
@@ -201,13 +201,13 @@ t_stale_temp_and_lock() {
 	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
 	cd "$ws" || { setup_failed t_stale_temp_and_lock; return; }
 	mkdir -p output/2025
-	echo junk >output/2025/kansa-2025-ciso.pdf.tmp-AbC123
+	echo junk >output/2025/.kansa-tmp-kansa-2025-ciso.pdf-AbC123
 	echo keep >output/2025/notes.tmp-keep
 	out=$("$KANSA" report --year 2025 --as-of $AS_OF 2>&1)
 	rc=$?
-	if [ $rc -eq 0 ] && [ ! -e output/2025/kansa-2025-ciso.pdf.tmp-AbC123 ] &&
+	if [ $rc -eq 0 ] && [ ! -e output/2025/.kansa-tmp-kansa-2025-ciso.pdf-AbC123 ] &&
 		[ -e output/2025/notes.tmp-keep ] &&
-		printf '%s' "$out" | grep -q "kansa-2025-ciso.pdf.tmp-AbC123: notice: removed: a temporary file left by an interrupted run"; then
+		printf '%s' "$out" | grep -q ".kansa-tmp-kansa-2025-ciso.pdf-AbC123: notice: removed: a temporary file left by an interrupted run"; then
 		ok "faults: a temporary file left by a killed report is removed by the next, with a notice"
 	else
 		not_ok "faults: stale temporary files" "rc $rc: $out $(ls -a output/2025)"
