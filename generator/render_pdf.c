@@ -300,8 +300,7 @@ static void letter_head(struct pdf *p, const struct report *r,
 	text_wareki_date(r->date, date, sizeof(date));
 	pdf_page(p, false);
 	p->y = 70;
-	pdf_line_at(p, r->settings.classification, 10, PDF_LEFT, PDF_WIDTH, 2,
-		    true);
+	pdf_line_at(p, r->marking, 10, PDF_LEFT, PDF_WIDTH, 2, true);
 	p->y += 22;
 	pdf_line_at(p, r->settings.document_number, 10.5, PDF_LEFT, PDF_WIDTH,
 		    2, false);
@@ -964,7 +963,7 @@ static enum kansa_err write_pdf(const struct report *r,
 
 	if (err)
 		return err;
-	p.marking = r->settings.classification;
+	p.marking = r->marking; /* 案 while the year is open (issue 11) */
 	p.title = r->settings.title[doc->kind];
 	p.number_offset = 1; /* the cover has no number */
 	pdf_restart(&p, true);
