@@ -359,6 +359,11 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 			goto out;
 	} else if ((err = report_gather(st, &o.r, &r, &cli->diags))) {
 		goto out;
+	} else if (o.only[REPORT_CISO] && strstr(r.settings.addressee, "○○")) {
+		diags_add(&cli->diags, DIAG_WARNING, r.settings.from, 0,
+			  "addressee '%s' still has ○○ to fill in: the CISO "
+			  "letter is dated and addressed with it",
+			  r.settings.addressee);
 	}
 	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT && !o.plans; k++) {
 		struct written *f = &w[nw];

@@ -361,10 +361,11 @@ static void ciso_body(struct pdf *p, const struct report *r)
 
 	letter_head(p, r, REPORT_CISO);
 	snprintf(buf, sizeof(buf),
-		 "%sの情報セキュリティ監査及び自己点検の結果について、%s "
-		 "10-1(4) "
-		 "に基づき、下記のとおり報告する。",
-		 r->era, r->cl.policy);
+		 "%sの情報セキュリティ監査及び自己点検の結果について、%s%s%s%s"
+		 "下記のとおり報告する。",
+		 r->era, *r->settings.basis_clause ? r->cl.policy : "",
+		 *r->settings.basis_clause ? " " : "", r->settings.basis_clause,
+		 *r->settings.basis_clause ? " に基づき、" : "");
 	pdf_text(p, buf, 10.5, 0, false);
 	pdf_space(p, 8);
 	pdf_line_at(p, "記", 10.5, PDF_LEFT, PDF_WIDTH, 1, false);

@@ -250,6 +250,30 @@ static const char init_readme[] =
 	"\r\n"
 	"詳しくは kansa help、man kansa。\r\n";
 
+/* report.ini with the organisation's own values: its name, the
+ * addressee to complete (○○ ○○: kansa run warns until it is), a
+ * document number and a basis clause for the user to fill in. */
+static void own_report_ini(struct sbuf *b, const char *data,
+			   const char *organisation)
+{
+	for (const char *p = data; *p;) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p + 1) : strlen(p);
+		if (strncmp(p, "organisation =", 14) == 0)
+			sbuf_printf(b, "organisation = %s\n", organisation);
+		else if (strncmp(p, "addressee =", 11) == 0)
+			sbuf_printf(b, "addressee = %s議長 ○○ ○○ 様\n",
+				    organisation);
+		else if (strncmp(p, "document_number =", 17) == 0)
+			sbuf_adds(b, "document_number = 第　　号\n");
+		else if (strncmp(p, "basis_clause =", 14) == 0)
+			sbuf_adds(b, "basis_clause =\n");
+		else
+			sbuf_add(b, p, n);
+		p += n;
+	}
+}
+
 /* Writes templates/ from the compiled-in copies, with the organisation
  * put into report.ini. */
 static enum kansa_err write_templates(const char *organisation, struct diags *d)
@@ -258,17 +282,10 @@ static enum kansa_err write_templates(const char *organisation, struct diags *d)
 		char path[512];
 		struct sbuf b = {0};
 		enum kansa_err err;
-		const char *org = strcmp(t->name, "report.ini") == 0
-					  ? strstr(t->data, "\norganisation =")
-					  : NULL;
-		if (org && *organisation) {
-			const char *eol = strchr(org + 1, '\n');
-			sbuf_add(&b, t->data, (size_t)(org - t->data));
-			sbuf_printf(&b, "\norganisation = %s", organisation);
-			sbuf_add(&b, eol, strlen(eol));
-		} else {
+		if (strcmp(t->name, "report.ini") == 0 && *organisation)
+			own_report_ini(&b, t->data, organisation);
+		else
 			sbuf_add(&b, t->data, t->len);
-		}
 		if (b.oom)
 			return KANSA_ERR_NOMEM;
 		snprintf(path, sizeof(path), "templates/%s", t->name);
