@@ -62,13 +62,20 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
+	s->font_body = setting(r, f, "report", "font_body",
+			       "/usr/share/fonts/opentype/ipaexfont-mincho/"
+			       "ipaexm.ttf");
+	s->font_mono = setting(r, f, "report", "font_mono",
+			       "/usr/share/fonts/opentype/ipafont-gothic/"
+			       "ipag.ttf");
 	for (int i = 0; i < 4; i++) {
 		s->title[i] =
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font || !s->basis_clause)
+	    !s->addressee || !s->sender || !s->font || !s->font_body ||
+	    !s->font_mono || !s->basis_clause)
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -98,6 +105,20 @@ load_settings(struct report *r, const struct report_options *o, struct diags *d)
 	}
 	free(data);
 	err = report_settings_from_ini(r, f);
+	for (int i = 0; !err && i < 4; i++) {
+		const char *why = fileio_name_problem(s->file[i]);
+		const struct ini_section *fs =
+			f ? ini_section(f, "files") : NULL;
+		if (why) {
+			diags_add(d, DIAG_ERROR, s->from,
+				  fs ? ini_key_line(fs, report_keys[i]) : 0,
+				  "[files] %s = '%s' is not a file name: %s "
+				  "(the reports are written into the output "
+				  "folder only)",
+				  report_keys[i], s->file[i], why);
+			err = KANSA_ERR_INPUT;
+		}
+	}
 	ini_free(f);
 	if (!err && o->organisation && *o->organisation) {
 		free(s->organisation);
@@ -288,7 +309,6 @@ static enum kansa_err gather_previous(struct store *st,
 				      const struct report_options *o,
 				      struct report *r, struct diags *d)
 {
-	struct audit_file prev_audit;
 	bool found;
 	enum kansa_err err;
 
@@ -298,15 +318,36 @@ static enum kansa_err gather_previous(struct store *st,
 	if (!r->prev_year)
 		return KANSA_OK;
 	text_wareki_fiscal_year(r->prev_year, r->prev_era, sizeof(r->prev_era));
-	if ((err = store_load_audit(st, r->prev_year, &prev_audit, &found, d)))
+	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
+				    d)))
 		return err;
-	err = score_year(st, r, r->prev_year, found ? &prev_audit : NULL,
-			 &r->prev_cl, &r->prev_data, &r->prev_score, d);
-	audit_release(&prev_audit);
-	if (err)
+	if ((err = score_year(st, r, r->prev_year,
+			      found ? &r->prev_audit : NULL, &r->prev_cl,
+			      &r->prev_data, &r->prev_score, d)) ||
+	    (err = findings_compute(&r->prev_score, r->prev_data.respondents,
+				    r->prev_audit.items, r->prev_audit.n,
+				    &r->prev_findings)))
 		return err;
 	return diff_compute(&r->score, &r->prev_score, r->cl.mapping,
 			    r->cl.nmapping, &r->diff);
+}
+
+/* An open year's reports are drafts: 案 beside the classification on
+ * the cover and in the header (issue 11); a closed year's are final. */
+static enum kansa_err mark_draft(struct store *st, struct report *r,
+				 struct diags *d)
+{
+	int closed = store_year_closed(st, r->year, NULL);
+	if (closed < 0) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "cannot read whether FY %d is closed", r->year);
+		return KANSA_ERR_DB;
+	}
+	r->draft = closed == 0;
+	snprintf(r->marking, sizeof(r->marking), "%s%s",
+		 r->settings.classification ? r->settings.classification : "",
+		 r->draft ? "　案" : "");
+	return KANSA_OK;
 }
 
 enum kansa_err report_gather(struct store *st, const struct report_options *o,
@@ -321,7 +362,7 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if ((err = load_settings(r, o, d)) ||
+	if ((err = load_settings(r, o, d)) || (err = mark_draft(st, r, d)) ||
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
@@ -336,10 +377,14 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = store_load_inputs(st, o->year, &r->inputs, &r->ninputs,
 				     d)) ||
 	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
-	    (err = year_plans(r)) || (err = gather_previous(st, o, r, d)))
+	    (err = year_plans(r)) || (err = report_fill_findings(r)) ||
+	    (err = gather_previous(st, o, r, d)))
 		return err;
 	digest_inputs(r);
-	return r->prev_year ? find_failed(r) : KANSA_OK;
+	if (r->prev_year &&
+	    ((err = find_failed(r)) || (err = report_follow_up(r))))
+		return err;
+	return KANSA_OK;
 }
 
 void report_release(struct report *r)
@@ -350,6 +395,9 @@ void report_release(struct report *r)
 	score_release(&r->score);
 	score_release(&r->prev_score);
 	findings_release(&r->findings);
+	findings_release(&r->prev_findings);
+	audit_release(&r->prev_audit);
+	free(r->followups);
 	diff_release(&r->diff);
 	store_year_release(&r->data);
 	store_year_release(&r->prev_data);
@@ -371,6 +419,8 @@ void report_release(struct report *r)
 	free(r->settings.sender);
 	free(r->settings.basis_clause);
 	free(r->settings.font);
+	free(r->settings.font_body);
+	free(r->settings.font_mono);
 	free(r->settings.from);
 	for (int i = 0; i < 4; i++) {
 		free(r->settings.title[i]);
@@ -432,6 +482,34 @@ static void quarter_before(const char *date, char out[11])
 	snprintf(out, 11, "%.10s", buf);
 }
 
+/* Every due date moved in a plan's log up to the as-of date (the log is
+ * oldest first, by plan). */
+static enum kansa_err due_moves(const struct report *r,
+				struct plans_progress *pp)
+{
+	if (!(pp->moves = calloc(r->nlog + 1, sizeof(*pp->moves))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->nplans; i++) {
+		const struct plan_log_entry *last = NULL;
+		for (size_t k = 0; k < r->nlog; k++) {
+			const struct plan_log_entry *l = &r->log[k];
+			if (strcmp(l->plan_id, r->plans[i].id) != 0 ||
+			    strcmp(l->as_of, r->as_of) > 0)
+				continue;
+			if (last && strcmp(last->due, l->due) != 0) {
+				struct due_move *m = &pp->moves[pp->nmoves++];
+				m->plan = &r->plans[i];
+				m->from = last->due;
+				m->to = l->due;
+				m->on = l->as_of;
+				m->reason = l->reason;
+			}
+			last = l;
+		}
+	}
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather_plans(struct store *st,
 				   const struct report_options *o,
 				   const char *since, struct report *r,
@@ -452,8 +530,12 @@ enum kansa_err report_gather_plans(struct store *st,
 		snprintf(pp->since, sizeof(pp->since), "%s", since);
 	else
 		quarter_before(o->as_of, pp->since);
-	if ((err = load_settings(r, o, d)) ||
-	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	if ((err = load_settings(r, o, d)))
+		return err;
+	/* a report on plans, not on a year: never a draft */
+	snprintf(r->marking, sizeof(r->marking), "%s",
+		 r->settings.classification ? r->settings.classification : "");
+	if ((err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
 	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
 		return err;
@@ -494,13 +576,14 @@ enum kansa_err report_gather_plans(struct store *st,
 	}
 	qsort(pp->open, pp->nopen, sizeof(*pp->open), by_urgency);
 	qsort(pp->closed, pp->nclosed, sizeof(*pp->closed), by_urgency);
-	return KANSA_OK;
+	return due_moves(r, pp);
 }
 
 void plans_progress_release(struct plans_progress *pp)
 {
 	free(pp->open);
 	free(pp->closed);
+	free(pp->moves);
 	memset(pp, 0, sizeof(*pp));
 }
 

@@ -200,7 +200,7 @@ static const char init_ini[] =
 	"[workspace]\r\n"
 	"; 団体名 (報告書の表紙。templates/report.ini の organisation "
 	"より優先)\r\n"
-	"organisation = %s\r\n"
+	"%s"
 	"; 情報セキュリティ対策基準の本文 (UTF-8 または Shift_JIS)\r\n"
 	"policy = checklists/policy.txt\r\n"
 	"; 本文から導出したチェックリスト (レビューして保存)\r\n"
@@ -251,25 +251,28 @@ static const char init_readme[] =
 	"詳しくは kansa help、man kansa。\r\n";
 
 /* report.ini with the organisation's own values: its name, the
- * addressee to complete (○○ ○○: kansa run warns until it is), a
- * document number and a basis clause for the user to fill in. */
+ * addressee (its chair, a name may be added), a document number and no
+ * basis clause until the user names one. */
 static void own_report_ini(struct sbuf *b, const char *data,
 			   const char *organisation)
 {
 	for (const char *p = data; *p;) {
 		const char *eol = strchr(p, '\n');
 		size_t n = eol ? (size_t)(eol - p + 1) : strlen(p);
-		if (strncmp(p, "organisation =", 14) == 0)
-			sbuf_printf(b, "organisation = %s\n", organisation);
-		else if (strncmp(p, "addressee =", 11) == 0)
-			sbuf_printf(b, "addressee = %s議長 ○○ ○○ 様\n",
-				    organisation);
-		else if (strncmp(p, "document_number =", 17) == 0)
+		if (strncmp(p, "organisation =", 14) == 0) {
+			ini_format_value(b, "organisation", organisation);
+		} else if (strncmp(p, "addressee =", 11) == 0) {
+			struct sbuf a = {0};
+			sbuf_printf(&a, "%s議長　様", organisation);
+			ini_format_value(b, "addressee", a.s ? a.s : "");
+			sbuf_release(&a);
+		} else if (strncmp(p, "document_number =", 17) == 0) {
 			sbuf_adds(b, "document_number = 第　　号\n");
-		else if (strncmp(p, "basis_clause =", 14) == 0)
+		} else if (strncmp(p, "basis_clause =", 14) == 0) {
 			sbuf_adds(b, "basis_clause =\n");
-		else
+		} else {
 			sbuf_add(b, p, n);
+		}
 		p += n;
 	}
 }
@@ -341,7 +344,18 @@ enum kansa_err workspace_init(const char *dir, const char *organisation,
 	if (err)
 		return err;
 	/* kansa.ini last: a workspace is whole once it has one */
-	sbuf_printf(&b, init_ini, organisation);
+	{
+		struct sbuf org = {0}, crlf = {0};
+		ini_format_value(&org, "organisation", organisation);
+		for (size_t i = 0; org.s && i < org.len; i++)
+			sbuf_adds(&crlf, org.s[i] == '\n'
+						 ? "\r\n"
+						 : (char[]){org.s[i], 0});
+		sbuf_printf(&b, init_ini,
+			    crlf.s ? crlf.s : "organisation = \r\n");
+		sbuf_release(&org);
+		sbuf_release(&crlf);
+	}
 	if (b.oom)
 		return KANSA_ERR_NOMEM;
 	err = fileio_write_atomic("kansa.ini", b.s, b.len, d);

@@ -12,7 +12,7 @@ t_new_town() {
 		return
 	}
 	cd "$d/ws" || { setup_failed t_new_town; return; }
-	if grep -q "^addressee = 架空町議長 ○○ ○○ 様$" templates/report.ini &&
+	if grep -q "^addressee = 架空町議長　様$" templates/report.ini &&
 		grep -q "^basis_clause =$" templates/report.ini &&
 		! grep -rq "水戸" templates kansa.ini; then
 		ok "newtown: init writes the organisation's own report settings, nothing of the council"
@@ -37,6 +37,8 @@ INI
 	for f in 2025/answers/*.ini; do
 		sed -i 's/^status =.*/status = 実施/; s/^respondent =.*/respondent = 架空 花子/; s/^answered_on =.*/answered_on = 2025-10-15/' "$f"
 	done
+	# a name to be written in later, left as ○○ ○○
+	sed -i 's/^addressee = .*/addressee = 架空町議長 ○○ ○○ 様/' templates/report.ini
 	out=$("$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1)
 	rc=$?
 	sheets=$(ls 2025/answers | tr '\n' ' ')
