@@ -51,10 +51,10 @@ INI
 	else
 		not_ok "newtown: init, derive (jourei style), template (own roles) and run" "rc $rc sheets '$sheets' $out $(cat derive.out)"
 	fi
-	letter=$(pdftotext output/2025/kansa-2025-ciso.pdf - 2>/dev/null)
+	letter=$(pdftotext output/2025/kansa-2025-ciso.pdf - 2>/dev/null | tr -d "\n")
 	if printf '%s' "$out" | grep -q "warning: addressee '架空町議長 ○○ ○○ 様' still has ○○ to fill in" &&
 		printf '%s' "$letter" | grep -q "架空町議長" &&
-		printf '%s' "$letter" | grep -q "結果について、下記のとおり報告する。" &&
+		printf '%s' "$letter" | grep -q "について、下記のとおり報告する。" &&
 		! printf '%s' "$letter" | grep -q "10-1(4)"; then
 		ok "newtown: the letter cites no council clause, and run warns of the ○○ left in it"
 	else
