@@ -36,7 +36,7 @@ const struct command cli_commands[] = {
 	 "              plans ({year}/plans-*.ini): glob patterns, {a,b} "
 	 "allowed\n"
 	 "\n"
-	 "example: kansa init --organisation 水戸市議会 --year 2025 "
+	 "example: kansa init --organisation 架空町議会 --year 2025 "
 	 "kansa-2025\n"
 	 "\n" EXIT_CODES},
 	{"run", cmd_run, cmd_run_options,
@@ -443,7 +443,7 @@ static void print_man(FILE *out)
 	      "failure.\n"
 	      ".SH EXAMPLES\n"
 	      ".nf\n"
-	      "kansa init \\-\\-organisation 水戸市議会 \\-\\-year 2025 "
+	      "kansa init \\-\\-organisation 架空町議会 \\-\\-year 2025 "
 	      "kansa\\-2025\n"
 	      "kansa run \\-\\-year 2025 \\-\\-as\\-of 2026\\-01\\-31 "
 	      "\\-\\-date 2026\\-02\\-10 \\-\\-fail\\-on 重大\n"
