@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "render_xlsx_internal.h"
 #include "text.h"
+#include "xlsx_import.h"
 
 /* Excel's limit of characters in a cell. */
 #define CELL_MAX 32767
@@ -296,6 +297,16 @@ static void formats(struct xw *x)
 	x->f[XF_LINK] = fmt(x, true, false, 10, false, 0);
 	format_set_underline(x->f[XF_LINK], LXW_UNDERLINE_SINGLE);
 	format_set_font_color(x->f[XF_LINK], LXW_COLOR_BLUE);
+	/* the auditor's cells: unlocked, tinted so that they are seen */
+	x->f[XF_INPUT] = fmt(x, true, false, 10, true, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_INPUT]);
+	x->f[XF_INPUT_C] = fmt(x, true, false, 10, false, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_INPUT_C]);
+	format_set_align(x->f[XF_INPUT_C], LXW_ALIGN_CENTER);
+	x->f[XF_INPUT_D] = fmt(x, true, false, 10, false, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_INPUT_D]);
+	format_set_num_format(x->f[XF_INPUT_D], "yyyy-mm-dd");
+	format_set_align(x->f[XF_INPUT_D], LXW_ALIGN_CENTER);
 }
 
 /* --- 表紙 ------------------------------------------------------------ */
@@ -308,13 +319,42 @@ static void cover_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	xw_row_done(x, ws, row, 0);
 }
 
+/* A cover row whose value the audit chief fills in (read back by
+ * kansa import). */
+static void input_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		      const char *label, const char *value)
+{
+	xw_str(x, ws, row, 1, label, XF_LABEL);
+	if (strcmp(label, "監査実施日") == 0)
+		xw_date(x, ws, row, 2, value, XF_INPUT_D);
+	else
+		xw_str(x, ws, row, 2, value, XF_INPUT);
+	xw_row_done(x, ws, row, 0);
+}
+
+/* The imported audit file's value of a [kansa] key, "" without one. */
+static const char *cover_value(const struct report *r, const char *key)
+{
+	const struct audit_file *a = &r->audit;
+	if (!r->has_audit)
+		return "";
+	return !strcmp(key, "auditor")	    ? a->auditor
+	       : !strcmp(key, "auditors")   ? a->auditors
+	       : !strcmp(key, "period")	    ? a->period
+	       : !strcmp(key, "audited_on") ? a->audited_on
+	       : !strcmp(key, "scope")	    ? a->scope
+	       : !strcmp(key, "method")	    ? a->method
+	       : !strcmp(key, "notes")	    ? a->notes
+					    : "";
+}
+
 static void cover(struct xw *x)
 {
 	static const double widths[] = {2, 30, 72, 14, 14, 14, 0};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "表紙", widths);
 	char buf[512];
-	lxw_row_t row = 12;
+	lxw_row_t row = 8;
 	const char *rows[] = {"氏名", "日付", "印"};
 
 	if (!ws)
@@ -330,11 +370,10 @@ static void cover(struct xw *x)
 	cover_row(x, ws, 6, "対象期間", buf);
 	snprintf(buf, sizeof(buf), "%s (版 %s)", r->cl.policy, r->cl.version);
 	cover_row(x, ws, 7, "監査の基準", buf);
-	cover_row(x, ws, 8, "監査統括責任者",
-		  r->has_audit ? r->audit.auditor : "(監査ファイル未取込)");
-	cover_row(x, ws, 9, "監査担当", r->has_audit ? r->audit.auditors : "");
-	cover_row(x, ws, 10, "監査期間", r->has_audit ? r->audit.period : "");
-	cover_row(x, ws, 11, "報告日", r->date);
+	for (size_t i = 0; i < xlsx_ncover_rows; i++)
+		input_row(x, ws, row++, xlsx_cover_rows[i].head,
+			  cover_value(r, xlsx_cover_rows[i].key));
+	cover_row(x, ws, row++, "報告日", r->date);
 	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
 	cover_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)", r->as_of);
 	cover_row(x, ws, row++, "入力ダイジェスト (SHA-256)", r->input_digest);
@@ -353,6 +392,7 @@ static void cover(struct xw *x)
 		for (lxw_col_t c = 3; c <= 5; c++)
 			xw_str(x, ws, row, c, "", XF_BOX);
 	}
+	xw_protect(x, ws);
 }
 
 /* --- 集計 ------------------------------------------------------------ */
@@ -504,11 +544,24 @@ static void lists(struct xw *x)
 		x->failed = true;
 		return;
 	}
-	for (int s = 0; s < STATUS_COUNT; s++)
+	x->nwidths = 0;
+	for (int s = 0; s < STATUS_COUNT; s++) {
 		xw_str(x, ws, (lxw_row_t)s, 0,
 		       answer_status_name((enum answer_status)s), XF_CELL);
+		/* the audit grades, 適合 first */
+		xw_str(x, ws, (lxw_row_t)s, 1,
+		       finding_grade_name((enum finding_grade)(
+			       (s + GRADE_CONFORM) % GRADE_COUNT)),
+		       XF_CELL);
+		if (s < 2)
+			xw_str(x, ws, (lxw_row_t)s, 2, s ? "緊急" : "通常",
+			       XF_CELL);
+	}
 	worksheet_hide(ws);
 	check(x, workbook_define_name(x->wb, "状態一覧", "=リスト!$A$1:$A$5"));
+	check(x, workbook_define_name(x->wb, "判定一覧", "=リスト!$B$1:$B$5"));
+	check(x,
+	      workbook_define_name(x->wb, "緊急度一覧", "=リスト!$C$1:$C$2"));
 }
 
 /* --- the workbook ---------------------------------------------------- */
@@ -567,6 +620,7 @@ static void workpaper_sheets(struct xw *x)
 {
 	cover(x);
 	summary(x);
+	xw_auditor(x);
 	xw_checklist(x);
 	xw_answers(x);
 	xw_departments(x);
@@ -575,6 +629,7 @@ static void workpaper_sheets(struct xw *x)
 	xw_plans(x);
 	xw_evidence(x);
 	lists(x);
+	xw_ident(x, "workpaper");
 }
 
 /* Writes the workbook of x (its kind) to path via a temporary file. */
@@ -621,6 +676,7 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 	}
 	free(x->header);
 	free(x->footer);
+	free(x->order);
 	if (x->floor)
 		fclose(x->floor);
 	return fileio_temp_commit(tmp, path, !x->failed, x->d);

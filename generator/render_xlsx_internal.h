@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "report.h"
+#include "text.h"
 
 /* The formats of the workbook. */
 enum xfmt {
@@ -30,6 +31,9 @@ enum xfmt {
 	XF_GREY,    /* conditional: 該当なし */
 	XF_BLUE,    /* conditional: 推奨事項 */
 	XF_LINK,    /* hyperlink */
+	XF_INPUT,   /* an auditor's cell: unlocked, tinted, wrapped */
+	XF_INPUT_C, /* the same, centred */
+	XF_INPUT_D, /* the same, a date */
 	XF_COUNT
 };
 
@@ -46,9 +50,32 @@ struct xw {
 	const double *widths; /* the current sheet's column widths */
 	size_t nwidths;	      /* how many there are */
 	double lines;	      /* lines the current row needs */
-	FILE *floor; /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
-			written, for make bench's floor */
+	FILE *floor;   /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
+			  written, for make bench's floor */
+	size_t *order; /* answer indexes sorted by item ID (xw_index) */
+	size_t norder; /* how many */
 };
+
+/* The names the workbook's auditor cells are read back by (kansa import
+ * of a workpaper, xlsx_import.c). */
+#define XW_AUDIT_SHEET "監査調書"
+#define XW_IDENT_SHEET "kansa"
+
+/* Sorts the answers by item for xw_item_answers(); false on no memory. */
+bool xw_index(struct xw *x);
+/* The evidence IDs (", "-joined) and comments of an item's answers. */
+void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
+		     struct sbuf *comments);
+/* Writes a date "YYYY-MM-DD" as an Excel date (text when it is not one). */
+void xw_date(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     const char *date, enum xfmt f);
+/* Sheet protection without a password: only unlocked cells can change;
+ * filters, sorting and column widths stay usable. */
+void xw_protect(struct xw *x, lxw_worksheet *ws);
+/* The auditor's sheet 監査調書. */
+void xw_auditor(struct xw *x);
+/* The hidden sheet that tells kansa import what the workbook is. */
+void xw_ident(struct xw *x, const char *kind);
 
 /* Writes text (validated UTF-8, control characters dropped, cut at
  * Excel's 32767 characters; never a formula). */

@@ -16,12 +16,7 @@ static void table(lxw_worksheet *ws, lxw_row_t head, lxw_row_t last,
 	worksheet_repeat_rows(ws, head, head);
 }
 
-/* --- answers of an item, for チェックリスト ------------------------- */
-
-struct by_item {
-	size_t *order; /* answer indexes, sorted by item ID */
-	size_t n;
-};
+/* --- answers of an item, for チェックリスト and 監査調書 ---------- */
 
 static const struct report *sort_r;
 
@@ -33,34 +28,37 @@ static int cmp_by_item(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
-static bool index_answers(const struct report *r, struct by_item *bi)
+bool xw_index(struct xw *x)
 {
-	bi->n = r->data.nanswers;
-	if (!(bi->order = malloc((bi->n + 1) * sizeof(*bi->order))))
+	const struct report *r = x->r;
+	if (x->order)
+		return true;
+	x->norder = r->data.nanswers;
+	if (!(x->order = malloc((x->norder + 1) * sizeof(*x->order))))
 		return false;
-	for (size_t i = 0; i < bi->n; i++)
-		bi->order[i] = i;
+	for (size_t i = 0; i < x->norder; i++)
+		x->order[i] = i;
 	sort_r = r;
-	qsort(bi->order, bi->n, sizeof(*bi->order), cmp_by_item);
+	qsort(x->order, x->norder, sizeof(*x->order), cmp_by_item);
 	return true;
 }
 
-/* The evidence IDs and comments of an item's answers. */
-static void item_answers(const struct report *r, const struct by_item *bi,
-			 const char *id, struct sbuf *ev, struct sbuf *comments)
+void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
+		     struct sbuf *comments)
 {
-	size_t lo = 0, hi = bi->n;
+	const struct report *r = x->r;
+	size_t lo = 0, hi = x->norder;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(r->data.answers[bi->order[mid]].item_id, id) < 0)
+		if (strcmp(r->data.answers[x->order[mid]].item_id, id) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < bi->n &&
-	       strcmp(r->data.answers[bi->order[lo]].item_id, id) == 0;
+	for (; lo < x->norder &&
+	       strcmp(r->data.answers[x->order[lo]].item_id, id) == 0;
 	     lo++) {
-		size_t a = bi->order[lo];
+		size_t a = x->order[lo];
 		const struct score_respondent *p =
 			&r->data.respondents[r->data.answers[a].respondent];
 		const char *e = r->data.evidence_ids[a];
@@ -81,7 +79,7 @@ static void item_answers(const struct report *r, const struct by_item *bi,
 				break;
 			q = comma + 1;
 		}
-		if (*r->data.comments[a])
+		if (comments && *r->data.comments[a])
 			sbuf_printf(comments, "%s%s%s%s: %s",
 				    comments->len ? "\n" : "", p->department,
 				    *p->system ? " / " : "", p->system,
@@ -125,7 +123,7 @@ static void chapter_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 }
 
 static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-		     const struct score_item *si, const struct by_item *bi)
+		     const struct score_item *si)
 {
 	const struct report *r = x->r;
 	const struct item *it = si->item;
@@ -134,7 +132,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		r->prev_year ? diff_of_item(&r->diff, it->id) : NULL;
 	struct sbuf ev = {0}, comments = {0};
 
-	item_answers(r, bi, it->id, &ev, &comments);
+	xw_item_answers(x, it->id, &ev, &comments);
 	xw_str(x, ws, row, 0, it->id, XF_CELL);
 	xw_str(x, ws, row, 1, it->chapter, XF_CELL_C);
 	xw_str(x, ws, row, 2, it->section, XF_CELL_C);
@@ -177,13 +175,12 @@ void xw_checklist(struct xw *x)
 		"前年度", "比較", "指摘区分"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "チェックリスト", widths);
-	struct by_item bi = {0};
 	lxw_row_t row = 1;
 	const char *chapter = "";
 
 	if (!ws)
 		return;
-	if (!index_answers(r, &bi)) {
+	if (!xw_index(x)) {
 		x->failed = true;
 		return;
 	}
@@ -194,9 +191,8 @@ void xw_checklist(struct xw *x)
 			chapter = si->item->chapter;
 			chapter_row(x, ws, row++, chapter);
 		}
-		item_row(x, ws, row++, si, &bi);
+		item_row(x, ws, row++, si);
 	}
-	free(bi.order);
 	table(ws, 0, row - 1, 14, true);
 	validate_status(x, ws, 1, row - 1, 6);
 	validate_status(x, ws, 1, row - 1, 7);
