@@ -8,6 +8,7 @@
 #include "answers.h"
 #include "cli.h"
 #include "fileio.h"
+#include "render_xlsx.h"
 #include "templates.h"
 
 /* Short ASCII names for the file names of the sheets. */
@@ -33,24 +34,48 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
+/* The items of role, for the line printed about its sheet. */
+static size_t role_items(const struct checklist *cl, const char *role)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cl->nitems; i++)
+		n += item_has_role(&cl->items[i], role);
+	return n;
+}
+
+/* The answer workbook of role (--format xlsx). */
+static enum kansa_err write_book(const struct checklist *cl, const char *role,
+				 int year, const char *department,
+				 const char *dir, struct diags *d)
+{
+	char path[4096];
+	enum kansa_err err;
+	snprintf(path, sizeof(path), "%s/answers-%d-%s.xlsx", dir, year,
+		 slug_of(role));
+	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
+	if (!err)
+		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
+	return err;
+}
+
 static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
-				  struct diags *d)
+				  bool xlsx, struct diags *d)
 {
 	char path[4096], *ini = NULL;
 	size_t len;
-	enum kansa_err err = answers_format_template(cl, role, year, department,
-						     header, &ini, &len);
+	enum kansa_err err;
+	if (xlsx)
+		return write_book(cl, role, year, department, dir, d);
+	err = answers_format_template(cl, role, year, department, header, &ini,
+				      &len);
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
 		 slug_of(role));
 	if (!(err = fileio_write_atomic(path, ini, len, d))) {
-		size_t n = 0;
-		for (size_t i = 0; i < cl->nitems; i++)
-			n += item_has_role(&cl->items[i], role);
-		printf("%s: %s, %zu items\n", path, role, n);
+		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
 	}
 	free(ini);
 	return err;
@@ -65,6 +90,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		{"output", required_argument, NULL, 'o'},
 		{"policy", required_argument, NULL, 'P'},
 		{"templates", required_argument, NULL, 'T'},
+		{"format", required_argument, NULL, 'f'},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
@@ -73,6 +99,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	const char *tdir = NULL;
 	char defdir[64], *header = NULL;
 	int c, rc, year = -1;
+	bool xlsx = false;
 	size_t hlen;
 	struct checklist cl;
 	struct store *st = NULL;
@@ -102,6 +129,14 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 			break;
 		case 'T':
 			tdir = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "xlsx") && strcmp(optarg, "ini"))
+				return cli_usage_error(
+					cmd,
+					"--format is ini or xlsx, not '%s'",
+					optarg);
+			xlsx = strcmp(optarg, "xlsx") == 0;
 			break;
 		case 'D':
 			cli->db = optarg;
@@ -138,7 +173,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		if ((role && strcmp(role, name) != 0) ||
 		    !role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, name, year, dept, header, dir,
+		err = write_sheet(&cl, name, year, dept, header, dir, xlsx,
 				  &cli->diags);
 	}
 out:

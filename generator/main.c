@@ -138,8 +138,11 @@ const struct command cli_commands[] = {
 	 "  -o DIR                  folder to write to (default:\n"
 	 "                          answer-sheets/FY)\n"
 	 "  --policy NAME[@VERSION] the checklist, when no import fixed it\n"
-	 "  --templates DIR         where answer-sheet.txt is\n" COMMON_HELP
-	 "\n"
+	 "  --templates DIR         where answer-sheet.txt is\n"
+	 "  --format ini|xlsx       INI sheets (default) or Excel answer\n"
+	 "                          workbooks (answers-FY-ROLE.xlsx: fill\n"
+	 "                          the yellow cells; import takes "
+	 "them)\n" COMMON_HELP "\n"
 	 "example: kansa template --year 2025 --role 情報システム管理者\n"
 	 "\n" EXIT_CODES},
 	{"import", cmd_import, "import answer sheets and evidence registers",
@@ -154,6 +157,11 @@ const struct command cli_commands[] = {
 	 "fiscal year, department, role and system; a new version of a\n"
 	 "sheet replaces the answers and keeps the old ones in the history).\n"
 	 "Importing the identical file again changes nothing.\n"
+	 "A FILE.xlsx is a workbook kansa wrote: an answer workbook of\n"
+	 "kansa template --format xlsx, or the workpaper, whose auditor's\n"
+	 "cells (表紙 and 監査調書) are taken as the year's audit file.\n"
+	 "It must be of the same year and policy; errors name the cell as\n"
+	 "FILE:SHEET!CELL.  Saved by Excel, LibreOffice or openpyxl is fine.\n"
 	 "\n"
 	 "  --year FY                 the fiscal year of every file\n"
 	 "  --policy NAME[@VERSION]   the checklist for the year (default:\n"

@@ -172,7 +172,7 @@ void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 }
 
 /* text with every "&" doubled, for a header or footer. */
-static void add_escaped(struct sbuf *b, const char *s)
+void xw_add_escaped(struct sbuf *b, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '&')
@@ -271,7 +271,7 @@ static lxw_format *fill_only(struct xw *x, lxw_color_t fill)
 	return f;
 }
 
-static void formats(struct xw *x)
+void xw_formats(struct xw *x)
 {
 	x->f[XF_TITLE] = fmt(x, false, true, 16, false, 0);
 	x->f[XF_H2] = fmt(x, false, true, 12, false, 0);
@@ -603,13 +603,13 @@ static bool header_footer(struct xw *x)
 {
 	struct sbuf h = {0}, f = {0};
 	sbuf_adds(&h, "&L");
-	add_escaped(&h, x->r->settings.classification);
+	xw_add_escaped(&h, x->r->settings.classification);
 	sbuf_adds(&h, "&C");
-	add_escaped(&h, x->r->settings.title[x->kind]);
+	xw_add_escaped(&h, x->r->settings.title[x->kind]);
 	sbuf_adds(&h, "&R");
-	add_escaped(&h, x->r->settings.organisation);
+	xw_add_escaped(&h, x->r->settings.organisation);
 	sbuf_adds(&f, "&L");
-	add_escaped(&f, x->r->settings.classification);
+	xw_add_escaped(&f, x->r->settings.classification);
 	sbuf_adds(&f, "&C- &P -&R&A");
 	x->header = sbuf_take(&h);
 	x->footer = sbuf_take(&f);
@@ -629,7 +629,8 @@ static void workpaper_sheets(struct xw *x)
 	xw_plans(x);
 	xw_evidence(x);
 	lists(x);
-	xw_ident(x, "workpaper");
+	xw_ident(x, "workpaper", x->r->year, &x->r->cl,
+		 x->r->settings.organisation, NULL);
 }
 
 /* Writes the workbook of x (its kind) to path via a temporary file. */
@@ -664,7 +665,7 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 		diags_add(x->d, DIAG_ERROR, path, 0,
 			  "cannot start the workbook");
 	} else {
-		formats(x);
+		xw_formats(x);
 		properties(x);
 		sheets(x);
 		if ((e = workbook_close(x->wb)) != LXW_NO_ERROR && !x->failed) {

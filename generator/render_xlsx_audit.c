@@ -185,28 +185,30 @@ void xw_auditor(struct xw *x)
 	xw_protect(x, ws);
 }
 
-void xw_ident(struct xw *x, const char *kind)
+void xw_ident(struct xw *x, const char *kind, int year,
+	      const struct checklist *cl, const char *organisation,
+	      const char *role)
 {
-	const struct report *r = x->r;
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, XW_IDENT_SHEET);
-	char year[16];
+	char fy[16];
 	const char *rows[][2] = {
 		{"kind", kind},
-		{"fiscal_year", year},
-		{"policy", r->cl.policy ? r->cl.policy : ""},
-		{"policy_version", r->cl.version ? r->cl.version : ""},
-		{"policy_sha256",
-		 r->cl.source_sha256 ? r->cl.source_sha256 : ""},
-		{"organisation", r->settings.organisation},
+		{"fiscal_year", fy},
+		{"policy", cl->policy ? cl->policy : ""},
+		{"policy_version", cl->version ? cl->version : ""},
+		{"policy_sha256", cl->source_sha256 ? cl->source_sha256 : ""},
+		{"organisation", organisation ? organisation : ""},
 		{"format", "1"},
+		{"role", role},
 	};
+	size_t n = sizeof(rows) / sizeof(rows[0]) - (role ? 0 : 1);
 	if (!ws) {
 		x->failed = true;
 		return;
 	}
-	snprintf(year, sizeof(year), "%d", r->year);
+	snprintf(fy, sizeof(fy), "%d", year);
 	x->nwidths = 0;
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+	for (size_t i = 0; i < n; i++) {
 		xw_str(x, ws, (lxw_row_t)i, 0, rows[i][0], XF_CELL);
 		xw_str(x, ws, (lxw_row_t)i, 1, rows[i][1], XF_CELL);
 	}

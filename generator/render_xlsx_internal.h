@@ -72,10 +72,16 @@ void xw_date(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 /* Sheet protection without a password: only unlocked cells can change;
  * filters, sorting and column widths stay usable. */
 void xw_protect(struct xw *x, lxw_worksheet *ws);
+/* Adds the workbook's formats to x->f. */
+void xw_formats(struct xw *x);
+/* Appends s to b with every "&" doubled (a header or footer's text). */
+void xw_add_escaped(struct sbuf *b, const char *s);
 /* The auditor's sheet 監査調書. */
 void xw_auditor(struct xw *x);
 /* The hidden sheet that tells kansa import what the workbook is. */
-void xw_ident(struct xw *x, const char *kind);
+void xw_ident(struct xw *x, const char *kind, int year,
+	      const struct checklist *cl, const char *organisation,
+	      const char *role);
 
 /* Writes text (validated UTF-8, control characters dropped, cut at
  * Excel's 32767 characters; never a formula). */

@@ -115,3 +115,59 @@ t_xlsx_hostile() {
 
 t_xlsx_workpaper_roundtrip
 t_xlsx_hostile
+
+# An answer workbook filled by openpyxl (and saved again by LibreOffice)
+# stores the same answers as the INI sheet filled with the same values.
+t_xlsx_answer_sheet() {
+	ws=$(workspace)
+	cp "$BASE_WS/kansa.db" "$ws/"
+	cd "$ws" || return
+	mkdir -p ev/2025
+	printf 'ログ設定\n' >ev/2025/log.txt
+	printf '[kansa]\nkind = evidence\nfiscal_year = 2025\n[EV#7]\ntitle = "ログ設定"\nfile = 2025/log.txt\ncollected_on = 2025/09/01\n' \
+		>ev/register.ini
+	if ! out=$("$KANSA" template --year 2025 --role 情報システム管理者 \
+		--department 議事調査課 -o sheets 2>&1) ||
+		! out=$("$KANSA" template --year 2025 --role 情報システム管理者 \
+			--department 議事調査課 --format xlsx -o sheets 2>&1) ||
+		! printf '%s' "$out" | grep -q "answers-2025-sys-admin.xlsx: 情報システム管理者, 121 items"; then
+		not_ok "template --format xlsx: writes the answer workbook" "$out"
+		cd "$ROOT"
+		return
+	fi
+	cp sheets/answers-2025-sys-admin.xlsx first.xlsx
+	"$KANSA" template --year 2025 --role 情報システム管理者 --department 議事調査課 \
+		--format xlsx -o sheets >/dev/null 2>&1
+	cmp -s first.xlsx sheets/answers-2025-sys-admin.xlsx &&
+		ok "template --format xlsx: byte-identical when written again" ||
+		not_ok "template --format xlsx: byte-identical when written again"
+	if ! python3 "$ROOT/tests/cli/fill_sheet.py" sheets/answers-2025-sys-admin.ini \
+		filled.ini expected.json 'EV#7' ||
+		! $PY "$ROOT/tests/cli/fill_xlsx_sheet.py" sheets/answers-2025-sys-admin.xlsx \
+			expected.json filled.xlsx; then
+		not_ok "template --format xlsx: openpyxl fills the workbook"
+		cd "$ROOT"
+		return
+	fi
+	sed -i 's/^evidence = EV#7/evidence = "EV#7"/' filled.ini
+	cp kansa.db ini.db
+	cp kansa.db lo.db
+	if out=$("$KANSA" --db ini.db import --year 2025 filled.ini ev/register.ini 2>&1) &&
+		out=$("$KANSA" import --year 2025 filled.xlsx ev/register.ini 2>&1) &&
+		out=$($PY "$ROOT/tests/cli/check_store.py" kansa.db expected.json 議事調査課 2>&1) &&
+		out=$($PY "$ROOT/tests/cli/check_store.py" ini.db expected.json 議事調査課 2>&1); then
+		ok "import: an answer workbook filled by openpyxl stores the INI sheet's answers ($out)"
+	else
+		not_ok "import: an answer workbook filled by openpyxl stores the INI sheet's answers" "$out"
+	fi
+	if lo_convert "$ws/lo" "$ws/filled.xlsx" xlsx && [ -s lo/out/filled.xlsx ] &&
+		out=$("$KANSA" --db lo.db import --year 2025 lo/out/filled.xlsx ev/register.ini 2>&1) &&
+		out=$($PY "$ROOT/tests/cli/check_store.py" lo.db expected.json 議事調査課 2>&1); then
+		ok "import: the answer workbook saved by LibreOffice too ($out)"
+	else
+		not_ok "import: the answer workbook saved by LibreOffice" "$out $(cat lo/log)"
+	fi
+	cd "$ROOT" || return
+}
+
+t_xlsx_answer_sheet
