@@ -515,11 +515,10 @@ static void summary(struct xw *x)
 		xw_rate(x, ws, row, 7, score_rate(g, VIEW_SELF), XF_PCT);
 		xw_rate(x, ws, row, 8, score_rate(g, VIEW_AUDIT), XF_PCT);
 		xw_rate(x, ws, row, 9, dp ? dp->rate_before : -1, XF_PCT);
-		xw_rate(x, ws, row, 10,
-			dp && dp->rate_before >= 0 && dp->rate_now >= 0
-				? dp->change
-				: -1,
-			XF_PCT);
+		if (dp && dp->rate_before >= 0 && dp->rate_now >= 0)
+			xw_num(x, ws, row, 10, dp->change, XF_PCT);
+		else
+			xw_str(x, ws, row, 10, "", XF_PCT);
 	}
 	chapters_end = row;
 	row++;

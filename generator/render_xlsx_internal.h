@@ -89,7 +89,8 @@ void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f);
 void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    double v, enum xfmt f);
-/* A rate 0..1, or a blank cell when it is negative (nothing applies). */
+/* A rate 0..1, or a blank cell when score_rate() says nothing applies
+ * (negative).  Never for a change, which may be negative. */
 void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	     double v, enum xfmt f);
 /* Ends a row: sets its height to fit its wrapped text (libxlsxwriter

@@ -370,7 +370,12 @@ static void part_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 		       XF_CELL);
 		xw_rate(x, ws, *row, 2, v[i]->rate_now, XF_PCT);
 		xw_rate(x, ws, *row, 3, v[i]->rate_before, XF_PCT);
-		xw_rate(x, ws, *row, 4, v[i]->change, XF_PCT);
+		/* a change may be negative: blank only when a rate is
+		 * missing (a decline must show) */
+		if (v[i]->rate_now >= 0 && v[i]->rate_before >= 0)
+			xw_num(x, ws, *row, 4, v[i]->change, XF_PCT);
+		else
+			xw_str(x, ws, *row, 4, "", XF_PCT);
 	}
 	(*row)++;
 }
