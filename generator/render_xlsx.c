@@ -31,26 +31,61 @@ static bool clean_already(const char *s, size_t n)
 	return true;
 }
 
-/* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
- * no control characters but tab and newline, at most CELL_MAX characters.
- * Characters beyond the BMP are kept: the XML carries them. */
-static char *clean(const char *s)
+/* s cleaned as clean() does, whole (it is known to fit). */
+static char *clean_whole(const char *s)
 {
 	struct sbuf b = {0};
-	size_t n = strlen(s), chars = 0;
-	for (size_t i = 0; i < n && chars < CELL_MAX;) {
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		int len = text_u8_next(s + i, n - i, &cp);
 		if (len < 0) {
 			sbuf_adds(&b, "\xEF\xBF\xBD");
 			i++;
+			continue;
+		}
+		if ((cp >= 0x20 && cp != 0x7f) || cp == '\t' || cp == '\n')
+			sbuf_add(&b, s + i, (size_t)len);
+		i += (size_t)len;
+	}
+	return sbuf_take(&b);
+}
+
+/* Characters kept of a text longer than a cell holds: room is left for
+ * the mark that says what was cut. */
+#define CELL_KEEP (CELL_MAX - 120)
+
+/* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
+ * no control characters but tab and newline.  A text of more than
+ * CELL_MAX characters keeps its first CELL_KEEP; *cut is then how many
+ * characters were left out (else 0).  Characters beyond the BMP are
+ * kept: the XML carries them. */
+static char *clean(const char *s, size_t *cut)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s), chars = 0;
+	*cut = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = text_u8_next(s + i, n - i, &cp);
+		bool keep = chars < CELL_KEEP;
+		if (len < 0) {
+			if (keep)
+				sbuf_adds(&b, "\xEF\xBF\xBD");
+			i++;
 		} else {
-			if ((cp >= 0x20 && cp != 0x7f) || cp == '\t' ||
-			    cp == '\n')
+			if (keep && ((cp >= 0x20 && cp != 0x7f) || cp == '\t' ||
+				     cp == '\n'))
 				sbuf_add(&b, s + i, (size_t)len);
 			i += (size_t)len;
 		}
 		chars++;
+	}
+	if (chars > CELL_MAX)
+		*cut = chars - CELL_KEEP;
+	else if (chars > CELL_KEEP) { /* fits after all: keep it whole */
+		sbuf_release(&b);
+		return clean_whole(s);
 	}
 	return sbuf_take(&b);
 }
@@ -117,18 +152,46 @@ void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level)
 	x->lines = 0;
 }
 
+/* Ends c, a text cut to CELL_KEEP characters, with a visible mark of the
+ * cut, and warns naming the cell (issue 12: a 1.68 M-character comment
+ * was cut without a word).  Returns the new text (c freed), or NULL. */
+static char *mark_cut(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		      lxw_col_t col, char *c, size_t cut)
+{
+	struct sbuf b = {0};
+	char ref[16];
+	(void)ws;
+	sbuf_adds(&b, c);
+	sbuf_printf(&b,
+		    "\n…【ここまで。以下 %zu 文字は Excel のセルの上限 (32,767 "
+		    "文字) を超えるため省略。全文はデータベースと PDF 報告書に"
+		    "あります】",
+		    cut);
+	free(c);
+	lxw_rowcol_to_cell(ref, row, col);
+	diags_add(x->d, DIAG_WARNING, NULL, 0,
+		  "workbook: the text of %s!%s has %zu characters, more than "
+		  "an Excel cell holds (32,767): it is cut after %d and the "
+		  "cell says so; the whole text is in the database and the PDF",
+		  x->sheet ? x->sheet : "", ref, cut + CELL_KEEP, CELL_KEEP);
+	return sbuf_take(&b);
+}
+
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f)
 {
 	const char *text = s ? s : "";
-	size_t n = strlen(text);
-	char *c = clean_already(text, n) ? NULL : clean(text);
+	size_t n = strlen(text), cut = 0;
+	char *c = clean_already(text, n) ? NULL : clean(text, &cut);
+	if (c && cut)
+		c = mark_cut(x, ws, row, col, c, cut);
 	if (c)
 		text = c;
 	else if (n > CELL_MAX || !text_is_utf8(text, n)) {
 		x->failed = true;
 		return;
 	}
+	n = strlen(text);
 	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) &&
 	    col < x->nwidths && (double)n > x->widths[col] / 2 - 1) {
 		double l = lines_of(text, x->widths[col]);
@@ -190,6 +253,7 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 			  "cannot add the sheet '%s' to the workbook", name);
 		return NULL;
 	}
+	x->sheet = name;
 	if (x->floor)
 		fprintf(x->floor, "W\t%s\n", name);
 	worksheet_set_landscape(ws);

@@ -50,10 +50,11 @@ struct xw {
 	const double *widths; /* the current sheet's column widths */
 	size_t nwidths;	      /* how many there are */
 	double lines;	      /* lines the current row needs */
-	FILE *floor;   /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
-			  written, for make bench's floor */
-	size_t *order; /* answer indexes sorted by item ID (xw_index) */
-	size_t norder; /* how many */
+	FILE *floor;	   /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
+			      written, for make bench's floor */
+	size_t *order;	   /* answer indexes sorted by item ID (xw_index) */
+	size_t norder;	   /* how many */
+	const char *sheet; /* the name of the sheet being written */
 };
 
 /* The names the workbook's auditor cells are read back by (kansa import
@@ -83,8 +84,9 @@ void xw_ident(struct xw *x, const char *kind, int year,
 	      const struct checklist *cl, const char *organisation,
 	      const char *role);
 
-/* Writes text (validated UTF-8, control characters dropped, cut at
- * Excel's 32767 characters; never a formula). */
+/* Writes text (validated UTF-8, control characters dropped; a text over
+ * Excel's 32,767 characters is cut with a visible mark and a warning;
+ * never a formula). */
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f);
 void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

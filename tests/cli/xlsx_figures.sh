@@ -16,3 +16,39 @@ t_xlsx_declines() {
 }
 
 t_xlsx_declines
+
+# issue 12 case 3: a 1.68 M-character comment is whole in the database;
+# the workbook cuts it visibly at Excel's cell limit and says so.
+t_xlsx_long_comment() {
+	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
+	cd "$ws" || return
+	/usr/bin/python3 -c '
+import sqlite3
+c = sqlite3.connect("kansa.db")
+rid = c.execute("SELECT a.rowid FROM answer a JOIN respondent r USING (respondent_id)"
+                " WHERE r.year = 2025 ORDER BY a.rowid LIMIT 1").fetchone()[0]
+c.execute("UPDATE answer SET comment = ? WHERE rowid = ?", ("長" * 1680000, rid))
+c.commit()'
+	out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx 2>&1)
+	rc=$?
+	cells=$(/usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and c.value.startswith("長" * 1000):
+                ok = len(c.value) <= 32767 and "以下 1647353 文字は" in c.value
+                print(ws.title, c.coordinate, len(c.value), "marked" if ok else "NOT MARKED")
+' output/2025/kansa-2025-workpaper.xlsx 2>&1)
+	if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "warning: workbook: the text of 回答明細!H[0-9]* has 1680000 characters" &&
+		printf '%s' "$out" | grep -q "warning: workbook: the text of チェックリスト!L[0-9]* has" &&
+		[ -n "$cells" ] && ! printf '%s' "$cells" | grep -q "NOT MARKED"; then
+		ok "xlsx figures: a 1.68 M-character comment is cut visibly at 32,767 with a warning naming the cell"
+	else
+		not_ok "xlsx figures: a 1.68 M-character comment is cut visibly with a warning" "rc=$rc $out $cells"
+	fi
+	cd "$ROOT" || return
+}
+
+t_xlsx_long_comment
