@@ -462,15 +462,18 @@ static void cover(struct xw *x)
 /* --- 集計 ------------------------------------------------------------ */
 
 static void summary_rates(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-			  const char *label, const struct score_group *now,
+			  const char *label, const char *crit,
+			  const struct score_group *now,
 			  const struct score_group *before)
 {
 	size_t n = 0;
 	for (int s = 0; s < STATUS_COUNT; s++)
 		n += now->counts[VIEW_SELF][s];
 	xw_str(x, ws, row, 0, label, XF_CELL);
-	xw_rate(x, ws, row, 1, score_rate(now, VIEW_SELF), XF_PCT);
-	xw_rate(x, ws, row, 2, score_rate(now, VIEW_AUDIT), XF_PCT);
+	xw_live_rate(x, ws, row, 1, crit, VIEW_SELF,
+		     score_rate(now, VIEW_SELF));
+	xw_live_rate(x, ws, row, 2, crit, VIEW_AUDIT,
+		     score_rate(now, VIEW_AUDIT));
 	xw_rate(x, ws, row, 3, before ? score_rate(before, VIEW_SELF) : -1,
 		XF_PCT);
 	xw_rate(x, ws, row, 4, before ? score_rate(before, VIEW_AUDIT) : -1,
@@ -546,7 +549,7 @@ static void summary(struct xw *x)
 		r->prev_year ? &r->prev_score : NULL;
 	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
 	lxw_row_t row = 0, first, chapters_end;
-	char buf[256];
+	char buf[256], crit[256];
 
 	if (!ws)
 		return;
@@ -556,9 +559,11 @@ static void summary(struct xw *x)
 	xw_str(x, ws, row++, 0, buf, XF_TITLE);
 	row++;
 	xw_header(x, ws, row++, head1, 6);
-	summary_rates(x, ws, row++, "全体", &now->overall,
+	snprintf(buf, sizeof(buf), ",'チェックリスト'!$D$2:$D$%u,\"%s\"",
+		 x->cl_last + 1, item_level_name(LEVEL_REQUIRED));
+	summary_rates(x, ws, row++, "全体", "", &now->overall,
 		      before ? &before->overall : NULL);
-	summary_rates(x, ws, row++, "必須のみ", &now->required,
+	summary_rates(x, ws, row++, "必須のみ", buf, &now->required,
 		      before ? &before->required : NULL);
 	row++;
 	xw_str(x, ws, row++, 0, "章別 (自己評価の項目数)", XF_H2);
@@ -574,15 +579,20 @@ static void summary(struct xw *x)
 		xw_str(x, ws, row, 0, g->key, XF_CELL_C);
 		xw_str(x, ws, row, 1, report_part_title(r, g->key), XF_CELL);
 		for (int k = 0; k < 5; k++)
-			xw_num(x, ws, row, (lxw_col_t)(2 + k),
-			       (double)g->counts[VIEW_SELF][order[k]], XF_NUM);
-		xw_rate(x, ws, row, 7, score_rate(g, VIEW_SELF), XF_PCT);
-		xw_rate(x, ws, row, 8, score_rate(g, VIEW_AUDIT), XF_PCT);
+			xw_live_count(x, ws, row, (lxw_col_t)(2 + k), g->key,
+				      answer_status_name(order[k]),
+				      (double)g->counts[VIEW_SELF][order[k]]);
+		snprintf(crit, sizeof(crit),
+			 ",'チェックリスト'!$B$2:$B$%u,\"%s\"", x->cl_last + 1,
+			 g->key);
+		xw_live_rate(x, ws, row, 7, crit, VIEW_SELF,
+			     score_rate(g, VIEW_SELF));
+		xw_live_rate(x, ws, row, 8, crit, VIEW_AUDIT,
+			     score_rate(g, VIEW_AUDIT));
 		xw_rate(x, ws, row, 9, dp ? dp->rate_before : -1, XF_PCT);
-		if (dp && dp->rate_before >= 0 && dp->rate_now >= 0)
-			xw_num(x, ws, row, 10, dp->change, XF_PCT);
-		else
-			xw_str(x, ws, row, 10, "", XF_PCT);
+		xw_live_change(x, ws, row, 7, 9, 10,
+			       dp && dp->rate_before >= 0 && dp->rate_now >= 0,
+			       dp ? dp->change : 0);
 	}
 	chapters_end = row;
 	row++;
@@ -592,7 +602,9 @@ static void summary(struct xw *x)
 	for (int g = 0; g < GRADE_CONFORM; g++, row++) {
 		xw_str(x, ws, row, 0, finding_grade_name((enum finding_grade)g),
 		       XF_CELL);
-		xw_num(x, ws, row, 1, (double)r->findings.by_grade[g], XF_NUM);
+		xw_live_grade_count(x, ws, row, 1,
+				    finding_grade_name((enum finding_grade)g),
+				    (double)r->findings.by_grade[g]);
 	}
 	if (chapters_end > first)
 		chart(x, ws, first, chapters_end - 1, row + 1);
@@ -679,8 +691,27 @@ static bool header_footer(struct xw *x)
 	return x->header && x->footer;
 }
 
+/* The last rows of チェックリスト (a row per chapter and per item) and
+ * of 監査調書 (a row per item), for the formulas of 集計. */
+static void table_rows(struct xw *x)
+{
+	const char *chapter = "";
+	unsigned rows = 0;
+	for (size_t i = 0; i < x->r->score.nitems; i++) {
+		const struct item *it = x->r->score.items[i].item;
+		if (strcmp(chapter, it->chapter) != 0) {
+			chapter = it->chapter;
+			rows++;
+		}
+		rows++;
+	}
+	x->cl_last = rows;
+	x->au_last = (unsigned)x->r->score.nitems;
+}
+
 static void workpaper_sheets(struct xw *x)
 {
+	table_rows(x);
 	cover(x);
 	summary(x);
 	xw_auditor(x);

@@ -55,6 +55,8 @@ struct xw {
 	size_t *order;	   /* answer indexes sorted by item ID (xw_index) */
 	size_t norder;	   /* how many */
 	const char *sheet; /* the name of the sheet being written */
+	unsigned cl_last; /* last row (0-based) of チェックリスト's table */
+	unsigned au_last; /* last row (0-based) of 監査調書's table */
 };
 
 /* The names the workbook's auditor cells are read back by (kansa import
@@ -77,6 +79,23 @@ void xw_protect(struct xw *x, lxw_worksheet *ws);
 void xw_formats(struct xw *x);
 /* Appends s to b with every "&" doubled (a header or footer's text). */
 void xw_add_escaped(struct sbuf *b, const char *s);
+/* Live figures (render_xlsx_live.c): formulas with kansa's value cached.
+ * A rate of the weights on チェックリスト (view's column) under the
+ * criteria crit (", RANGE,\"VALUE\"" pairs, or ""); cached < 0: none. */
+void xw_live_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  const char *crit, enum score_view v, double cached);
+/* How many items of chapter have status (self view). */
+void xw_live_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		   lxw_col_t col, const char *chapter, const char *status,
+		   double cached);
+/* How many findings of grade (the chief's 判定, else the rules'). */
+void xw_live_grade_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			 lxw_col_t col, const char *grade, double cached);
+/* now - before of two rate cells of the row, blank without both (have
+ * false: then cached is not used). */
+void xw_live_change(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		    lxw_col_t now, lxw_col_t before, lxw_col_t col, bool have,
+		    double cached);
 /* The auditor's sheet 監査調書. */
 void xw_auditor(struct xw *x);
 /* The hidden sheet that tells kansa import what the workbook is. */

@@ -72,7 +72,7 @@ expect(ch.type == "bar" and ch.grouping == "clustered" and len(ch.series) == 2,
 
 # values against `kansa score --format tsv`
 score = list(csv.DictReader(open(score_tsv, encoding="utf-8"), delimiter="\t"))
-s = wb["集計"]
+s = openpyxl.load_workbook(book, data_only=True)["集計"]  # cached values
 
 
 def near(a, b):

@@ -2,6 +2,15 @@
 # declines are shown (no negative number stands for "no value").
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
 
+# lo_convert DIR FILE FORMAT: LibreOffice headless saves FILE as FORMAT in
+# DIR/out, with its own profile and HOME (it must not share either).
+lo_convert() {
+	mkdir -p "$1/home" "$1/out"
+	HOME="$1/home" timeout 180 soffice --headless \
+		"-env:UserInstallation=file://$1/profile" \
+		--convert-to "$3" --outdir "$1/out" "$2" >"$1/log" 2>&1
+}
+
 t_xlsx_declines() {
 	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
 	cd "$ws" || return
@@ -52,3 +61,37 @@ for ws in wb.worksheets:
 }
 
 t_xlsx_long_comment
+
+# 集計's figures are formulas with kansa's values cached: LibreOffice,
+# made to compute every one (the cached values removed), gets the same;
+# and after the statuses of chapter 2 are changed, it computes new ones.
+t_xlsx_live() {
+	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
+	cd "$ws" || return
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
+	book=output/2025/kansa-2025-workpaper.xlsx
+	if /usr/bin/python3 "$ROOT/tests/cli/check_live.py" strip "$book" stripped.xlsx >/dev/null &&
+		lo_convert "$ws/lo" "$ws/stripped.xlsx" xlsx && [ -s lo/out/stripped.xlsx ] &&
+		out=$(/usr/bin/python3 "$ROOT/tests/cli/check_live.py" compare "$book" \
+			lo/out/stripped.xlsx 2>/dev/null); then
+		ok "xlsx figures: $out"
+	else
+		not_ok "xlsx figures: the cached values equal LibreOffice's" "$out $(cat lo/log 2>/dev/null)"
+	fi
+	if /usr/bin/python3 "$ROOT/tests/cli/check_live.py" edit "$book" edited.xlsx >/dev/null &&
+		lo_convert "$ws/lo2" "$ws/edited.xlsx" xlsx && [ -s lo2/out/edited.xlsx ] &&
+		out=$(/usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+for r in wb["集計"].iter_rows(values_only=True):
+    if r[0] == "2":
+        print("rate", r[7], "not done", r[4])
+' lo2/out/edited.xlsx 2>/dev/null) && printf '%s' "$out" | grep -q "^rate 0 not done [1-9]"; then
+		ok "xlsx figures: statuses changed in the workbook change 集計 when recalculated ($out)"
+	else
+		not_ok "xlsx figures: statuses changed in the workbook change 集計" "$out"
+	fi
+	cd "$ROOT" || return
+}
+
+t_xlsx_live

@@ -5,14 +5,7 @@
 
 PY=/usr/bin/python3 # Debian's, with python3-openpyxl
 
-# lo_convert DIR FILE FORMAT: LibreOffice headless saves FILE as FORMAT in
-# DIR/out, with its own profile and HOME (it must not share either).
-lo_convert() {
-	mkdir -p "$1/home" "$1/out"
-	HOME="$1/home" timeout 180 soffice --headless \
-		"-env:UserInstallation=file://$1/profile" \
-		--convert-to "$3" --outdir "$1/out" "$2" >"$1/log" 2>&1
-}
+# lo_convert: in xlsx_figures.sh (sourced before this file).
 
 t_xlsx_workpaper_roundtrip() {
 	ws=$(demo_ws) || { not_ok "xlsx: the demo data imports"; return; }
