@@ -192,7 +192,11 @@ void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		return;
 	}
 	n = strlen(text);
-	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) &&
+	if (row != x->lines_row) { /* a row left without xw_row_done() */
+		x->lines = 0;
+		x->lines_row = row;
+	}
+	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD || f == XF_INPUT) &&
 	    col < x->nwidths && (double)n > x->widths[col] / 2 - 1) {
 		double l = lines_of(text, x->widths[col]);
 		if (l > x->lines)
@@ -270,6 +274,29 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 	x->widths = widths;
 	x->lines = 0;
 	return ws;
+}
+
+void xw_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     const char *sheet, lxw_row_t to_row, lxw_col_t to_col,
+	     const char *text)
+{
+	struct sbuf url = {0};
+	char ref[16];
+	lxw_rowcol_to_cell(ref, to_row, to_col);
+	sbuf_printf(&url, "internal:'%s'!%s", sheet, ref);
+	if (!url.s || strlen(text) > 255 ||
+	    worksheet_write_url_opt(ws, row, col, url.s, x->f[XF_LINK], text,
+				    NULL) != LXW_NO_ERROR)
+		xw_str(x, ws, row, col, text, XF_CELL);
+	else if (x->floor)
+		fprintf(x->floor, "S\t%u\t%u\t%s\n", (unsigned)row,
+			(unsigned)col, text);
+	sbuf_release(&url);
+}
+
+void xw_sheet_a3(lxw_worksheet *ws)
+{
+	worksheet_set_paper(ws, 8); /* A3 */
 }
 
 static void conditional(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
@@ -361,6 +388,10 @@ void xw_formats(struct xw *x)
 	x->f[XF_LINK] = fmt(x, true, false, 10, false, 0);
 	format_set_underline(x->f[XF_LINK], LXW_UNDERLINE_SINGLE);
 	format_set_font_color(x->f[XF_LINK], LXW_COLOR_BLUE);
+	x->f[XF_NOTE] = fmt(x, false, false, 10, false, 0);
+	x->f[XF_DATE] = fmt(x, true, false, 10, false, 0);
+	format_set_num_format(x->f[XF_DATE], "yyyy-mm-dd");
+	format_set_align(x->f[XF_DATE], LXW_ALIGN_CENTER);
 	/* the auditor's cells: unlocked, tinted so that they are seen */
 	x->f[XF_INPUT] = fmt(x, true, false, 10, true, 0xFFF9DB);
 	format_set_unlocked(x->f[XF_INPUT]);
@@ -685,7 +716,7 @@ static bool header_footer(struct xw *x)
 	xw_add_escaped(&h, x->r->settings.organisation);
 	sbuf_adds(&f, "&L");
 	xw_add_escaped(&f, x->r->settings.classification);
-	sbuf_adds(&f, "&C- &P -&R&A");
+	sbuf_adds(&f, "&C- &P / &N -&R&A");
 	x->header = sbuf_take(&h);
 	x->footer = sbuf_take(&f);
 	return x->header && x->footer;

@@ -70,6 +70,20 @@ static void evidence_states(const struct report *r, const char *ids,
 	}
 }
 
+/* The index in r->evidence of the first ID of ids, or -1. */
+static long first_evidence(const struct report *r, const char *ids)
+{
+	size_t len;
+	if (!ids)
+		return -1;
+	len = strcspn(ids, ",");
+	for (size_t i = 0; i < r->evidence.n; i++)
+		if (strlen(r->evidence.records[i].id) == len &&
+		    !strncmp(r->evidence.records[i].id, ids, len))
+			return (long)i;
+	return -1;
+}
+
 /* The value an auditor's column shows from the imported audit file. */
 static const char *audit_value(const struct audit_judgement *j, const char *key)
 {
@@ -110,7 +124,12 @@ static void auditor_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	       it->evidence_examples ? it->evidence_examples : "", XF_CELL);
 	xw_str(x, ws, row, 6, answer_status_name(si->status[VIEW_SELF]),
 	       XF_CELL_C);
-	xw_str(x, ws, row, 7, states.s ? states.s : "", XF_CELL);
+	if (first_evidence(r, ev.s) >= 0) /* to the first on 証跡一覧 */
+		xw_link(x, ws, row, 7, "証跡一覧",
+			(lxw_row_t)first_evidence(r, ev.s) + 1, 0,
+			states.s ? states.s : "");
+	else
+		xw_str(x, ws, row, 7, states.s ? states.s : "", XF_CELL);
 	xw_str(x, ws, row, 8,
 	       f && f->default_grade != GRADE_CONFORM
 		       ? finding_grade_name(f->default_grade)
@@ -166,6 +185,7 @@ void xw_auditor(struct xw *x)
 		x->failed = true;
 		return;
 	}
+	xw_sheet_a3(ws);
 	for (lxw_col_t c = 0; c < 10; c++)
 		xw_str(x, ws, 0, c, head[c], XF_HEAD);
 	for (size_t k = 0; k < xlsx_naudit_columns; k++)

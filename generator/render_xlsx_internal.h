@@ -31,6 +31,8 @@ enum xfmt {
 	XF_GREY,    /* conditional: 該当なし */
 	XF_BLUE,    /* conditional: 推奨事項 */
 	XF_LINK,    /* hyperlink */
+	XF_NOTE,    /* a line of text that runs over the empty cells */
+	XF_DATE,    /* bordered, centred date */
 	XF_INPUT,   /* an auditor's cell: unlocked, tinted, wrapped */
 	XF_INPUT_C, /* the same, centred */
 	XF_INPUT_D, /* the same, a date */
@@ -50,6 +52,7 @@ struct xw {
 	const double *widths; /* the current sheet's column widths */
 	size_t nwidths;	      /* how many there are */
 	double lines;	      /* lines the current row needs */
+	lxw_row_t lines_row;  /* the row lines is for */
 	FILE *floor;	   /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
 			      written, for make bench's floor */
 	size_t *order;	   /* answer indexes sorted by item ID (xw_index) */
@@ -122,8 +125,9 @@ void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level);
 void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	       const char *const *names, size_t n);
 /* A new sheet with the print setup every sheet has: A4 landscape, fit to
- * one page wide, header and footer with the marking and page numbers,
- * and the column widths given (0 ends the list). */
+ * one page wide, header and footer with the marking and "- n / N -",
+ * and the column widths given (0 ends the list).  xw_sheet_a3() then
+ * makes a wide table A3 landscape. */
 lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths);
 /* Colours a status column (rows first..last) by its value. */
 void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
@@ -132,6 +136,12 @@ void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 void xw_grade_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 		      lxw_row_t last, lxw_col_t col);
 
+void xw_sheet_a3(lxw_worksheet *ws);
+/* text as a link to sheet's cell at to_row, to_col (plain text when it
+ * cannot be one). */
+void xw_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     const char *sheet, lxw_row_t to_row, lxw_col_t to_col,
+	     const char *text);
 void xw_checklist(struct xw *x);
 void xw_answers(struct xw *x);
 void xw_departments(struct xw *x);

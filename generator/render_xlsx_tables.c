@@ -180,6 +180,7 @@ void xw_checklist(struct xw *x)
 
 	if (!ws)
 		return;
+	xw_sheet_a3(ws);
 	if (!xw_index(x)) {
 		x->failed = true;
 		return;
@@ -288,7 +289,15 @@ void xw_departments(struct xw *x)
 	worksheet_freeze_panes(ws, 2, 2);
 	worksheet_repeat_rows(ws, 1, 1);
 	if (row > 2) {
+		/* by the rate itself, not by rank: 0 % red, 80 % yellow,
+		 * 100 % green, whatever the other cells hold */
 		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+		cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.min_value = 0;
+		cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.mid_value = 0.8;
+		cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.max_value = 1;
 		cf.min_color = 0xF8696B;
 		cf.mid_color = 0xFFEB84;
 		cf.max_color = 0x63BE7B;
@@ -322,6 +331,7 @@ void xw_findings(struct xw *x)
 
 	if (!ws)
 		return;
+	xw_sheet_a3(ws);
 	xw_header(x, ws, 0, head, 13);
 	for (size_t i = 0; i < r->findings.n; i++, row++) {
 		const struct finding *f = &r->findings.v[i];
@@ -331,7 +341,9 @@ void xw_findings(struct xw *x)
 			snprintf(pstate, sizeof(pstate), "%s %d%%",
 				 plan_status_name(p->status), p->progress);
 		xw_str(x, ws, row, 0, finding_grade_name(f->grade), XF_CELL_C);
-		xw_str(x, ws, row, 1, f->item->item->id, XF_CELL);
+		xw_link(x, ws, row, 1, XW_AUDIT_SHEET,
+			(lxw_row_t)(f->item - r->score.items) + 1, 1,
+			f->item->item->id);
 		xw_str(x, ws, row, 2, item_level_name(f->item->item->level),
 		       XF_CELL_C);
 		xw_str(x, ws, row, 3, f->item->item->text, XF_CELL);
@@ -408,7 +420,7 @@ void xw_diff(struct xw *x)
 		 r->diff.by_class[DIFF_PERSISTENT], r->diff.by_class[DIFF_NEW],
 		 r->diff.by_class[DIFF_REMOVED], r->diff.reworded,
 		 r->diff.moved);
-	xw_str(x, ws, row++, 0, buf, XF_VALUE);
+	xw_str(x, ws, row++, 0, buf, XF_NOTE);
 	row++;
 	part_rows(x, ws, &row, "最も改善した節", r->diff.improved,
 		  r->diff.nimproved);
@@ -446,7 +458,8 @@ void xw_diff(struct xw *x)
 		xw_str(x, ws, row, 8, plan, XF_CELL);
 	}
 	worksheet_autofilter(ws, head_row, 0, row - 1, 8);
-	worksheet_freeze_panes(ws, head_row + 1, 0);
+	/* no frozen panes: the table starts below the summaries, and
+	 * freezing there would hold 20 rows on the screen */
 	worksheet_repeat_rows(ws, head_row, head_row);
 	xw_status_colours(x, ws, head_row + 1, row - 1, 2);
 	xw_status_colours(x, ws, head_row + 1, row - 1, 3);
@@ -494,7 +507,7 @@ void xw_plans(struct xw *x)
 		xw_str(x, ws, row, 3, p->department, XF_CELL);
 		xw_str(x, ws, row, 4, p->role, XF_CELL);
 		xw_str(x, ws, row, 5, p->action, XF_CELL);
-		xw_str(x, ws, row, 6, p->due, XF_CELL_C);
+		xw_date(x, ws, row, 6, p->due, XF_DATE);
 		xw_num(x, ws, row, 7, p->progress / 100.0, XF_PCT);
 		xw_str(x, ws, row, 8, plan_status_name(p->status), XF_CELL_C);
 		xw_num(x, ws, row, 9,
@@ -563,7 +576,14 @@ void xw_evidence(struct xw *x)
 		xw_str(x, ws, row, 1, e->title, XF_CELL);
 		/* a relative link: "external:" with the path from the
 		 * workbook's folder */
-		sbuf_printf(&url, "external:%s", r->evidence_links[i]);
+		/* percent-encoded: a '#' would start a place in the file,
+		 * a '%' an escape */
+		sbuf_adds(&url, "external:");
+		for (const char *p = r->evidence_links[i]; *p; p++)
+			if (*p == '#' || *p == '%' || *p == ' ')
+				sbuf_printf(&url, "%%%02X", (unsigned char)*p);
+			else
+				sbuf_add(&url, p, 1);
 		if (url.s && strlen(url.s) < 255 &&
 		    worksheet_write_url_opt(ws, row, 2, url.s, x->f[XF_LINK],
 					    e->file, NULL) == LXW_NO_ERROR)
@@ -571,8 +591,8 @@ void xw_evidence(struct xw *x)
 		else
 			xw_str(x, ws, row, 2, e->file, XF_CELL);
 		sbuf_release(&url);
-		xw_str(x, ws, row, 3, e->collected_on, XF_CELL_C);
-		xw_str(x, ws, row, 4, e->expires_on, XF_CELL_C);
+		xw_date(x, ws, row, 3, e->collected_on, XF_DATE);
+		xw_date(x, ws, row, 4, e->expires_on, XF_DATE);
 		if (e->size >= 0)
 			xw_num(x, ws, row, 5, (double)e->size, XF_NUM);
 		else
@@ -663,7 +683,7 @@ void xw_plan_progress(struct xw *x)
 		 "%zu 件)、前回報告以降に完了 %zu 件",
 		 r->settings.organisation, asof, since, pp->nopen, pp->noverdue,
 		 pp->nclosed);
-	xw_str(x, ws, row++, 0, line, XF_VALUE);
+	xw_str(x, ws, row++, 0, line, XF_NOTE);
 	row++;
 	xw_str(x, ws, row++, 0, "対応中の計画 (期限超過を先に)", XF_H2);
 	head = row;

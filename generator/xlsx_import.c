@@ -200,8 +200,9 @@ static enum kansa_err read_ident(struct builder *b, struct xlsx_book *book,
 		uint32_t r = 0;
 		while (r < 32 && strcmp(xlsx_text(s, r, 0), checks[i].key))
 			r++;
-		if (r == 32 || !checks[i].want ||
-		    strcmp(xlsx_text(s, r, 1), checks[i].want)) {
+		if (!checks[i].want)
+			checks[i].want = "";
+		if (r == 32 || strcmp(xlsx_text(s, r, 1), checks[i].want)) {
 			char msg[512];
 			snprintf(msg, sizeof(msg),
 				 "the workbook is for another %s ('%s'; the "

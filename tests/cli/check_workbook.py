@@ -43,7 +43,7 @@ for sheet, (row, want) in headers.items():
 for ws in wb.worksheets[:10]:
     expect(marking in (ws.oddHeader.left.text or ""), f"{ws.title}: marking in the header")
     expect(marking in (ws.oddFooter.left.text or ""), f"{ws.title}: marking in the footer")
-    expect(ws.oddFooter.center.text == "- &P -", f"{ws.title}: page numbers")
+    expect(ws.oddFooter.center.text == "- &P / &N -", f"{ws.title}: page numbers")
     expect(ws.page_setup.orientation == "landscape", f"{ws.title}: landscape")
     expect(str(ws.page_setup.paperSize) == "9", f"{ws.title}: A4")
     expect(ws.page_setup.fitToWidth in (1, "1", None) and ws.sheet_properties.pageSetUpPr.fitToPage,

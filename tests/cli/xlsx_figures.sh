@@ -95,3 +95,30 @@ for r in wb["集計"].iter_rows(values_only=True):
 }
 
 t_xlsx_live
+
+# An evidence file whose name has '#', '%' and a space keeps a working
+# link: percent-encoded ('#' would start a place inside the file).
+t_xlsx_file_link() {
+	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
+	cd "$ws" || return
+	mkdir -p ev/2025
+	printf 'x\n' >"ev/2025/a#b 1%.txt"
+	printf '[kansa]\nkind = evidence\nfiscal_year = 2025\n[EV-2025-999]\ntitle = t\nfile = "2025/a#b 1%%.txt"\ncollected_on = 2025-09-01\n' \
+		>ev/extra.ini
+	"$KANSA" import --year 2025 ev/extra.ini >/dev/null 2>&1
+	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
+	out=$(/usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in wb["証跡一覧"].iter_rows(min_row=2):
+    if r[0].value == "EV-2025-999":
+        print(r[2].hyperlink.target if r[2].hyperlink else None)
+' output/2025/kansa-2025-workpaper.xlsx 2>/dev/null)
+	case $out in
+	*a%23b%201%25.txt) ok "xlsx figures: a file link with '#', '%' and a space is percent-encoded ($out)" ;;
+	*) not_ok "xlsx figures: a file link with '#', '%' and a space is percent-encoded" "$out" ;;
+	esac
+	cd "$ROOT" || return
+}
+
+t_xlsx_file_link
