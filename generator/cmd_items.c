@@ -6,6 +6,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "roles.h"
 #include "text.h"
 
 /* Prints s cut to at most width terminal columns. */
@@ -96,59 +97,53 @@ static void print_json(const struct checklist *cl)
 }
 
 /* The role name as kansa writes it, or NULL when it is none. */
-static const char *known_role(const char *arg, char *buf, size_t size)
+static const char *known_role(const char *arg)
 {
-	char *norm = text_nfkc(arg, strlen(arg));
-	size_t o = 0;
-	if (!norm)
-		return NULL;
-	for (const char *p = norm; *p && o + 1 < size; p++)
-		if (*p != ' ')
-			buf[o++] = *p;
-	buf[o] = '\0';
-	free(norm);
-	for (size_t r = 0; r < checklist_nroles; r++)
-		if (strcmp(buf, checklist_roles[r]) == 0)
-			return checklist_roles[r];
-	return NULL;
+	const struct role_table *t = roles_get(NULL);
+	int r = t ? roles_find(t, arg) : -1;
+	return r >= 0 ? t->v[r].name : NULL;
 }
+
+const struct cli_option cmd_items_options[] = {
+	{"policy", 'p', false, "NAME[@VERSION]",
+	 "which policy (default: derived last)"},
+	{"role", 'r', false, "ROLE", "only the items of this role"},
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
 
 int cmd_items(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"policy", required_argument, NULL, 'p'},
-		{"role", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("items");
 	const char *spec = NULL, *role = NULL;
-	char rolebuf[256];
 	int c, format = FORMAT_TEXT;
 	struct checklist cl;
 	struct store *st = NULL;
 	enum kansa_err err;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'p':
 			spec = optarg;
 			break;
 		case 'r':
-			if (!(role = known_role(optarg, rolebuf,
-						sizeof(rolebuf))))
-				return cli_usage_error(
-					cmd,
-					"unknown role '%s' (expected "
-					"CISO, 副CISO, 情報セキュリティ責任者, "
-					"情報セキュリティ管理者, "
-					"情報システム管理者, "
-					"情報システム担当者, 議員及び職員, "
-					"委託事業者, 議会CSIRT or "
-					"情報セキュリティ監査統括責任者)",
-					optarg);
+			if (!(role = known_role(optarg))) {
+				struct sbuf names = {0};
+				const struct role_table *t = roles_get(NULL);
+				int rc;
+				if (t)
+					roles_list(t, &names);
+				rc = cli_usage_error(cmd,
+						     "unknown role '%s' "
+						     "(expected %s)",
+						     optarg,
+						     names.s ? names.s : "");
+				sbuf_release(&names);
+				return rc;
+			}
 			break;
 		case 'f':
 			if ((format = cli_parse_format(optarg)) < 0)
@@ -157,9 +152,6 @@ int cmd_items(int argc, char **argv, struct cli *cli)
 					"unknown format '%s' (expected "
 					"text, tsv or json)",
 					optarg);
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

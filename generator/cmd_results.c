@@ -2,9 +2,11 @@
  * year's report model rendered as text, TSV or JSON. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "fileio.h"
 #include "render_text.h"
 #include "report.h"
 #include "text.h"
@@ -16,6 +18,8 @@ struct results_opts {
 	int by;			 /* score: group kind */
 	int view;		 /* score: -1 both, or a score_view */
 	bool all;		 /* diff: every item */
+	bool candidates;	 /* findings: only the undecided */
+	const char *skeleton;	 /* findings: write audit-file sections */
 };
 
 static int parse_by(const char *s)
@@ -28,29 +32,61 @@ static int parse_by(const char *s)
 	return -1;
 }
 
+#define OPT_AGAINST                                                            \
+	{                                                                      \
+		"against", 'g', false, "FY",                                   \
+			"the year shown beside (default: the one\nbefore "     \
+			"with answers)"                                        \
+	}
+
+const struct cli_option cmd_score_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	{"by", 'b', false, "KIND",
+	 "chapter (default), section, role,\ndepartment or system"},
+	{"view", 'v', false, "self|audit", "only one view (default: both)"},
+	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	OPT_AGAINST,
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_TEMPLATES("where scoring.ini is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
+const struct cli_option cmd_findings_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	CLI_OPT_FORMAT("output format (default: text)"),
+	{"candidates", 'C', false, NULL,
+	 "only the candidates (候補) the audit file\nhas not decided"},
+	{"skeleton", 'S', false, "FILE|-",
+	 "write an audit-file section for each\nundecided candidate"},
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
+const struct cli_option cmd_diff_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	OPT_AGAINST,
+	{"all", 'A', false, NULL, "list the items that stayed met (維持) too"},
+	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_TEMPLATES("where scoring.ini is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int parse(int argc, char **argv, const struct command *cmd,
 		 struct results_opts *o, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"against", required_argument, NULL, 'g'},
-		{"format", required_argument, NULL, 'f'},
-		{"by", required_argument, NULL, 'b'},
-		{"view", required_argument, NULL, 'v'},
-		{"all", no_argument, NULL, 'A'},
-		{"templates", required_argument, NULL, 'T'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
 	o->view = -1;
 	cli_today(o->as_of);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
@@ -98,11 +134,14 @@ static int parse(int argc, char **argv, const struct command *cmd,
 		case 'A':
 			o->all = true;
 			break;
+		case 'C':
+			o->candidates = true;
+			break;
+		case 'S':
+			o->skeleton = optarg;
+			break;
 		case 'T':
 			o->r.templates = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
@@ -112,6 +151,27 @@ static int parse(int argc, char **argv, const struct command *cmd,
 		return cli_usage_error(cmd, "expected --year FY");
 	o->r.as_of = o->as_of;
 	return 0;
+}
+
+/* Writes the audit-file sections of the undecided candidates to path
+ * ("-": standard output). */
+static enum kansa_err write_skeleton(const struct report *r, const char *path,
+				     struct diags *d)
+{
+	char *text = render_text_skeleton(r);
+	enum kansa_err err = KANSA_OK;
+	size_t n = 0;
+
+	if (!text)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->findings.n; i++)
+		n += r->findings.v[i].candidate;
+	if (strcmp(path, "-") == 0)
+		fputs(text, stdout);
+	else if (!(err = fileio_write_atomic(path, text, strlen(text), d)))
+		printf("%s: %zu candidate sections\n", path, n);
+	free(text);
+	return err;
 }
 
 /* Gathers the report of the options and renders it with what. */
@@ -133,6 +193,11 @@ static int run(int argc, char **argv, struct cli *cli, const char *name,
 	if (what == 0) {
 		render_text_score(stdout, &r, (enum score_group_kind)o.by,
 				  o.view, (enum render_format)o.format);
+	} else if (what == 1 && o.skeleton) {
+		err = write_skeleton(&r, o.skeleton, &cli->diags);
+	} else if (what == 1 && o.candidates) {
+		render_text_candidates(stdout, &r,
+				       (enum render_format)o.format);
 	} else if (what == 1) {
 		render_text_findings(stdout, &r, (enum render_format)o.format);
 	} else if (!r.prev_year) {

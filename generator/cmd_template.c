@@ -9,21 +9,14 @@
 #include "cli.h"
 #include "fileio.h"
 #include "render_xlsx.h"
+#include "roles.h"
 #include "templates.h"
 
-/* Short ASCII names for the file names of the sheets. */
-static const char *const role_slugs[] = {
-	"ciso",	     "vice-ciso",   "security-chief", "security-manager",
-	"sys-admin", "sys-staff",   "members-staff",  "contractor",
-	"csirt",     "audit-chief",
-};
-
-static const char *slug_of(const char *role)
+/* The ASCII name of a role's sheet files ([roles] slug). */
+static const char *slug_of(const struct role_table *t, const char *role)
 {
-	for (size_t i = 0; i < checklist_nroles; i++)
-		if (strcmp(checklist_roles[i], role) == 0)
-			return role_slugs[i];
-	return "role";
+	int r = roles_find(t, role);
+	return r >= 0 ? t->v[r].slug : "role";
 }
 
 static bool role_has_items(const struct checklist *cl, const char *role)
@@ -44,21 +37,23 @@ static size_t role_items(const struct checklist *cl, const char *role)
 }
 
 /* The answer workbook of role (--format xlsx). */
-static enum kansa_err write_book(const struct checklist *cl, const char *role,
+static enum kansa_err write_book(const struct checklist *cl,
+				 const struct role_table *t, const char *role,
 				 int year, const char *department,
 				 const char *dir, struct diags *d)
 {
 	char path[4096];
 	enum kansa_err err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.xlsx", dir, year,
-		 slug_of(role));
+		 slug_of(t, role));
 	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
 	if (!err)
 		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
 	return err;
 }
 
-static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
+static enum kansa_err write_sheet(const struct checklist *cl,
+				  const struct role_table *t, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
 				  bool xlsx, struct diags *d)
@@ -67,34 +62,45 @@ static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 	size_t len;
 	enum kansa_err err;
 	if (xlsx)
-		return write_book(cl, role, year, department, dir, d);
+		return write_book(cl, t, role, year, department, dir, d);
 	err = answers_format_template(cl, role, year, department, header, &ini,
 				      &len);
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
-		 slug_of(role));
+		 slug_of(t, role));
 	if (!(err = fileio_write_atomic(path, ini, len, d))) {
-		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
+		size_t n = 0;
+		for (size_t i = 0; i < cl->nitems; i++)
+			n += item_has_role(&cl->items[i], role);
+		printf("%s: %s, %zu items\n", path, role, n);
 	}
 	free(ini);
 	return err;
 }
 
+const struct cli_option cmd_template_options[] = {
+	CLI_OPT_YEAR("fiscal year (April to March), e.g. 2025"),
+	{"role", 'r', false, "ROLE", "only this role's sheet"},
+	{"department", 'p', false, "DEPT", "fill in the department"},
+	CLI_OPT_OUTPUT("DIR", "folder to write to (default:\n"
+			      "answer-sheets/FY)"),
+	{"policy", 'P', false, "NAME[@VERSION]",
+	 "the checklist, when no import fixed it"},
+	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	{"format", 'f', false, "ini|xlsx",
+	 "INI sheets (default) or Excel answer workbooks\n"
+	 "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
+	 "kansa import takes them)"},
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 int cmd_template(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"role", required_argument, NULL, 'r'},
-		{"department", required_argument, NULL, 'p'},
-		{"output", required_argument, NULL, 'o'},
-		{"policy", required_argument, NULL, 'P'},
-		{"templates", required_argument, NULL, 'T'},
-		{"format", required_argument, NULL, 'f'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("template");
+	const struct role_table *roles = NULL;
 	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
 	const char *tdir = NULL;
 	char defdir[64], *header = NULL;
@@ -106,8 +112,8 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	long long pid;
 	enum kansa_err err;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
@@ -138,9 +144,6 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 					optarg);
 			xlsx = strcmp(optarg, "xlsx") == 0;
 			break;
-		case 'D':
-			cli->db = optarg;
-			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
@@ -168,13 +171,17 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
-	for (size_t r = 0; r < checklist_nroles && !err; r++) {
-		const char *name = checklist_roles[r];
+	if (!(roles = roles_get(&cli->diags))) {
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	for (size_t r = 0; r < roles->n && !err; r++) {
+		const char *name = roles->v[r].name;
 		if ((role && strcmp(role, name) != 0) ||
 		    !role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, name, year, dept, header, dir, xlsx,
-				  &cli->diags);
+		err = write_sheet(&cl, roles, name, year, dept, header, dir,
+				  xlsx, &cli->diags);
 	}
 out:
 	free(header);

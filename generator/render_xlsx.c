@@ -663,9 +663,10 @@ static void lists(struct xw *x)
 			xw_str(x, ws, (lxw_row_t)s, 2, s ? "緊急" : "通常",
 			       XF_CELL);
 	}
+	xw_str(x, ws, STATUS_COUNT, 1, "棄却", XF_CELL); /* a candidate */
 	worksheet_hide(ws);
 	check(x, workbook_define_name(x->wb, "状態一覧", "=リスト!$A$1:$A$5"));
-	check(x, workbook_define_name(x->wb, "判定一覧", "=リスト!$B$1:$B$5"));
+	check(x, workbook_define_name(x->wb, "判定一覧", "=リスト!$B$1:$B$6"));
 	check(x,
 	      workbook_define_name(x->wb, "緊急度一覧", "=リスト!$C$1:$C$2"));
 }

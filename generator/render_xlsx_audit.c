@@ -90,16 +90,20 @@ static const char *audit_value(const struct audit_judgement *j, const char *key)
 	if (!j)
 		return "";
 	if (!strcmp(key, "judgement"))
-		return finding_grade_name(j->grade);
-	if (!strcmp(key, "finding"))
-		return j->finding;
-	if (!strcmp(key, "cause"))
-		return j->cause;
-	if (!strcmp(key, "recommendation"))
-		return j->recommendation;
-	if (!strcmp(key, "urgency"))
-		return j->urgency;
-	return "";
+		return j->dismissed ? "棄却" : finding_grade_name(j->grade);
+	return !strcmp(key, "reason")		? j->reason
+	       : !strcmp(key, "finding")	? j->finding
+	       : !strcmp(key, "cause")		? j->cause
+	       : !strcmp(key, "impact")		? j->impact
+	       : !strcmp(key, "recommendation") ? j->recommendation
+	       : !strcmp(key, "urgency")	? j->urgency
+	       : !strcmp(key, "examined")	? j->examined
+	       : !strcmp(key, "audited_by")	? j->audited_by
+	       : !strcmp(key, "examined_on")	? j->examined_on
+	       : !strcmp(key, "departments")	? j->departments
+	       : !strcmp(key, "system")		? j->system
+	       : !strcmp(key, "reply")		? j->reply
+						: "";
 }
 
 static void auditor_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
@@ -167,9 +171,9 @@ static void validate_list(lxw_worksheet *ws, lxw_row_t last, lxw_col_t col,
 
 void xw_auditor(struct xw *x)
 {
-	static const double widths[] = {6,  13, 8,  46, 16, 22, 9,
-					18, 11, 24, 13, 20, 36, 26,
-					26, 30, 8,  16, 12, 12, 0};
+	static const double widths[] = {6,  13, 8,  46, 16, 22, 9,  18,
+					11, 24, 13, 20, 36, 26, 26, 30,
+					8,  16, 12, 12, 18, 16, 24, 0};
 	static const char *const head[] = {
 		"通番",		  "項目ID",	  "節",	      "条文",
 		"監査手続",	  "監査資料の例", "自己評価", "証跡と状態",

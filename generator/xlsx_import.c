@@ -14,11 +14,19 @@
 #include "xlsx.h"
 
 const struct xlsx_column xlsx_audit_columns[] = {
-	{"判定", "judgement"},	    {"判定の理由", "reason"},
-	{"所見 (事象)", "finding"}, {"原因", "cause"},
-	{"影響", "impact"},	    {"改善提言", "recommendation"},
-	{"緊急度", "urgency"},	    {"確認した証跡", "examined"},
-	{"監査担当", "audited_by"}, {"実施日", "examined_on"},
+	{"判定", "judgement"},
+	{"判定の理由", "reason"},
+	{"所見 (事象)", "finding"},
+	{"原因", "cause"},
+	{"影響", "impact"},
+	{"改善提言", "recommendation"},
+	{"緊急度", "urgency"},
+	{"確認した証跡", "examined"},
+	{"監査担当", "audited_by"},
+	{"実施日", "examined_on"},
+	{"対象部署", "departments"},
+	{"情報システム", "system"},
+	{"被監査部門の回答", "reply"},
 };
 const size_t xlsx_naudit_columns =
 	sizeof(xlsx_audit_columns) / sizeof(xlsx_audit_columns[0]);
