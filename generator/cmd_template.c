@@ -106,6 +106,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	char defdir[64], *header = NULL;
 	int c, rc, year = -1;
 	bool xlsx = false;
+	const char *format = "ini";
 	size_t hlen;
 	struct checklist cl;
 	struct store *st = NULL;
@@ -137,17 +138,16 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 			tdir = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "xlsx") && strcmp(optarg, "ini"))
-				return cli_usage_error(
-					cmd,
-					"--format is ini or xlsx, not '%s'",
-					optarg);
-			xlsx = strcmp(optarg, "xlsx") == 0;
+			format = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
+	if (strcmp(format, "xlsx") && strcmp(format, "ini"))
+		return cli_usage_error(cmd, "--format is ini or xlsx, not '%s'",
+				       format);
+	xlsx = strcmp(format, "xlsx") == 0;
 	if (year < 0 || optind != argc)
 		return cli_usage_error(cmd, "expected --year FY and no other "
 					    "arguments");
