@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "cli.h"
+#include "ini.h"
 #include "fileio.h"
 #include "render_xlsx.h"
 #include "roles.h"
@@ -96,46 +97,53 @@ const struct cli_option cmd_template_options[] = {
 	CLI_OPT_END,
 };
 
-int cmd_template(int argc, char **argv, struct cli *cli)
+struct template_opts {
+	int year;	  /* --year */
+	const char *role; /* --role, the table's name, or NULL: every role */
+	const char *dept; /* --department, or NULL */
+	const char *dir;  /* -o, or NULL: answer-sheets/FY */
+	const char *spec; /* --policy, or NULL */
+	const char *tdir; /* --templates, or NULL */
+	bool xlsx;	  /* --format xlsx */
+};
+
+/* Parses the arguments: 0, or the exit code of a usage error it printed. */
+static int parse(int argc, char **argv, struct template_opts *o,
+		 const struct command *cmd, struct cli *cli)
 {
 	struct cli_parser p;
-	const struct command *cmd = cli_find("template");
-	const struct role_table *roles = NULL;
-	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
-	const char *tdir = NULL;
-	char defdir[64], *header = NULL;
-	int c, rc, year = -1;
-	bool xlsx = false;
 	const char *format = "ini";
-	size_t hlen;
-	struct checklist cl;
-	struct store *st = NULL;
-	long long pid;
-	enum kansa_err err;
+	int c, rc;
 
+	memset(o, 0, sizeof(*o));
+	o->year = -1;
 	cli_parse_start(&p, cmd, cli);
 	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
+			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
 				return rc;
 			break;
 		case 'r':
-			if (!(role = answers_role_name(optarg)))
+			if (!(o->role = answers_role_name(optarg)))
 				return cli_usage_error(cmd, "unknown role '%s'",
 						       optarg);
 			break;
 		case 'p':
-			dept = optarg;
+			if (ini_value_problem(optarg))
+				return cli_usage_error(
+					cmd, "--department: %s",
+					ini_value_problem(optarg));
+			o->dept = optarg;
 			break;
 		case 'o':
-			dir = optarg;
+			o->dir = optarg;
 			break;
 		case 'P':
-			spec = optarg;
+			o->spec = optarg;
 			break;
 		case 'T':
-			tdir = optarg;
+			o->tdir = optarg;
 			break;
 		case 'f':
 			format = optarg;
@@ -147,10 +155,35 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	if (strcmp(format, "xlsx") && strcmp(format, "ini"))
 		return cli_usage_error(cmd, "--format is ini or xlsx, not '%s'",
 				       format);
-	xlsx = strcmp(format, "xlsx") == 0;
-	if (year < 0 || optind != argc)
+	o->xlsx = strcmp(format, "xlsx") == 0;
+	if (o->year < 0 || optind != argc)
 		return cli_usage_error(cmd, "expected --year FY and no other "
 					    "arguments");
+	return 0;
+}
+
+int cmd_template(int argc, char **argv, struct cli *cli)
+{
+	const struct command *cmd = cli_find("template");
+	const struct role_table *roles = NULL;
+	struct template_opts o;
+	const char *role, *dept, *dir, *spec, *tdir;
+	char defdir[64], *header = NULL;
+	int rc, year;
+	size_t hlen;
+	struct checklist cl;
+	struct store *st = NULL;
+	long long pid;
+	enum kansa_err err;
+
+	if ((rc = parse(argc, argv, &o, cmd, cli)) != 0)
+		return rc;
+	year = o.year;
+	role = o.role;
+	dept = o.dept;
+	dir = o.dir;
+	spec = o.spec;
+	tdir = o.tdir;
 	if (!dir) {
 		snprintf(defdir, sizeof(defdir), "answer-sheets/%d", year);
 		mkdir("answer-sheets", 0777);
@@ -181,7 +214,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		    !role_has_items(&cl, name))
 			continue;
 		err = write_sheet(&cl, roles, name, year, dept, header, dir,
-				  xlsx, &cli->diags);
+				  o.xlsx, &cli->diags);
 	}
 out:
 	free(header);

@@ -576,14 +576,7 @@ void xw_evidence(struct xw *x)
 		xw_str(x, ws, row, 1, e->title, XF_CELL);
 		/* a relative link: "external:" with the path from the
 		 * workbook's folder */
-		/* percent-encoded: a '#' would start a place in the file,
-		 * a '%' an escape */
-		sbuf_adds(&url, "external:");
-		for (const char *p = r->evidence_links[i]; *p; p++)
-			if (*p == '#' || *p == '%' || *p == ' ')
-				sbuf_printf(&url, "%%%02X", (unsigned char)*p);
-			else
-				sbuf_add(&url, p, 1);
+		text_add_link_path(&url, "external:", r->evidence_links[i]);
 		if (url.s && strlen(url.s) < 255 &&
 		    worksheet_write_url_opt(ws, row, 2, url.s, x->f[XF_LINK],
 					    e->file, NULL) == LXW_NO_ERROR)
