@@ -106,6 +106,22 @@ static const char *audit_value(const struct audit_judgement *j, const char *key)
 						: "";
 }
 
+/* What the rules made of an item (also when the chief dismissed it or
+ * judged it 適合), or "". */
+static const char *rule_grade(const struct report *r, const struct finding *f,
+			      const char *id)
+{
+	if (f)
+		return f->default_grade != GRADE_CONFORM
+			       ? finding_grade_name(f->default_grade)
+			       : "";
+	for (size_t i = 0; i < r->findings.ndismissed; i++)
+		if (!strcmp(r->findings.dismissed[i].item->item->id, id))
+			return finding_grade_name(
+				r->findings.dismissed[i].default_grade);
+	return "";
+}
+
 static void auditor_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 			size_t n, const struct score_item *si)
 {
@@ -134,11 +150,7 @@ static void auditor_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 			states.s ? states.s : "");
 	else
 		xw_str(x, ws, row, 7, states.s ? states.s : "", XF_CELL);
-	xw_str(x, ws, row, 8,
-	       f && f->default_grade != GRADE_CONFORM
-		       ? finding_grade_name(f->default_grade)
-		       : "",
-	       XF_CELL_C);
+	xw_str(x, ws, row, 8, rule_grade(r, f, it->id), XF_CELL_C);
 	xw_str(x, ws, row, 9, f ? f->reason : "", XF_CELL);
 	for (size_t k = 0; k < xlsx_naudit_columns; k++, c++) {
 		const char *key = xlsx_audit_columns[k].key;

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Edits a kansa workpaper as an auditor would, with openpyxl (an oracle
-nobody here wrote): changes the 判定 of three items that have none, fills
+nobody here wrote): changes the 判定 of three 観察事項 of the rules, fills
 their 所見 (事象), 原因, 監査担当 and 実施日 (a real date), and the cover's
 監査担当.  usage: edit_workpaper.py IN.xlsx OUT.xlsx; prints the changed
 item IDs and their new grades, one "ID<TAB>GRADE" a line."""
@@ -18,7 +18,9 @@ changed = []
 for row in ws.iter_rows(min_row=2):
     if len(changed) == 3:
         break
-    if row[head["判定"] - 1].value or not row[head["規則による判定"] - 1].value:
+    # an observation by the rules that the chief kept (or has not judged)
+    if row[head["規則による判定"] - 1].value != "観察事項" or \
+            row[head["判定"] - 1].value not in (None, "", "観察事項"):
         continue
     item = row[head["項目ID"] - 1].value
     grade = grades[len(changed)]

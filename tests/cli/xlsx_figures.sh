@@ -1,5 +1,6 @@
 # tests/cli/xlsx_figures.sh: the workpaper's figures, read by openpyxl:
 # declines are shown (no negative number stands for "no value").
+test_plan 5
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
 
 # lo_convert DIR FILE FORMAT: LibreOffice headless saves FILE as FORMAT in

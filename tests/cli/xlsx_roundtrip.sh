@@ -1,6 +1,7 @@
 # tests/cli/xlsx_roundtrip.sh: workbooks that come back.  The demo
 # workpaper edited with openpyxl and saved again by LibreOffice is taken
 # by `kansa import` as the audit record; hostile workbooks are refused.
+test_plan 16
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
 
 PY=/usr/bin/python3 # Debian's, with python3-openpyxl
