@@ -58,6 +58,7 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->addressee = setting(r, f, "report", "addressee", "");
 	s->sender = setting(r, f, "report", "sender",
 			    "情報セキュリティ監査統括責任者");
+	s->basis_clause = setting(r, f, "report", "basis_clause", "");
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
@@ -67,7 +68,9 @@ enum kansa_err report_settings_from_ini(struct report *r,
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font)
+	    !s->addressee || !s->sender || !s->font || !s->basis_clause)
+		return KANSA_ERR_NOMEM;
+	if (!(s->order_clause = setting(r, f, "report", "order_clause", "")))
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -377,6 +380,8 @@ void report_release(struct report *r)
 	free(r->settings.document_number);
 	free(r->settings.addressee);
 	free(r->settings.sender);
+	free(r->settings.basis_clause);
+	free(r->settings.order_clause);
 	free(r->settings.font);
 	free(r->settings.from);
 	for (int i = 0; i < 4; i++) {

@@ -38,12 +38,16 @@ struct report_settings {
 	char *classification;  /* 機密性2: every page's header and footer */
 	char *document_number; /* 議事第　　号 */
 	char *addressee;       /* 水戸市議会議長　様 */
-	char *sender;	/* 情報セキュリティ監査統括責任者 */
-	char *font;	/* the TrueType font the PDFs embed */
-	char *title[4]; /* workpaper, CISO summary, audit report, plans */
-	char *file[4];	/* their file names (plans: the PDF's; the
-			   workbook's ends in .xlsx instead) */
-	char *from;	/* where the settings came from */
+	char *sender;	    /* 情報セキュリティ監査統括責任者 */
+	char *basis_clause; /* the clause the CISO letter reports under:
+			       "10-1(4)", or "" */
+	char *font;	    /* the TrueType font the PDFs embed */
+	char *title[4];	    /* workpaper, CISO summary, audit report, plans */
+	char *file[4];	    /* their file names (plans: the PDF's; the
+			       workbook's ends in .xlsx instead) */
+	char *from;	    /* where the settings came from */
+	char *order_clause; /* the clause under which the CISO orders
+			       improvement plans: "10-1(6)", or "" */
 };
 
 enum report_kind {
