@@ -195,22 +195,7 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 		"as_of",
 	};
 	const struct ini_section *k = ini_section(f, "kansa");
-	char *fy = joined(f, k, "fiscal_year");
-
-	if (!fy)
-		return false;
-	if (sscanf(fy, "%d", &a->fiscal_year) != 1)
-		diags_add(d, DIAG_ERROR, f->path, k->line,
-			  "missing fiscal_year in [kansa] (expected e.g. "
-			  "'fiscal_year = %d')",
-			  year);
-	else if (a->fiscal_year != year)
-		diags_add(d, DIAG_ERROR, f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  a->fiscal_year, year);
-	free(fy);
+	ini_check_fiscal_year(f, k, year, d, &a->fiscal_year);
 	for (size_t i = 0; i < audit_nheader_fields; i++) {
 		char **v = audit_field_ptr(a, &audit_header_fields[i]);
 		if (!(*v = joined(f, k, audit_header_fields[i].key)))

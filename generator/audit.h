@@ -23,7 +23,7 @@
 #include "checklist.h"
 #include "err.h"
 #include "ini.h"
-#include "score.h"
+#include "grades.h"
 
 struct audit_judgement {
 	char *item_id;		  /* the item, as kansa writes IDs */

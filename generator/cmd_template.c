@@ -7,22 +7,16 @@
 
 #include "answers.h"
 #include "cli.h"
+#include "ini.h"
 #include "fileio.h"
+#include "roles.h"
 #include "templates.h"
 
-/* Short ASCII names for the file names of the sheets. */
-static const char *const role_slugs[] = {
-	"ciso",	     "vice-ciso",   "security-chief", "security-manager",
-	"sys-admin", "sys-staff",   "members-staff",  "contractor",
-	"csirt",     "audit-chief",
-};
-
-static const char *slug_of(const char *role)
+/* The ASCII name of a role's sheet files ([roles] slug). */
+static const char *slug_of(const struct role_table *t, const char *role)
 {
-	for (size_t i = 0; i < checklist_nroles; i++)
-		if (strcmp(checklist_roles[i], role) == 0)
-			return role_slugs[i];
-	return "role";
+	int r = roles_find(t, role);
+	return r >= 0 ? t->v[r].slug : "role";
 }
 
 static bool role_has_items(const struct checklist *cl, const char *role)
@@ -33,7 +27,8 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
-static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
+static enum kansa_err write_sheet(const struct checklist *cl,
+				  const struct role_table *t, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
 				  struct diags *d)
@@ -45,7 +40,7 @@ static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
-		 slug_of(role));
+		 slug_of(t, role));
 	if (!(err = fileio_write_atomic(path, ini, len, d))) {
 		size_t n = 0;
 		for (size_t i = 0; i < cl->nitems; i++)
@@ -69,51 +64,84 @@ const struct cli_option cmd_template_options[] = {
 	CLI_OPT_END,
 };
 
-int cmd_template(int argc, char **argv, struct cli *cli)
+struct template_opts {
+	int year;	  /* --year */
+	const char *role; /* --role, the table's name, or NULL: every role */
+	const char *dept; /* --department, or NULL */
+	const char *dir;  /* -o, or NULL: answer-sheets/FY */
+	const char *spec; /* --policy, or NULL */
+	const char *tdir; /* --templates, or NULL */
+};
+
+/* Parses the arguments: 0, or the exit code of a usage error it printed. */
+static int parse(int argc, char **argv, struct template_opts *o,
+		 const struct command *cmd, struct cli *cli)
 {
 	struct cli_parser p;
+	int c, rc;
+
+	memset(o, 0, sizeof(*o));
+	o->year = -1;
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
+		switch (c) {
+		case 'y':
+			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
+				return rc;
+			break;
+		case 'r':
+			if (!(o->role = answers_role_name(optarg)))
+				return cli_usage_error(cmd, "unknown role '%s'",
+						       optarg);
+			break;
+		case 'p':
+			if (ini_value_problem(optarg))
+				return cli_usage_error(
+					cmd, "--department: %s",
+					ini_value_problem(optarg));
+			o->dept = optarg;
+			break;
+		case 'o':
+			o->dir = optarg;
+			break;
+		case 'P':
+			o->spec = optarg;
+			break;
+		case 'T':
+			o->tdir = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (o->year < 0 || optind != argc)
+		return cli_usage_error(cmd, "expected --year FY and no other "
+					    "arguments");
+	return 0;
+}
+
+int cmd_template(int argc, char **argv, struct cli *cli)
+{
 	const struct command *cmd = cli_find("template");
-	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
-	const char *tdir = NULL;
+	const struct role_table *roles = NULL;
+	struct template_opts o;
+	const char *role, *dept, *dir, *spec, *tdir;
 	char defdir[64], *header = NULL;
-	int c, rc, year = -1;
+	int rc, year;
 	size_t hlen;
 	struct checklist cl;
 	struct store *st = NULL;
 	long long pid;
 	enum kansa_err err;
 
-	cli_parse_start(&p, cmd, cli);
-	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
-		switch (c) {
-		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
-				return rc;
-			break;
-		case 'r':
-			if (!(role = answers_role_name(optarg)))
-				return cli_usage_error(cmd, "unknown role '%s'",
-						       optarg);
-			break;
-		case 'p':
-			dept = optarg;
-			break;
-		case 'o':
-			dir = optarg;
-			break;
-		case 'P':
-			spec = optarg;
-			break;
-		case 'T':
-			tdir = optarg;
-			break;
-		default:
-			return cli_usage_error(cmd, "unknown option");
-		}
-	}
-	if (year < 0 || optind != argc)
-		return cli_usage_error(cmd, "expected --year FY and no other "
-					    "arguments");
+	if ((rc = parse(argc, argv, &o, cmd, cli)) != 0)
+		return rc;
+	year = o.year;
+	role = o.role;
+	dept = o.dept;
+	dir = o.dir;
+	spec = o.spec;
+	tdir = o.tdir;
 	if (!dir) {
 		snprintf(defdir, sizeof(defdir), "answer-sheets/%d", year);
 		mkdir("answer-sheets", 0777);
@@ -134,12 +162,16 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
-	for (size_t r = 0; r < checklist_nroles && !err; r++) {
-		const char *name = checklist_roles[r];
+	if (!(roles = roles_get(&cli->diags))) {
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	for (size_t r = 0; r < roles->n && !err; r++) {
+		const char *name = roles->v[r].name;
 		if ((role && strcmp(role, name) != 0) ||
 		    !role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, name, year, dept, header, dir,
+		err = write_sheet(&cl, roles, name, year, dept, header, dir,
 				  &cli->diags);
 	}
 out:
