@@ -77,6 +77,8 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	    !s->addressee || !s->sender || !s->font || !s->font_body ||
 	    !s->font_mono || !s->basis_clause)
 		return KANSA_ERR_NOMEM;
+	if (!(s->order_clause = setting(r, f, "report", "order_clause", "")))
+		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
 			return KANSA_ERR_NOMEM;
@@ -418,6 +420,7 @@ void report_release(struct report *r)
 	free(r->settings.addressee);
 	free(r->settings.sender);
 	free(r->settings.basis_clause);
+	free(r->settings.order_clause);
 	free(r->settings.font);
 	free(r->settings.font_body);
 	free(r->settings.font_mono);

@@ -48,6 +48,8 @@ struct report_settings {
 	char *file[4];	    /* their file names (plans: the PDF's; the
 			       workbook's ends in .xlsx instead) */
 	char *from;	    /* where the settings came from */
+	char *order_clause; /* the clause under which the CISO orders
+			       improvement plans: "10-1(6)", or "" */
 };
 
 enum report_kind {

@@ -252,7 +252,7 @@ static const char init_readme[] =
 
 /* report.ini with the organisation's own values: its name, the
  * addressee (its chair, a name may be added), a document number and no
- * basis clause until the user names one. */
+ * basis or order clause until the user names them. */
 static void own_report_ini(struct sbuf *b, const char *data,
 			   const char *organisation)
 {
@@ -270,6 +270,8 @@ static void own_report_ini(struct sbuf *b, const char *data,
 			sbuf_adds(b, "document_number = 第　　号\n");
 		} else if (strncmp(p, "basis_clause =", 14) == 0) {
 			sbuf_adds(b, "basis_clause =\n");
+		} else if (strncmp(p, "order_clause =", 14) == 0) {
+			sbuf_adds(b, "order_clause =\n");
 		} else {
 			sbuf_add(b, p, n);
 		}
