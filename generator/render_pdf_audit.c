@@ -598,11 +598,13 @@ void rp_ciso_front(struct pdf *p, const struct report *r)
 			 false);
 	pdf_heading(p, 1, "3 判断を求める事項");
 	pdf_text(p,
-		 keepf(&k, "%s%s%sに基づき、次の事項について指示をお願いする。",
-		       *r->settings.order_clause ? r->cl.policy : "",
-		       *r->settings.order_clause ? " " : "",
-		       *r->settings.order_clause ? r->settings.order_clause
-						 : "監査の結果"),
+		 *r->settings.order_clause
+			 ? keepf(&k,
+				 "%s %s に基づき、次の事項について指示をお願い"
+				 "する。",
+				 r->cl.policy, r->settings.order_clause)
+			 : "監査の結果に基づき、次の事項について指示をお願い"
+			   "する。",
 		 BODY, 0, false);
 	ciso_decisions(p, r);
 	strs_free(&k);
