@@ -31,6 +31,7 @@
 #include "fileio.h"
 #include "render_text.h"
 #include "report.h"
+#include "run_stage.h"
 #include "text.h"
 #include "workspace.h"
 
@@ -62,15 +63,17 @@ struct run {
 	struct run_opts o;
 	char year[16]; /* o.year as an argument */
 	struct workspace ws;
-	char exe[PATH_MAX];	/* kansa itself */
-	char *outdir;		/* output/FY */
-	char logpath[PATH_MAX]; /* outdir/kansa-run.log */
-	int log;		/* its descriptor */
-	bool tty;		/* stdout is a terminal: show progress */
-	FILE *timings;		/* --timings, or NULL */
-	double wall, cpu;	/* totals */
-	long rss_kb;		/* the largest step's */
-	char *written[24];	/* the files written, to list at the end */
+	char exe[PATH_MAX];	     /* kansa itself */
+	char *outdir;		     /* where the steps write: the staging
+					folder beside output/FY */
+	struct run_stage stage;	     /* output/FY locked, the set published */
+	char logpath[PATH_MAX + 32]; /* outdir/kansa-run.log */
+	int log;		     /* its descriptor */
+	bool tty;		     /* stdout is a terminal: show progress */
+	FILE *timings;		     /* --timings, or NULL */
+	double wall, cpu;	     /* totals */
+	long rss_kb;		     /* the largest step's */
+	char *written[24];	     /* the files written, to list at the end */
 	size_t nwritten;
 	size_t warnings; /* steps that finished with a warning */
 	struct diags *d;
@@ -296,8 +299,17 @@ static size_t count(const char *s, const char *what)
 
 static void remember(struct run *r, const char *path)
 {
+	char buf[PATH_MAX + 300];
 	if (r->nwritten < sizeof(r->written) / sizeof(*r->written))
-		r->written[r->nwritten++] = strdup(path);
+		r->written[r->nwritten++] = strdup(
+			run_stage_shown(&r->stage, path, buf, sizeof(buf)));
+}
+
+/* A path in the staging folder as the user will find it. */
+static const char *shown(const struct run *r, const char *path)
+{
+	static char buf[PATH_MAX + 300];
+	return run_stage_shown(&r->stage, path, buf, sizeof(buf));
 }
 
 /* --- the steps ------------------------------------------------------ */
@@ -394,6 +406,8 @@ static int do_import(struct run *r)
 		goto out;
 	}
 	args_year(&a, r, "import");
+	arg(&a, "--complete"); /* the year's files: a respondent without
+				  one is retired (issue 11) */
 	if (r->o.allow_missing)
 		arg(&a, "--allow-missing-evidence");
 	arg(&a, "--"); /* a file name may start with '-' */
@@ -469,7 +483,7 @@ static int do_status(struct run *r)
 	if (s.code) {
 		rc = step_failed(r, &s);
 	} else {
-		step_line(&s, "%s", path);
+		step_line(&s, "%s", shown(r, path));
 		remember(r, path);
 	}
 	free(s.out);
@@ -498,7 +512,10 @@ static int do_result(struct run *r, struct store *st, const char *name)
 
 	if (!r->have_model) {
 		r->have_model = true;
-		err = report_gather(st, &ro, &r->model, r->d);
+		/* one read transaction: one committed state (issue 11) */
+		if (!(err = store_read_begin(st, r->d)))
+			err = report_gather(st, &ro, &r->model, r->d);
+		store_read_end(st);
 	}
 	if (!err && strcmp(name, "diff") == 0 && !r->model.prev_year) {
 		s.wall = now() - t0;
@@ -530,9 +547,22 @@ static int do_result(struct run *r, struct store *st, const char *name)
 		step_line(&s, "failed (exit %d)", s.code);
 		return s.code;
 	}
-	step_line(&s, "%s", path);
+	step_line(&s, "%s", shown(r, path));
 	remember(r, path);
 	return 0;
+}
+
+/* The report step's warning about ○○ left in report.ini, or NULL;
+ * caller frees. */
+static char *placeholder_warning(const char *out)
+{
+	const char *todo = strstr(out, "still has ○○"), *bol = todo, *eol;
+	if (!todo)
+		return NULL;
+	while (bol > out && bol[-1] != '\n')
+		bol--;
+	eol = strchr(todo, '\n');
+	return strndup(bol, eol ? (size_t)(eol - bol) : strlen(bol));
 }
 
 /* report: the workpaper, both PDFs and the manifest (which also lists
@@ -552,6 +582,8 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 	arg(&a, r->ws.templates);
 	arg(&a, "-o");
 	arg(&a, r->outdir);
+	arg(&a, "--staged-for"); /* recorded where it is published */
+	arg(&a, r->stage.final);
 	if (*r->ws.organisation) {
 		arg(&a, "--organisation");
 		arg(&a, r->ws.organisation);
@@ -569,13 +601,17 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 		rc = step_failed(r, &s);
 	} else {
 		size_t files = 0;
+		char *todo = placeholder_warning(s.out);
 		for (char *line = strtok(s.out, "\n"); line;
 		     line = strtok(NULL, "\n"))
 			if (strncmp(line, r->outdir, strlen(r->outdir)) == 0) {
 				remember(r, line);
 				files++;
 			}
-		step_line(&s, "%zu files in %s", files, r->outdir);
+		step_line(&s, "%zu files in %s", files, r->stage.final);
+		if (todo) /* the letter is about to be dated with it */
+			printf("  %s\n", todo);
+		free(todo);
 	}
 	free(s.out);
 	return rc;
@@ -681,7 +717,7 @@ const struct cli_option cmd_run_options[] = {
 };
 
 const struct cli_option cmd_init_options[] = {
-	{"organisation", 'g', false, "NAME", "the organisation (水戸市議会)"},
+	{"organisation", 'g', false, "NAME", "the organisation (架空町議会)"},
 	CLI_OPT_YEAR("the first fiscal year (default: today's)"),
 	CLI_OPT_END,
 };
@@ -764,7 +800,7 @@ static const char *absolute(const char *path, char *buf, size_t size)
 /* Reads kansa.ini and moves into the workspace folder. */
 static int open_workspace(struct run *r)
 {
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], *final;
 	const char *slash;
 	enum kansa_err err = workspace_read(r->o.workspace, &r->ws, r->d);
 
@@ -781,13 +817,20 @@ static int open_workspace(struct run *r)
 			return 4;
 		}
 	}
-	if (!(r->outdir = workspace_expand(r->ws.output, r->o.year)))
+	if (!(final = workspace_expand(r->ws.output, r->o.year)))
 		return 4;
-	if (!fileio_make_dirs(r->outdir)) {
-		diags_add(r->d, DIAG_ERROR, r->outdir, 0,
+	if (!fileio_make_dirs(final)) {
+		diags_add(r->d, DIAG_ERROR, final, 0,
 			  "cannot make the output folder: %s", strerror(errno));
+		free(final);
 		return 4;
 	}
+	/* the folder is this run's until it ends: every step writes into
+	 * a folder beside it, published as one set at the end (issue 11) */
+	err = run_stage_open(&r->stage, final, r->d);
+	free(final);
+	if (err || !(r->outdir = strdup(r->stage.stage)))
+		return 4;
 	snprintf(r->logpath, sizeof(r->logpath), "%s/kansa-run.log", r->outdir);
 	r->log =
 		open(r->logpath,
@@ -797,6 +840,9 @@ static int open_workspace(struct run *r)
 			  strerror(errno));
 		return 4;
 	}
+	/* where the log is when the run ends, published or not */
+	snprintf(r->logpath, sizeof(r->logpath), "%s/kansa-run.log",
+		 r->stage.final);
 	return 0;
 }
 
@@ -816,6 +862,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 
 	memset(&r, 0, sizeof(r));
 	r.log = -1;
+	r.stage.lock = -1;
 	r.d = &cli->diags;
 	if ((rc = parse(argc, argv, &r.o, cli)) != 0)
 		return rc;
@@ -858,6 +905,10 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = do_report(&r, done, ndone)))
 		goto out;
+	if ((err = run_stage_publish(&r.stage, r.d))) {
+		rc = 4;
+		goto out;
+	}
 	{
 		struct step s = {.name = "total"};
 		s.wall = now() - t0;
@@ -874,6 +925,8 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 out:
 	cli_print_diags(cli);
 	store_close(st);
+	run_stage_abandon(&r.stage, "kansa-run.log"); /* unless published */
+	run_stage_close(&r.stage);
 	if (r.log >= 0)
 		close(r.log);
 	if (r.timings)

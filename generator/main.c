@@ -36,7 +36,7 @@ const struct command cli_commands[] = {
 	 "              plans ({year}/plans-*.ini): glob patterns, {a,b} "
 	 "allowed\n"
 	 "\n"
-	 "example: kansa init --organisation 水戸市議会 --year 2025 "
+	 "example: kansa init --organisation 架空町議会 --year 2025 "
 	 "kansa-2025\n"
 	 "\n" EXIT_CODES},
 	{"run", cmd_run, cmd_run_options,
@@ -100,7 +100,9 @@ const struct command cli_commands[] = {
 	 "asked for) for the checklist in force in fiscal year FY: UTF-8\n"
 	 "with CRLF line ends, every item of the role with its clause text\n"
 	 "as comments, in document order.  The explanation at the top comes\n"
-	 "from templates/answer-sheet.txt.\n",
+	 "from templates/answer-sheet.txt.  With --format xlsx, an Excel\n"
+	 "answer workbook per role instead (the yellow cells are the\n"
+	 "respondent's; the rest is protected without a password).\n",
 	 "example: kansa template --year 2025 --role 情報システム管理者\n"
 	 "\n" EXIT_CODES},
 	{"import", cmd_import, cmd_import_options,
@@ -115,7 +117,12 @@ const struct command cli_commands[] = {
 	 "evidence file, and each respondent's answers (a respondent is the\n"
 	 "fiscal year, department, role and system; a new version of a\n"
 	 "sheet replaces the answers and keeps the old ones in the history).\n"
-	 "Importing the identical file again changes nothing.\n",
+	 "Importing the identical file again changes nothing.\n"
+	 "A FILE.xlsx is a workbook kansa wrote: an answer workbook of\n"
+	 "kansa template --format xlsx, or the workpaper, whose auditor's\n"
+	 "cells (表紙 and 監査調書) are taken as the year's audit file.\n"
+	 "It must be of the same year and policy; errors name the cell as\n"
+	 "FILE:SHEET!CELL.  Saved by Excel, LibreOffice or openpyxl is fine.\n",
 	 "example: kansa import --year 2025 examples/2025/*.ini\n"
 	 "\n" EXIT_CODES},
 	{"verify", cmd_verify, cmd_verify_options,
@@ -241,14 +248,18 @@ const struct command cli_commands[] = {
 	 "Copies the database to FILE with SQLite's online backup, so that\n"
 	 "the copy is consistent even while another kansa writes to it.\n"
 	 "The copy is written to a temporary name and renamed when\n"
-	 "complete; an existing FILE is replaced.\n",
+	 "complete, with the database's permissions; an existing FILE is\n"
+	 "replaced, never the database itself (refused).\n",
 	 "example: kansa backup backup/kansa-2026-02-10.db\n"
 	 "\n" EXIT_CODES},
 	{"check-db", cmd_check_db, cmd_db_options,
 	 "check the database's integrity",
 	 "usage: kansa check-db\n"
 	 "\n"
-	 "Runs SQLite's integrity and foreign key checks and kansa's own\n"
+	 "Compares the schema (tables, indexes, triggers, views) with the\n"
+	 "one this kansa makes and names anything added, missing or\n"
+	 "changed (every other command refuses such a database), then\n"
+	 "runs SQLite's integrity and foreign key checks and kansa's own\n"
 	 "rules between tables (answers and judgements only to items of the\n"
 	 "year's policy version, evidence links within their year, each\n"
 	 "plan as its log last left it, well-formed SHA-256s).  Each problem\n"
@@ -263,6 +274,52 @@ const struct command cli_commands[] = {
 	 "wrote (each kept with its SHA-256 in the database) and the input\n"
 	 "digest printed in the reports.\n",
 	 "example: kansa runs --year 2025\n"
+	 "\n" EXIT_CODES},
+	{"close", cmd_close, cmd_close_options,
+	 "close a year: its record and reports are final",
+	 "usage: kansa close --year FY [--reason TEXT]\n"
+	 "\n"
+	 "Closes FY (the audit chief, when the year's report is final):\n"
+	 "from then on imports into FY, plan changes dated in it, changes\n"
+	 "of its respondents and recording evidence checks are refused or\n"
+	 "skipped, and its policy version stays as it is.  The next\n"
+	 "`kansa report --year FY` (or kansa run) makes the final outputs,\n"
+	 "without 案, and records their SHA-256s; every later report of FY\n"
+	 "must reproduce them byte for byte (it uses the final report's\n"
+	 "--as-of and --date unless given others), or leaves them as they\n"
+	 "are and says which file differs and why.  Logged.\n",
+	 "example: kansa close --year 2025\n"
+	 "\n" EXIT_CODES},
+	{"reopen", cmd_reopen, cmd_close_options,
+	 "reopen a closed year, with a reason (logged)",
+	 "usage: kansa reopen --year FY --reason TEXT\n"
+	 "\n"
+	 "Reopens a closed year to correct a mistake: its reports are\n"
+	 "drafts (案) again until it is closed again.  The reason (required)\n"
+	 "and the SHA-256s of the final outputs it had are kept in the year\n"
+	 "log.\n",
+	 "example: kansa reopen --year 2025 --reason \"回答票の部署名の誤り\"\n"
+	 "\n" EXIT_CODES},
+	{"respondents", cmd_respondents, cmd_respondents_options,
+	 "list, remove or rename the respondents of a year",
+	 "usage: kansa respondents --year FY\n"
+	 "       kansa respondents remove --year FY --department D --role R\n"
+	 "                        [--system S] --reason TEXT\n"
+	 "       kansa respondents rename --year FY --department D --role R\n"
+	 "                        [--system S] [--to-department D2]\n"
+	 "                        [--to-system S2] --reason TEXT\n"
+	 "\n"
+	 "A respondent is (year, department, role, system), the names\n"
+	 "normalised (NFKC, spaces at either end removed, inner runs of\n"
+	 "spaces made one).  The list shows the current respondents, then\n"
+	 "the retired ones: removed by hand, or retired by an import of all\n"
+	 "the year's files (kansa run) that no longer has their sheet.\n"
+	 "remove retires one (its answers stay in the history); rename\n"
+	 "corrects its department or system.  Both are logged with the\n"
+	 "reason and refused in a closed year.\n",
+	 "example: kansa respondents remove --year 2025 --department \"議会 "
+	 "事務局\"\n"
+	 "             --role 情報システム管理者 --reason \"部署名の誤り\"\n"
 	 "\n" EXIT_CODES},
 	{"help", cmd_help, NULL, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"
@@ -393,7 +450,7 @@ static void print_man(FILE *out)
 	      "failure.\n"
 	      ".SH EXAMPLES\n"
 	      ".nf\n"
-	      "kansa init \\-\\-organisation 水戸市議会 \\-\\-year 2025 "
+	      "kansa init \\-\\-organisation 架空町議会 \\-\\-year 2025 "
 	      "kansa\\-2025\n"
 	      "kansa run \\-\\-year 2025 \\-\\-as\\-of 2026\\-01\\-31 "
 	      "\\-\\-date 2026\\-02\\-10 \\-\\-fail\\-on 重大\n"

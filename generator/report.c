@@ -58,16 +58,26 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->addressee = setting(r, f, "report", "addressee", "");
 	s->sender = setting(r, f, "report", "sender",
 			    "情報セキュリティ監査統括責任者");
+	s->basis_clause = setting(r, f, "report", "basis_clause", "");
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
+	s->font_body = setting(r, f, "report", "font_body",
+			       "/usr/share/fonts/opentype/ipaexfont-mincho/"
+			       "ipaexm.ttf");
+	s->font_mono = setting(r, f, "report", "font_mono",
+			       "/usr/share/fonts/opentype/ipafont-gothic/"
+			       "ipag.ttf");
 	for (int i = 0; i < 4; i++) {
 		s->title[i] =
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font)
+	    !s->addressee || !s->sender || !s->font || !s->font_body ||
+	    !s->font_mono || !s->basis_clause)
+		return KANSA_ERR_NOMEM;
+	if (!(s->order_clause = setting(r, f, "report", "order_clause", "")))
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -324,6 +334,24 @@ static enum kansa_err gather_previous(struct store *st,
 			    r->cl.nmapping, &r->diff);
 }
 
+/* An open year's reports are drafts: 案 beside the classification on
+ * the cover and in the header (issue 11); a closed year's are final. */
+static enum kansa_err mark_draft(struct store *st, struct report *r,
+				 struct diags *d)
+{
+	int closed = store_year_closed(st, r->year, NULL);
+	if (closed < 0) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "cannot read whether FY %d is closed", r->year);
+		return KANSA_ERR_DB;
+	}
+	r->draft = closed == 0;
+	snprintf(r->marking, sizeof(r->marking), "%s%s",
+		 r->settings.classification ? r->settings.classification : "",
+		 r->draft ? "　案" : "");
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather(struct store *st, const struct report_options *o,
 			     struct report *r, struct diags *d)
 {
@@ -336,7 +364,7 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if ((err = load_settings(r, o, d)) ||
+	if ((err = load_settings(r, o, d)) || (err = mark_draft(st, r, d)) ||
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
@@ -391,7 +419,11 @@ void report_release(struct report *r)
 	free(r->settings.document_number);
 	free(r->settings.addressee);
 	free(r->settings.sender);
+	free(r->settings.basis_clause);
+	free(r->settings.order_clause);
 	free(r->settings.font);
+	free(r->settings.font_body);
+	free(r->settings.font_mono);
 	free(r->settings.from);
 	for (int i = 0; i < 4; i++) {
 		free(r->settings.title[i]);
@@ -501,8 +533,12 @@ enum kansa_err report_gather_plans(struct store *st,
 		snprintf(pp->since, sizeof(pp->since), "%s", since);
 	else
 		quarter_before(o->as_of, pp->since);
-	if ((err = load_settings(r, o, d)) ||
-	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	if ((err = load_settings(r, o, d)))
+		return err;
+	/* a report on plans, not on a year: never a draft */
+	snprintf(r->marking, sizeof(r->marking), "%s",
+		 r->settings.classification ? r->settings.classification : "");
+	if ((err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
 	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
 		return err;

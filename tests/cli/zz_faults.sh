@@ -39,8 +39,10 @@ t_disk_full() {
 	)
 	rc=$?
 	left=$(ls output/2025 2>/dev/null)
+	# (the report first records that it starts: a database that cannot
+	# take that row stops it before any output, issue 11)
 	case "$rc:$out" in
-	4:*"cannot write"*)
+	4:*"cannot write"* | 4:*"kansa.db: database error while recording the run's start"*)
 		if [ -z "$left" ]; then
 			ok "faults: a full disk during a report: exit 4, 'cannot write', nothing left in output/"
 		else
@@ -49,7 +51,10 @@ t_disk_full() {
 		;;
 	*) not_ok "faults: a full disk during a report" "rc $rc: $out" ;;
 	esac
-	# room for the workbook, not for a PDF: the message names the PDF
+	# room for the workbook, not for a PDF: the message names the PDF.
+	# The limit is per file and holds for the database too, which the
+	# report now writes first (the run's start, issue 11): a database
+	# larger than the limit stops the report before any output.
 	rm -rf output
 	out=$(
 		trap '' XFSZ
@@ -63,6 +68,13 @@ t_disk_full() {
 			ok "faults: the disk fills at a PDF: exit 4 naming it, only the whole workbook left"
 		else
 			not_ok "faults: the disk fills at a PDF: what is left" "$(ls -a output/2025)"
+		fi
+		;;
+	4:*"kansa.db: database error while"*)
+		if [ -z "$(ls output/2025 2>/dev/null)" ]; then
+			ok "faults: the disk fills before the report: the database cannot record the run, exit 4, nothing written"
+		else
+			not_ok "faults: a database that cannot record the run: nothing written" "$(ls -a output/2025)"
 		fi
 		;;
 	*) not_ok "faults: the disk fills at a PDF" "rc $rc: $out" ;;
