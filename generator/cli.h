@@ -15,6 +15,7 @@
 
 struct cli {
 	const char *db;	     /* database path: --db, $KANSA_DB or kansa.db */
+	bool db_named;	     /* db came from --db or $KANSA_DB */
 	struct diags diags;  /* collected while a command runs */
 	size_t errors_shown; /* errors cli_print_diags() printed */
 };

@@ -1,14 +1,21 @@
-/* cmd_template.c: `kansa template`: blank answer sheets for each role. */
+/* cmd_template.c: `kansa template` and `kansa year start`: the answer
+ * sheets of a fiscal year, blank or with last year's answers beside each
+ * item, in the workspace around the current folder when there is one. */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "answers.h"
 #include "cli.h"
 #include "fileio.h"
 #include "templates.h"
+#include "text.h"
+#include "workspace.h"
 
 /* Short ASCII names for the file names of the sheets. */
 static const char *const role_slugs[] = {
@@ -33,6 +40,186 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
+static size_t role_items(const struct checklist *cl, const char *role)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cl->nitems; i++)
+		n += item_has_role(&cl->items[i], role);
+	return n;
+}
+
+/* --- where the sheets are made --------------------------------------- */
+
+/* The workspace around the current folder (if any) and the database. */
+struct where {
+	char *ws_dir;	     /* the workspace folder (absolute), or NULL */
+	struct workspace ws; /* its kansa.ini, when ws_dir */
+	char *db;	     /* the database (absolute in a workspace) */
+	char *templates;     /* the workspace's templates folder, or NULL */
+};
+
+static void where_release(struct where *w)
+{
+	free(w->ws_dir);
+	free(w->db);
+	free(w->templates);
+	workspace_release(&w->ws);
+}
+
+/* path made absolute against the current folder (caller frees). */
+static char *absolute(const char *path)
+{
+	char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+	char *r = workspace_path(cwd, path);
+	free(cwd);
+	return r;
+}
+
+/* Finds the workspace (kansa.ini in the current folder or a parent) and
+ * the database: --db or $KANSA_DB, else the workspace's, else kansa.db.
+ * Points cli->db at it. */
+static enum kansa_err where_open(struct cli *cli, struct where *w)
+{
+	enum kansa_err err = KANSA_OK;
+	char *ini;
+
+	memset(w, 0, sizeof(*w));
+	if ((w->ws_dir = workspace_find())) {
+		if (!(ini = workspace_path(w->ws_dir, "kansa.ini")))
+			return KANSA_ERR_NOMEM;
+		err = workspace_read(ini, &w->ws, &cli->diags);
+		free(ini);
+		if (err)
+			return err;
+		w->db = cli->db_named
+				? absolute(cli->db)
+				: workspace_path(w->ws_dir, w->ws.database);
+		w->templates = workspace_path(w->ws_dir, w->ws.templates);
+		if (!w->templates)
+			return KANSA_ERR_NOMEM;
+	} else {
+		w->db = strdup(cli->db);
+	}
+	if (!w->db)
+		return KANSA_ERR_NOMEM;
+	cli->db = w->db;
+	return KANSA_OK;
+}
+
+/* Runs `kansa derive -o CHECKLIST -- POLICY` of the workspace, from its
+ * folder, as kansa run would.  Returns its exit code. */
+static int derive_workspace(struct cli *cli, struct where *w)
+{
+	char *argv[] = {(char *)"derive", (char *)"-o", w->ws.checklist,
+			(char *)"--",	  w->ws.policy, NULL};
+	int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (here < 0 || chdir(w->ws_dir) != 0) {
+		diags_add(&cli->diags, DIAG_ERROR, w->ws_dir, 0,
+			  "cannot enter the workspace: %s", strerror(errno));
+		if (here >= 0)
+			close(here);
+		return KANSA_EXIT_SYSTEM;
+	}
+	fflush(stdout);
+	rc = cmd_derive(5, argv, cli);
+	fflush(stdout);
+	if (fchdir(here) != 0 && !rc)
+		rc = KANSA_EXIT_SYSTEM;
+	close(here);
+	return rc;
+}
+
+/*
+ * Opens the database and loads the checklist in force for year.  When
+ * there is none yet: in a workspace, derives it from the workspace's
+ * policy text (saying so) or says where to put that text; elsewhere,
+ * names the commands that make one.  *rc is set to the exit code of a
+ * failure that was already reported (by derive).
+ */
+static enum kansa_err load_checklist(struct cli *cli, struct where *w,
+				     const char *how, int year,
+				     const char *spec, struct store **st,
+				     struct checklist *cl, int *rc)
+{
+	long long pid;
+	enum kansa_err err = KANSA_ERR_NOTFOUND;
+	char *policy;
+
+	*rc = 0;
+	if (access(w->db, F_OK) == 0 &&
+	    (err = cli_open_store(cli, false, st)) == KANSA_OK)
+		err = store_year_checklist(*st, year, spec, cl, &pid,
+					   &cli->diags);
+	if (err != KANSA_ERR_NOTFOUND)
+		return err;
+	diags_release(&cli->diags);
+	store_close(*st);
+	*st = NULL;
+	if (!w->ws_dir) {
+		diags_add(&cli->diags, DIAG_ERROR, w->db, 0,
+			  "no checklist yet: make a workspace with 'kansa init "
+			  "DIR', put the policy text in DIR/checklists/"
+			  "policy.txt and run '%s' in DIR; or derive the "
+			  "checklist here with 'kansa derive POLICY.txt' first",
+			  how);
+		return KANSA_ERR_INPUT;
+	}
+	if (!(policy = workspace_path(w->ws_dir, w->ws.policy)))
+		return KANSA_ERR_NOMEM;
+	if (access(policy, R_OK) != 0) {
+		diags_add(&cli->diags, DIAG_ERROR, policy, 0,
+			  "no policy text yet: put the organisation's "
+			  "情報セキュリティ対策基準 there as text (UTF-8 or "
+			  "Shift_JIS; kansa.ini [workspace] policy = %s names "
+			  "it), then run '%s' again",
+			  w->ws.policy, how);
+		free(policy);
+		return KANSA_ERR_INPUT;
+	}
+	free(policy);
+	printf("no checklist yet in %s: deriving it from %s into %s (as kansa "
+	       "run would; review it before the answers are collected)\n",
+	       w->ws.database, w->ws.policy, w->ws.checklist);
+	if ((*rc = derive_workspace(cli, w)) != 0)
+		return KANSA_ERR_INPUT;
+	printf("\n");
+	checklist_release(cl);
+	checklist_init(cl);
+	if ((err = cli_open_store(cli, false, st)))
+		return err;
+	return store_year_checklist(*st, year, spec, cl, &pid, &cli->diags);
+}
+
+/* The folder the sheets of year go to: -o, else the workspace's answers
+ * folder, else answer-sheets/FY.  Made when missing.  Caller frees. */
+static char *sheets_dir(const struct where *w, const char *dir, int year,
+			struct diags *d)
+{
+	char *out = NULL, *rel;
+
+	if (dir)
+		out = strdup(dir);
+	else if (w->ws_dir &&
+		 (rel = workspace_dir_of(&w->ws, WS_ANSWERS, year))) {
+		out = workspace_path(w->ws_dir, rel);
+		free(rel);
+	} else {
+		struct sbuf b = {0};
+		sbuf_printf(&b, "answer-sheets/%d", year);
+		out = sbuf_take(&b);
+	}
+	if (out && !fileio_make_dirs(out)) {
+		diags_add(d, DIAG_ERROR, out, 0, "cannot make the folder: %s",
+			  strerror(errno));
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* --- kansa template --------------------------------------------------- */
+
 static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
@@ -46,17 +233,23 @@ static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
 		 slug_of(role));
-	if (!(err = fileio_write_atomic(path, ini, len, d))) {
-		size_t n = 0;
-		for (size_t i = 0; i < cl->nitems; i++)
-			n += item_has_role(&cl->items[i], role);
-		printf("%s: %s, %zu items\n", path, role, n);
-	}
+	if (!(err = fileio_write_atomic(path, ini, len, d)))
+		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
 	free(ini);
 	return err;
 }
 
-int cmd_template(int argc, char **argv, struct cli *cli)
+struct template_opts {
+	int year;	  /* --year */
+	const char *role; /* --role, as kansa spells it */
+	const char *dept; /* --department */
+	const char *dir;  /* -o */
+	const char *spec; /* --policy */
+	const char *tdir; /* --templates */
+};
+
+static int template_parse(int argc, char **argv, struct cli *cli,
+			  struct template_opts *o)
 {
 	static const struct option longopts[] = {
 		{"year", required_argument, NULL, 'y'},
@@ -69,81 +262,98 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		{NULL, 0, NULL, 0},
 	};
 	const struct command *cmd = cli_find("template");
-	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
-	const char *tdir = NULL;
-	char defdir[64], *header = NULL;
-	int c, rc, year = -1;
-	size_t hlen;
-	struct checklist cl;
-	struct store *st = NULL;
-	long long pid;
-	enum kansa_err err;
+	int c, rc;
 
+	o->year = -1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
+			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
 				return rc;
 			break;
 		case 'r':
-			if (!(role = answers_role_name(optarg)))
+			if (!(o->role = answers_role_name(optarg)))
 				return cli_usage_error(cmd, "unknown role '%s'",
 						       optarg);
 			break;
 		case 'p':
-			dept = optarg;
+			o->dept = optarg;
 			break;
 		case 'o':
-			dir = optarg;
+			o->dir = optarg;
 			break;
 		case 'P':
-			spec = optarg;
+			o->spec = optarg;
 			break;
 		case 'T':
-			tdir = optarg;
+			o->tdir = optarg;
 			break;
 		case 'D':
 			cli->db = optarg;
+			cli->db_named = true;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
-	if (year < 0 || optind != argc)
+	if (o->year < 0 || optind != argc)
 		return cli_usage_error(cmd, "expected --year FY and no other "
 					    "arguments");
-	if (!dir) {
-		snprintf(defdir, sizeof(defdir), "answer-sheets/%d", year);
-		mkdir("answer-sheets", 0777);
-		dir = defdir;
-	}
-	mkdir(dir, 0777);
+	return 0;
+}
+
+int cmd_template(int argc, char **argv, struct cli *cli)
+{
+	struct template_opts o = {0};
+	char how[64], *header = NULL, *dir = NULL;
+	int rc;
+	size_t hlen;
+	struct checklist cl;
+	struct store *st = NULL;
+	struct where w;
+	enum kansa_err err;
+
+	if ((rc = template_parse(argc, argv, cli, &o)) != 0)
+		return rc;
 	checklist_init(&cl);
-	if ((err = cli_open_store(cli, false, &st)) ||
-	    (err = store_year_checklist(st, year, spec, &cl, &pid,
-					&cli->diags)) ||
-	    (err = templates_load("answer-sheet.txt", tdir, &header, &hlen,
+	snprintf(how, sizeof(how), "kansa template --year %d", o.year);
+	if ((err = where_open(cli, &w)) ||
+	    (err = load_checklist(cli, &w, how, o.year, o.spec, &st, &cl,
+				  &rc)) ||
+	    (err = templates_load("answer-sheet.txt",
+				  o.tdir ? o.tdir : w.templates, &header, &hlen,
 				  NULL, &cli->diags)))
 		goto out;
-	if (role && !role_has_items(&cl, role)) {
+	if (o.role && !role_has_items(&cl, o.role)) {
 		diags_add(&cli->diags, DIAG_ERROR, NULL, 0,
-			  "%s has no items in %s@%s: no sheet to write", role,
+			  "%s has no items in %s@%s: no sheet to write", o.role,
 			  cl.policy, cl.version);
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
+	if (!(dir = sheets_dir(&w, o.dir, o.year, &cli->diags))) {
+		err = KANSA_ERR_IO;
+		goto out;
+	}
 	for (size_t r = 0; r < checklist_nroles && !err; r++) {
 		const char *name = checklist_roles[r];
-		if ((role && strcmp(role, name) != 0) ||
+		if ((o.role && strcmp(o.role, name) != 0) ||
 		    !role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, name, year, dept, header, dir,
+		err = write_sheet(&cl, name, o.year, o.dept, header, dir,
 				  &cli->diags);
 	}
 out:
 	free(header);
+	free(dir);
 	store_close(st);
 	checklist_release(&cl);
-	return cli_finish(cli, err);
+	if (rc) {
+		where_release(&w);
+		return rc;
+	}
+	rc = cli_finish(cli, err);
+	where_release(&w);
+	return rc;
 }

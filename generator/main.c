@@ -510,10 +510,12 @@ int main(int argc, char **argv)
 	int i = 1, rc;
 
 	cli.db = env && *env ? env : "kansa.db";
+	cli.db_named = env && *env;
 	diags_init(&cli.diags);
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			cli.db = argv[i + 1];
+			cli.db_named = true;
 			i += 2;
 		} else if (strcmp(argv[i], "--help") == 0 ||
 			   strcmp(argv[i], "-h") == 0) {

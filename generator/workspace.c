@@ -127,6 +127,57 @@ enum kansa_err workspace_read(const char *path, struct workspace *ws,
 	return err;
 }
 
+char *workspace_find(void)
+{
+	char *dir = getcwd(NULL, 0);
+	struct sbuf b = {0};
+
+	while (dir) {
+		char *slash;
+		sbuf_printf(&b, "%s/kansa.ini", strcmp(dir, "/") ? dir : "");
+		if (b.oom) {
+			sbuf_release(&b);
+			break;
+		}
+		if (access(b.s, F_OK) == 0) {
+			sbuf_release(&b);
+			return dir;
+		}
+		sbuf_release(&b);
+		slash = strrchr(dir, '/');
+		if (!slash || strcmp(dir, "/") == 0)
+			break;
+		slash[slash == dir] = '\0';
+	}
+	free(dir);
+	return NULL;
+}
+
+char *workspace_path(const char *dir, const char *path)
+{
+	struct sbuf b = {0};
+	if (path[0] == '/' || !dir)
+		return strdup(path);
+	sbuf_printf(&b, "%s/%s", dir, path);
+	if (b.oom) {
+		sbuf_release(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
+char *workspace_dir_of(const struct workspace *ws, enum ws_kind k, int year)
+{
+	char *p = workspace_expand(ws->files[k], year), *slash;
+	if (p && (slash = strrchr(p, '/'))) {
+		*slash = '\0';
+		if (!strpbrk(p, "*?[{") && *p)
+			return p;
+	}
+	free(p);
+	return NULL;
+}
+
 char *workspace_expand(const char *pattern, int year)
 {
 	struct sbuf b = {0};
