@@ -268,38 +268,47 @@ static const char init_ini[] =
 	"audit = {year}/audit.ini\r\n"
 	"plans = {year}/plans-*.ini\r\n";
 
-static const char init_readme[] =
-	"kansa ワークスペース (%s)\r\n"
-	"==============================\r\n"
-	"\r\n"
-	"このフォルダで毎年の自己点検と情報セキュリティ監査を行います。\r\n"
-	"\r\n"
-	"kansa.ini             ワークスペースの設定 (どのファイルがどこに"
-	"あるか)\r\n"
-	"checklists/policy.txt 情報セキュリティ対策基準の本文をここに置く\r\n"
-	"checklists/policy.ini 本文から導出したチェックリスト (kansa run "
-	"が作成。\r\n"
-	"                      重み・確認方法などを記入してレビューする)\r\n"
-	"templates/            報告書の設定 (report.ini: 団体名、機密性の"
-	"表示、\r\n"
-	"                      宛先など)、回答票のひな形、採点の設定\r\n"
-	"%d/answers/         回答票 (kansa template --year %d で役割ごとに"
-	"作成し、\r\n"
-	"                      各課の回答者が記入したもの)\r\n"
-	"%d/evidence/        証跡台帳 (evidence.ini) と証跡ファイル\r\n"
-	"%d/audit.ini        監査統括責任者の監査結果 (監査後)\r\n"
-	"%d/plans-*.ini      改善計画とその進捗 (四半期ごと)\r\n"
-	"output/%d/          作成された監査調書 (xlsx)、CISO 向け報告 (PDF)、"
-	"\r\n"
-	"                      監査報告書 (PDF) と MANIFEST.sha256\r\n"
-	"kansa.db              データベース (kansa backup で複製する)\r\n"
-	"\r\n"
-	"年に一度の実行:\r\n"
-	"  kansa run --year %d --as-of 基準日 --date 報告日\r\n"
-	"四半期ごとの改善計画の進捗報告:\r\n"
-	"  kansa report plans --as-of 基準日\r\n"
-	"\r\n"
-	"詳しくは kansa help、man kansa。\r\n";
+/* The template of a new workspace's README.txt (not copied to templates/). */
+#define README_TEMPLATE "workspace-README.txt"
+
+/* Writes README.txt: its template with {organisation}, {year} and {next}
+ * (the year after) filled in, with CRLF line ends for Notepad. */
+static enum kansa_err write_readme(const char *organisation, int year,
+				   struct diags *d)
+{
+	char *t = NULL;
+	size_t len;
+	struct sbuf b = {0};
+	enum kansa_err err =
+		templates_load(README_TEMPLATE, NULL, &t, &len, NULL, d);
+
+	if (err)
+		return err;
+	for (const char *p = t; *p; p++) {
+		if (strncmp(p, "{organisation}", 14) == 0) {
+			sbuf_adds(&b, *organisation ? organisation : "kansa");
+			p += 13;
+		} else if (strncmp(p, "{year}", 6) == 0) {
+			sbuf_printf(&b, "%d", year);
+			p += 5;
+		} else if (strncmp(p, "{next}", 6) == 0) {
+			sbuf_printf(&b, "%d", year + 1);
+			p += 5;
+		} else if (*p == '\n') {
+			sbuf_adds(&b, "\r\n");
+		} else if (*p != '\r') {
+			sbuf_add(&b, p, 1);
+		}
+	}
+	free(t);
+	if (b.oom) {
+		sbuf_release(&b);
+		return KANSA_ERR_NOMEM;
+	}
+	err = fileio_write_atomic("README.txt", b.s, b.len, d);
+	sbuf_release(&b);
+	return err;
+}
 
 /* Writes templates/ from the compiled-in copies, with the organisation
  * put into report.ini. */
@@ -307,6 +316,8 @@ static enum kansa_err write_templates(const char *organisation, struct diags *d)
 {
 	for (const struct template_file *t = templates_builtin; t->name; t++) {
 		char path[512];
+		if (strcmp(t->name, README_TEMPLATE) == 0)
+			continue;
 		struct sbuf b = {0};
 		enum kansa_err err;
 		const char *org = strcmp(t->name, "report.ini") == 0
@@ -366,13 +377,7 @@ enum kansa_err workspace_init(const char *dir, const char *organisation,
 	}
 	if ((err = write_templates(organisation, d)))
 		return err;
-	sbuf_printf(&b, init_readme, *organisation ? organisation : "kansa",
-		    year, year, year, year, year, year, year);
-	if (b.oom)
-		return KANSA_ERR_NOMEM;
-	err = fileio_write_atomic("README.txt", b.s, b.len, d);
-	sbuf_release(&b);
-	if (err)
+	if ((err = write_readme(organisation, year, d)))
 		return err;
 	/* kansa.ini last: a workspace is whole once it has one */
 	sbuf_printf(&b, init_ini, organisation);

@@ -54,3 +54,45 @@ t_first_template() {
 }
 
 t_first_template
+
+# kansa init: numbered next steps; README.txt is Japanese, CRLF, a
+# numbered procedure for the year and the next, and its example of every
+# file kind is accepted by kansa run as it stands.
+t_init_readme() {
+	d=$(workspace)
+	out=$("$KANSA" init --organisation 試験町議会 --year 2025 "$d/w" 2>&1)
+	rc=$?
+	miss=""
+	for s in "  1. cd $d/w" "  2. put the policy text" "  3. kansa template --year 2025" \
+		"  5. kansa run --year 2025" "  6. the year after: kansa year start 2026"; do
+		printf '%s' "$out" | grep -qF -- "$s" || miss="$miss [$s]"
+	done
+	if [ $rc -eq 0 ] && [ -z "$miss" ]; then
+		ok "first year: kansa init prints the next steps, numbered"
+	else
+		not_ok "first year: init's next steps" "rc $rc:$miss $out"
+	fi
+	r="$d/w/README.txt"
+	miss=""
+	for s in "試験町議会" "1. 対策基準の本文を置く" "2. 回答票を作る" "kansa template --year 2025" \
+		"6. 年次処理を実行する" "8. 新しい年度を始める" "kansa year start 2026" \
+		"man kansa-evidence"; do
+		tr -d '\r' <"$r" | grep -qF -- "$s" || miss="$miss [$s]"
+	done
+	kinds=$(python3 "$ROOT/tests/cli/readme_samples.py" "$d/w" 2025 2>&1)
+	rc=$?
+	[ $rc -eq 0 ] || miss="$miss [samples: $kinds]"
+	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/w/checklists/policy.txt"
+	out=$(cd "$d/w" && "$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1)
+	rc=$?
+	warn=$(grep "^2025/.*warning" "$d/w/output/2025/kansa-run.log" 2>&1)
+	[ -z "$warn" ] || miss="$miss [warnings: $warn]"
+	if [ $rc -eq 0 ] && [ -z "$miss" ] &&
+		printf '%s' "$out" | grep -q "import .*4 files (answers 1, evidence 1, audit 1, plans 1)"; then
+		ok "first year: README.txt (CRLF) is a numbered procedure; its examples of the four file kinds import as they stand"
+	else
+		not_ok "first year: README.txt" "rc $rc:$miss $out"
+	fi
+}
+
+t_init_readme
