@@ -84,5 +84,6 @@ int cmd_check_db(int argc, char **argv, struct cli *cli);
 int cmd_init(int argc, char **argv, struct cli *cli);
 int cmd_run(int argc, char **argv, struct cli *cli);
 int cmd_runs(int argc, char **argv, struct cli *cli);
+int cmd_year(int argc, char **argv, struct cli *cli);
 
 #endif

@@ -16,23 +16,34 @@
 #include "templates.h"
 #include "text.h"
 #include "workspace.h"
+#include "cmd_sheets.h"
 
-/* Short ASCII names for the file names of the sheets. */
+/* Short ASCII names for the file names of the sheets, in the order of
+ * checklist_roles. */
 static const char *const role_slugs[] = {
 	"ciso",	     "vice-ciso",   "security-chief", "security-manager",
 	"sys-admin", "sys-staff",   "members-staff",  "contractor",
 	"csirt",     "audit-chief",
 };
 
-static const char *slug_of(const char *role)
+size_t sheets_role_index(const char *role)
 {
-	for (size_t i = 0; i < checklist_nroles; i++)
-		if (strcmp(checklist_roles[i], role) == 0)
-			return role_slugs[i];
-	return "role";
+	size_t i = 0;
+	while (i < checklist_nroles && strcmp(checklist_roles[i], role) != 0)
+		i++;
+	return i;
 }
 
-static bool role_has_items(const struct checklist *cl, const char *role)
+const char *sheets_role_slug(const char *role)
+{
+	size_t i = sheets_role_index(role);
+	return i < checklist_nroles &&
+			       i < sizeof(role_slugs) / sizeof(role_slugs[0])
+		       ? role_slugs[i]
+		       : "role";
+}
+
+bool sheets_role_has_items(const struct checklist *cl, const char *role)
 {
 	for (size_t i = 0; i < cl->nitems; i++)
 		if (item_has_role(&cl->items[i], role))
@@ -40,7 +51,7 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
-static size_t role_items(const struct checklist *cl, const char *role)
+size_t sheets_role_items(const struct checklist *cl, const char *role)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < cl->nitems; i++)
@@ -50,15 +61,7 @@ static size_t role_items(const struct checklist *cl, const char *role)
 
 /* --- where the sheets are made --------------------------------------- */
 
-/* The workspace around the current folder (if any) and the database. */
-struct where {
-	char *ws_dir;	     /* the workspace folder (absolute), or NULL */
-	struct workspace ws; /* its kansa.ini, when ws_dir */
-	char *db;	     /* the database (absolute in a workspace) */
-	char *templates;     /* the workspace's templates folder, or NULL */
-};
-
-static void where_release(struct where *w)
+void where_release(struct where *w)
 {
 	free(w->ws_dir);
 	free(w->db);
@@ -75,10 +78,7 @@ static char *absolute(const char *path)
 	return r;
 }
 
-/* Finds the workspace (kansa.ini in the current folder or a parent) and
- * the database: --db or $KANSA_DB, else the workspace's, else kansa.db.
- * Points cli->db at it. */
-static enum kansa_err where_open(struct cli *cli, struct where *w)
+enum kansa_err where_open(struct cli *cli, struct where *w)
 {
 	enum kansa_err err = KANSA_OK;
 	char *ini;
@@ -130,17 +130,10 @@ static int derive_workspace(struct cli *cli, struct where *w)
 	return rc;
 }
 
-/*
- * Opens the database and loads the checklist in force for year.  When
- * there is none yet: in a workspace, derives it from the workspace's
- * policy text (saying so) or says where to put that text; elsewhere,
- * names the commands that make one.  *rc is set to the exit code of a
- * failure that was already reported (by derive).
- */
-static enum kansa_err load_checklist(struct cli *cli, struct where *w,
-				     const char *how, int year,
-				     const char *spec, struct store **st,
-				     struct checklist *cl, int *rc)
+enum kansa_err where_load_checklist(struct cli *cli, struct where *w,
+				    const char *how, int year, const char *spec,
+				    struct store **st, struct checklist *cl,
+				    int *rc)
 {
 	long long pid;
 	enum kansa_err err = KANSA_ERR_NOTFOUND;
@@ -191,10 +184,8 @@ static enum kansa_err load_checklist(struct cli *cli, struct where *w,
 	return store_year_checklist(*st, year, spec, cl, &pid, &cli->diags);
 }
 
-/* The folder the sheets of year go to: -o, else the workspace's answers
- * folder, else answer-sheets/FY.  Made when missing.  Caller frees. */
-static char *sheets_dir(const struct where *w, const char *dir, int year,
-			struct diags *d)
+char *where_sheets_dir(const struct where *w, const char *dir, int year,
+		       struct diags *d)
 {
 	char *out = NULL, *rel;
 
@@ -202,7 +193,7 @@ static char *sheets_dir(const struct where *w, const char *dir, int year,
 		out = strdup(dir);
 	else if (w->ws_dir &&
 		 (rel = workspace_dir_of(&w->ws, WS_ANSWERS, year))) {
-		out = workspace_path(w->ws_dir, rel);
+		out = where_shown(w, rel);
 		free(rel);
 	} else {
 		struct sbuf b = {0};
@@ -215,7 +206,35 @@ static char *sheets_dir(const struct where *w, const char *dir, int year,
 		free(out);
 		return NULL;
 	}
+	if (out && !dir && w->ws_dir && out[0] == '/') {
+		/* made now: shown relative to the current folder */
+		char *cwd = getcwd(NULL, 0), *r;
+		r = cwd ? fileio_relative(cwd, out) : NULL;
+		free(cwd);
+		if (r) {
+			free(out);
+			out = r;
+		}
+	}
 	return out;
+}
+
+char *where_shown(const struct where *w, const char *rel)
+{
+	char *abs = workspace_path(w->ws_dir, rel), *cwd, *r = NULL;
+	size_t n;
+	if (!abs || !(cwd = getcwd(NULL, 0)))
+		return abs;
+	n = strlen(cwd);
+	if (strncmp(abs, cwd, n) == 0 && abs[n] == '/')
+		r = strdup(abs + n + 1);
+	else if (access(abs, F_OK) == 0)
+		r = fileio_relative(cwd, abs);
+	free(cwd);
+	if (!r)
+		return abs;
+	free(abs);
+	return r;
 }
 
 /* --- kansa template --------------------------------------------------- */
@@ -232,9 +251,10 @@ static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
-		 slug_of(role));
+		 sheets_role_slug(role));
 	if (!(err = fileio_write_atomic(path, ini, len, d)))
-		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
+		printf("%s: %s, %zu items\n", path, role,
+		       sheets_role_items(cl, role));
 	free(ini);
 	return err;
 }
@@ -319,27 +339,27 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	checklist_init(&cl);
 	snprintf(how, sizeof(how), "kansa template --year %d", o.year);
 	if ((err = where_open(cli, &w)) ||
-	    (err = load_checklist(cli, &w, how, o.year, o.spec, &st, &cl,
-				  &rc)) ||
+	    (err = where_load_checklist(cli, &w, how, o.year, o.spec, &st, &cl,
+					&rc)) ||
 	    (err = templates_load("answer-sheet.txt",
 				  o.tdir ? o.tdir : w.templates, &header, &hlen,
 				  NULL, &cli->diags)))
 		goto out;
-	if (o.role && !role_has_items(&cl, o.role)) {
+	if (o.role && !sheets_role_has_items(&cl, o.role)) {
 		diags_add(&cli->diags, DIAG_ERROR, NULL, 0,
 			  "%s has no items in %s@%s: no sheet to write", o.role,
 			  cl.policy, cl.version);
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
-	if (!(dir = sheets_dir(&w, o.dir, o.year, &cli->diags))) {
+	if (!(dir = where_sheets_dir(&w, o.dir, o.year, &cli->diags))) {
 		err = KANSA_ERR_IO;
 		goto out;
 	}
 	for (size_t r = 0; r < checklist_nroles && !err; r++) {
 		const char *name = checklist_roles[r];
 		if ((o.role && strcmp(o.role, name) != 0) ||
-		    !role_has_items(&cl, name))
+		    !sheets_role_has_items(&cl, name))
 			continue;
 		err = write_sheet(&cl, name, o.year, o.dept, header, dir,
 				  &cli->diags);

@@ -96,3 +96,85 @@ t_init_readme() {
 }
 
 t_init_readme
+
+# kansa year start: one sheet per last year's respondent, named like
+# theirs, every value empty and last year's answers beside each item as
+# comments; imported unedited they count as 未回答; an edited answer
+# counts; open plans carried as they stand (unchanged on import).
+t_year_start() {
+	d=$(workspace)
+	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 ||
+		{ not_ok "year start: init"; return; }
+	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
+	rm -rf "$d/ws/2025"
+	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	cd "$d/ws" || return
+	"$KANSA" run --year 2024 --as-of 2025-03-31 >/dev/null 2>&1 &&
+		"$KANSA" run --year 2025 --as-of 2026-01-31 >/dev/null 2>&1 ||
+		{ not_ok "year start: the runs of 2024 and 2025"; cd "$ROOT"; return; }
+	out=$("$KANSA" year start 2026 2>&1)
+	rc=$?
+	s=2026/answers/somu-sys-admin-tablet.ini
+	last=examples/2025/answers/somu-sys-admin-tablet.ini
+	miss=""
+	n=$(ls 2026/answers | wc -l)
+	[ "$n" -eq "$(ls "$ROOT/examples/2025/answers" | wc -l)" ] || miss="$miss [$n sheets]"
+	tr -d '\r' <"$s" | grep -Eq '^(status|evidence|comment) = .' && miss="$miss [a value filled in]"
+	tr -d '\r' <"$s" | grep -q '^system = タブレット端末$' || miss="$miss [system]"
+	tr -d '\r' <"$s" | grep -q '^fiscal_year = 2026$' || miss="$miss [fiscal_year]"
+	tr -d '\r' <"$s" | grep -q '^; 前年度 (2025) の回答: 実施 / 証跡: EV-2025-' || miss="$miss [last year's answer]"
+	tr -d '\r' <"$s" | grep -q '^; 前年度のコメント: ' || miss="$miss [last year's comment]"
+	grep -q "$(printf '\r$')" "$s" || miss="$miss [not CRLF]"
+	tr -d '\r' <2026/plans-from-2025.ini | grep -q '^\[KP-2025-001\]' || miss="$miss [open plan not carried]"
+	tr -d '\r' <2026/plans-from-2025.ini | grep -q '^\[KP-2024-002\]' && miss="$miss [a closed plan carried]"
+	[ -d 2026/evidence ] || miss="$miss [no evidence folder]"
+	if [ $rc -eq 0 ] && [ -z "$miss" ] && printf '%s' "$out" | grep -q "14 sheets with 2025's answers"; then
+		ok "year start: a sheet per last year's respondent with last year's answer, evidence and comment as comments only; open plans carried"
+	else
+		not_ok "year start" "rc $rc:$miss $out"
+	fi
+	out=$("$KANSA" run --year 2026 --as-of 2026-06-30 2>&1)
+	rc=$?
+	if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "自己評価 0.0 %" &&
+		printf '%s' "$out" | grep -q "import .* 14 new, 0 replaced, 1 unchanged"; then
+		ok "year start: the sheets imported unedited count as 未回答 (自己評価 0.0 %); the carried plans change nothing"
+	else
+		not_ok "year start: unedited sheets" "rc $rc: $out"
+	fi
+	# the CISO (the one respondent of that role) confirms one answer
+	s=2026/answers/gikai-ciso.ini
+	python3 - "$s" <<'PY'
+import sys
+p = sys.argv[1]
+t = open(p, encoding="utf-8", newline="").read()
+t = t.replace("answered_on = \r\n", "answered_on = 2026-06-01\r\n", 1)
+t = t.replace("\r\nstatus = \r\n", "\r\nstatus = 実施\r\n", 1)
+open(p, "w", encoding="utf-8", newline="").write(t)
+PY
+	out=$("$KANSA" run --year 2026 --as-of 2026-06-30 2>&1)
+	rc=$?
+	if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "import .*: 0 new, 1 replaced, 14 unchanged" &&
+		! printf '%s' "$out" | grep -q "自己評価 0.0 %"; then
+		ok "year start: an edited answer counts after the next run"
+	else
+		not_ok "year start: an edited answer" "rc $rc: $out"
+	fi
+	out=$("$KANSA" year start 2026 2>&1)
+	rc=$?
+	if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "0 sheets with 2025's answers.* 14 left as they were" &&
+		tr -d '\r' <"$s" | grep -q '^status = 実施$'; then
+		ok "year start again leaves every sheet already there as it is"
+	else
+		not_ok "year start again" "rc $rc: $out"
+	fi
+	cd "$ROOT" || return
+	out=$(cd "$d" && "$KANSA" year start 2026 2>&1)
+	rc=$?
+	if [ $rc -eq 3 ] && printf '%s' "$out" | grep -q "not in a workspace"; then
+		ok "year start outside a workspace says so (exit 3)"
+	else
+		not_ok "year start outside a workspace" "rc $rc: $out"
+	fi
+}
+
+t_year_start
