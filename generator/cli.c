@@ -11,16 +11,24 @@
 void cli_print_usage(FILE *out, const struct command *cmd)
 {
 	fputs(cmd->usage, out);
+	/* the exit codes are one table, in `kansa help` and kansa(1) */
+	if (strcmp(cmd->name, "help") != 0 && strcmp(cmd->name, "version") != 0)
+		fputs("\nExit codes: see 'kansa help'.\n", out);
 }
 
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "kansa %s: ", cmd->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n\n", stderr);
+	/* getopt has named the option already ("kansa CMD: unrecognized
+	 * option '--x'", main.c makes argv[0] "kansa CMD"): say it once */
+	if (strcmp(fmt, "unknown option") != 0) {
+		fprintf(stderr, "kansa %s: ", cmd->name);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputs("\n", stderr);
+	}
+	fputs("\n", stderr);
 	cli_print_usage(stderr, cmd);
 	return KANSA_EXIT_USAGE;
 }

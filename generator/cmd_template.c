@@ -144,7 +144,11 @@ enum kansa_err where_load_checklist(struct cli *cli, struct where *w,
 	    (err = cli_open_store(cli, false, st)) == KANSA_OK)
 		err = store_year_checklist(*st, year, spec, cl, &pid,
 					   &cli->diags);
-	if (err != KANSA_ERR_NOTFOUND)
+	/* a policy that is not in force for the year, or not the one
+	 * --policy names, is not "none yet" (no policy at all is
+	 * DERIVED_NONE) */
+	if (err != KANSA_ERR_NOTFOUND ||
+	    (*st && store_policy_derived(*st, "", "") != DERIVED_NONE))
 		return err;
 	diags_release(&cli->diags);
 	store_close(*st);

@@ -9,9 +9,18 @@
 static int cmd_help(int argc, char **argv, struct cli *cli);
 static int cmd_version(int argc, char **argv, struct cli *cli);
 
+/* The exit codes of every command: printed once, by `kansa help` and in
+ * kansa(1). */
 #define EXIT_CODES                                                             \
-	"Exit codes: 0 ok, 1 found what --fail-on asked for, 2 usage,\n"       \
-	"3 invalid input, 4 system, database or render failure.\n"
+	"Exit codes (every command):\n"                                        \
+	"  0  success\n"                                                       \
+	"  1  the command did its work and found what it fails on:\n"          \
+	"     verify: evidence changed or missing; run: findings of the\n"     \
+	"     --fail-on grade or graver\n"                                     \
+	"  2  wrong usage (the message and the command's usage follow)\n"      \
+	"  3  invalid input: every problem named as FILE:LINE: message;\n"     \
+	"     nothing was stored\n"                                            \
+	"  4  system, database or render failure\n"
 
 #define COMMON_HELP                                                            \
 	"  --db FILE       the database (default: $KANSA_DB, else kansa.db)\n" \
@@ -43,8 +52,7 @@ const struct command cli_commands[] = {
 	 "allowed\n"
 	 "\n"
 	 "example: kansa init --organisation 水戸市議会 --year 2025 "
-	 "kansa-2025\n"
-	 "\n" EXIT_CODES},
+	 "kansa-2025\n"},
 	{"run", cmd_run, "the yearly run of a workspace, in one command",
 	 "usage: kansa run --year FY [options]\n"
 	 "\n"
@@ -84,8 +92,7 @@ const struct command cli_commands[] = {
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "example: kansa run --year 2025 --as-of 2026-01-31 --date 2026-02-10 "
-	 "--fail-on 重大\n"
-	 "\n" EXIT_CODES},
+	 "--fail-on 重大\n"},
 	{"year", cmd_year, "start the next fiscal year of a workspace",
 	 "usage: kansa year start FY [--from FY0] [-o DIR]\n"
 	 "\n"
@@ -129,8 +136,7 @@ const struct command cli_commands[] = {
 	 "                  checklists/<policy file name>.ini)\n" COMMON_HELP
 	 "\n"
 	 "example: kansa derive --version 2024 "
-	 "checklists/mito-gikai-taisaku-kijun.txt\n"
-	 "\n" EXIT_CODES},
+	 "checklists/mito-gikai-taisaku-kijun.txt\n"},
 	{"items", cmd_items, "list the checklist items of a policy",
 	 "usage: kansa items [options]\n"
 	 "\n"
@@ -144,8 +150,7 @@ const struct command cli_commands[] = {
 	 "text;\n"
 	 "tab, newline and backslash in values are written \\t, \\n, \\\\.\n"
 	 "\n"
-	 "example: kansa items --role 情報システム管理者 --format tsv\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa items --role 情報システム管理者 --format tsv\n"},
 	{"template", cmd_template,
 	 "write the blank answer sheets of a fiscal year",
 	 "usage: kansa template --year FY [options]\n"
@@ -164,8 +169,7 @@ const struct command cli_commands[] = {
 	 "  --policy NAME[@VERSION] the checklist, when no import fixed it\n"
 	 "  --templates DIR         where answer-sheet.txt is\n" COMMON_HELP
 	 "\n"
-	 "example: kansa template --year 2025 --role 情報システム管理者\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa template --year 2025 --role 情報システム管理者\n"},
 	{"import", cmd_import, "import answer sheets and evidence registers",
 	 "usage: kansa import --year FY [options] FILE...\n"
 	 "\n"
@@ -186,8 +190,7 @@ const struct command cli_commands[] = {
 	 "  --allow-missing-evidence  record a missing evidence file as\n"
 	 "                            missing instead of refusing "
 	 "it\n" COMMON_HELP "\n"
-	 "example: kansa import --year 2025 examples/2025/*.ini\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa import --year 2025 examples/2025/*.ini\n"},
 	{"verify", cmd_verify,
 	 "check the recorded evidence files against their SHA-256",
 	 "usage: kansa verify --year FY\n"
@@ -195,7 +198,7 @@ const struct command cli_commands[] = {
 	 "Hashes every evidence file recorded for FY again and lists each as\n"
 	 "ok, changed (with the old and new SHA-256) or missing.  Exits 1\n"
 	 "when any is not ok.\n"
-	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	 "\n" COMMON_HELP},
 	{"status", cmd_status,
 	 "show who answered and what is still open in a year",
 	 "usage: kansa status --year FY [--as-of DATE]\n"
@@ -204,7 +207,7 @@ const struct command cli_commands[] = {
 	 "responsible role answered (未回答), answers of 実施 or 一部実施\n"
 	 "without evidence, and evidence that is missing, changed or expired\n"
 	 "(expiry against --as-of, default today).\n"
-	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	 "\n" COMMON_HELP},
 	{"score", cmd_score, "show the 実施率 of a year (自己評価, 監査評価)",
 	 "usage: kansa score --year FY [options]\n"
 	 "\n"
@@ -224,8 +227,7 @@ const struct command cli_commands[] = {
 	 "                            one before with answers)\n"
 	 "  --format text|tsv|json    output format\n"
 	 "  --templates DIR           where scoring.ini is\n" COMMON_HELP "\n"
-	 "example: kansa score --year 2025 --by department\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa score --year 2025 --by department\n"},
 	{"findings", cmd_findings, "list the findings (指摘事項) of a year",
 	 "usage: kansa findings --year FY [--as-of DATE] [--format FMT]\n"
 	 "\n"
@@ -235,7 +237,7 @@ const struct command cli_commands[] = {
 	 "judgement (kind = audit) overrides the grade.  A finding lists "
 	 "every\n"
 	 "department and system where the item is not met.\n"
-	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	 "\n" COMMON_HELP},
 	{"diff", cmd_diff, "compare a year with an earlier one",
 	 "usage: kansa diff --year FY [--against FY2] [--all] [--format FMT]\n"
 	 "\n"
@@ -248,9 +250,10 @@ const struct command cli_commands[] = {
 	 "the\n"
 	 "plans whose finding persists after their due date.  --all lists the\n"
 	 "items that stayed met (維持) too.\n"
-	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	 "\n" COMMON_HELP},
 	{"plan", cmd_plan, "add, update, close, show and list plans",
 	 "usage: kansa plan list [--as-of DATE] [--overdue] [--all]\n"
+	 "                 [--format text|tsv|json]\n"
 	 "       kansa plan show ID\n"
 	 "       kansa plan add ID --item ITEM... --finding-year FY\n"
 	 "                 --department DEPT --role ROLE --action TEXT --due "
@@ -273,7 +276,7 @@ const struct command cli_commands[] = {
 	 "that no plan addresses.  Plans files (kind = plans) are imported "
 	 "with\n"
 	 "kansa import.\n"
-	 "\n" COMMON_HELP "\n" EXIT_CODES},
+	 "\n" COMMON_HELP},
 	{"report", cmd_report,
 	 "write the workpaper (xlsx) and the reports (PDF) of a year",
 	 "usage: kansa report --year FY [options]\n"
@@ -319,8 +322,7 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
 	 "2026-02-10\n"
-	 "         kansa report plans --as-of 2026-03-31\n"
-	 "\n" EXIT_CODES},
+	 "         kansa report plans --as-of 2026-03-31\n"},
 	{"backup", cmd_backup, "copy the database safely, even while in use",
 	 "usage: kansa backup FILE\n"
 	 "\n"
@@ -329,8 +331,7 @@ const struct command cli_commands[] = {
 	 "The copy is written to a temporary name and renamed when\n"
 	 "complete; an existing FILE is replaced.\n"
 	 "\n" COMMON_HELP "\n"
-	 "example: kansa backup backup/kansa-2026-02-10.db\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa backup backup/kansa-2026-02-10.db\n"},
 	{"check-db", cmd_check_db, "check the database's integrity",
 	 "usage: kansa check-db\n"
 	 "\n"
@@ -340,8 +341,7 @@ const struct command cli_commands[] = {
 	 "plan as its log last left it, well-formed SHA-256s).  Each problem\n"
 	 "is printed; exit 4 when there is one.\n"
 	 "\n" COMMON_HELP "\n"
-	 "example: kansa check-db --db kansa.db\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa check-db --db kansa.db\n"},
 	{"runs", cmd_runs, "list the recorded report runs",
 	 "usage: kansa runs [--year FY]\n"
 	 "\n"
@@ -351,8 +351,7 @@ const struct command cli_commands[] = {
 	 "digest printed in the reports.\n"
 	 "\n"
 	 "  --year FY   only the runs of that fiscal year\n" COMMON_HELP "\n"
-	 "example: kansa runs --year 2025\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa runs --year 2025\n"},
 	{"help", cmd_help, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"
 	 "       kansa help --man\n"
@@ -458,10 +457,10 @@ static void print_man(FILE *out)
 	      ".TP\n.B TMPDIR\n"
 	      "Where the workbook writer keeps its temporary files.\n"
 	      ".SH EXIT STATUS\n"
-	      "0 ok; 1 found what was asked for (\\fB\\-\\-fail\\-on\\fR, "
-	      "changed evidence in verify); 2 usage; 3 invalid input (every "
-	      "problem named as FILE:LINE); 4 system, database or render "
-	      "failure.\n"
+	      ".nf\n",
+	      out);
+	roff(out, EXIT_CODES);
+	fputs(".fi\n"
 	      ".SH EXAMPLES\n"
 	      ".nf\n"
 	      "kansa init \\-\\-organisation 水戸市議会 \\-\\-year 2025 "
@@ -472,6 +471,13 @@ static void print_man(FILE *out)
 	      "kansa backup kansa\\-2026\\-03\\-31.db\n"
 	      ".fi\n"
 	      ".SH SEE ALSO\n"
+	      ".BR kansa-workspace (5),\n"
+	      ".BR kansa-answers (5),\n"
+	      ".BR kansa-evidence (5),\n"
+	      ".BR kansa-audit (5),\n"
+	      ".BR kansa-plans (5),\n"
+	      ".BR kansa-checklist (5),\n"
+	      ".BR kansa-settings (5),\n"
 	      ".BR sha256sum (1),\n"
 	      ".BR sqlite3 (1)\n",
 	      out);
@@ -530,6 +536,7 @@ int main(int argc, char **argv)
 {
 	struct cli cli = {0};
 	const struct command *cmd;
+	char prog[64];
 	const char *env = getenv("KANSA_DB");
 	int i = 1, rc;
 
@@ -567,6 +574,9 @@ int main(int argc, char **argv)
 		cli_print_usage(stdout, cmd);
 		return KANSA_EXIT_OK;
 	}
+	/* getopt's messages then begin "kansa CMD:" */
+	snprintf(prog, sizeof(prog), "kansa %s", cmd->name);
+	argv[i] = prog;
 	rc = cmd->fn(argc - i, argv + i, &cli);
 	diags_release(&cli.diags);
 	return rc;
