@@ -310,27 +310,37 @@ static enum kansa_err write_readme(const char *organisation, int year,
 	return err;
 }
 
-/* Writes templates/ from the compiled-in copies, with the organisation
- * put into report.ini. */
+/* Writes templates/: each file kansa has compiled in, from the installed
+ * share folder when it is there (a site's own settings), else the
+ * compiled-in copy; the organisation put into report.ini. */
 static enum kansa_err write_templates(const char *organisation, struct diags *d)
 {
 	for (const struct template_file *t = templates_builtin; t->name; t++) {
-		char path[512];
-		if (strcmp(t->name, README_TEMPLATE) == 0)
-			continue;
+		char path[512], *data = NULL;
+		size_t len;
 		struct sbuf b = {0};
 		enum kansa_err err;
-		const char *org = strcmp(t->name, "report.ini") == 0
-					  ? strstr(t->data, "\norganisation =")
-					  : NULL;
+		const char *org;
+
+		if (strcmp(t->name, README_TEMPLATE) == 0)
+			continue;
+		if ((err = templates_load(t->name, NULL, &data, &len, NULL, d)))
+			return err;
+		org = strcmp(t->name, "report.ini") == 0
+			      ? strstr(data, "\norganisation =")
+			      : NULL;
 		if (org && *organisation) {
 			const char *eol = strchr(org + 1, '\n');
-			sbuf_add(&b, t->data, (size_t)(org - t->data));
+			sbuf_add(&b, data, (size_t)(org - data));
 			sbuf_printf(&b, "\norganisation = %s", organisation);
-			sbuf_add(&b, eol, strlen(eol));
+			if (eol)
+				sbuf_add(&b, eol, strlen(eol));
+			else
+				sbuf_adds(&b, "\n");
 		} else {
-			sbuf_add(&b, t->data, t->len);
+			sbuf_add(&b, data, len);
 		}
+		free(data);
 		if (b.oom)
 			return KANSA_ERR_NOMEM;
 		snprintf(path, sizeof(path), "templates/%s", t->name);

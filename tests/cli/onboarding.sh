@@ -57,5 +57,24 @@ t_exit_codes() {
 	fi
 }
 
+# The file-format pages say what README.md and the readers say, and
+# render without a warning.
+t_format_pages() {
+	res=$(python3 "$ROOT/tests/cli/check_manpages.py" "$ROOT" 2>&1)
+	rc=$?
+	n=0
+	for p in "$ROOT"/docs/man/*.5; do
+		n=$((n + 1))
+		w=$(groff -ww -man -Tutf8 -k "$p" 2>&1 >/dev/null)
+		[ -z "$w" ] || res="$res [$p: $w]"
+	done
+	if [ $rc -eq 0 ] && [ "$n" -eq 7 ] && [ -z "$res" ]; then
+		ok "man: the 7 file-format pages hold README.md's examples and every key the readers know; groff -ww is silent"
+	else
+		not_ok "man: the file-format pages" "rc $rc, $n pages: $res"
+	fi
+}
+
 t_plan_list_json
 t_exit_codes
+t_format_pages
