@@ -46,9 +46,14 @@ LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 MAN5      = $(sort $(wildcard docs/man/*.5))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# each fuzz harness linked with tests/fuzz/replay.c instead of libFuzzer:
+# tests/run.sh replays every seed of tests/fuzz/seeds/NAME through it (the
+# harnesses share fuzz_common.h, whose statics not all of them use)
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY_BINS = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/replay/%)
 
 .PHONY: all deps demo check test unit regress install uninstall clean \
-        format format-check fuzz bench valgrind
+        format format-check fuzz bench valgrind golden
 
 all: $(BUILD)/kansa $(BUILD)/kansa.1 $(BUILD)/kansa.bash
 
@@ -76,19 +81,32 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkansa.a | $(BUILD)/tests
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(BUILD)/libkansa.a \
 		$(LDLIBS) -lcmocka
 
-$(BUILD)/obj $(BUILD)/tests $(BUILD)/gen:
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h \
+		$(BUILD)/libkansa.a | $(BUILD)/replay
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-unused-function -Wno-unused-variable \
+		-o $@ $< tests/fuzz/replay.c $(LDFLAGS) \
+		$(BUILD)/libkansa.a $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests $(BUILD)/gen $(BUILD)/replay:
 	$(Q)mkdir -p $@
 
 deps:
 	$(Q)sh tools/deps.sh
 
-unit: $(UNIT_BINS)
+unit: $(UNIT_BINS) $(REPLAY_BINS)
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all unit
 	$(Q)sh tests/run.sh $(BUILD)
 
 test: check
+
+# The reviewed dumps of the demo's documents (tests/regress/documents),
+# made again after a change to what they show; review the git diff.
+golden: all
+	$(Q)sh tools/golden.sh $(BUILD)/kansa tests/regress/documents
+	@echo "golden: wrote tests/regress/documents; review: git diff --stat tests/regress/documents"
 
 # The demo's yearly run under valgrind (memcheck, every child step).
 valgrind: deps

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "testhook.h"
 
 /* The policy pinned for a year, 0 when none, -1 on error. */
 static long long pinned_policy(struct store *st, int year)
@@ -407,6 +408,8 @@ enum kansa_err store_import(struct store *st, struct store_import *im,
 			if (!f->plans[k].unchanged)
 				ok = store_append_plan(st, &f->plans[k]);
 	}
+	if (ok) /* every row written, not yet committed */
+		testhook_reach("import-commit");
 	if (ok && store_exec(st, "COMMIT", "committing the import") == KANSA_OK)
 		return KANSA_OK;
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

@@ -1,6 +1,8 @@
 # tests/cli/derive.sh: `kansa derive` and `kansa items` from the outside.
 # Sourced by tests/run.sh, which provides KANSA, ROOT, workspace, ok,
 # not_ok and check.
+# (one result per bad policy in tests/bad/policy)
+test_plan $((27 + $(ls "$ROOT"/tests/bad/policy | grep -vc "\.expected$")))
 
 SEED_TXT="$ROOT/checklists/mito-gikai-taisaku-kijun.txt"
 REGRESS="$ROOT/tests/regress/derive"
@@ -174,7 +176,7 @@ t_bad_inputs() {
 
 t_help() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_help; return; }
 	for args in "--help" "help" "help derive" "derive --help" "derive -h" \
 		"items --help" "help items"; do
 		# shellcheck disable=SC2086
@@ -200,7 +202,7 @@ t_help() {
 	[ $? -eq 4 ] && grep -q "kansa.db" "$ws/err" &&
 		ok "items: no database exits 4 naming it" ||
 		not_ok "items: no database exits 4 naming it" "$(cat "$ws/err")"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_help; return; }
 }
 
 t_items_filters() {

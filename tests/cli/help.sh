@@ -1,5 +1,6 @@
 # tests/cli/help.sh: `kansa help` and the manual page cover every command.
 # Sourced by tests/run.sh.
+test_plan 2
 
 t_help_every_command() {
 	cmds=$("$KANSA" help | awk '/^  [a-z-]+ +/ {print $1}')

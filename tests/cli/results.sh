@@ -1,5 +1,6 @@
 # tests/cli/results.sh: score, findings, diff and plans from outside.
 # Sourced by tests/run.sh (KANSA, ROOT, BASE_WS, workspace, ok, not_ok).
+test_plan 17
 
 AS_OF=2026-01-31
 EXPECT="$ROOT/tests/regress/examples"
@@ -32,7 +33,7 @@ regress() {
 
 t_examples_results() {
 	ws=$(demo_ws) || { not_ok "results: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_examples_results; return; }
 	regress score-2025.txt "$KANSA" score --year 2025 --as-of $AS_OF
 	regress score-2025-department.txt "$KANSA" score --year 2025 --as-of $AS_OF --by department
 	regress findings-2025.txt "$KANSA" findings --year 2025 --as-of $AS_OF
@@ -61,12 +62,12 @@ t_examples_results() {
 	grep -q "^全体 (324 項目) *$r %" "$EXPECT/score-2025.txt" &&
 		ok "results: score TSV and text agree ($r %)" ||
 		not_ok "results: score TSV and text agree" "$r"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_examples_results; return; }
 }
 
 t_plan_commands() {
-	ws=$(demo_ws) || return
-	cd "$ws" || return
+	ws=$(demo_ws) || { setup_failed t_plan_commands; return; }
+	cd "$ws" || { setup_failed t_plan_commands; return; }
 	"$KANSA" plan add KP-T-1 --item "7-1(6)ウ" --finding-year 2025 \
 		--department 議事調査課 --role 情報システム管理者 \
 		--action "点検を始める" --due 2026-03-31 --as-of 2026-02-01 >/dev/null 2>&1
@@ -108,14 +109,14 @@ t_plan_commands() {
 	[ $? -eq 3 ] && grep -q "needs department and action\|has no due" "$ws/err" &&
 		ok "plan: an unfilled skeleton is refused on import" ||
 		not_ok "plan: an unfilled skeleton is refused on import" "$(head -3 "$ws/err")"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_plan_commands; return; }
 }
 
 # A revised policy: the first 7-6 renumbered 7-5, one clause reworded, one
 # added, one removed; the diff sees moves, not deletions and additions.
 t_revised_policy() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_revised_policy; return; }
 	seed="$ROOT/checklists/mito-gikai-taisaku-kijun.txt"
 	"$KANSA" derive --version 2024 -o v2024.ini "$seed" >/dev/null 2>&1
 	python3 - "$seed" revised.txt <<'PY'
@@ -158,7 +159,7 @@ PY
 		not_ok "diff: revised policy" "moved=$moved ($moved_5+$moved_6) new=$new removed=$removed reworded=$reworded kept_moved=$kept_moved
 $(printf '%s\n' "$t" | awk -F'\t' '$1 != "維持" || $7 == "yes"' | head -30)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_revised_policy; return; }
 }
 
 t_examples_results

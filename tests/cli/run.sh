@@ -1,4 +1,5 @@
 # tests/cli/run.sh: `kansa init` and `kansa run`.  Sourced by tests/run.sh.
+test_plan 16
 
 # init_ws: a workspace made by kansa init, with the seed policy and the
 # demo's two years in the places kansa.ini names; echoes its path.
@@ -49,7 +50,7 @@ t_init() {
 # manifest, the run record; a second workspace gives the same bytes.
 t_run_whole() {
 	ws=$(init_ws) || { not_ok "run: init for the run"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_run_whole; return; }
 	run_year 2024 >out24 2>err24
 	out=$(run_year 2025 2>err)
 	rc=$?
@@ -75,7 +76,7 @@ t_run_whole() {
 		not_ok "run: the manifest and the record" "$check $(ls output/2025)"
 	fi
 	# the same inputs in a new workspace: the same bytes
-	ws2=$(init_ws) || return
+	ws2=$(init_ws) || { setup_failed t_run_whole; return; }
 	(cd "$ws2" && run_year 2024 >/dev/null 2>&1 && sleep 1 && run_year 2025 >/dev/null 2>&1)
 	if cmp -s output/2025/MANIFEST.sha256 "$ws2/output/2025/MANIFEST.sha256"; then
 		ok "run: the same inputs and --date in another workspace give the same manifest (byte-identical files)"
@@ -91,12 +92,12 @@ t_run_whole() {
 	else
 		not_ok "run: a second run" "$out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_whole; return; }
 }
 
 t_run_fail_on() {
-	ws=$(init_ws) || return
-	cd "$ws" || return
+	ws=$(init_ws) || { setup_failed t_run_fail_on; return; }
+	cd "$ws" || { setup_failed t_run_fail_on; return; }
 	run_year 2024 >/dev/null 2>&1
 	run_year 2025 --fail-on 重大 >out 2>err
 	rc=$?
@@ -111,14 +112,14 @@ t_run_fail_on() {
 	else
 		not_ok "run: --fail-on" "rc $rc $rc2 $rc3: $(cat err err3)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_fail_on; return; }
 }
 
 # A bad answer sheet: the run stops at import with the file and line,
 # exit 3, and nothing of the year is imported.
 t_run_bad_input() {
-	ws=$(init_ws) || return
-	cd "$ws" || return
+	ws=$(init_ws) || { setup_failed t_run_bad_input; return; }
+	cd "$ws" || { setup_failed t_run_bad_input; return; }
 	run_year 2024 >/dev/null 2>&1
 	f=$(grep -l "^status = 実施" 2025/answers/*.ini | head -1)
 	sed -i '0,/^status = 実施/s//status = できた/' "$f"
@@ -141,13 +142,13 @@ t_run_bad_input() {
 	else
 		not_ok "run: no answer sheets" "rc $rc: $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_bad_input; return; }
 }
 
 # The policy text changes: derived again with a notice; unchanged: not.
 t_run_policy_changed() {
-	ws=$(init_ws) || return
-	cd "$ws" || return
+	ws=$(init_ws) || { setup_failed t_run_policy_changed; return; }
+	cd "$ws" || { setup_failed t_run_policy_changed; return; }
 	run_year 2024 >/dev/null 2>&1
 	printf '\n' >>checklists/policy.txt
 	out=$(run_year 2024 2>&1)
@@ -157,12 +158,12 @@ t_run_policy_changed() {
 	else
 		not_ok "run: changed policy text" "rc $rc: $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_policy_changed; return; }
 }
 
 t_run_bad_workspace() {
 	d=$(workspace)
-	cd "$d" || return
+	cd "$d" || { setup_failed t_run_bad_workspace; return; }
 	out=$("$KANSA" run --year 2025 2>&1)
 	rc1=$?
 	printf '[kansa]\nkind = workspace\n[workspace]\ndatabase = x.db\nfoo = 1\n' >kansa.ini
@@ -175,7 +176,7 @@ t_run_bad_workspace() {
 	else
 		not_ok "run: bad kansa.ini" "rc $rc1 $rc2: $out // $out2"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_bad_workspace; return; }
 }
 
 t_init
@@ -187,8 +188,8 @@ t_run_bad_workspace
 
 # kansa report plans: the quarterly report, PDF and workbook.
 t_report_plans() {
-	ws=$(init_ws) || return
-	cd "$ws" || return
+	ws=$(init_ws) || { setup_failed t_report_plans; return; }
+	cd "$ws" || { setup_failed t_report_plans; return; }
 	run_year 2024 >/dev/null 2>&1
 	run_year 2025 >/dev/null 2>&1
 	out=$("$KANSA" --db kansa.db report plans --as-of 2025-09-30 --since 2025-03-31 --date 2025-10-10 2>&1)
@@ -248,21 +249,21 @@ PY
 	else
 		not_ok "run: report plans usage" "$rc $rc2 $out $out2"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_report_plans; return; }
 }
 
 # kansa run --pdf-password-file: both PDFs encrypted; the password is not
 # in the log, the database or the output (a relative path works from any
 # folder: the run moves into the workspace).
 t_run_password() {
-	ws=$(init_ws) || return
+	ws=$(init_ws) || { setup_failed t_run_password; return; }
 	d=$(workspace)
 	printf 'Run-Pw-4471\n' >"$d/pw.txt"
-	cd "$d" || return
+	cd "$d" || { setup_failed t_run_password; return; }
 	out=$("$KANSA" run --workspace "$ws/kansa.ini" --year 2025 --as-of 2026-01-31 \
 		--pdf-password-file pw.txt 2>&1)
 	rc=$?
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_run_password; return; }
 	miss=""
 	for k in ciso audit; do
 		f=output/2025/kansa-2025-$k.pdf
@@ -276,7 +277,7 @@ t_run_password() {
 	else
 		not_ok "run: --pdf-password-file" "rc $rc:$miss $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_password; return; }
 }
 
 t_report_plans

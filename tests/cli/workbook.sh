@@ -1,11 +1,12 @@
 # tests/cli/workbook.sh: `kansa report --only xlsx`, read back by openpyxl.
 # Sourced by tests/run.sh after results.sh (demo_ws, AS_OF).
+test_plan 4
 
 PY=/usr/bin/python3 # Debian's, with python3-openpyxl
 
 t_workbook() {
 	ws=$(demo_ws) || { not_ok "workbook: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_workbook; return; }
 	if ! out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 \
 		--only xlsx 2>&1); then
 		not_ok "workbook: kansa report writes it" "$out"
@@ -32,14 +33,14 @@ t_workbook() {
 	cmp -s first.xlsx "$book" &&
 		not_ok "workbook: another --date gives another file" ||
 		ok "workbook: another --date gives another file"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_workbook; return; }
 }
 
 # Formulas, characters beyond the BMP and control characters in answers.
 t_workbook_hostile_text() {
 	ws=$(workspace)
 	cp "$BASE_WS/kansa.db" "$ws/"
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_workbook_hostile_text; return; }
 	"$KANSA" template --year 2025 --role 議会CSIRT --department 総務課 -o s >/dev/null
 	tr -d '\r' <s/answers-2025-csirt.ini >s/answers-2025-csirt.lf
 	awk 'BEGIN { n = 0 }
@@ -85,7 +86,7 @@ PY
 	else
 		not_ok "workbook: hostile text" "$out $(cat "$ws/err")"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_workbook_hostile_text; return; }
 }
 
 t_workbook

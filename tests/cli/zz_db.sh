@@ -1,11 +1,12 @@
 # tests/cli/zz_db.sh: `kansa backup` and `kansa check-db`.  Sourced by
 # tests/run.sh after results.sh (demo_ws).
+test_plan 7
 
 # A backup taken while another connection holds a write transaction is
 # complete and consistent, and equals the database row for row.
 t_backup_in_use() {
 	ws=$(demo_ws) || { not_ok "db: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_backup_in_use; return; }
 	python3 - <<'PY' &
 import sqlite3, time
 c = sqlite3.connect("kansa.db", isolation_level=None)
@@ -27,14 +28,14 @@ PY
 	else
 		not_ok "db: backup while in use" "rc $rc: $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_backup_in_use; return; }
 }
 
 # check-db: a sound database passes; a broken rule and a dangling row
 # are named; a damaged file fails with a message naming it.
 t_check_db() {
 	ws=$(demo_ws) || { not_ok "db: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_check_db; return; }
 	out=$("$KANSA" check-db 2>&1) && ok "db: the demo database passes check-db" ||
 		not_ok "db: the demo database passes check-db" "$out"
 	cp kansa.db bad.db
@@ -89,14 +90,14 @@ with open('damaged.db', 'r+b') as f:
 	else
 		not_ok "db: commands on a damaged file" "$bad $(ls dmg 2>/dev/null)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_check_db; return; }
 }
 
 # Each report run writes MANIFEST.sha256 (sha256sum -c passes; the same
 # inputs and --date give the same manifest) and is recorded in the store.
 t_manifest_runs() {
 	ws=$(demo_ws) || { not_ok "db: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_manifest_runs; return; }
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1
 	cp output/2025/MANIFEST.sha256 m1
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1
@@ -120,7 +121,7 @@ print('\n'.join(f'{s}  {p.rsplit(\"/\", 1)[1]}' for p, s in c.execute(
 	(cd output/2025 && sha256sum -c MANIFEST.sha256 >/dev/null 2>&1) &&
 		not_ok "db: a report changed after the run fails sha256sum -c" ||
 		ok "db: a report changed after the run fails sha256sum -c, even after a partial rerun"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_manifest_runs; return; }
 }
 
 t_backup_in_use

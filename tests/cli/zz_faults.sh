@@ -3,6 +3,7 @@
 # the database passes check-db and holds all or none of an import, and no
 # half-written report sits under its final name.  Sourced by tests/run.sh
 # after import.sh (BASE_WS) and results.sh (demo_ws, AS_OF).
+test_plan 9
 
 # N synthetic answer sheets of the 情報システム管理者 items in folder S.
 make_sheets() {
@@ -30,7 +31,7 @@ respondents() {
 # message, exit 4, no report under its final name, no temporary file left.
 t_disk_full() {
 	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_disk_full; return; }
 	out=$(
 		trap '' XFSZ
 		ulimit -f 64
@@ -66,7 +67,7 @@ t_disk_full() {
 		;;
 	*) not_ok "faults: the disk fills at a PDF" "rc $rc: $out" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_disk_full; return; }
 }
 
 # Another process holds the database locked past kansa's 5 s busy
@@ -74,7 +75,7 @@ t_disk_full() {
 # and the file is unchanged.
 t_locked_db() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_locked_db; return; }
 	cp "$BASE_WS/kansa.db" .
 	make_sheets 2
 	before=$(sha256sum kansa.db | cut -d' ' -f1)
@@ -97,19 +98,35 @@ PY
 		;;
 	*) not_ok "faults: a locked database" "rc $rc: $out" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_locked_db; return; }
 }
 
-# SIGKILL in the middle of an import of 300 sheets: the database passes
-# check-db and holds all of them or none; a second import then works.
+# SIGKILL inside the transaction of an import of 300 sheets (a test hook
+# holds it there, so the kill cannot land before or after): the database
+# passes check-db and holds none of them; a second import then works.
 t_kill_import() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_kill_import; return; }
 	cp "$BASE_WS/kansa.db" .
 	make_sheets 300
-	"$KANSA" import --year 2025 S/*.ini >/dev/null 2>&1 &
+	# the import stops after writing every row, before its COMMIT (testhook.c)
+	KANSA_TEST_PAUSE=import-commit KANSA_TEST_PAUSE_FILE="$ws/paused" \
+		"$KANSA" import --year 2025 S/*.ini >/dev/null 2>&1 &
 	pid=$!
-	sleep 0.25
+	i=0
+	while [ ! -f "$ws/paused" ] && [ $i -lt 1200 ] && kill -0 $pid 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	paused=no
+	[ -f "$ws/paused" ] && paused=yes
+	# inside the transaction: the rollback journal holds the old pages, and
+	# another connection sees none of the new rows (or is locked out)
+	journal=no
+	[ -s kansa.db-journal ] && journal=yes
+	inside=$(python3 -c "import sqlite3
+try: print(sqlite3.connect('kansa.db', timeout=0).execute('SELECT count(*) FROM respondent').fetchone()[0])
+except sqlite3.OperationalError as e: print('locked' if 'locked' in str(e) else e)")
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	n=$(respondents)
@@ -117,19 +134,22 @@ t_kill_import() {
 	rc=$?
 	"$KANSA" import --year 2025 S/*.ini >/dev/null 2>&1
 	m=$(respondents)
-	if [ $rc -eq 0 ] && { [ "$n" -eq 0 ] || [ "$n" -eq 300 ]; } && [ "$m" -eq 300 ]; then
-		ok "faults: SIGKILL mid-import leaves $n of 300 respondents, check-db passes, a rerun imports all"
+	if [ $paused = yes ] && [ $journal = yes ] &&
+		{ [ "$inside" = 0 ] || [ "$inside" = locked ]; } &&
+		[ $rc -eq 0 ] && [ "$n" -eq 0 ] && [ "$m" -eq 300 ]; then
+		ok "faults: SIGKILL inside the import's transaction (every row written, before COMMIT) leaves 0 of 300 respondents, check-db passes, a rerun imports all"
 	else
-		not_ok "faults: SIGKILL mid-import" "respondents $n then $m; check-db rc $rc: $chk"
+		not_ok "faults: SIGKILL inside the import's transaction" \
+			"paused $paused, journal $journal, seen inside $inside; respondents $n then $m; check-db rc $rc: $chk"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_kill_import; return; }
 }
 
 # SIGKILL at moments through a report: every file under a final name is
 # whole (qpdf --check, a zip that lists), whatever the moment.
 t_kill_report() {
 	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_kill_report; return; }
 	bad=""
 	for t in 0.02 0.05 0.1 0.15 0.2; do
 		rm -rf output
@@ -153,7 +173,7 @@ t_kill_report() {
 	left=$(ls -a output/2025 | grep '\.tmp-')
 	[ -z "$bad$left" ] && ok "faults: SIGKILL at five moments of a report: every file under its final name is whole; the next report leaves no temporary file" ||
 		not_ok "faults: SIGKILL mid-report leaves a broken file" "$bad $left"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_kill_report; return; }
 }
 
 # Temporary files a killed report left are removed by the next report
@@ -161,7 +181,7 @@ t_kill_report() {
 # second writer while the lock is held is refused, nothing written.
 t_stale_temp_and_lock() {
 	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_stale_temp_and_lock; return; }
 	mkdir -p output/2025
 	echo junk >output/2025/kansa-2025-ciso.pdf.tmp-AbC123
 	echo keep >output/2025/notes.tmp-keep
@@ -190,14 +210,14 @@ time.sleep(3)" &
 	else
 		not_ok "faults: the output folder's lock" "rc $rc: $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_stale_temp_and_lock; return; }
 }
 
 # A read-only output folder: exit 4 naming it, nothing recorded.  Root
 # ignores permissions, so as root the command runs as nobody (setpriv).
 t_readonly_output() {
 	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_readonly_output; return; }
 	mkdir -p output/2025 ro
 	if [ "$(id -u)" -eq 0 ]; then
 		chmod 755 "$TMPROOT" "$(dirname "$ws")" "$ws" 2>/dev/null
@@ -222,14 +242,14 @@ t_readonly_output() {
 		not_ok "faults: read-only output folder" "rc $rc $rc2: $out // $out2"
 	fi
 	chmod 755 output/2025 ro
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_readonly_output; return; }
 }
 
 # kansa run on a terminal shows the time of a long step while it runs
 # (here an import of 800 sheets); into a pipe or file it does not.
 t_run_progress() {
 	ws=$(init_ws) || { not_ok "faults: a workspace"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_run_progress; return; }
 	"$KANSA" run --year 2024 --as-of 2025-03-31 >/dev/null 2>&1
 	make_sheets 800
 	mv S/*.ini 2025/answers/
@@ -242,7 +262,7 @@ t_run_progress() {
 	else
 		not_ok "faults: progress on a terminal" "rc $rc: $(od -c tty.out | head -20)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_run_progress; return; }
 }
 
 t_disk_full

@@ -1,6 +1,7 @@
 # tests/cli/zz_hostile.sh: hostile input: each handled with a clear
 # message or a sound result, no crash, in bounded time (`timeout` turns a
 # hang into a failure).  Sourced by tests/run.sh after import.sh (BASE_WS).
+test_plan 21
 
 # hostile NAME WANT_RC PATTERN CMD...: CMD ends within 60 s and within
 # 1 GB of address space (not under the sanitizers, which reserve far more
@@ -23,7 +24,7 @@ hostile() {
 
 t_hostile_policy() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_hostile_policy; return; }
 	head -c 100000000 /dev/zero | tr '\0' 'a' >big.txt
 	hostile "a 100 MB policy is refused by its size" 3 "big.txt: file too large" \
 		"$KANSA" derive -o a.ini big.txt
@@ -45,12 +46,12 @@ PY
 		"appears more than 100 times at one level" "$KANSA" derive -o d.ini deep.txt
 	hostile "a NUL byte is named with its line" 3 "nul.txt:5: NUL byte" \
 		"$KANSA" derive -o e.ini nul.txt
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_hostile_policy; return; }
 }
 
 t_hostile_ini() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_hostile_ini; return; }
 	cp "$BASE_WS/kansa.db" .
 	python3 - <<'PY'
 head = "[kansa]\nkind = answers\nfiscal_year = 2025\ndepartment = 総務課\nrole = 情報システム管理者\n"
@@ -83,7 +84,7 @@ print(c.execute('SELECT comment FROM answer').fetchone()[0])")
 		;;
 	*) not_ok "hostile: payloads verbatim" "$got" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_hostile_ini; return; }
 }
 
 t_hostile_policy
@@ -95,7 +96,7 @@ t_hostile_ini
 # named; a link that stays inside is followed.
 t_hostile_evidence_paths() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_hostile_evidence_paths; return; }
 	cp "$BASE_WS/kansa.db" .
 	mkdir -p reg/files outside
 	echo "secret" >outside/secret.txt
@@ -133,13 +134,13 @@ t_hostile_evidence_paths() {
 	[ "$sha" = "$(sha256sum reg/files/gpo.txt | cut -d' ' -f1)" ] &&
 		ok "hostile: the followed link's SHA-256 is its target's" ||
 		not_ok "hostile: the followed link's SHA-256" "$sha"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_hostile_evidence_paths; return; }
 }
 
 # A 100 MB INI file is refused by its size; a NUL byte is named.
 t_hostile_ini_size() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_hostile_ini_size; return; }
 	cp "$BASE_WS/kansa.db" .
 	{
 		printf '[kansa]\nkind = answers\n'
@@ -150,7 +151,7 @@ t_hostile_ini_size() {
 		"$KANSA" import --year 2025 big.ini
 	hostile "a NUL byte in an INI file is named with its line" 3 "nul.ini:4: .*NUL" \
 		"$KANSA" import --year 2025 nul.ini
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_hostile_ini_size; return; }
 }
 
 t_hostile_evidence_paths
@@ -161,7 +162,7 @@ t_hostile_ini_size
 # them as text (never a formula), the PDF shows them.
 t_hostile_every_field() {
 	ws=$(init_ws) || { not_ok "hostile: a workspace"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_hostile_every_field; return; }
 	p="'); DROP TABLE answer-- =cmd|' /C calc'!A0"
 	keys="comment|respondent|title|department|system|auditor|auditors|scope|period|method|notes|finding|cause|recommendation|action|reason|reported_by"
 	for f in 2025/*.ini 2025/*/*.ini; do
@@ -208,7 +209,7 @@ PY
 	else
 		not_ok "hostile: payloads in the reports"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_hostile_every_field; return; }
 }
 
 t_hostile_every_field

@@ -1,6 +1,7 @@
 # tests/cli/zz_pdf.sh: the CISO summary and the full report, read back by
 # poppler (pdftotext, pdffonts, pdfinfo) and qpdf.  Sourced by run.sh
 # after results.sh (demo_ws, AS_OF).
+test_plan 16
 
 # pdftotext without libharu's harmless ToUnicode CMap warning (stderr
 # would interleave with the text mid-line); qpdf --check judges the file.
@@ -10,7 +11,7 @@ pdf_text() {
 
 t_pdfs() {
 	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_pdfs; return; }
 	if ! out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 2>&1); then
 		not_ok "pdf: kansa report writes both PDFs" "$out"
 		cd "$ROOT"
@@ -64,14 +65,14 @@ t_pdfs() {
 	cmp -s c1.pdf output/2025/kansa-2025-ciso.pdf && cmp -s a1.pdf output/2025/kansa-2025-audit.pdf &&
 		ok "pdf: the same inputs and --date give byte-identical PDFs" ||
 		not_ok "pdf: the same inputs and --date give byte-identical PDFs"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_pdfs; return; }
 }
 
 # A comment of 3,000 characters and a section of 50 items lay out over
 # several pages; all of the text comes back out.
 t_pdf_long_text() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_pdf_long_text; return; }
 	python3 - <<'PY'
 import random
 rng = random.Random(7)
@@ -124,7 +125,7 @@ PY
 		;;
 	*) not_ok "pdf: a 3,000-character comment comes back whole" "$(printf '%s' "$got" | head -c 600)" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_pdf_long_text; return; }
 }
 
 
@@ -134,7 +135,7 @@ PY
 # and no PDF left behind (not even a temporary file).
 t_pdf_no_font() {
 	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_pdf_no_font; return; }
 	mkdir -p t
 	sed 's|^font = .*|font = /nonexistent/ipaexg.ttf|' "$ROOT/templates/report.ini" >t/report.ini
 	cp "$ROOT/templates/scoring.ini" t/
@@ -146,14 +147,14 @@ t_pdf_no_font() {
 	else
 		not_ok "pdf: a missing font" "rc $rc: $(cat err) $(ls output/2025 2>/dev/null)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_pdf_no_font; return; }
 }
 
 # A character beyond the BMP (𠮷, U+20BB7) in a comment: drawn as 〓 with
 # a warning naming the item (the workbook keeps it: workbook.sh).
 t_pdf_beyond_bmp() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_pdf_beyond_bmp; return; }
 	printf '1 総則\n\n1-1 節\n\n(1) 情報システム管理者は、記録を保存しなければならない。\n' >policy.txt
 	"$KANSA" derive --version 2025 -o cl.ini policy.txt >/dev/null 2>&1
 	"$KANSA" template --year 2025 --role 情報システム管理者 --department 総務課 -o s >/dev/null
@@ -173,14 +174,14 @@ t_pdf_beyond_bmp() {
 		;;
 	*) not_ok "pdf: beyond the BMP is drawn as 〓" "$(printf '%s' "$txt" | head -c 400)" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_pdf_beyond_bmp; return; }
 }
 
 # Bookmarks for every chapter, shown when the file opens; the document
 # information in UTF-16 (pdfinfo decodes the Japanese).
 t_pdf_outline() {
 	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_pdf_outline; return; }
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only audit >/dev/null 2>&1
 	qpdf --qdf --object-streams=disable output/2025/kansa-2025-audit.pdf q.pdf 2>/dev/null
 	n=$(grep -ac "^  /Title" q.pdf)
@@ -192,14 +193,14 @@ t_pdf_outline() {
 	else
 		not_ok "pdf: outline and info" "bookmarks $n; $info"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_pdf_outline; return; }
 }
 
 # --pdf-password-file: both PDFs need the password to open, print but do
 # not copy; the password is nowhere in the database or the output.
 t_pdf_password() {
 	ws=$(demo_ws) || { not_ok "pdf: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed t_pdf_password; return; }
 	printf 'Kansa-Pw-7731\r\nOwner-Only-55\r\n' >pw.txt
 	out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only ciso --only audit \
 		--pdf-password-file pw.txt 2>&1)
@@ -233,7 +234,7 @@ t_pdf_password() {
 		ok "pdf: a password file with equal passwords, 33 characters or nothing is refused (exit 3)" ;;
 	*) not_ok "pdf: bad password files" "$r2 | $r3 | $r4" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed t_pdf_password; return; }
 }
 
 t_pdf_no_font

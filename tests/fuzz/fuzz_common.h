@@ -14,13 +14,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char fz_id1[] = "5-4(2)", fz_id2[] = "6-4(2)キ", fz_id3[] = "7-1(6)ア";
 static char fz_admin[] = "情報システム管理者", fz_staff[] = "議員及び職員";
+static char fz_policy[] = "p", fz_version[] = "1";
 static struct item fz_items[] = {
 	{.id = fz_id1, .roles = fz_admin},
 	{.id = fz_id2, .roles = fz_staff},
 	{.id = fz_id3, .roles = fz_admin},
 };
 static struct checklist fz_checklist = {
-	.policy = "p", .version = "1", .items = fz_items, .nitems = 3};
+	.policy = fz_policy, .version = fz_version, .items = fz_items, .nitems = 3};
 
 /* The input as a file of this kind, or NULL when the loader refused it. */
 static struct ini_file *fz_load(const uint8_t *data, size_t size,

@@ -1,0 +1,2 @@
+# A file without a plan.
+ok "fixture: one"
