@@ -2,6 +2,8 @@
 # gives them (kansa init, the policy in, kansa template), kansa init's
 # next steps and README.txt, and kansa year start.  Sourced by tests/run.sh.
 
+test_plan 11
+
 # README's first steps: init, the policy in, then template straight away:
 # template derives the checklist from the workspace's policy (saying so)
 # and writes the sheets where kansa run reads them.
@@ -108,7 +110,7 @@ t_year_start() {
 	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
 	rm -rf "$d/ws/2025"
 	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
-	cd "$d/ws" || return
+	cd "$d/ws" || { setup_failed "year start"; return; }
 	"$KANSA" run --year 2024 --as-of 2025-03-31 >/dev/null 2>&1 &&
 		"$KANSA" run --year 2025 --as-of 2026-01-31 >/dev/null 2>&1 ||
 		{ not_ok "year start: the runs of 2024 and 2025"; cd "$ROOT"; return; }
@@ -167,7 +169,7 @@ PY
 	else
 		not_ok "year start again" "rc $rc: $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "cd ROOT"; return; }
 	out=$(cd "$d" && "$KANSA" year start 2026 2>&1)
 	rc=$?
 	if [ $rc -eq 3 ] && printf '%s' "$out" | grep -q "not in a workspace"; then

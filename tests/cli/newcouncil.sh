@@ -6,6 +6,8 @@
 # changed answer, run again, report plans; then the manual pages, the bash
 # completion and make uninstall.  Sourced by tests/run.sh.
 
+test_plan 3
+
 t_new_council() {
 	d=$(workspace)
 	if ! make -s --no-print-directory -C "$ROOT" install DESTDIR="$d/inst" \
@@ -19,7 +21,7 @@ t_new_council() {
 	# the installed data is what the installed kansa reads: a marker put
 	# into the installed answer-sheet text reaches the workspace and sheets
 	printf '; 試験町の記入要領 (installed)\n' >>"$P/share/kansa/templates/answer-sheet.txt"
-	mkdir "$d/council" && cd "$d/council" || return
+	mkdir "$d/council" && cd "$d/council" || { setup_failed "new council"; return; }
 	step() { # step NAME CMD...: runs CMD, its output in $out; fails the test on non-zero
 		name=$1
 		shift
@@ -28,11 +30,11 @@ t_new_council() {
 		[ $rc -eq 0 ] || { not_ok "new council: $name" "rc $rc: $out"; cd "$ROOT"; return 1; }
 	}
 	step "init" "$K" init --organisation 試験町議会 --year 2025 kansa || return
-	cd kansa || return
+	cd kansa || { setup_failed "new council: cd kansa"; cd "$ROOT"; return; }
 	cp "$P/share/kansa/checklists/mito-gikai-taisaku-kijun.txt" checklists/policy.txt
-	mkdir -p 2025/answers && cd 2025/answers || return
+	mkdir -p 2025/answers && cd 2025/answers || { setup_failed "new council: cd 2025/answers"; cd "$ROOT"; return; }
 	step "template from 2025/answers" "$K" template --year 2025 || return
-	cd ../.. || return
+	cd ../.. || { setup_failed "new council: cd ../.."; cd "$ROOT"; return; }
 	miss=""
 	printf '%s' "$out" | grep -q "deriving it from checklists/policy.txt" || miss="$miss [no derive notice]"
 	grep -q "試験町の記入要領 (installed)" templates/answer-sheet.txt || miss="$miss [init: not the installed template]"
@@ -119,7 +121,7 @@ json"
 	else
 		not_ok "new council: pages, completion, uninstall" "$miss"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "cd ROOT"; return; }
 }
 
 t_new_council

@@ -3,11 +3,13 @@
 # manual pages of the file formats and the bash completion.  Sourced by
 # tests/run.sh.
 
+test_plan 3
+
 # kansa plan list --format json: valid JSON (python's json), the same
 # plans as the TSV.
 t_plan_list_json() {
 	d=$(workspace)
-	cd "$d" || return
+	cd "$d" || { setup_failed "plan list json"; return; }
 	"$KANSA" derive --version 2024 -o cl.ini "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" >/dev/null 2>&1 &&
 		"$KANSA" import --year 2025 "$ROOT/examples/2025/plans-2025-09.ini" >/dev/null 2>&1 ||
 		{ not_ok "plan list json: set-up"; cd "$ROOT"; return; }
@@ -30,7 +32,7 @@ PY
 	else
 		not_ok "plan list --format json" "rc $rc: $res $(head -c 300 out.json) $(cat err)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "cd ROOT"; return; }
 }
 
 # One exit-code table, in 'kansa help' and kansa(1); no command's help
