@@ -243,19 +243,29 @@ char *where_shown(const struct where *w, const char *rel)
 
 /* --- kansa template --------------------------------------------------- */
 
+/* Writes the blank sheet of role into dir; with keep, a sheet already
+ * there (in the folder kansa run reads, perhaps filled in) is left as it
+ * is. */
 static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
-				  struct diags *d)
+				  bool keep, struct diags *d)
 {
 	char path[4096], *ini = NULL;
 	size_t len;
-	enum kansa_err err = answers_format_template(cl, role, year, department,
-						     header, &ini, &len);
-	if (err)
-		return err;
+	enum kansa_err err;
+
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
 		 sheets_role_slug(role));
+	if (keep && access(path, F_OK) == 0) {
+		printf("%s: already there, left as it is (remove it for a "
+		       "blank one)\n",
+		       path);
+		return KANSA_OK;
+	}
+	if ((err = answers_format_template(cl, role, year, department, header,
+					   &ini, &len)))
+		return err;
 	if (!(err = fileio_write_atomic(path, ini, len, d)))
 		printf("%s: %s, %zu items\n", path, role,
 		       sheets_role_items(cl, role));
@@ -366,7 +376,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		    !sheets_role_has_items(&cl, name))
 			continue;
 		err = write_sheet(&cl, name, o.year, o.dept, header, dir,
-				  &cli->diags);
+				  !o.dir && w.ws_dir, &cli->diags);
 	}
 out:
 	free(header);

@@ -15,7 +15,10 @@ cmds=$("$kansa" help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' | tr '\n' ' ')
 	echo "	case \$1 in"
 	for c in $cmds; do
 		h=$("$kansa" help "$c")
-		opts=$(printf '%s\n' "$h" | grep -o -- '--[a-z][a-z-]*' | sort -u | tr '\n' ' ')
+		# options: in the usage lines and the option list (lines that
+		# start with an option), not the prose that mentions others
+		opts=$(printf '%s\n' "$h" | grep -E '^(usage: |       kansa | +\[?-)' |
+			grep -o -- '--[a-z][a-z-]*' | sort -u | tr '\n' ' ')
 		printf '%s\n' "$h" | grep -q '^ *-o ' && opts="-o $opts"
 		subs=$(printf '%s\n' "$h" | sed -n "s/^ *\(usage: \)\{0,1\}kansa $c \([a-z][a-z-]*\).*/\2/p" |
 			sort -u | tr '\n' ' ')

@@ -26,11 +26,16 @@ t_first_template() {
 	out=$(cd "$d/w" && "$KANSA" template --year 2025 2>&1)
 	rc=$?
 	n=$(ls "$d/w/2025/answers" 2>/dev/null | grep -c '^answers-2025-.*\.ini$')
+	# again, after a respondent filled one in: theirs is left alone
+	printf 'filled\r\n' >>"$d/w/2025/answers/answers-2025-ciso.ini"
+	out2=$(cd "$d/w" && "$KANSA" template --year 2025 2>&1)
 	if [ $rc -eq 0 ] && [ "$n" -ge 5 ] && [ ! -e "$d/w/answer-sheets" ] &&
-		! printf '%s' "$out" | grep -q "deriving"; then
-		ok "first year: template in a workspace writes to the workspace's answers folder ($n sheets), derives only once"
+		! printf '%s' "$out" | grep -q "deriving" &&
+		tail -1 "$d/w/2025/answers/answers-2025-ciso.ini" | grep -q filled &&
+		printf '%s' "$out2" | grep -q "answers-2025-ciso.ini: already there, left as it is"; then
+		ok "first year: template in a workspace writes to the workspace's answers folder ($n sheets), derives only once, never over a sheet there"
 	else
-		not_ok "first year: template without -o in a workspace" "rc $rc, $n sheets: $out"
+		not_ok "first year: template without -o in a workspace" "rc $rc, $n sheets: $out $out2"
 	fi
 	# no policy yet: says exactly what to do
 	d2=$(workspace)
