@@ -355,6 +355,35 @@ static enum kansa_err make_folder(const struct where *w, enum ws_kind k,
 	return err;
 }
 
+/* The year whose answers are shown: --from, which must have answers, or
+ * the latest before FY with answers (0: none). */
+static enum kansa_err previous_year(struct store *st, const struct year_opts *o,
+				    const char *db, int *prev, struct diags *d)
+{
+	*prev = o->from ? o->from : store_previous_year(st, o->year);
+	if (o->from && store_previous_year(st, o->from + 1) != o->from) {
+		diags_add(d, DIAG_ERROR, db, 0,
+			  "no answers imported for fiscal year %d (--from)",
+			  o->from);
+		return KANSA_ERR_INPUT;
+	}
+	return KANSA_OK;
+}
+
+/* The year's folders: evidence, plans and the sheets' (*dir). */
+static enum kansa_err make_folders(const struct where *w,
+				   const struct year_opts *o, char **dir,
+				   struct diags *d)
+{
+	enum kansa_err err;
+	if ((err = make_folder(w, WS_EVIDENCE, o->year, d)) ||
+	    (err = make_folder(w, WS_PLANS, o->year, d)))
+		return err;
+	if (!(*dir = where_sheets_dir(w, o->dir, o->year, d)))
+		return KANSA_ERR_IO;
+	return KANSA_OK;
+}
+
 static void print_summary(const struct year_opts *o, int prev,
 			  const struct year_done *done, const char *dir)
 {
@@ -413,18 +442,14 @@ int cmd_year(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if ((err = where_load_checklist(cli, &w, how, o.year, NULL, &st, &cl,
-					&rc)) ||
+					&rc)))
+		goto out;
+	if ((err = previous_year(st, &o, w.db, &prev, &cli->diags)) ||
 	    (err = templates_load("answer-sheet.txt",
 				  o.tdir ? o.tdir : w.templates, &header, &hlen,
 				  NULL, &cli->diags)) ||
-	    (err = make_folder(&w, WS_EVIDENCE, o.year, &cli->diags)))
+	    (err = make_folders(&w, &o, &dir, &cli->diags)))
 		goto out;
-	if (!(dir = where_sheets_dir(&w, o.dir, o.year, &cli->diags)) ||
-	    (err = make_folder(&w, WS_PLANS, o.year, &cli->diags))) {
-		err = err ? err : KANSA_ERR_IO;
-		goto out;
-	}
-	prev = o.from ? o.from : store_previous_year(st, o.year);
 	printf("kansa year start %d: checklist %s@%s; ", o.year, cl.policy,
 	       cl.version);
 	if (prev)
