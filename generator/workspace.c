@@ -271,8 +271,9 @@ static const char init_ini[] =
 /* The template of a new workspace's README.txt (not copied to templates/). */
 #define README_TEMPLATE "workspace-README.txt"
 
-/* Writes README.txt: its template with {organisation}, {year} and {next}
- * (the year after) filled in, with CRLF line ends for Notepad. */
+/* Writes README.txt: its template with {organisation}, {year}, {next}
+ * (the year after) and {era}, {next_era} (the same in 和暦) filled in, with
+ * CRLF line ends for Notepad. */
 static enum kansa_err write_readme(const char *organisation, int year,
 				   struct diags *d)
 {
@@ -291,6 +292,13 @@ static enum kansa_err write_readme(const char *organisation, int year,
 		} else if (strncmp(p, "{year}", 6) == 0) {
 			sbuf_printf(&b, "%d", year);
 			p += 5;
+		} else if (strncmp(p, "{era}", 5) == 0 ||
+			   strncmp(p, "{next_era}", 10) == 0) {
+			char era[64];
+			bool next = p[1] == 'n';
+			text_wareki_fiscal_year(year + next, era, sizeof(era));
+			sbuf_adds(&b, era);
+			p += next ? 9 : 4;
 		} else if (strncmp(p, "{next}", 6) == 0) {
 			sbuf_printf(&b, "%d", year + 1);
 			p += 5;
