@@ -8,12 +8,104 @@
 
 #include "text.h"
 
+/* "-o, --output FILE" for one option, into buf. */
+static void option_label(const struct cli_option *o, char *buf, size_t size)
+{
+	const char *sp = o->arg ? " " : "", *arg = o->arg ? o->arg : "";
+	if (o->short_opt)
+		snprintf(buf, size, "-%c, --%s%s%s", o->key, o->name, sp, arg);
+	else
+		snprintf(buf, size, "--%s%s%s", o->name, sp, arg);
+}
+
+/* One option's line(s): the label, then its help from column col. */
+static void print_option(FILE *out, const char *label, const char *help,
+			 int col)
+{
+	int len = fprintf(out, "  %s", label);
+	if (len + 1 > col) {
+		fputc('\n', out);
+		len = 0;
+	}
+	fprintf(out, "%*s", col - len, "");
+	for (const char *h = help; *h; h++) {
+		fputc(*h, out);
+		if (*h == '\n' && h[1])
+			fprintf(out, "%*s", col, "");
+	}
+	fputc('\n', out);
+}
+
+/* The options of cmd, their help aligned (a label too long for the
+ * column puts its help on the next line), then -h. */
+static void print_options(FILE *out, const struct cli_option *opts)
+{
+	char label[96];
+	int col = 12;
+	for (const struct cli_option *o = opts; o->name; o++) {
+		if (!o->help)
+			continue;
+		option_label(o, label, sizeof(label));
+		if ((int)strlen(label) + 4 > col && strlen(label) + 4 <= 26)
+			col = (int)strlen(label) + 4;
+	}
+	for (const struct cli_option *o = opts; o->name; o++) {
+		if (!o->help)
+			continue;
+		option_label(o, label, sizeof(label));
+		print_option(out, label, o->help, col);
+	}
+	print_option(out, "-h, --help", "show this help", col);
+}
+
 void cli_print_usage(FILE *out, const struct command *cmd)
 {
 	fputs(cmd->usage, out);
+	if (cmd->options) {
+		fputc('\n', out);
+		print_options(out, cmd->options);
+	}
+	if (cmd->epilog) {
+		fputc('\n', out);
+		fputs(cmd->epilog, out);
+	}
 	/* the exit codes are one table, in `kansa help` and kansa(1) */
 	if (strcmp(cmd->name, "help") != 0 && strcmp(cmd->name, "version") != 0)
 		fputs("\nExit codes: see 'kansa help'.\n", out);
+}
+
+void cli_parse_start(struct cli_parser *p, const struct command *cmd,
+		     struct cli *cli)
+{
+	size_t n = 0, k = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->cmd = cmd;
+	p->cli = cli;
+	for (const struct cli_option *o = cmd->options; o && o->name; o++) {
+		if (n == CLI_MAX_OPTIONS)
+			abort(); /* a programming error: raise the limit */
+		p->longopts[n++] = (struct option){
+			o->name, o->arg ? required_argument : no_argument, NULL,
+			o->key};
+		if (o->short_opt) {
+			p->shortopts[k++] = (char)o->key;
+			if (o->arg)
+				p->shortopts[k++] = ':';
+		}
+	}
+	optind = 1;
+}
+
+int cli_parse_next(struct cli_parser *p, int argc, char **argv)
+{
+	int c;
+	while ((c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL)) ==
+	       'D') {
+		p->cli->db = optarg;
+		p->cli->db_named = true;
+	}
+	return c;
 }
 
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)

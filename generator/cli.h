@@ -5,6 +5,7 @@
 #ifndef KANSA_CLI_H
 #define KANSA_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -20,24 +21,88 @@ struct cli {
 	size_t errors_shown; /* errors cli_print_diags() printed */
 };
 
+/* One option of a command (git's parse-options): getopt_long's table,
+ * --help, `kansa help CMD` and the manual page are all made from the
+ * command's list of these, so a command takes exactly what its help shows.
+ * A list ends with an entry whose name is NULL. */
+struct cli_option {
+	const char *name; /* long name without "--" ("as-of") */
+	int key;	  /* what cli_parse_next() returns for it */
+	bool short_opt;	  /* -KEY works too (-o) */
+	const char *arg;  /* the argument's name ("DATE"), NULL: none */
+	const char *help; /* what it does ('\n' continues on the next line),
+			     NULL: taken but not shown (to refuse it kindly) */
+};
+
+/* The options several commands share, with the same key everywhere. */
+#define CLI_OPT_YEAR(help)                                                     \
+	{                                                                      \
+		"year", 'y', false, "FY", help                                 \
+	}
+#define CLI_OPT_AS_OF(help)                                                    \
+	{                                                                      \
+		"as-of", 'a', false, "DATE", help                              \
+	}
+#define CLI_OPT_DATE(help)                                                     \
+	{                                                                      \
+		"date", 't', false, "DATE", help                               \
+	}
+#define CLI_OPT_FORMAT(help)                                                   \
+	{                                                                      \
+		"format", 'f', false, "text|tsv|json", help                    \
+	}
+#define CLI_OPT_TEMPLATES(help)                                                \
+	{                                                                      \
+		"templates", 'T', false, "DIR", help                           \
+	}
+#define CLI_OPT_OUTPUT(arg, help)                                              \
+	{                                                                      \
+		"output", 'o', true, arg, help                                 \
+	}
+/* --db FILE: handled by cli_parse_next() itself (sets cli->db). */
+#define CLI_OPT_DB                                                             \
+	{                                                                      \
+		"db", 'D', false, "FILE",                                      \
+			"the database (default: $KANSA_DB, else kansa.db)"     \
+	}
+#define CLI_OPT_END                                                            \
+	{                                                                      \
+		NULL, 0, false, NULL, NULL                                     \
+	}
+
 struct command {
 	const char *name;				/* "derive" */
 	int (*fn)(int argc, char **argv, struct cli *); /* cmd_derive() */
-	const char *summary;				/* one line */
-	const char *usage; /* the whole help text */
+	const struct cli_option *options; /* what it takes, or NULL */
+	const char *summary;		  /* one line */
+	const char *usage;  /* synopsis and description, before the options */
+	const char *epilog; /* notes and examples, after the options */
 };
 
-/* Long options every command takes; the value of 'D' is the database. */
-#define CLI_COMMON_OPTIONS                                                     \
-	{                                                                      \
-		"db", required_argument, NULL, 'D'                             \
-	}
+/* getopt_long's tables for one command, made from its options. */
+#define CLI_MAX_OPTIONS 40
+struct cli_parser {
+	const struct command *cmd;		     /* whose options */
+	struct cli *cli;			     /* gets --db */
+	struct option longopts[CLI_MAX_OPTIONS + 1]; /* for getopt_long */
+	char shortopts[2 * CLI_MAX_OPTIONS + 2];     /* "o:" */
+};
+
+/* Starts parsing the arguments of cmd (optind = 1). */
+void cli_parse_start(struct cli_parser *p, const struct command *cmd,
+		     struct cli *cli);
+/* The key of the next option of the command (its argument in optarg),
+ * '?' for an option the command does not take (getopt_long has said
+ * which), -1 after the last option (optind: the first operand).  --db is
+ * taken here and never returned. */
+int cli_parse_next(struct cli_parser *p, int argc, char **argv);
 
 const struct command *cli_find(const char *name);
 extern const struct command cli_commands[];
 extern const size_t cli_ncommands;
 
-/* Prints the usage of cmd to out. */
+/* Prints the usage of cmd to out: synopsis, description, every option
+ * with its help, notes and examples. */
 void cli_print_usage(FILE *out, const struct command *cmd);
 /* Prints "kansa CMD: message" and the usage to stderr; returns exit 2. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
@@ -67,6 +132,13 @@ int cli_opt_date(const struct command *cmd, const char *name, const char *arg,
 		 char out[11]);
 /* Today's date as YYYY-MM-DD (local time). */
 void cli_today(char out[11]);
+
+extern const struct cli_option cmd_derive_options[], cmd_items_options[],
+	cmd_template_options[], cmd_import_options[], cmd_verify_options[],
+	cmd_status_options[], cmd_score_options[], cmd_findings_options[],
+	cmd_diff_options[], cmd_plan_options[], cmd_report_options[],
+	cmd_db_options[], cmd_runs_options[], cmd_init_options[],
+	cmd_run_options[], cmd_year_options[];
 
 int cmd_derive(int argc, char **argv, struct cli *cli);
 int cmd_items(int argc, char **argv, struct cli *cli);

@@ -1,28 +1,28 @@
 /* cmd_db.c: `kansa backup`, `kansa check-db` and `kansa runs`: the
  * database kept sound, and what it records of each report run. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
+
+/* backup and check-db */
+const struct cli_option cmd_db_options[] = {CLI_OPT_DB, CLI_OPT_END};
+
+const struct cli_option cmd_runs_options[] = {
+	CLI_OPT_YEAR("only the runs of that fiscal year"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
 
 /* Parses the common options only; returns -1 when all is well, else the
  * exit code of a usage error. */
 static int common_options(int argc, char **argv, struct cli *cli,
 			  const struct command *cmd)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c == 'D')
-			cli->db = optarg;
-		else
-			return cli_usage_error(cmd, "unknown option");
-	}
+	struct cli_parser p;
+	cli_parse_start(&p, cmd, cli);
+	if (cli_parse_next(&p, argc, argv) != -1)
+		return cli_usage_error(cmd, "unknown option");
 	return -1;
 }
 
@@ -77,25 +77,19 @@ int cmd_check_db(int argc, char **argv, struct cli *cli)
 
 int cmd_runs(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
 	const struct command *cmd = cli_find("runs");
+	struct cli_parser p;
 	struct store *st = NULL;
 	struct store_run_row *v = NULL;
 	size_t n = 0;
 	enum kansa_err err;
 	int c, rc, year = -1;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		if (c == 'y') {
 			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
 				return rc;
-		} else if (c == 'D') {
-			cli->db = optarg;
 		} else {
 			return cli_usage_error(cmd, "unknown option");
 		}

@@ -176,21 +176,28 @@ static void print_summary(const struct checklist *cl, const char *input,
 	print_counts("計", "", total);
 }
 
+const struct cli_option cmd_derive_options[] = {
+	{"name", 'n', false, "NAME",
+	 "policy name (default: the name the text defines,\nelse the "
+	 "checklist's, else the file name)"},
+	{"version", 'V', false, "VER",
+	 "policy version: the fiscal year it takes effect\n(default: the "
+	 "checklist's, else 1)"},
+	CLI_OPT_OUTPUT("FILE", "checklist to write (default:\n"
+			       "checklists/<policy file name>.ini)"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int parse_args(int argc, char **argv, struct derive_opts *o,
 		      struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"name", required_argument, NULL, 'n'},
-		{"version", required_argument, NULL, 'V'},
-		{"output", required_argument, NULL, 'o'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("derive");
 	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'n':
 			o->name = optarg;
@@ -200,9 +207,6 @@ static int parse_args(int argc, char **argv, struct derive_opts *o,
 			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

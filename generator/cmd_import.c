@@ -270,22 +270,27 @@ static void print_results(const struct batch *b, const struct store_import *im)
 	}
 }
 
+const struct cli_option cmd_import_options[] = {
+	CLI_OPT_YEAR("the fiscal year of every file"),
+	{"policy", 'P', false, "NAME[@VERSION]",
+	 "the checklist for the year (default:\nthe version in force: the "
+	 "latest whose\nversion is not after FY)"},
+	{"allow-missing-evidence", 'm', false, NULL,
+	 "record a missing evidence file as\nmissing instead of refusing it"},
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int parse_args(int argc, char **argv, struct import_opts *o,
 		      struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"policy", required_argument, NULL, 'P'},
-		{"allow-missing-evidence", no_argument, NULL, 'm'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("import");
 	int c, rc;
 
 	o->year = -1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
@@ -296,9 +301,6 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 			break;
 		case 'm':
 			o->allow_missing = true;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

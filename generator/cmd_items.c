@@ -113,15 +113,18 @@ static const char *known_role(const char *arg, char *buf, size_t size)
 	return NULL;
 }
 
+const struct cli_option cmd_items_options[] = {
+	{"policy", 'p', false, "NAME[@VERSION]",
+	 "which policy (default: derived last)"},
+	{"role", 'r', false, "ROLE", "only the items of this role"},
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 int cmd_items(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"policy", required_argument, NULL, 'p'},
-		{"role", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("items");
 	const char *spec = NULL, *role = NULL;
 	char rolebuf[256];
@@ -130,8 +133,8 @@ int cmd_items(int argc, char **argv, struct cli *cli)
 	struct store *st = NULL;
 	enum kansa_err err;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'p':
 			spec = optarg;
@@ -157,9 +160,6 @@ int cmd_items(int argc, char **argv, struct cli *cli)
 					"unknown format '%s' (expected "
 					"text, tsv or json)",
 					optarg);
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

@@ -34,31 +34,35 @@ struct plan_opts {
 	const char *output;	/* suggest -o */
 };
 
+const struct cli_option cmd_plan_options[] = {
+	CLI_OPT_AS_OF("the date of the change, or of list's view\n"
+		      "(default: today)"),
+	{"item", 'i', false, "ITEM", "add: the finding's item (may repeat)"},
+	{"finding-year", 'F', false, "FY", "add: the year of the finding"},
+	{"department", 'd', false, "DEPT", "add: the department responsible"},
+	{"role", 'r', false, "ROLE", "add: the role responsible"},
+	{"action", 'x', false, "TEXT", "add, update: what will be done"},
+	{"due", 'u', false, "DATE", "add, update: the due date"},
+	{"status", 's', false, "S", "update: 未着手, 対応中, 完了 or 確認済"},
+	{"progress", 'p', false, "N", "update: progress, 0 to 100 (%)"},
+	{"reason", 'R', false, "TEXT", "update: why the due date moves later"},
+	{"note", 'n', false, "TEXT", "update: a note for the log"},
+	{"completed-on", 'c', false, "DATE",
+	 "close: the completion date (default: --as-of)"},
+	{"confirm", 'C', false, NULL, "close: confirm (確認済), with --by"},
+	{"by", 'b', false, "NAME", "close --confirm: the audit chief"},
+	{"overdue", 'O', false, NULL, "list: only overdue plans"},
+	{"all", 'A', false, NULL, "list: every plan, 確認済 too"},
+	CLI_OPT_FORMAT("list: output format (default: text)"),
+	CLI_OPT_YEAR("suggest: the fiscal year of the findings"),
+	CLI_OPT_OUTPUT("FILE", "suggest: the plans file to write"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"as-of", required_argument, NULL, 'a'},
-		{"item", required_argument, NULL, 'i'},
-		{"finding-year", required_argument, NULL, 'y'},
-		{"year", required_argument, NULL, 'Y'},
-		{"department", required_argument, NULL, 'd'},
-		{"role", required_argument, NULL, 'r'},
-		{"action", required_argument, NULL, 'x'},
-		{"due", required_argument, NULL, 'u'},
-		{"status", required_argument, NULL, 's'},
-		{"progress", required_argument, NULL, 'p'},
-		{"reason", required_argument, NULL, 'R'},
-		{"note", required_argument, NULL, 'n'},
-		{"completed-on", required_argument, NULL, 'c'},
-		{"confirm", no_argument, NULL, 'C'},
-		{"by", required_argument, NULL, 'b'},
-		{"overdue", no_argument, NULL, 'O'},
-		{"all", no_argument, NULL, 'A'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("plan");
 	char *end;
 	int c, rc = 0;
@@ -66,9 +70,8 @@ static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 	memset(o, 0, sizeof(*o));
 	o->status = o->progress = -1;
 	cli_today(o->as_of);
-	optind = 1;
-	while (!rc &&
-	       (c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while (!rc && (c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'a':
 			rc = cli_opt_date(cmd, "as-of", optarg, o->as_of);
@@ -78,14 +81,14 @@ static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 				return cli_usage_error(cmd, "too many --item");
 			o->items[o->nitems++] = optarg;
 			break;
+		case 'F':
 		case 'y':
-		case 'Y':
 			if (cli_parse_year(optarg) < 0)
 				return cli_usage_error(cmd,
 						       "'%s' is not a "
 						       "fiscal year",
 						       optarg);
-			if (c == 'y')
+			if (c == 'F')
 				o->finding_year = cli_parse_year(optarg);
 			else
 				o->year = cli_parse_year(optarg);
@@ -147,9 +150,6 @@ static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

@@ -160,22 +160,30 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 	return err;
 }
 
+const struct cli_option cmd_report_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
+	CLI_OPT_DATE("the report date (default: the as-of date)"),
+	CLI_OPT_OUTPUT("DIR", "output folder (default: output/FY)"),
+	{"only", 'O', false, "KIND", "xlsx, ciso or audit (may repeat)"},
+	CLI_OPT_TEMPLATES("where report.ini and scoring.ini are"),
+	{"organisation", 'g', false, "NAME", "instead of report.ini's"},
+	{"include", 'i', false, "NAME",
+	 "list this file of the output folder in the\nmanifest and the run's "
+	 "record too (kansa run\nuses it for its text results; may repeat)"},
+	{"pdf-password-file", 'P', false, "FILE",
+	 "encrypt both PDFs: line 1 the password to\nopen them, line 2 "
+	 "(optional) the owner's;\nprinting allowed, copying not"},
+	{"since", 's', false, "DATE",
+	 "report plans: the last report's date\n(default: three months "
+	 "before --as-of)"},
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"date", required_argument, NULL, 't'},
-		{"output", required_argument, NULL, 'o'},
-		{"only", required_argument, NULL, 'O'},
-		{"templates", required_argument, NULL, 'T'},
-		{"pdf-password-file", required_argument, NULL, 'P'},
-		{"organisation", required_argument, NULL, 'g'},
-		{"include", required_argument, NULL, 'i'},
-		{"since", required_argument, NULL, 's'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	static const char *const kinds[] = {"xlsx", "ciso", "audit"};
 	const struct command *cmd = cli_find("report");
 	bool any_only = false;
@@ -184,13 +192,13 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
 	cli_today(o->as_of);
-	optind = 1;
 	if (argc > 1 && strcmp(argv[1], "plans") == 0) {
 		o->plans = true;
 		argc--;
 		argv++;
 	}
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
@@ -250,9 +258,6 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 					"most %d)",
 					optarg, MAX_INCLUDES);
 			o->include[o->ninclude++] = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

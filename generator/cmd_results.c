@@ -28,29 +28,57 @@ static int parse_by(const char *s)
 	return -1;
 }
 
+#define OPT_AGAINST                                                            \
+	{                                                                      \
+		"against", 'g', false, "FY",                                   \
+			"the year shown beside (default: the one\nbefore "     \
+			"with answers)"                                        \
+	}
+
+const struct cli_option cmd_score_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	{"by", 'b', false, "KIND",
+	 "chapter (default), section, role,\ndepartment or system"},
+	{"view", 'v', false, "self|audit", "only one view (default: both)"},
+	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	OPT_AGAINST,
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_TEMPLATES("where scoring.ini is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
+const struct cli_option cmd_findings_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
+const struct cli_option cmd_diff_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	OPT_AGAINST,
+	{"all", 'A', false, NULL, "list the items that stayed met (維持) too"},
+	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
+	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_TEMPLATES("where scoring.ini is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int parse(int argc, char **argv, const struct command *cmd,
 		 struct results_opts *o, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"against", required_argument, NULL, 'g'},
-		{"format", required_argument, NULL, 'f'},
-		{"by", required_argument, NULL, 'b'},
-		{"view", required_argument, NULL, 'v'},
-		{"all", no_argument, NULL, 'A'},
-		{"templates", required_argument, NULL, 'T'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
 	o->view = -1;
 	cli_today(o->as_of);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
@@ -100,9 +128,6 @@ static int parse(int argc, char **argv, const struct command *cmd,
 			break;
 		case 'T':
 			o->r.templates = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

@@ -656,19 +656,33 @@ static int parse_grade(const char *s)
 	return -1;
 }
 
-static int parse(int argc, char **argv, struct run_opts *o)
+const struct cli_option cmd_run_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
+	CLI_OPT_DATE("the report date (default: the as-of date)"),
+	{"workspace", 'w', false, "FILE",
+	 "the workspace's kansa.ini (default: ./kansa.ini)"},
+	{"fail-on", 'f', false, "GRADE",
+	 "exit 1 when there are findings of GRADE or\ngraver: 重大, 軽微, 推奨 "
+	 "or 観察"},
+	{"pdf-password-file", 'P', false, "FILE",
+	 "encrypt both PDFs (see kansa report)"},
+	{"timings", 'T', false, "FILE",
+	 "write each step's wall and CPU seconds, peak\nmemory (KB) and exit "
+	 "code as TSV"},
+	{"db", 'd', false, "FILE", NULL}, /* refused, with the reason */
+	CLI_OPT_END,
+};
+
+const struct cli_option cmd_init_options[] = {
+	{"organisation", 'g', false, "NAME", "the organisation (水戸市議会)"},
+	CLI_OPT_YEAR("the first fiscal year (default: today's)"),
+	CLI_OPT_END,
+};
+
+static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"date", required_argument, NULL, 't'},
-		{"workspace", required_argument, NULL, 'w'},
-		{"fail-on", required_argument, NULL, 'f'},
-		{"pdf-password-file", required_argument, NULL, 'P'},
-		{"timings", required_argument, NULL, 'T'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("run");
 	int c, rc;
 
@@ -677,8 +691,8 @@ static int parse(int argc, char **argv, struct run_opts *o)
 	o->fail_on = -1;
 	o->workspace = "kansa.ini";
 	cli_today(o->as_of);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
@@ -711,7 +725,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		case 'T':
 			o->timings = optarg;
 			break;
-		case 'D':
+		case 'd':
 			return cli_usage_error(
 				cmd, "--db: the database is kansa.ini's "
 				     "[workspace] database");
@@ -792,7 +806,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	memset(&r, 0, sizeof(r));
 	r.log = -1;
 	r.d = &cli->diags;
-	if ((rc = parse(argc, argv, &r.o)) != 0)
+	if ((rc = parse(argc, argv, &r.o, cli)) != 0)
 		return rc;
 	snprintf(r.year, sizeof(r.year), "%d", r.o.year);
 	r.o.password_file = absolute(r.o.password_file, pwbuf, sizeof(pwbuf));
@@ -888,11 +902,7 @@ static void print_next_steps(const char *dir, int year)
 
 int cmd_init(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"organisation", required_argument, NULL, 'g'},
-		{"year", required_argument, NULL, 'y'},
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("init");
 	const char *org = "", *dir = ".";
 	char today[11];
@@ -902,8 +912,8 @@ int cmd_init(int argc, char **argv, struct cli *cli)
 	/* the fiscal year of today: April to March */
 	cli_today(today);
 	year = atoi(today) - (strncmp(today + 5, "04", 2) < 0);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'g':
 			org = optarg;

@@ -58,14 +58,16 @@ static void print_status(int year, const char *as_of,
 		     s->evidence, s->nevidence);
 }
 
+const struct cli_option cmd_status_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 int cmd_status(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"as-of", required_argument, NULL, 'a'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	const struct command *cmd = cli_find("status");
 	struct store_status s = {0};
 	struct checklist cl;
@@ -76,8 +78,8 @@ int cmd_status(int argc, char **argv, struct cli *cli)
 	enum kansa_err err;
 
 	cli_today(as_of);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		if (c == 'y') {
 			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
 				return rc;
@@ -85,8 +87,6 @@ int cmd_status(int argc, char **argv, struct cli *cli)
 			if ((rc = cli_opt_date(cmd, "as-of", optarg, as_of)) !=
 			    0)
 				return rc;
-		} else if (c == 'D') {
-			cli->db = optarg;
 		} else {
 			return cli_usage_error(cmd, "unknown option");
 		}

@@ -3,7 +3,6 @@
  * item, in the workspace around the current folder when there is one. */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,25 +281,30 @@ struct template_opts {
 	const char *tdir; /* --templates */
 };
 
+const struct cli_option cmd_template_options[] = {
+	CLI_OPT_YEAR("fiscal year (April to March), e.g. 2025"),
+	{"role", 'r', false, "ROLE", "only this role's sheet"},
+	{"department", 'p', false, "DEPT", "fill in the department"},
+	CLI_OPT_OUTPUT("DIR", "folder to write to (default: the\n"
+			      "workspace's answers folder of FY, else\n"
+			      "answer-sheets/FY)"),
+	{"policy", 'P', false, "NAME[@VERSION]",
+	 "the checklist, when no import fixed it"},
+	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int template_parse(int argc, char **argv, struct cli *cli,
 			  struct template_opts *o)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		{"role", required_argument, NULL, 'r'},
-		{"department", required_argument, NULL, 'p'},
-		{"output", required_argument, NULL, 'o'},
-		{"policy", required_argument, NULL, 'P'},
-		{"templates", required_argument, NULL, 'T'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
 	const struct command *cmd = cli_find("template");
+	struct cli_parser p;
 	int c, rc;
 
 	o->year = -1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'y':
 			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
@@ -322,10 +326,6 @@ static int template_parse(int argc, char **argv, struct cli *cli,
 			break;
 		case 'T':
 			o->tdir = optarg;
-			break;
-		case 'D':
-			cli->db = optarg;
-			cli->db_named = true;
 			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");

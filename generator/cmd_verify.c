@@ -6,13 +6,15 @@
 #include "cli.h"
 #include "evidence.h"
 
+const struct cli_option cmd_verify_options[] = {
+	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 int cmd_verify(int argc, char **argv, struct cli *cli)
 {
-	static const struct option longopts[] = {
-		{"year", required_argument, NULL, 'y'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
+	struct cli_parser p;
 	static const char *const results[] = {"ok", "changed", "missing"};
 	const struct command *cmd = cli_find("verify");
 	struct evidence_register reg = {0};
@@ -21,8 +23,8 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 	int c, year = -1;
 	enum kansa_err err;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		if (c == 'y' && (year = cli_parse_year(optarg)) < 0)
 			return cli_usage_error(cmd,
 					       "--year '%s' is not a "

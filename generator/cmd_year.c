@@ -3,7 +3,6 @@
  * year's answers beside each item (as comments, never as answers), and
  * the plans still open, carried into a plans file of the year. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,28 +33,34 @@ struct year_done {
 	char *plans_file; /* where they went, or NULL */
 };
 
+const struct cli_option cmd_year_options[] = {
+	{"from", 'f', false, "FY",
+	 "the year whose answers are shown (default: the\n"
+	 "latest before the new one with answers)"},
+	CLI_OPT_OUTPUT("DIR", "where the sheets go (default: the\n"
+			      "workspace's answers folder of FY)"),
+	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	CLI_OPT_DB,
+	CLI_OPT_END,
+};
+
 static int year_parse(int argc, char **argv, struct cli *cli,
 		      struct year_opts *o)
 {
-	static const struct option longopts[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"templates", required_argument, NULL, 'T'},
-		CLI_COMMON_OPTIONS,
-		{NULL, 0, NULL, 0},
-	};
 	const struct command *cmd = cli_find("year");
-	int c, rc;
+	struct cli_parser p;
+	int c;
 
 	memset(o, 0, sizeof(*o));
-	if (argc < 2 || strcmp(argv[1], "start") != 0)
-		return cli_usage_error(cmd, "expected 'year start FY'");
-	optind = 2;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((rc = cli_opt_year(cmd, optarg, &o->from)) != 0)
-				return rc;
+			if ((o->from = cli_parse_year(optarg)) < 0)
+				return cli_usage_error(cmd,
+						       "--from '%s' is not a "
+						       "fiscal year",
+						       optarg);
 			break;
 		case 'o':
 			o->dir = optarg;
@@ -63,15 +68,15 @@ static int year_parse(int argc, char **argv, struct cli *cli,
 		case 'T':
 			o->tdir = optarg;
 			break;
-		case 'D':
-			cli->db = optarg;
-			cli->db_named = true;
-			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
-	if (optind != argc - 1 || (o->year = cli_parse_year(argv[optind])) < 0)
+	/* the operands, after the options: start FY */
+	if (optind >= argc || strcmp(argv[optind], "start") != 0)
+		return cli_usage_error(cmd, "expected 'year start FY'");
+	if (optind + 2 != argc ||
+	    (o->year = cli_parse_year(argv[optind + 1])) < 0)
 		return cli_usage_error(cmd, "expected one fiscal year, e.g. "
 					    "'kansa year start 2026'");
 	if (o->from && o->from >= o->year)

@@ -22,12 +22,9 @@ static int cmd_version(int argc, char **argv, struct cli *cli);
 	"     nothing was stored\n"                                            \
 	"  4  system, database or render failure\n"
 
-#define COMMON_HELP                                                            \
-	"  --db FILE       the database (default: $KANSA_DB, else kansa.db)\n" \
-	"  -h, --help      show this help\n"
-
 const struct command cli_commands[] = {
-	{"init", cmd_init, "make a new workspace (kansa.ini and its folders)",
+	{"init", cmd_init, cmd_init_options,
+	 "make a new workspace (kansa.ini and its folders)",
 	 "usage: kansa init [--organisation NAME] [--year FY] [DIR]\n"
 	 "\n"
 	 "Makes DIR (default: the current folder) a kansa workspace:\n"
@@ -36,11 +33,7 @@ const struct command cli_commands[] = {
 	 "plans files are), templates/ (report.ini with the organisation,\n"
 	 "answer-sheet.txt, scoring.ini), checklists/, FY/answers/,\n"
 	 "FY/evidence/, output/ and README.txt in Japanese saying what goes\n"
-	 "where.  Refuses a folder that already has kansa.ini.\n"
-	 "\n"
-	 "  --organisation NAME  the organisation (水戸市議会)\n"
-	 "  --year FY            the first fiscal year (default: today's)\n"
-	 "\n"
+	 "where.  Refuses a folder that already has kansa.ini.\n",
 	 "kansa.ini ([kansa] kind = workspace; paths relative to its folder;\n"
 	 "{year} stands for the fiscal year):\n"
 	 "  [workspace] organisation, policy, checklist (default: the policy\n"
@@ -53,7 +46,8 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "example: kansa init --organisation 水戸市議会 --year 2025 "
 	 "kansa-2025\n"},
-	{"run", cmd_run, "the yearly run of a workspace, in one command",
+	{"run", cmd_run, cmd_run_options,
+	 "the yearly run of a workspace, in one command",
 	 "usage: kansa run --year FY [options]\n"
 	 "\n"
 	 "Does, from kansa.ini, each step as the kansa command of the same\n"
@@ -75,25 +69,12 @@ const struct command cli_commands[] = {
 	 "evidence, the files written.  On a terminal a long step shows its\n"
 	 "time while it runs.  Every step's own output is in\n"
 	 "OUTPUT/kansa-run.log.  The run stops at the first step that fails\n"
-	 "and exits with its code; what earlier steps did is kept.\n"
-	 "\n"
-	 "  --year FY          the fiscal year\n"
-	 "  --as-of DATE       evidence expiry and overdue plans (default:\n"
-	 "                     today)\n"
-	 "  --date DATE        the report date (default: the as-of date)\n"
-	 "  --workspace FILE   the workspace's kansa.ini (default: "
-	 "./kansa.ini)\n"
-	 "  --fail-on GRADE    exit 1 when there are findings of GRADE or\n"
-	 "                     graver: 重大, 軽微, 推奨 or 観察\n"
-	 "  --pdf-password-file FILE\n"
-	 "                     encrypt both PDFs (see kansa report)\n"
-	 "  --timings FILE     write each step's wall and CPU seconds, peak\n"
-	 "                     memory (KB) and exit code as TSV\n"
-	 "  -h, --help         show this help\n"
-	 "\n"
+	 "and exits with its code; what earlier steps did is kept.  The\n"
+	 "database is kansa.ini's (--db is refused).\n",
 	 "example: kansa run --year 2025 --as-of 2026-01-31 --date 2026-02-10 "
 	 "--fail-on 重大\n"},
-	{"year", cmd_year, "start the next fiscal year of a workspace",
+	{"year", cmd_year, cmd_year_options,
+	 "start the next fiscal year of a workspace",
 	 "usage: kansa year start FY [--from FY0] [-o DIR]\n"
 	 "\n"
 	 "Starts fiscal year FY in the workspace around the current folder:\n"
@@ -109,15 +90,10 @@ const struct command cli_commands[] = {
 	 "確認済 are written as they stand into FY/plans-from-FY0.ini (per\n"
 	 "kansa.ini's plans pattern): imported unedited it changes nothing;\n"
 	 "edited, it is the next progress report.  A file already there is\n"
-	 "left as it is.\n"
-	 "\n"
-	 "  --from FY0     the year whose answers are shown (default: the\n"
-	 "                 latest before FY with answers)\n"
-	 "  -o DIR         where the sheets go (default: the workspace's\n"
-	 "                 answers folder of FY)\n"
-	 "  --templates DIR  where answer-sheet.txt is\n" COMMON_HELP "\n"
+	 "left as it is.\n",
 	 "example: kansa year start 2026\n"},
-	{"derive", cmd_derive, "derive the checklist from a policy text",
+	{"derive", cmd_derive, cmd_derive_options,
+	 "derive the checklist from a policy text",
 	 "usage: kansa derive [options] POLICY.txt\n"
 	 "\n"
 	 "Parses the policy text (UTF-8 or Shift_JIS, any line ends) into\n"
@@ -126,32 +102,20 @@ const struct command cli_commands[] = {
 	 "level (必須/推奨).  Writes the checklist INI file and stores the\n"
 	 "policy version in the database.  Deriving again over a reviewed\n"
 	 "checklist keeps its reviewer keys (weight, evidence_examples,\n"
-	 "method, note) and honours its [renumber] section.\n"
-	 "\n"
-	 "  --name NAME     policy name (default: the name the text defines,\n"
-	 "                  else the checklist's, else the file name)\n"
-	 "  --version VER   policy version: the fiscal year it takes effect\n"
-	 "                  (default: the checklist's, else 1)\n"
-	 "  -o FILE         checklist to write (default:\n"
-	 "                  checklists/<policy file name>.ini)\n" COMMON_HELP
-	 "\n"
+	 "method, note) and honours its [renumber] section.\n",
 	 "example: kansa derive --version 2024 "
 	 "checklists/mito-gikai-taisaku-kijun.txt\n"},
-	{"items", cmd_items, "list the checklist items of a policy",
+	{"items", cmd_items, cmd_items_options,
+	 "list the checklist items of a policy",
 	 "usage: kansa items [options]\n"
 	 "\n"
-	 "Lists the items of the policy derived last, or of the one named.\n"
-	 "\n"
-	 "  --policy NAME[@VERSION]  which policy (default: derived last)\n"
-	 "  --role ROLE              only the items of this role\n"
-	 "  --format text|tsv|json   output format (default: "
-	 "text)\n" COMMON_HELP "\n"
+	 "Lists the items of the policy derived last, or of the one named.\n",
 	 "TSV columns: id, level, roles, chapter, section, source_line, "
 	 "text;\n"
 	 "tab, newline and backslash in values are written \\t, \\n, \\\\.\n"
 	 "\n"
 	 "example: kansa items --role 情報システム管理者 --format tsv\n"},
-	{"template", cmd_template,
+	{"template", cmd_template, cmd_template_options,
 	 "write the blank answer sheets of a fiscal year",
 	 "usage: kansa template --year FY [options]\n"
 	 "\n"
@@ -159,18 +123,10 @@ const struct command cli_commands[] = {
 	 "asked for) for the checklist in force in fiscal year FY: UTF-8\n"
 	 "with CRLF line ends, every item of the role with its clause text\n"
 	 "as comments, in document order.  The explanation at the top comes\n"
-	 "from templates/answer-sheet.txt.\n"
-	 "\n"
-	 "  --year FY               fiscal year (April to March), e.g. 2025\n"
-	 "  --role ROLE             only this role's sheet\n"
-	 "  --department DEPT       fill in the department\n"
-	 "  -o DIR                  folder to write to (default:\n"
-	 "                          answer-sheets/FY)\n"
-	 "  --policy NAME[@VERSION] the checklist, when no import fixed it\n"
-	 "  --templates DIR         where answer-sheet.txt is\n" COMMON_HELP
-	 "\n"
+	 "from templates/answer-sheet.txt.\n",
 	 "example: kansa template --year 2025 --role 情報システム管理者\n"},
-	{"import", cmd_import, "import answer sheets and evidence registers",
+	{"import", cmd_import, cmd_import_options,
+	 "import answer sheets and evidence registers",
 	 "usage: kansa import --year FY [options] FILE...\n"
 	 "\n"
 	 "Validates every file first (answer sheets and evidence registers,\n"
@@ -181,34 +137,27 @@ const struct command cli_commands[] = {
 	 "evidence file, and each respondent's answers (a respondent is the\n"
 	 "fiscal year, department, role and system; a new version of a\n"
 	 "sheet replaces the answers and keeps the old ones in the history).\n"
-	 "Importing the identical file again changes nothing.\n"
-	 "\n"
-	 "  --year FY                 the fiscal year of every file\n"
-	 "  --policy NAME[@VERSION]   the checklist for the year (default:\n"
-	 "                            the version in force: the latest whose\n"
-	 "                            version is not after FY)\n"
-	 "  --allow-missing-evidence  record a missing evidence file as\n"
-	 "                            missing instead of refusing "
-	 "it\n" COMMON_HELP "\n"
+	 "Importing the identical file again changes nothing.\n",
 	 "example: kansa import --year 2025 examples/2025/*.ini\n"},
-	{"verify", cmd_verify,
+	{"verify", cmd_verify, cmd_verify_options,
 	 "check the recorded evidence files against their SHA-256",
 	 "usage: kansa verify --year FY\n"
 	 "\n"
 	 "Hashes every evidence file recorded for FY again and lists each as\n"
 	 "ok, changed (with the old and new SHA-256) or missing.  Exits 1\n"
-	 "when any is not ok.\n"
-	 "\n" COMMON_HELP},
-	{"status", cmd_status,
+	 "when any is not ok.\n",
+	 NULL},
+	{"status", cmd_status, cmd_status_options,
 	 "show who answered and what is still open in a year",
 	 "usage: kansa status --year FY [--as-of DATE]\n"
 	 "\n"
 	 "Shows the respondents of FY and when they answered, the items no\n"
 	 "responsible role answered (未回答), answers of 実施 or 一部実施\n"
 	 "without evidence, and evidence that is missing, changed or expired\n"
-	 "(expiry against --as-of, default today).\n"
-	 "\n" COMMON_HELP},
-	{"score", cmd_score, "show the 実施率 of a year (自己評価, 監査評価)",
+	 "(expiry against --as-of, default today).\n",
+	 NULL},
+	{"score", cmd_score, cmd_score_options,
+	 "show the 実施率 of a year (自己評価, 監査評価)",
 	 "usage: kansa score --year FY [options]\n"
 	 "\n"
 	 "実施率 = Σ weight × points / Σ weight over the applicable items\n"
@@ -216,19 +165,10 @@ const struct command cli_commands[] = {
 	 "the whole policy, 必須 items only, and each chapter, section, role,\n"
 	 "department or system; in the self view (the answers) and the audit\n"
 	 "view (the audit chief's judgements; 実施 without valid evidence\n"
-	 "counts as 一部実施).  The rules: docs/scoring.md.\n"
-	 "\n"
-	 "  --year FY                 the fiscal year\n"
-	 "  --by KIND                 chapter (default), section, role,\n"
-	 "                            department or system\n"
-	 "  --view self|audit         only one view (default: both)\n"
-	 "  --as-of DATE              evidence expiry (default: today)\n"
-	 "  --against FY              the year shown beside (default: the\n"
-	 "                            one before with answers)\n"
-	 "  --format text|tsv|json    output format\n"
-	 "  --templates DIR           where scoring.ini is\n" COMMON_HELP "\n"
+	 "counts as 一部実施).  The rules: docs/scoring.md.\n",
 	 "example: kansa score --year 2025 --by department\n"},
-	{"findings", cmd_findings, "list the findings (指摘事項) of a year",
+	{"findings", cmd_findings, cmd_findings_options,
+	 "list the findings (指摘事項) of a year",
 	 "usage: kansa findings --year FY [--as-of DATE] [--format FMT]\n"
 	 "\n"
 	 "Every item not fully met, by grade: 必須 and 未実施: 重大な不適合;\n"
@@ -236,9 +176,10 @@ const struct command cli_commands[] = {
 	 "without valid evidence, or 未回答: 観察事項.  The audit chief's\n"
 	 "judgement (kind = audit) overrides the grade.  A finding lists "
 	 "every\n"
-	 "department and system where the item is not met.\n"
-	 "\n" COMMON_HELP},
-	{"diff", cmd_diff, "compare a year with an earlier one",
+	 "department and system where the item is not met.\n",
+	 NULL},
+	{"diff", cmd_diff, cmd_diff_options,
+	 "compare a year with an earlier one",
 	 "usage: kansa diff --year FY [--against FY2] [--all] [--format FMT]\n"
 	 "\n"
 	 "Classifies each item as 改善, 悪化, 維持, 継続, 新規 or 削除 and\n"
@@ -248,10 +189,10 @@ const struct command cli_commands[] = {
 	 "section is a move); the checklist's [mapping] overrides.  Shows the\n"
 	 "実施率 per chapter, the most improved and declined sections, and "
 	 "the\n"
-	 "plans whose finding persists after their due date.  --all lists the\n"
-	 "items that stayed met (維持) too.\n"
-	 "\n" COMMON_HELP},
-	{"plan", cmd_plan, "add, update, close, show and list plans",
+	 "plans whose finding persists after their due date.\n",
+	 NULL},
+	{"plan", cmd_plan, cmd_plan_options,
+	 "add, update, close, show and list plans",
 	 "usage: kansa plan list [--as-of DATE] [--overdue] [--all]\n"
 	 "                 [--format text|tsv|json]\n"
 	 "       kansa plan show ID\n"
@@ -275,9 +216,9 @@ const struct command cli_commands[] = {
 	 "'suggest' writes a plans file skeleton for every 重大/軽微 finding\n"
 	 "that no plan addresses.  Plans files (kind = plans) are imported "
 	 "with\n"
-	 "kansa import.\n"
-	 "\n" COMMON_HELP},
-	{"report", cmd_report,
+	 "kansa import.\n",
+	 NULL},
+	{"report", cmd_report, cmd_report_options,
 	 "write the workpaper (xlsx) and the reports (PDF) of a year",
 	 "usage: kansa report --year FY [options]\n"
 	 "       kansa report plans [--as-of DATE] [--since DATE] [options]\n"
@@ -289,24 +230,7 @@ const struct command cli_commands[] = {
 	 "templates/report.ini (./templates, --templates DIR, the installed\n"
 	 "share folder, else compiled in).  Each file is written to a\n"
 	 "temporary name and renamed when complete.  The same inputs with\n"
-	 "the same --as-of and --date give byte-identical files.\n"
-	 "\n"
-	 "  --year FY          the fiscal year\n"
-	 "  --as-of DATE       evidence expiry and overdue plans (default:\n"
-	 "                     today)\n"
-	 "  --date DATE        the report date (default: the as-of date)\n"
-	 "  -o DIR             output folder (default: output/FY)\n"
-	 "  --only KIND        xlsx, ciso or audit (may repeat)\n"
-	 "  --templates DIR    where report.ini and scoring.ini "
-	 "are\n"
-	 "  --organisation NAME  instead of report.ini's\n"
-	 "  --include NAME     list this file of the output folder in the\n"
-	 "                     manifest and the run's record too (kansa run\n"
-	 "                     uses it for its text results; may repeat)\n"
-	 "  --pdf-password-file FILE\n"
-	 "                     encrypt both PDFs: line 1 the password to\n"
-	 "                     open them, line 2 (optional) the owner's;\n"
-	 "                     printing allowed, copying not\n" COMMON_HELP "\n"
+	 "the same --as-of and --date give byte-identical files.\n",
 	 "Every run writes MANIFEST.sha256 in the output folder (the files\n"
 	 "written now and those of earlier runs still there; `sha256sum -c`\n"
 	 "checks it) and records the run (kansa runs).\n"
@@ -323,44 +247,43 @@ const struct command cli_commands[] = {
 	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
 	 "2026-02-10\n"
 	 "         kansa report plans --as-of 2026-03-31\n"},
-	{"backup", cmd_backup, "copy the database safely, even while in use",
+	{"backup", cmd_backup, cmd_db_options,
+	 "copy the database safely, even while in use",
 	 "usage: kansa backup FILE\n"
 	 "\n"
 	 "Copies the database to FILE with SQLite's online backup, so that\n"
 	 "the copy is consistent even while another kansa writes to it.\n"
 	 "The copy is written to a temporary name and renamed when\n"
-	 "complete; an existing FILE is replaced.\n"
-	 "\n" COMMON_HELP "\n"
+	 "complete; an existing FILE is replaced.\n",
 	 "example: kansa backup backup/kansa-2026-02-10.db\n"},
-	{"check-db", cmd_check_db, "check the database's integrity",
+	{"check-db", cmd_check_db, cmd_db_options,
+	 "check the database's integrity",
 	 "usage: kansa check-db\n"
 	 "\n"
 	 "Runs SQLite's integrity and foreign key checks and kansa's own\n"
 	 "rules between tables (answers and judgements only to items of the\n"
 	 "year's policy version, evidence links within their year, each\n"
 	 "plan as its log last left it, well-formed SHA-256s).  Each problem\n"
-	 "is printed; exit 4 when there is one.\n"
-	 "\n" COMMON_HELP "\n"
+	 "is printed; exit 4 when there is one.\n",
 	 "example: kansa check-db --db kansa.db\n"},
-	{"runs", cmd_runs, "list the recorded report runs",
+	{"runs", cmd_runs, cmd_runs_options, "list the recorded report runs",
 	 "usage: kansa runs [--year FY]\n"
 	 "\n"
 	 "Lists every recorded `kansa report` run: when it finished, the\n"
 	 "kansa version, its --as-of and --date, how many files it read and\n"
 	 "wrote (each kept with its SHA-256 in the database) and the input\n"
-	 "digest printed in the reports.\n"
-	 "\n"
-	 "  --year FY   only the runs of that fiscal year\n" COMMON_HELP "\n"
+	 "digest printed in the reports.\n",
 	 "example: kansa runs --year 2025\n"},
-	{"help", cmd_help, "show help for kansa or a command",
+	{"help", cmd_help, NULL, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"
 	 "       kansa help --man\n"
 	 "\n"
 	 "Shows the list of commands, one command's help, or (--man) the\n"
 	 "manual page kansa(1) as roff (make builds it, make install\n"
-	 "installs it: man kansa).\n"},
-	{"version", cmd_version, "show kansa's version",
-	 "usage: kansa version\n"},
+	 "installs it: man kansa).\n",
+	 NULL},
+	{"version", cmd_version, NULL, "show kansa's version",
+	 "usage: kansa version\n", NULL},
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -394,6 +317,23 @@ static void roff(FILE *out, const char *text)
 			fputc(*s, out);
 		bol = *s == '\n';
 	}
+}
+
+/* The whole help of cmd (as `kansa help CMD` prints it) as roff. */
+static void roff_usage(FILE *out, const struct command *cmd)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	if (!mem) { /* no memory: the synopsis at least */
+		roff(out, cmd->usage);
+		return;
+	}
+	cli_print_usage(mem, cmd);
+	fclose(mem);
+	roff(out, text);
+	free(text);
 }
 
 /* The manual page kansa(1), made from the command table so that it says
@@ -431,7 +371,7 @@ static void print_man(FILE *out)
 		fprintf(out, ".SS %s\n", cli_commands[i].name);
 		roff(out, cli_commands[i].summary);
 		fputs(".\n.PP\n.nf\n", out);
-		roff(out, cli_commands[i].usage);
+		roff_usage(out, &cli_commands[i]);
 		fputs(".fi\n", out);
 	}
 	fputs(".SH FILES\n"
