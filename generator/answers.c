@@ -1,5 +1,6 @@
 /* answers.c: answer sheets: reading, validating, writing blank ones. */
 #include "answers.h"
+#include "roles.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -61,21 +62,9 @@ int answer_status_parse(const char *s)
 
 const char *answers_role_name(const char *s)
 {
-	char *n = text_nfkc(s, strlen(s)), *o;
-	const char *r = NULL;
-
-	if (!n)
-		return NULL;
-	o = n;
-	for (const char *p = n; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = '\0';
-	for (size_t i = 0; i < checklist_nroles; i++)
-		if (strcmp(n, checklist_roles[i]) == 0)
-			r = checklist_roles[i];
-	free(n);
-	return r;
+	const struct role_table *t = roles_get(NULL);
+	int r = t ? roles_find(t, s) : -1;
+	return r >= 0 ? t->v[r].name : NULL;
 }
 
 void answers_release(struct answer_sheet *sh)
@@ -124,20 +113,7 @@ static void read_header(struct reader *r, int year)
 	const char *role;
 	char *v, date[11];
 
-	v = dup_value(r, k, "fiscal_year");
-	if (v && (sscanf(v, "%d", &sh->fiscal_year) != 1 ||
-		  sh->fiscal_year < 1900 || sh->fiscal_year > 2999))
-		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal_year '%s' is not a year (expected e.g. 2025)",
-			  v);
-	else if (v && sh->fiscal_year != year)
-		diags_add(r->d, DIAG_ERROR, r->f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  sh->fiscal_year, year);
-	free(v);
+	ini_check_fiscal_year(r->f, k, year, r->d, &sh->fiscal_year);
 	sh->department = dup_value(r, k, "department");
 	sh->respondent = dup_value(r, k, "respondent");
 	sh->system = dup_value(r, k, "system");
@@ -149,15 +125,16 @@ static void read_header(struct reader *r, int year)
 		diags_add(r->d, DIAG_ERROR, r->f->path, k->line,
 			  "missing department in [kansa] (expected e.g. "
 			  "'department = 議会事務局総務課')");
-	if (!(role = answers_role_name(v)))
-		diags_add(
-			r->d, DIAG_ERROR, r->f->path, ini_key_line(k, "role"),
-			"unknown role '%s' (expected one of chapter 2's: "
-			"CISO, 情報セキュリティ責任者, 情報セキュリティ管理者, "
-			"情報システム管理者, 情報システム担当者, 議員及び職員, "
-			"委託事業者, 議会CSIRT, 情報セキュリティ監査統括責任者 "
-			"...)",
-			v);
+	if (!(role = answers_role_name(v))) {
+		struct sbuf names = {0};
+		const struct role_table *t = roles_get(r->d);
+		if (t)
+			roles_list(t, &names);
+		diags_add(r->d, DIAG_ERROR, r->f->path, ini_key_line(k, "role"),
+			  "unknown role '%s' (expected one of the roles: %s)",
+			  v, names.s ? names.s : "");
+		sbuf_release(&names);
+	}
 	free(v);
 	sh->role = strdup(role ? role : "");
 	if (*sh->answered_on) {

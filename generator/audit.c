@@ -1,40 +1,143 @@
-/* audit.c: the audit chief's file of judgements. */
+/* audit.c: the audit chief's file: the audit's frame and the decisions. */
 #include "audit.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
 
-static const char *const header_keys[] = {
-	"kind",	  "fiscal_year", "auditor", "auditors", "audited_on",
-	"period", "scope",	 "method",  "notes",
-};
-static const char *const item_keys[] = {"judgement", "finding", "cause",
-					"recommendation", "urgency"};
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define HEAD(k)                                                                \
+	{                                                                      \
+#k, offsetof(struct audit_file, k)                             \
+	}
+#define ITEM(k)                                                                \
+	{                                                                      \
+#k, offsetof(struct audit_judgement, k)                        \
+	}
+
+const struct audit_field audit_header_fields[] = {
+	HEAD(auditor),	  HEAD(auditors), HEAD(audited_on),  HEAD(period),
+	HEAD(scope),	  HEAD(method),	  HEAD(notes),	     HEAD(opinion),
+	HEAD(audit_kind), HEAD(criteria), HEAD(departments), HEAD(systems),
+	HEAD(exclusions), HEAD(as_of),
+};
+const size_t audit_nheader_fields = COUNT(audit_header_fields);
+
+const struct audit_field audit_item_fields[] = {
+	ITEM(reason),	ITEM(finding),	      ITEM(cause),
+	ITEM(impact),	ITEM(recommendation), ITEM(departments),
+	ITEM(system),	ITEM(urgency),	      ITEM(reply),
+	ITEM(examined), ITEM(audited_by),     ITEM(examined_on),
+};
+const size_t audit_nitem_fields = COUNT(audit_item_fields);
+
+char **audit_field_ptr(void *base, const struct audit_field *f)
+{
+	return (char **)((char *)base + f->offset);
+}
+
+const char *audit_field_get(const void *base, const struct audit_field *f)
+{
+	const char *v = *(char *const *)((const char *)base + f->offset);
+	return v ? v : "";
+}
+
+const char *audit_judgement_name(const struct audit_judgement *j)
+{
+	return j->dismissed ? "棄却" : finding_grade_name(j->grade);
+}
+
+bool audit_judgement_parse(struct audit_judgement *j, const char *name)
+{
+	int g = finding_grade_parse(name);
+	j->dismissed = name && strcmp(name, "棄却") == 0;
+	if (j->dismissed) {
+		j->grade = GRADE_CONFORM;
+		return true;
+	}
+	j->grade = g < 0 ? GRADE_OBSERVATION : (enum finding_grade)g;
+	return g >= 0;
+}
+
+/* A copy of s[0..n) without edge spaces. */
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return strndup(s, n);
+}
+
+bool audit_add_member(struct audit_file *a, const char *spec)
+{
+	struct audit_member *v =
+		realloc(a->members, (a->nmembers + 1) * sizeof(*v));
+	char *part[3] = {NULL, NULL, NULL};
+	const char *p = spec;
+
+	if (!v)
+		return false;
+	a->members = v;
+	for (int i = 0; i < 3; i++) {
+		const char *slash = i < 2 ? strchr(p, '/') : NULL;
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		part[i] = trimmed(p, n);
+		p += n + (slash != NULL);
+	}
+	if (!part[0] || !part[1] || !part[2]) {
+		free(part[0]);
+		free(part[1]);
+		free(part[2]);
+		return false;
+	}
+	v[a->nmembers].name = part[0];
+	v[a->nmembers].post = part[1];
+	v[a->nmembers++].department = part[2];
+	return true;
+}
+
+const struct audit_member *audit_member_in(const struct audit_file *a,
+					   const char *where)
+{
+	for (size_t i = 0; where && i < a->nmembers; i++) {
+		const char *dep = a->members[i].department;
+		size_t n = strlen(dep);
+		for (const char *p = where; *dep && (p = strstr(p, dep)); p++) {
+			bool start =
+				p == where || (p - where >= 3 &&
+					       strncmp(p - 3, "、", 3) == 0);
+			bool end = !p[n] || p[n] == ' ' || p[n] == '(' ||
+				   strncmp(p + n, "、", 3) == 0 ||
+				   strncmp(p + n, "（", 3) == 0;
+			if (start && end)
+				return &a->members[i];
+		}
+	}
+	return NULL;
+}
 
 void audit_release(struct audit_file *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
-		struct audit_judgement *j = &a->items[i];
-		free(j->item_id);
-		free(j->finding);
-		free(j->cause);
-		free(j->recommendation);
-		free(j->urgency);
+		free(a->items[i].item_id);
+		for (size_t k = 0; k < audit_nitem_fields; k++)
+			free(*audit_field_ptr(&a->items[i],
+					      &audit_item_fields[k]));
 	}
+	for (size_t i = 0; i < a->nmembers; i++) {
+		free(a->members[i].name);
+		free(a->members[i].post);
+		free(a->members[i].department);
+	}
+	free(a->members);
 	free(a->items);
 	free(a->path);
-	free(a->auditor);
-	free(a->auditors);
-	free(a->audited_on);
-	free(a->period);
-	free(a->scope);
-	free(a->method);
-	free(a->notes);
+	for (size_t k = 0; k < audit_nheader_fields; k++)
+		free(*audit_field_ptr(a, &audit_header_fields[k]));
 	memset(a, 0, sizeof(*a));
 }
 
@@ -45,52 +148,80 @@ static char *joined(const struct ini_file *f, const struct ini_section *s,
 	return v ? v : strdup("");
 }
 
+/* A date key of s normalised to YYYY-MM-DD, or an error. */
+static bool check_date(const struct ini_file *f, const struct ini_section *s,
+		       const char *key, char **v, struct diags *d)
+{
+	char date[11], *n;
+	if (!**v)
+		return true;
+	if (!text_parse_date(*v, date)) {
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, key),
+			  "%s '%s' is not a date (expected YYYY-MM-DD)", key,
+			  *v);
+		return true;
+	}
+	if (!(n = strdup(date)))
+		return false;
+	free(*v);
+	*v = n;
+	return true;
+}
+
+/* auditor_1, auditor_2 ... in file order. */
+static bool read_members(const struct ini_file *f, const struct ini_section *k,
+			 struct audit_file *a)
+{
+	for (size_t i = 0; i < k->nkeys; i++) {
+		const char *v;
+		if (strncmp(k->keys[i].lower, "auditor_", 8) != 0 ||
+		    strchr(k->keys[i].lower, '.'))
+			continue;
+		v = ini_get(f, k, k->keys[i].lower);
+		if (v && *v && !audit_add_member(a, v))
+			return false;
+	}
+	return true;
+}
+
 static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			struct audit_file *a)
 {
+	static const char *const known[] = {
+		"kind",	     "fiscal_year", "auditor", "auditors",
+		"auditor_*", "audited_on",  "period",  "scope",
+		"method",    "notes",	    "opinion", "audit_kind",
+		"criteria",  "departments", "systems", "exclusions",
+		"as_of",
+	};
 	const struct ini_section *k = ini_section(f, "kansa");
-	char *fy = joined(f, k, "fiscal_year"), date[11];
-
-	if (!fy)
-		return false;
-	if (sscanf(fy, "%d", &a->fiscal_year) != 1)
-		diags_add(d, DIAG_ERROR, f->path, k->line,
-			  "missing fiscal_year in [kansa] (expected e.g. "
-			  "'fiscal_year = %d')",
-			  year);
-	else if (a->fiscal_year != year)
-		diags_add(d, DIAG_ERROR, f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  a->fiscal_year, year);
-	free(fy);
-	a->auditor = joined(f, k, "auditor");
-	a->auditors = joined(f, k, "auditors");
-	a->audited_on = joined(f, k, "audited_on");
-	a->period = joined(f, k, "period");
-	a->scope = joined(f, k, "scope");
-	a->method = joined(f, k, "method");
-	a->notes = joined(f, k, "notes");
-	if (!a->auditor || !a->auditors || !a->audited_on || !a->period ||
-	    !a->scope || !a->method || !a->notes)
+	ini_check_fiscal_year(f, k, year, d, &a->fiscal_year);
+	for (size_t i = 0; i < audit_nheader_fields; i++) {
+		char **v = audit_field_ptr(a, &audit_header_fields[i]);
+		if (!(*v = joined(f, k, audit_header_fields[i].key)))
+			return false;
+	}
+	if (!read_members(f, k, a))
 		return false;
 	if (!*a->auditor)
 		diags_add(d, DIAG_ERROR, f->path, k->line,
 			  "missing auditor in [kansa] (the 情報セキュリティ監査"
 			  "統括責任者 who signs the audit)");
-	if (*a->audited_on && !text_parse_date(a->audited_on, date))
-		diags_add(d, DIAG_ERROR, f->path, ini_key_line(k, "audited_on"),
-			  "audited_on '%s' is not a date (expected YYYY-MM-DD)",
-			  a->audited_on);
-	else if (*a->audited_on) {
-		char *n = strdup(date);
-		if (!n)
+	if (!check_date(f, k, "audited_on", &a->audited_on, d) ||
+	    !check_date(f, k, "as_of", &a->as_of, d))
+		return false;
+	ini_warn_unknown_keys(f, k, known, COUNT(known), d);
+	return true;
+}
+
+static bool read_fields(const struct ini_file *f, const struct ini_section *s,
+			struct audit_judgement *j)
+{
+	for (size_t i = 0; i < audit_nitem_fields; i++) {
+		char **v = audit_field_ptr(j, &audit_item_fields[i]);
+		if (!(*v = joined(f, s, audit_item_fields[i].key)))
 			return false;
-		free(a->audited_on);
-		a->audited_on = n;
 	}
-	ini_warn_unknown_keys(f, k, header_keys, COUNT(header_keys), d);
 	return true;
 }
 
@@ -98,8 +229,13 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 		      const struct checklist *cl, struct diags *d,
 		      struct audit_judgement *j)
 {
+	static const char *const known[] = {
+		"judgement",   "reason",	 "finding",	"cause",
+		"impact",      "recommendation", "departments", "system",
+		"urgency",     "reply",		 "examined",	"audited_by",
+		"examined_on",
+	};
 	char *grade, *id = text_nfkc(s->name, strlen(s->name)), near[256];
-	int g;
 
 	j->line = s->line;
 	if (!id)
@@ -108,11 +244,7 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 	for (char *p = id, *o = id;; p++)
 		if (*p != ' ' && !(*o++ = *p))
 			break;
-	if (!(grade = joined(f, s, "judgement")) ||
-	    !(j->finding = joined(f, s, "finding")) ||
-	    !(j->cause = joined(f, s, "cause")) ||
-	    !(j->recommendation = joined(f, s, "recommendation")) ||
-	    !(j->urgency = joined(f, s, "urgency"))) {
+	if (!(grade = joined(f, s, "judgement")) || !read_fields(f, s, j)) {
 		free(grade);
 		return false;
 	}
@@ -123,12 +255,17 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 			  s->name, *near ? " (did you mean " : "", near,
 			  *near ? "?)" : "");
 	}
-	if ((g = finding_grade_parse(grade)) < 0)
+	if (!audit_judgement_parse(j, grade))
 		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
 			  "unknown judgement '%s' for [%s] (expected 適合, "
-			  "重大な不適合, 軽微な不適合, 推奨事項 or 観察事項)",
+			  "重大な不適合, 軽微な不適合, 推奨事項, 観察事項 or "
+			  "棄却)",
 			  grade, s->name);
-	j->grade = g < 0 ? GRADE_OBSERVATION : (enum finding_grade)g;
+	else if (j->dismissed && !*j->reason)
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
+			  "judgement 棄却 for [%s] needs a reason (reason = "
+			  "why the candidate is no finding)",
+			  s->name);
 	free(grade);
 	if (!*j->urgency) {
 		free(j->urgency);
@@ -140,7 +277,9 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 			"unknown urgency '%s' for [%s] (expected 緊急 or 通常)",
 			j->urgency, s->name);
 	}
-	ini_warn_unknown_keys(f, s, item_keys, COUNT(item_keys), d);
+	if (!check_date(f, s, "examined_on", &j->examined_on, d))
+		return false;
+	ini_warn_unknown_keys(f, s, known, COUNT(known), d);
 	return true;
 }
 

@@ -1,31 +1,18 @@
 /* checklist.c: clause tree -> checklist items (obligations, roles, levels). */
 #include "checklist.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "roles.h"
 #include "text.h"
 
-const char *const checklist_roles[] = {
-	"CISO",
-	"副CISO",
-	"情報セキュリティ責任者",
-	"情報セキュリティ管理者",
-	"情報システム管理者",
-	"情報システム担当者",
-	"議員及び職員",
-	"委託事業者",
-	"議会CSIRT",
-	"情報セキュリティ監査統括責任者",
-};
-const size_t checklist_nroles =
-	sizeof(checklist_roles) / sizeof(checklist_roles[0]);
-
-/* The role of a clause with no actor and no ancestor with one. */
-#define DEFAULT_ROLE 6 /* 議員及び職員 */
+/* The role table of the derive under way (set by checklist_derive). */
+static const struct role_table *roles_now;
 
 /* Wording that obliges (level 必須). */
 static const char *const required_words[] = {
@@ -63,7 +50,7 @@ void checklist_init(struct checklist *cl)
 	memset(cl, 0, sizeof(*cl));
 }
 
-static void item_release(struct item *it)
+void item_release(struct item *it)
 {
 	free(it->id);
 	free(it->chapter);
@@ -75,6 +62,11 @@ static void item_release(struct item *it)
 	free(it->evidence_examples);
 	free(it->method);
 	free(it->note);
+	free(it->correct_roles);
+	free(it->correct_level);
+	free(it->correct_text);
+	free(it->not_obligation);
+	free(it->added);
 }
 
 void checklist_release(struct checklist *cl)
@@ -102,6 +94,7 @@ void checklist_release(struct checklist *cl)
 	free(cl->version);
 	free(cl->source);
 	free(cl->source_sha256);
+	free(cl->style);
 	checklist_init(cl);
 }
 
@@ -354,25 +347,46 @@ static char *squeeze(const char *s, size_t n)
 	return out;
 }
 
-/* The role whose name starts at s (longest first), or -1; sets *len. */
-static int role_at(const char *s, size_t *len)
+/* True for kanji and katakana: a name after one is part of a longer
+ * name (統括情報セキュリティ責任者 is not 情報セキュリティ責任者). */
+static bool in_word(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x30A1 && cp <= 0x30FA);
+}
+
+/* The role whose name or alias starts at s[i] (longest first) as a whole
+ * name, or -1; sets *len. */
+static int role_at(const char *s, size_t i, size_t *len)
 {
 	int best = -1;
 	size_t blen = 0;
-	for (size_t r = 0; r < checklist_nroles; r++) {
-		size_t m = strlen(checklist_roles[r]);
-		if (m > blen && strncmp(s, checklist_roles[r], m) == 0) {
-			best = (int)r;
-			blen = m;
+	for (size_t r = 0; r < roles_now->n; r++) {
+		const struct role *ro = &roles_now->v[r];
+		for (size_t k = 0; k <= ro->naliases; k++) {
+			const char *name = k ? ro->aliases[k - 1] : ro->name;
+			size_t m = strlen(name);
+			if (m > blen && strncmp(s + i, name, m) == 0) {
+				best = (int)r;
+				blen = m;
+			}
 		}
 	}
 	*len = blen;
+	if (best >= 0 && i > 0) {
+		size_t j = i;
+		uint32_t cp;
+		while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+			j--;
+		if (j > 0 && text_u8_next(s + j - 1, i - j + 1, &cp) > 0 &&
+		    in_word(cp))
+			return -1;
+	}
 	return best;
 }
 
 /* A role name found in a text. */
 struct role_match {
-	int role;     /* index in checklist_roles */
+	int role;     /* index in the role table */
 	size_t start; /* byte offsets in the text */
 	size_t end;
 	bool actor; /* followed by what may follow an actor */
@@ -387,7 +401,7 @@ static size_t find_roles(const char *s, const char *const *followers,
 	size_t n = 0;
 	for (size_t i = 0; s[i] && n < MAX_MATCHES;) {
 		size_t len;
-		int r = role_at(s + i, &len);
+		int r = role_at(s, i, &len);
 		if (r < 0) {
 			i++;
 			continue;
@@ -511,23 +525,146 @@ static char *roles_string(unsigned set)
 {
 	struct sbuf b = {0};
 	if (!set)
-		set = 1u << DEFAULT_ROLE;
-	for (size_t r = 0; r < checklist_nroles; r++) {
+		set = 1u << roles_now->def;
+	for (size_t r = 0; r < roles_now->n; r++) {
 		if (!(set & (1u << r)))
 			continue;
 		if (b.len)
 			sbuf_add(&b, ",", 1);
-		sbuf_adds(&b, checklist_roles[r]);
+		sbuf_adds(&b, roles_now->v[r].name);
 	}
 	return sbuf_take(&b);
 }
 
 /* --- items ----------------------------------------------------------- */
 
-struct deriv {
-	struct checklist *cl; /* where items go */
-	bool oom;	      /* an allocation failed */
+/* A subject written before an obligation that is no known role. */
+struct subject {
+	char *name;    /* "情報政策課長" */
+	size_t count;  /* sentences */
+	long lines[5]; /* the first lines it is on */
+	size_t nlines; /* how many of them */
 };
+
+struct deriv {
+	struct checklist *cl;	  /* where items go */
+	bool oom;		  /* an allocation failed */
+	struct subject *subjects; /* unknown subjects found */
+	size_t nsubjects;	  /* how many */
+};
+
+/* True when a noun names a person, post or body (者, 長, 課 ...): the
+ * kind of subject a role is, not 場合 or 情報資産. */
+static bool person_like(const char *s, size_t n)
+{
+	static const char *const ends[] = {"者", "長", "員",	 "課",	 "部",
+					   "局", "官", "係",	 "室",	 "班",
+					   "会", "等", "チーム", "CSIRT"};
+	for (size_t i = 0; i < COUNT(ends); i++) {
+		size_t m = strlen(ends[i]);
+		if (n >= m && memcmp(s + n - m, ends[i], m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The noun that ends a topic (before は、) as the whole word: the run of
+ * kanji, katakana and ASCII letters at its end; NULL when none. */
+static char *topic_noun(const char *sq, size_t end)
+{
+	size_t start = end, chars = 0;
+	while (start > 0) {
+		size_t j = start - 1;
+		uint32_t cp;
+		while (j > 0 && ((unsigned char)sq[j] & 0xC0) == 0x80)
+			j--;
+		if (text_u8_next(sq + j, start - j, &cp) <= 0 ||
+		    !(in_word(cp) || (cp < 0x80 && isalnum((int)cp))))
+			break;
+		start = j;
+		chars++;
+	}
+	if (chars < 2 || chars > 20 || !person_like(sq + start, end - start))
+		return NULL;
+	return strndup(sq + start, end - start);
+}
+
+static void note_subject(struct deriv *dv, char *name, long line)
+{
+	struct subject *v;
+	for (size_t i = 0; i < dv->nsubjects; i++)
+		if (strcmp(dv->subjects[i].name, name) == 0) {
+			struct subject *s = &dv->subjects[i];
+			if (s->nlines < 5 && s->lines[s->nlines - 1] != line)
+				s->lines[s->nlines++] = line;
+			s->count++;
+			free(name);
+			return;
+		}
+	if (!(v = realloc(dv->subjects, (dv->nsubjects + 1) * sizeof(*v)))) {
+		free(name);
+		dv->oom = true;
+		return;
+	}
+	dv->subjects = v;
+	v[dv->nsubjects++] = (struct subject){name, 1, {line}, 1};
+}
+
+/* Notes the subjects of c's obliging sentences that are no known role. */
+static void find_unknown_subjects(struct deriv *dv, const struct clause *c)
+{
+	size_t pos = 0, st, n;
+	while (next_sentence(c->text, &pos, &st, &n)) {
+		const char *s = c->text + st;
+		char *sq, *topic, *noun;
+		if ((!sentence_requires(s, n) && !sentence_recommends(s, n)) ||
+		    sentence_roles(s, n))
+			continue;
+		if (!(sq = squeeze(s, n))) {
+			dv->oom = true;
+			return;
+		}
+		if ((topic = strstr(sq, "は、")) &&
+		    (noun = topic_noun(sq, (size_t)(topic - sq))))
+			note_subject(dv, noun, c->line);
+		free(sq);
+	}
+}
+
+static int cmp_subject(const void *a, const void *b)
+{
+	const struct subject *x = a, *y = b;
+	return x->count != y->count ? (x->count < y->count ? 1 : -1)
+				    : strcmp(x->name, y->name);
+}
+
+/* One warning per unknown subject, the most frequent first (ten). */
+static void warn_subjects(struct deriv *dv, const char *file, struct diags *d)
+{
+	qsort(dv->subjects, dv->nsubjects, sizeof(*dv->subjects), cmp_subject);
+	for (size_t i = 0; i < dv->nsubjects; i++) {
+		struct subject *s = &dv->subjects[i];
+		struct sbuf lines = {0};
+		for (size_t k = 0; k < s->nlines; k++)
+			sbuf_printf(&lines, "%s%ld", k ? ", " : "",
+				    s->lines[k]);
+		if (i < 10)
+			diags_add(d, DIAG_WARNING, file, s->lines[0],
+				  "subject '%s' before an obligation is no "
+				  "known role (%zu time%s, line%s %s%s): its "
+				  "items count as %s; add it to [roles] in "
+				  "kansa.ini (as a role or an alias)",
+				  s->name, s->count, s->count > 1 ? "s" : "",
+				  s->nlines > 1 ? "s" : "",
+				  lines.s ? lines.s : "",
+				  s->count > s->nlines ? " ..." : "",
+				  roles_now->v[roles_now->def].name);
+		sbuf_release(&lines);
+		free(s->name);
+	}
+	free(dv->subjects);
+	dv->subjects = NULL;
+}
 
 static bool definitional(const struct clause *c)
 {
@@ -537,25 +674,25 @@ static bool definitional(const struct clause *c)
 	return false;
 }
 
-static const struct clause *ancestor(const struct clause *c,
-				     enum clause_kind kind)
+/* The chapter of c: its outermost numbered ancestor (or c itself). */
+static const struct clause *chapter_of(const struct clause *c)
 {
-	while (c && c->kind != kind)
+	while (c->parent && c->parent->kind != CLAUSE_ROOT)
 		c = c->parent;
 	return c;
 }
 
-/* The section an item is counted under: its N-M section, or else the
- * (n) paragraph directly under its chapter, or else the chapter. */
+/* The section an item is counted under: the clause directly under its
+ * chapter (7-1, or the (n) of a chapter without sections), or else the
+ * chapter. */
 static const struct clause *section_of(const struct clause *c)
 {
-	const struct clause *s = ancestor(c, CLAUSE_SECTION);
-	if (s)
-		return s;
-	for (s = c; s && s->parent; s = s->parent)
-		if (s->kind == CLAUSE_PARA && s->parent->kind == CLAUSE_CHAPTER)
-			return s;
-	return ancestor(c, CLAUSE_CHAPTER);
+	const struct clause *s = c;
+	if (!c->parent || c->parent->kind == CLAUSE_ROOT)
+		return c;
+	while (s->parent->parent && s->parent->parent->kind != CLAUSE_ROOT)
+		s = s->parent;
+	return s;
 }
 
 /* True when c obliges and introduces the clauses listed below it. */
@@ -636,7 +773,7 @@ static void fill_item(struct deriv *dv, size_t slot, const struct clause *c,
 			fold_text(&text, c->children[i]);
 	add_heading(&heading, c, true);
 	it->id = strdup(c->id);
-	it->chapter = strdup(ancestor(c, CLAUSE_CHAPTER)->id);
+	it->chapter = strdup(chapter_of(c)->id);
 	it->section = strdup(section_of(c)->id);
 	it->heading = sbuf_take(&heading);
 	it->text = sbuf_take(&text);
@@ -664,6 +801,8 @@ static bool derive(struct deriv *dv, const struct clause *c, unsigned inherited,
 
 	if (definitional(c) || dv->oom)
 		return false;
+	if (!own)
+		find_unknown_subjects(dv, c);
 	if (level >= 0 && !list && (slot = reserve_item(dv)) == (size_t)-1)
 		return false;
 	if (!(child_item = calloc(c->nchildren + 1, sizeof(*child_item)))) {
@@ -702,9 +841,7 @@ static void collect_parts(struct deriv *dv, const struct clause *c)
 {
 	for (size_t i = 0; i < c->nchildren && !dv->oom; i++) {
 		const struct clause *ch = c->children[i];
-		if (ch->kind == CLAUSE_CHAPTER || ch->kind == CLAUSE_SECTION ||
-		    (ch->kind == CLAUSE_PARA &&
-		     ch->parent->kind == CLAUSE_CHAPTER)) {
+		if (c->kind == CLAUSE_ROOT || c->parent->kind == CLAUSE_ROOT) {
 			add_part(dv, ch);
 			collect_parts(dv, ch);
 		}
@@ -734,11 +871,14 @@ static void warn_cis0(const struct policy *p, const char *file, struct diags *d)
 enum kansa_err checklist_derive(const struct policy *p, const char *file,
 				struct checklist *cl, struct diags *d)
 {
-	struct deriv dv = {cl, false};
+	struct deriv dv = {cl, false, NULL, 0};
 
+	if (!(roles_now = roles_get(d)))
+		return KANSA_ERR_INPUT;
 	collect_parts(&dv, p->root);
 	for (size_t i = 0; i < p->root->nchildren && !dv.oom; i++)
 		derive(&dv, p->root->children[i], 0, -1);
+	warn_subjects(&dv, file, d);
 	if (dv.oom)
 		return KANSA_ERR_NOMEM;
 	warn_cis0(p, file, d);
@@ -746,39 +886,5 @@ enum kansa_err checklist_derive(const struct policy *p, const char *file,
 		diags_add(d, DIAG_WARNING, file, 0,
 			  "no clause obliges anyone (no なければならない, "
 			  "ものとする, 望ましい ...): the checklist is empty");
-	return KANSA_OK;
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
-enum kansa_err checklist_keep_reviewed(struct checklist *cl,
-				       const struct checklist *old,
-				       const char *file, struct diags *d)
-{
-	for (size_t i = 0; i < old->nitems; i++) {
-		const struct item *o = &old->items[i];
-		struct item *n = (struct item *)checklist_find(cl, o->id);
-		bool reviewed = o->weight || o->evidence_examples ||
-				o->method || o->note;
-		if (!n) {
-			if (reviewed)
-				diags_add(d, DIAG_WARNING, file, 0,
-					  "item '%s' no longer exists: its "
-					  "reviewer keys are dropped",
-					  o->id);
-			continue;
-		}
-		n->weight = dup_or_null(o->weight);
-		n->evidence_examples = dup_or_null(o->evidence_examples);
-		n->method = dup_or_null(o->method);
-		n->note = dup_or_null(o->note);
-		if ((o->weight && !n->weight) ||
-		    (o->evidence_examples && !n->evidence_examples) ||
-		    (o->method && !n->method) || (o->note && !n->note))
-			return KANSA_ERR_NOMEM;
-	}
 	return KANSA_OK;
 }

@@ -30,7 +30,12 @@ struct item {
 	char *weight;		 /* reviewer: weight, or NULL */
 	char *evidence_examples; /* reviewer: evidence to ask for, or NULL */
 	char *method; /* reviewer: 閲覧 / ヒアリング / 視察 / 設定確認 */
-	char *note; /* reviewer: free note, or NULL */
+	char *note;	      /* reviewer: free note, or NULL */
+	char *correct_roles;  /* reviewer: the roles instead, or NULL */
+	char *correct_level;  /* reviewer: 必須/推奨 instead, or NULL */
+	char *correct_text;   /* reviewer: the text instead, or NULL */
+	char *not_obligation; /* reviewer: why it is no item, or NULL */
+	char *added; /* reviewer: why an item the text did not give is added */
 };
 
 /* A chapter or section title, for reports and headings. */
@@ -46,10 +51,11 @@ struct mapping {
 };
 
 struct checklist {
-	char *policy;		   /* policy name */
-	char *version;		   /* policy version, e.g. the fiscal year */
-	char *source;		   /* policy text file name */
-	char *source_sha256;	   /* its SHA-256 */
+	char *policy;	     /* policy name */
+	char *version;	     /* policy version, e.g. the fiscal year */
+	char *source;	     /* policy text file name */
+	char *source_sha256; /* its SHA-256 */
+	char *style; /* numbering style forced by --style or a reviewer */
 	struct renumber *renumber; /* [renumber] entries */
 	size_t nrenumber;	   /* how many */
 	struct mapping *mapping;   /* [mapping] entries */
@@ -62,21 +68,20 @@ struct checklist {
 	struct item **index;	   /* items sorted by ID, or NULL */
 };
 
-/* The role names chapter 2 and the text use, in canonical order. */
-extern const char *const checklist_roles[];
-extern const size_t checklist_nroles;
-
 const char *item_level_name(enum item_level level);
 /* Parses 必須/推奨; returns -1 for anything else. */
 int item_level_parse(const char *s);
 
 void checklist_init(struct checklist *cl);
+/* Frees the strings of one item. */
+void item_release(struct item *it);
 void checklist_release(struct checklist *cl);
 
 /*
  * Derives the items of a parsed policy into cl (which must be empty but
- * for policy, version and renumber).  file names the policy text in
- * warnings.  Returns KANSA_ERR_NOMEM or KANSA_OK.
+ * for policy, version and renumber), with the roles of roles_get().
+ * file names the policy text in warnings.  Returns KANSA_ERR_NOMEM,
+ * KANSA_ERR_INPUT (the workspace's [roles] is wrong) or KANSA_OK.
  */
 enum kansa_err checklist_derive(const struct policy *p, const char *file,
 				struct checklist *cl, struct diags *d);
@@ -99,6 +104,13 @@ void checklist_suggest(const struct checklist *cl, const char *id, char *out,
 enum kansa_err checklist_keep_reviewed(struct checklist *cl,
 				       const struct checklist *old,
 				       const char *file, struct diags *d);
+
+/*
+ * Applies the reviewer's corrections for the database: correct_roles,
+ * correct_level and correct_text replace what was derived, items marked
+ * not_obligation are dropped.  Returns KANSA_ERR_NOMEM or KANSA_OK.
+ */
+enum kansa_err checklist_apply_corrections(struct checklist *cl);
 
 /*
  * Reads a checklist INI file.  Returns KANSA_ERR_INPUT with every problem

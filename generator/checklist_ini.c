@@ -6,16 +6,19 @@
 
 #include "checklist.h"
 #include "ini.h"
+#include "roles.h"
 #include "text.h"
 
 /* Sections of a checklist file that are not items. */
 static const char *const reserved[] = {"kansa", "renumber", "mapping", "parts"};
 /* Keys an item section may have. */
 static const char *const item_keys[] = {
-	"chapter",     "section", "heading",
-	"text",	       "roles",	  "level",
-	"source_line", "weight",  "evidence_examples",
-	"method",      "note",
+	"chapter",	 "section",	 "heading",
+	"text",		 "roles",	 "level",
+	"source_line",	 "weight",	 "evidence_examples",
+	"method",	 "note",	 "correct_roles",
+	"correct_level", "correct_text", "not_obligation",
+	"added",
 };
 /* Audit methods a reviewer may name. */
 static const char *const methods[] = {"閲覧", "ヒアリング", "視察", "設定確認"};
@@ -56,6 +59,8 @@ enum kansa_err checklist_format(const struct checklist *cl, char **out,
 	ini_format_value(&b, "source", cl->source ? cl->source : "");
 	ini_format_value(&b, "source_sha256",
 			 cl->source_sha256 ? cl->source_sha256 : "");
+	if (cl->style && *cl->style)
+		ini_format_value(&b, "style", cl->style);
 	sbuf_printf(&b, "items = %zu\n", cl->nitems);
 	sbuf_adds(&b, "\n[renumber]\n");
 	for (size_t i = 0; i < cl->nrenumber; i++)
@@ -83,6 +88,11 @@ enum kansa_err checklist_format(const struct checklist *cl, char **out,
 		add_opt(&b, "evidence_examples", it->evidence_examples);
 		add_opt(&b, "method", it->method);
 		add_opt(&b, "note", it->note);
+		add_opt(&b, "correct_roles", it->correct_roles);
+		add_opt(&b, "correct_level", it->correct_level);
+		add_opt(&b, "correct_text", it->correct_text);
+		add_opt(&b, "not_obligation", it->not_obligation);
+		add_opt(&b, "added", it->added);
 	}
 	if (b.oom) {
 		sbuf_release(&b);
@@ -174,6 +184,31 @@ static void check_reviewer_keys(struct reader *r, const struct ini_section *s,
 				  s->keys[k].name, s->name);
 }
 
+/* Each name of a correct_roles value must be a role of the table. */
+static void check_roles(struct reader *r, const struct ini_section *s,
+			const char *v)
+{
+	const struct role_table *t = roles_get(r->d);
+	char *copy = strdup(v), *save = NULL;
+	if (!copy) {
+		r->oom = true;
+		return;
+	}
+	for (char *n = t ? strtok_r(copy, ",", &save) : NULL; n;
+	     n = strtok_r(NULL, ",", &save))
+		if (roles_find(t, n) < 0) {
+			struct sbuf names = {0};
+			roles_list(t, &names);
+			diags_add(r->d, DIAG_ERROR, r->f->path,
+				  ini_key(s, "correct_roles")->line,
+				  "unknown role '%s' in correct_roles of [%s] "
+				  "(expected %s)",
+				  n, s->name, names.s ? names.s : "");
+			sbuf_release(&names);
+		}
+	free(copy);
+}
+
 static void read_item(struct reader *r, const struct ini_section *s)
 {
 	struct checklist *cl = r->cl;
@@ -193,8 +228,17 @@ static void read_item(struct reader *r, const struct ini_section *s)
 	it = &v[cl->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->id = strdup(s->name);
-	it->chapter = get_dup(r, s, "chapter", true);
-	it->section = get_dup(r, s, "section", true);
+	it->added = get_dup(r, s, "added", false);
+	it->chapter = get_dup(r, s, "chapter", !it->added);
+	it->section = get_dup(r, s, "section", !it->added);
+	it->correct_roles = get_dup(r, s, "correct_roles", false);
+	it->correct_level = get_dup(r, s, "correct_level", false);
+	it->correct_text = get_dup(r, s, "correct_text", false);
+	it->not_obligation = get_dup(r, s, "not_obligation", false);
+	if (it->added && !it->chapter)
+		it->chapter = strdup("");
+	if (it->added && !it->section)
+		it->section = strdup("");
 	it->heading = ini_get_joined(r->f, s, "heading");
 	it->text = get_dup(r, s, "text", true);
 	it->roles = get_dup(r, s, "roles", true);
@@ -215,7 +259,17 @@ static void read_item(struct reader *r, const struct ini_section *s)
 		it->level = l < 0 ? LEVEL_REQUIRED : (enum item_level)l;
 		free(level);
 	}
-	if ((line = get_dup(r, s, "source_line", true)) != NULL) {
+	if (it->correct_level && item_level_parse(it->correct_level) < 0)
+		diags_add(r->d, DIAG_ERROR, r->f->path,
+			  ini_key(s, "correct_level")->line,
+			  "unknown correct_level '%s' in [%s] (expected 必須 "
+			  "or 推奨)",
+			  it->correct_level, s->name);
+	if (it->correct_roles)
+		check_roles(r, s, it->correct_roles);
+	if (it->added && !ini_key(s, "source_line"))
+		it->source_line = 1;
+	else if ((line = get_dup(r, s, "source_line", true)) != NULL) {
 		it->source_line = strtol(line, &end, 10);
 		if (end == line || *end || it->source_line < 1)
 			diags_add(r->d, DIAG_ERROR, r->f->path,
@@ -334,6 +388,7 @@ enum kansa_err checklist_from_ini(const struct ini_file *f,
 	cl->version = meta(&r, "version");
 	cl->source = meta(&r, "source");
 	cl->source_sha256 = meta(&r, "source_sha256");
+	cl->style = meta(&r, "style");
 	read_renumber(&r, ini_section(f, "renumber"));
 	read_mapping(&r, ini_section(f, "mapping"));
 	read_parts(&r, ini_section(f, "parts"));

@@ -188,11 +188,8 @@ void cli_print_padded(FILE *out, const char *s, size_t width, bool right)
 
 int cli_parse_year(const char *s)
 {
-	char *end;
-	long y = strtol(s, &end, 10);
-	if (end == s || *end || y < 1900 || y > 2999)
-		return -1;
-	return (int)y;
+	int y;
+	return text_parse_fiscal_year(s, &y) ? y : -1;
 }
 
 void cli_today(char out[11])

@@ -17,6 +17,7 @@ struct derive_opts {
 	const char *name;    /* --name */
 	const char *version; /* --version */
 	const char *output;  /* -o */
+	const char *style;   /* --style */
 	const char *input;   /* POLICY.txt */
 };
 
@@ -82,6 +83,8 @@ static enum kansa_err fill_meta(struct checklist *cl, struct checklist *old,
 			     : old->version && *old->version ? old->version
 							     : "1");
 	cl->source = strdup(base);
+	if (o->style || (old->style && *old->style))
+		cl->style = strdup(o->style ? o->style : old->style);
 	cl->source_sha256 = strdup(sha);
 	free(guess);
 	cl->renumber = old->renumber;
@@ -94,6 +97,41 @@ static enum kansa_err fill_meta(struct checklist *cl, struct checklist *old,
 	old->nmapping = 0;
 	if (!cl->policy || !cl->version || !cl->source || !cl->source_sha256)
 		return KANSA_ERR_NOMEM;
+	return KANSA_OK;
+}
+
+/*
+ * The numbering style: --style, else the checklist's [kansa] style, else
+ * the one that reads the text best.  why says which and why.
+ */
+static enum kansa_err choose_style(const struct style_set *set,
+				   const struct derive_opts *o,
+				   const struct checklist *old,
+				   const char *text, size_t len,
+				   const char *output, const struct style **st,
+				   struct sbuf *why, struct diags *d)
+{
+	const char *name = o->style		       ? o->style
+			   : old->style && *old->style ? old->style
+						       : NULL;
+	if (!name) {
+		sbuf_adds(why, "detected: ");
+		*st = policy_detect_style(text, len, set, why);
+		return *st ? KANSA_OK : KANSA_ERR_INPUT;
+	}
+	if (!(*st = style_find(set, name))) {
+		struct sbuf names = {0};
+		for (size_t i = 0; i < set->n; i++)
+			sbuf_printf(&names, "%s%s", i ? ", " : "",
+				    set->v[i].name);
+		diags_add(d, DIAG_ERROR, o->style ? NULL : output, 0,
+			  "unknown numbering style '%s' (expected one of %s, "
+			  "or a style described in templates/styles.ini)",
+			  name, names.s ? names.s : "");
+		sbuf_release(&names);
+		return KANSA_ERR_INPUT;
+	}
+	sbuf_printf(why, "%s", o->style ? "--style" : "the checklist's style");
 	return KANSA_OK;
 }
 
@@ -145,9 +183,19 @@ static void print_counts(const char *id, const char *title, const size_t n[2])
 	print_row(id, title, a, b, c);
 }
 
+/* True when id is a chapter (a clause directly under the root). */
+static bool is_chapter(const struct policy *pol, const char *id)
+{
+	for (size_t i = 0; i < pol->root->nchildren; i++)
+		if (strcmp(pol->root->children[i]->id, id) == 0)
+			return true;
+	return false;
+}
+
 static void print_summary(const struct checklist *cl, const char *input,
 			  const struct policy *pol, const char *output,
-			  bool changed, enum store_saved saved, const char *db)
+			  bool changed, enum store_saved saved, const char *db,
+			  const char *why)
 {
 	static const char *const saved_label[] = {
 		"new policy version", "replaced (the items changed)",
@@ -157,6 +205,8 @@ static void print_summary(const struct checklist *cl, const char *input,
 	printf("%s: %ld lines, %zu clauses, %zu items\n", input, pol->nlines,
 	       pol->nclauses, cl->nitems);
 	printf("policy:    %s (version %s)\n", cl->policy, cl->version);
+	printf("style:     %s (%s; %s)\n", pol->style->name,
+	       pol->style->description, why);
 	printf("checklist: %s (%s)\n", output,
 	       changed ? "written" : "unchanged");
 	printf("database:  %s (%s)\n\n", db, saved_label[saved]);
@@ -164,7 +214,7 @@ static void print_summary(const struct checklist *cl, const char *input,
 	for (size_t p = 0; p < cl->nparts; p++) {
 		const struct part *pt = &cl->parts[p];
 		size_t n[2] = {0, 0};
-		if (strchr(pt->id, '-') || strchr(pt->id, '('))
+		if (!is_chapter(pol, pt->id))
 			continue;
 		for (size_t i = 0; i < cl->nitems; i++)
 			if (strcmp(cl->items[i].chapter, pt->id) == 0)
@@ -185,6 +235,11 @@ const struct cli_option cmd_derive_options[] = {
 	 "checklist's, else 1)"},
 	CLI_OPT_OUTPUT("FILE", "checklist to write (default:\n"
 			       "checklists/<policy file name>.ini)"),
+	{"style", 's', false, "NAME",
+	 "numbering style: council, dai, jourei, guideline,\ndecimal, "
+	 "bullets or one of templates/styles.ini\n(default: the checklist's "
+	 "style, else the style\nthat reads the most clauses); kept in the "
+	 "checklist"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -208,6 +263,9 @@ static int parse_args(int argc, char **argv, struct derive_opts *o,
 		case 'o':
 			o->output = optarg;
 			break;
+		case 's':
+			o->style = optarg;
+			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
@@ -219,6 +277,8 @@ static int parse_args(int argc, char **argv, struct derive_opts *o,
 		return cli_usage_error(cmd, "--name must not be empty");
 	if (o->version && !*o->version)
 		return cli_usage_error(cmd, "--version must not be empty");
+	if (o->style && !*o->style)
+		return cli_usage_error(cmd, "--style must not be empty");
 	return 0;
 }
 
@@ -228,6 +288,9 @@ int cmd_derive(int argc, char **argv, struct cli *cli)
 	struct checklist cl, old;
 	struct policy *pol = NULL;
 	struct store *st = NULL;
+	struct style_set styles = {0};
+	const struct style *style = NULL;
+	struct sbuf why = {0};
 	char *text = NULL, *ini = NULL, *prev = NULL, *output = NULL;
 	char sha[65], inisha[65];
 	size_t len, inilen, prevlen;
@@ -245,24 +308,31 @@ int cmd_derive(int argc, char **argv, struct cli *cli)
 	if ((err = read_policy(o.input, &cli->diags, &text, &len, sha)) ||
 	    (err = read_previous(output, &old, &exists, &cli->diags)) ||
 	    (exists && (err = checklist_format(&old, &prev, &prevlen))) ||
-	    (err = policy_parse(text, len, o.input, old.renumber, old.nrenumber,
-				&cli->diags, &pol)) ||
+	    (err = style_set_load(&styles, NULL, &cli->diags)) ||
+	    (err = choose_style(&styles, &o, &old, text, len, output, &style,
+				&why, &cli->diags)) ||
+	    (err = policy_parse_style(text, len, o.input, style, old.renumber,
+				      old.nrenumber, &cli->diags, &pol)) ||
 	    (err = fill_meta(&cl, &old, &o, pol, sha)) ||
 	    (err = checklist_derive(pol, o.input, &cl, &cli->diags)) ||
 	    (err = checklist_keep_reviewed(&cl, &old, output, &cli->diags)) ||
 	    (err = checklist_format(&cl, &ini, &inilen)) ||
 	    (err = write_checklist(output, ini, inilen, prev, &changed,
-				   &cli->diags)))
+				   &cli->diags)) ||
+	    (err = checklist_apply_corrections(&cl)))
 		goto out;
 	text_sha256_hex(ini, inilen, inisha);
 	if ((err = cli_open_store(cli, true, &st)) ||
 	    (err = store_save_policy(st, &cl, inisha, &saved, &cli->diags)))
 		goto out;
 	cli_print_diags(cli);
-	print_summary(&cl, o.input, pol, output, changed, saved, cli->db);
+	print_summary(&cl, o.input, pol, output, changed, saved, cli->db,
+		      why.s ? why.s : "");
 out:
 	store_close(st);
 	policy_free(pol);
+	style_set_release(&styles);
+	sbuf_release(&why);
 	checklist_release(&cl);
 	checklist_release(&old);
 	free(text);

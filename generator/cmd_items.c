@@ -6,6 +6,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "roles.h"
 #include "text.h"
 
 /* Prints s cut to at most width terminal columns. */
@@ -96,21 +97,11 @@ static void print_json(const struct checklist *cl)
 }
 
 /* The role name as kansa writes it, or NULL when it is none. */
-static const char *known_role(const char *arg, char *buf, size_t size)
+static const char *known_role(const char *arg)
 {
-	char *norm = text_nfkc(arg, strlen(arg));
-	size_t o = 0;
-	if (!norm)
-		return NULL;
-	for (const char *p = norm; *p && o + 1 < size; p++)
-		if (*p != ' ')
-			buf[o++] = *p;
-	buf[o] = '\0';
-	free(norm);
-	for (size_t r = 0; r < checklist_nroles; r++)
-		if (strcmp(buf, checklist_roles[r]) == 0)
-			return checklist_roles[r];
-	return NULL;
+	const struct role_table *t = roles_get(NULL);
+	int r = t ? roles_find(t, arg) : -1;
+	return r >= 0 ? t->v[r].name : NULL;
 }
 
 const struct cli_option cmd_items_options[] = {
@@ -127,7 +118,6 @@ int cmd_items(int argc, char **argv, struct cli *cli)
 	struct cli_parser p;
 	const struct command *cmd = cli_find("items");
 	const char *spec = NULL, *role = NULL;
-	char rolebuf[256];
 	int c, format = FORMAT_TEXT;
 	struct checklist cl;
 	struct store *st = NULL;
@@ -140,18 +130,20 @@ int cmd_items(int argc, char **argv, struct cli *cli)
 			spec = optarg;
 			break;
 		case 'r':
-			if (!(role = known_role(optarg, rolebuf,
-						sizeof(rolebuf))))
-				return cli_usage_error(
-					cmd,
-					"unknown role '%s' (expected "
-					"CISO, 副CISO, 情報セキュリティ責任者, "
-					"情報セキュリティ管理者, "
-					"情報システム管理者, "
-					"情報システム担当者, 議員及び職員, "
-					"委託事業者, 議会CSIRT or "
-					"情報セキュリティ監査統括責任者)",
-					optarg);
+			if (!(role = known_role(optarg))) {
+				struct sbuf names = {0};
+				const struct role_table *t = roles_get(NULL);
+				int rc;
+				if (t)
+					roles_list(t, &names);
+				rc = cli_usage_error(cmd,
+						     "unknown role '%s' "
+						     "(expected %s)",
+						     optarg,
+						     names.s ? names.s : "");
+				sbuf_release(&names);
+				return rc;
+			}
 			break;
 		case 'f':
 			if ((format = cli_parse_format(optarg)) < 0)

@@ -284,6 +284,14 @@ out:
 	return err;
 }
 
+static bool plan_taken(const struct report *r, const char *id)
+{
+	for (size_t i = 0; i < r->nplans; i++)
+		if (strcmp(r->plans[i].id, id) == 0)
+			return true;
+	return false;
+}
+
 /* Plan skeletons for 重大/軽微 findings that no plan addresses. */
 static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 			      struct diags *d)
@@ -293,7 +301,7 @@ static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 	struct report r;
 	struct sbuf b = {0};
 	enum kansa_err err;
-	size_t n = 0;
+	size_t n = 0, seq = 0;
 
 	if (!o->year) {
 		diags_add(d, DIAG_ERROR, NULL, 0,
@@ -320,7 +328,11 @@ static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 			covered = plan_has_item(&r.plans[k], id);
 		if (covered)
 			continue;
-		snprintf(pid, sizeof(pid), "KP-%d-%03zu", r.year, ++n);
+		do /* the next ID no plan has */
+			snprintf(pid, sizeof(pid), "KP-%d-%03zu", r.year,
+				 ++seq);
+		while (plan_taken(&r, pid));
+		n++;
 		items[0] = (char *)id;
 		p.id = pid;
 		p.items = items;
@@ -332,8 +344,14 @@ static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 		p.due = (char *)"";
 		p.completed_on = (char *)"";
 		p.notes = (char *)finding_grade_name(f->grade);
-		sbuf_printf(&b, "\n; %s %s: %s\n", finding_grade_name(f->grade),
-			    id, f->reason);
+		sbuf_printf(&b, "\n; %s%s %s: %s\n",
+			    finding_grade_name(f->grade),
+			    f->candidate ? "（候補、未決定）" : "", id,
+			    f->audit && *f->audit->finding ? f->audit->finding
+							   : f->reason);
+		if (f->audit && *f->audit->recommendation)
+			sbuf_printf(&b, "; 改善提言: %s\n",
+				    f->audit->recommendation);
 		plans_format(&b, &p);
 	}
 	if (b.oom) {

@@ -2,9 +2,11 @@
  * year's report model rendered as text, TSV or JSON. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "fileio.h"
 #include "render_text.h"
 #include "report.h"
 #include "text.h"
@@ -16,6 +18,8 @@ struct results_opts {
 	int by;			 /* score: group kind */
 	int view;		 /* score: -1 both, or a score_view */
 	bool all;		 /* diff: every item */
+	bool candidates;	 /* findings: only the undecided */
+	const char *skeleton;	 /* findings: write audit-file sections */
 };
 
 static int parse_by(const char *s)
@@ -52,6 +56,10 @@ const struct cli_option cmd_findings_options[] = {
 	CLI_OPT_YEAR("the fiscal year"),
 	CLI_OPT_AS_OF("evidence expiry (default: today)"),
 	CLI_OPT_FORMAT("output format (default: text)"),
+	{"candidates", 'C', false, NULL,
+	 "only the candidates (候補) the audit file\nhas not decided"},
+	{"skeleton", 'S', false, "FILE|-",
+	 "write an audit-file section for each\nundecided candidate"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -126,6 +134,12 @@ static int parse(int argc, char **argv, const struct command *cmd,
 		case 'A':
 			o->all = true;
 			break;
+		case 'C':
+			o->candidates = true;
+			break;
+		case 'S':
+			o->skeleton = optarg;
+			break;
 		case 'T':
 			o->r.templates = optarg;
 			break;
@@ -137,6 +151,27 @@ static int parse(int argc, char **argv, const struct command *cmd,
 		return cli_usage_error(cmd, "expected --year FY");
 	o->r.as_of = o->as_of;
 	return 0;
+}
+
+/* Writes the audit-file sections of the undecided candidates to path
+ * ("-": standard output). */
+static enum kansa_err write_skeleton(const struct report *r, const char *path,
+				     struct diags *d)
+{
+	char *text = render_text_skeleton(r);
+	enum kansa_err err = KANSA_OK;
+	size_t n = 0;
+
+	if (!text)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->findings.n; i++)
+		n += r->findings.v[i].candidate;
+	if (strcmp(path, "-") == 0)
+		fputs(text, stdout);
+	else if (!(err = fileio_write_atomic(path, text, strlen(text), d)))
+		printf("%s: %zu candidate sections\n", path, n);
+	free(text);
+	return err;
 }
 
 /* Gathers the report of the options and renders it with what. */
@@ -158,6 +193,11 @@ static int run(int argc, char **argv, struct cli *cli, const char *name,
 	if (what == 0) {
 		render_text_score(stdout, &r, (enum score_group_kind)o.by,
 				  o.view, (enum render_format)o.format);
+	} else if (what == 1 && o.skeleton) {
+		err = write_skeleton(&r, o.skeleton, &cli->diags);
+	} else if (what == 1 && o.candidates) {
+		render_text_candidates(stdout, &r,
+				       (enum render_format)o.format);
 	} else if (what == 1) {
 		render_text_findings(stdout, &r, (enum render_format)o.format);
 	} else if (!r.prev_year) {

@@ -13,6 +13,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "roles.h"
 #include "workspace.h"
 
 /* The workspace around the current folder (if any) and the database. */
@@ -21,6 +22,7 @@ struct where {
 	struct workspace ws; /* its kansa.ini, when ws_dir */
 	char *db;	     /* the database (absolute in a workspace) */
 	char *templates;     /* the workspace's templates folder, or NULL */
+	const struct role_table *roles; /* the workspace's roles */
 };
 
 /* Finds the workspace (kansa.ini in the current folder or a parent) and
@@ -48,15 +50,15 @@ enum kansa_err where_load_checklist(struct cli *cli, struct where *w,
 char *where_sheets_dir(const struct where *w, const char *dir, int year,
 		       struct diags *d);
 
-/* The index of role in checklist_roles, or checklist_nroles. */
-size_t sheets_role_index(const char *role);
+/* The index of role in the role table t, or -1. */
+int sheets_role_index(const struct role_table *t, const char *role);
 /* A path relative to the workspace folder as seen from the current
  * folder ("2026/answers", or "../2026/answers" from a subfolder).
  * Caller frees. */
 char *where_shown(const struct where *w, const char *rel);
 
 /* The short ASCII name of a role for file names ("sys-admin"). */
-const char *sheets_role_slug(const char *role);
+const char *sheets_role_slug(const struct role_table *t, const char *role);
 /* True when the role has items in cl; how many. */
 bool sheets_role_has_items(const struct checklist *cl, const char *role);
 size_t sheets_role_items(const struct checklist *cl, const char *role);

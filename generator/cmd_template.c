@@ -16,30 +16,17 @@
 #include "text.h"
 #include "workspace.h"
 #include "cmd_sheets.h"
+#include "roles.h"
 
-/* Short ASCII names for the file names of the sheets, in the order of
- * checklist_roles. */
-static const char *const role_slugs[] = {
-	"ciso",	     "vice-ciso",   "security-chief", "security-manager",
-	"sys-admin", "sys-staff",   "members-staff",  "contractor",
-	"csirt",     "audit-chief",
-};
-
-size_t sheets_role_index(const char *role)
+int sheets_role_index(const struct role_table *t, const char *role)
 {
-	size_t i = 0;
-	while (i < checklist_nroles && strcmp(checklist_roles[i], role) != 0)
-		i++;
-	return i;
+	return roles_find(t, role);
 }
 
-const char *sheets_role_slug(const char *role)
+const char *sheets_role_slug(const struct role_table *t, const char *role)
 {
-	size_t i = sheets_role_index(role);
-	return i < checklist_nroles &&
-			       i < sizeof(role_slugs) / sizeof(role_slugs[0])
-		       ? role_slugs[i]
-		       : "role";
+	int r = roles_find(t, role);
+	return r >= 0 ? t->v[r].slug : "role";
 }
 
 bool sheets_role_has_items(const struct checklist *cl, const char *role)
@@ -77,6 +64,24 @@ static char *absolute(const char *path)
 	return r;
 }
 
+/* The role table of the workspace: roles_get() reads ./kansa.ini, so it
+ * is read from the workspace's folder (once per process). */
+static enum kansa_err load_roles(struct where *w, struct diags *d)
+{
+	int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool moved = here >= 0 && chdir(w->ws_dir) == 0;
+
+	w->roles = roles_get(d);
+	if (moved && fchdir(here) != 0) {
+		diags_add(d, DIAG_ERROR, ".", 0,
+			  "cannot return to the folder: %s", strerror(errno));
+		w->roles = NULL;
+	}
+	if (here >= 0)
+		close(here);
+	return w->roles ? KANSA_OK : KANSA_ERR_INPUT;
+}
+
 enum kansa_err where_open(struct cli *cli, struct where *w)
 {
 	enum kansa_err err = KANSA_OK;
@@ -96,8 +101,12 @@ enum kansa_err where_open(struct cli *cli, struct where *w)
 		w->templates = workspace_path(w->ws_dir, w->ws.templates);
 		if (!w->templates)
 			return KANSA_ERR_NOMEM;
+		if ((err = load_roles(w, &cli->diags)))
+			return err;
 	} else {
 		w->db = strdup(cli->db);
+		if (!(w->roles = roles_get(&cli->diags)))
+			return KANSA_ERR_INPUT;
 	}
 	if (!w->db)
 		return KANSA_ERR_NOMEM;
@@ -245,17 +254,18 @@ char *where_shown(const struct where *w, const char *rel)
 /* Writes the blank sheet of role into dir; with keep, a sheet already
  * there (in the folder kansa run reads, perhaps filled in) is left as it
  * is. */
-static enum kansa_err write_sheet(const struct checklist *cl, const char *role,
-				  int year, const char *department,
-				  const char *header, const char *dir,
-				  bool keep, struct diags *d)
+static enum kansa_err write_sheet(const struct checklist *cl,
+				  const struct role_table *roles,
+				  const char *role, int year,
+				  const char *department, const char *header,
+				  const char *dir, bool keep, struct diags *d)
 {
 	char path[4096], *ini = NULL;
 	size_t len;
 	enum kansa_err err;
 
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
-		 sheets_role_slug(role));
+		 sheets_role_slug(roles, role));
 	if (keep && access(path, F_OK) == 0) {
 		printf("%s: already there, left as it is (remove it for a "
 		       "blank one)\n",
@@ -370,13 +380,13 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		err = KANSA_ERR_IO;
 		goto out;
 	}
-	for (size_t r = 0; r < checklist_nroles && !err; r++) {
-		const char *name = checklist_roles[r];
+	for (size_t r = 0; r < w.roles->n && !err; r++) {
+		const char *name = w.roles->v[r].name;
 		if ((o.role && strcmp(o.role, name) != 0) ||
 		    !sheets_role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, name, o.year, o.dept, header, dir,
-				  !o.dir && w.ws_dir, &cli->diags);
+		err = write_sheet(&cl, w.roles, name, o.year, o.dept, header,
+				  dir, !o.dir && w.ws_dir, &cli->diags);
 	}
 out:
 	free(header);

@@ -162,6 +162,7 @@ static enum kansa_err write_new(const char *path, const char *text, size_t len,
 
 /* One sheet per respondent of year prev, with their answers beside. */
 static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
+				   const struct role_table *roles,
 				   const struct year_opts *o, int prev,
 				   const char *header, const char *dir,
 				   bool *role_done, struct year_done *done,
@@ -202,7 +203,9 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 		err = answers_format_carried(cl, o->year, &sh, header, &text,
 					     &len);
 		if (!err && !(err = write_new(path, text, len, &kept, d))) {
-			role_done[sheets_role_index(role)] = true;
+			if (sheets_role_index(roles, role) >= 0)
+				role_done[sheets_role_index(roles, role)] =
+					true;
 			if (kept)
 				done->kept++;
 			else {
@@ -225,15 +228,14 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 }
 
 /* A blank sheet for each role with items that no sheet was made for. */
-static enum kansa_err blank_sheets(const struct checklist *cl,
-				   const struct year_opts *o,
-				   const char *header, const char *dir,
-				   const bool *role_done,
-				   struct year_done *done, struct diags *d)
+static enum kansa_err
+blank_sheets(const struct checklist *cl, const struct role_table *roles,
+	     const struct year_opts *o, const char *header, const char *dir,
+	     const bool *role_done, struct year_done *done, struct diags *d)
 {
 	enum kansa_err err = KANSA_OK;
-	for (size_t r = 0; r < checklist_nroles && !err; r++) {
-		const char *role = checklist_roles[r];
+	for (size_t r = 0; r < roles->n && !err; r++) {
+		const char *role = roles->v[r].name;
 		char *text = NULL;
 		size_t len;
 		bool kept;
@@ -242,7 +244,7 @@ static enum kansa_err blank_sheets(const struct checklist *cl,
 		if (role_done[r] || !sheets_role_has_items(cl, role))
 			continue;
 		sbuf_printf(&path, "%s/answers-%d-%s.ini", dir, o->year,
-			    sheets_role_slug(role));
+			    sheets_role_slug(roles, role));
 		if (path.oom ||
 		    (err = answers_format_template(cl, role, o->year, NULL,
 						   header, &text, &len))) {
@@ -423,16 +425,14 @@ int cmd_year(int argc, char **argv, struct cli *cli)
 	struct where w;
 	struct store *st = NULL;
 	struct checklist cl;
-	bool *role_done = calloc(checklist_nroles + 1, sizeof(bool));
+	bool role_done[ROLES_MAX] = {false};
 	char how[64], *header = NULL, *dir = NULL;
 	size_t hlen;
 	int rc, prev = 0;
 	enum kansa_err err;
 
-	if ((rc = year_parse(argc, argv, cli, &o)) != 0 || !role_done) {
-		free(role_done);
-		return rc ? rc : cli_finish(cli, KANSA_ERR_NOMEM);
-	}
+	if ((rc = year_parse(argc, argv, cli, &o)) != 0)
+		return rc;
 	checklist_init(&cl);
 	snprintf(how, sizeof(how), "kansa year start %d", o.year);
 	if ((err = where_open(cli, &w)))
@@ -461,9 +461,10 @@ int cmd_year(int argc, char **argv, struct cli *cli)
 		printf("the answers of %d shown beside each item\n", prev);
 	else
 		printf("no earlier year with answers: blank sheets\n");
-	if ((prev && (err = carry_sheets(st, &cl, &o, prev, header, dir,
-					 role_done, &done, &cli->diags))) ||
-	    (err = blank_sheets(&cl, &o, header, dir, role_done, &done,
+	if ((prev &&
+	     (err = carry_sheets(st, &cl, w.roles, &o, prev, header, dir,
+				 role_done, &done, &cli->diags))) ||
+	    (err = blank_sheets(&cl, w.roles, &o, header, dir, role_done, &done,
 				&cli->diags)) ||
 	    (err = carry_plans(st, &w, o.year, prev ? prev : o.year - 1, &done,
 			       &cli->diags)))
@@ -473,7 +474,6 @@ out:
 	free(header);
 	free(dir);
 	free(done.plans_file);
-	free(role_done);
 	store_close(st);
 	checklist_release(&cl);
 	if (!rc)

@@ -166,7 +166,6 @@ enum kansa_err evidence_read(const struct ini_file *f,
 			     struct diags *d, struct evidence_register *out)
 {
 	const struct ini_section *k = ini_section(f, "kansa");
-	const char *fy = ini_get(f, k, "fiscal_year");
 	size_t errors = d->errors;
 
 	memset(out, 0, sizeof(*out));
@@ -175,17 +174,7 @@ enum kansa_err evidence_read(const struct ini_file *f,
 		return KANSA_ERR_NOMEM;
 	memcpy(out->sha256, f->sha256, sizeof(out->sha256));
 	out->size = f->size;
-	if (!fy || sscanf(fy, "%d", &out->fiscal_year) != 1)
-		diags_add(d, DIAG_ERROR, f->path, k->line,
-			  "missing fiscal_year in [kansa] (expected e.g. "
-			  "'fiscal_year = %d')",
-			  year);
-	else if (out->fiscal_year != year)
-		diags_add(d, DIAG_ERROR, f->path,
-			  ini_key_line(k, "fiscal_year"),
-			  "fiscal year mismatch: the file says %d, the import "
-			  "is for --year %d",
-			  out->fiscal_year, year);
+	ini_check_fiscal_year(f, k, year, d, &out->fiscal_year);
 	warn_unknown(f, k, header_keys, COUNT(header_keys), d);
 	for (size_t i = 0; i < f->nsections; i++) {
 		if (strcmp(f->sections[i].lower, "kansa") == 0)

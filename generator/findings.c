@@ -26,8 +26,7 @@ static enum finding_grade default_grade(const struct score_item *si,
 		return required ? GRADE_MINOR : GRADE_RECOMMEND;
 	case STATUS_DONE:
 		if (si->weak_evidence) {
-			*reason = "実施だが、有効な証跡がない (なし・期限切れ・"
-				  "変更・所在不明)";
+			*reason = "実施と回答されたが、有効な証跡がない";
 			return GRADE_OBSERVATION;
 		}
 		/* fall through */
@@ -61,7 +60,7 @@ static bool listed(const char *list, const char *s)
 	return false;
 }
 
-/* "議会事務局総務課 (タブレット端末)、議事調査課" of the responses not met. */
+/* "議会事務局総務課（タブレット端末）、議事調査課" of the responses not met. */
 static char *where_of(const struct score_item *si,
 		      const struct score_respondent *resp, enum finding_grade g,
 		      size_t *n)
@@ -76,7 +75,7 @@ static char *where_of(const struct score_item *si,
 		sbuf_release(&one);
 		sbuf_adds(&one, p->department);
 		if (*p->system)
-			sbuf_printf(&one, " (%s)", p->system);
+			sbuf_printf(&one, "（%s）", p->system);
 		if (one.s && listed(b.s, one.s))
 			continue;
 		if (b.len)
@@ -85,6 +84,50 @@ static char *where_of(const struct score_item *si,
 		(*n)++;
 	}
 	sbuf_release(&one);
+	return sbuf_take(&b);
+}
+
+/* s, or "" for NULL (a judgement made in code may leave fields NULL). */
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
+/* Where a finding the rules do not see is: the chief's departments, else
+ * every responsible respondent's department (and system). */
+static char *where_fallback(const struct score_item *si,
+			    const struct score_respondent *resp,
+			    const struct audit_judgement *j, size_t *n)
+{
+	struct sbuf b = {0}, one = {0};
+	*n = 0;
+	if (j && *str(j->departments)) {
+		sbuf_adds(&b, j->departments);
+		if (*str(j->system))
+			sbuf_printf(&b, "（%s）", j->system);
+		*n = 1;
+		for (const char *p = j->departments; (p = strstr(p, "、"));
+		     p += 3)
+			(*n)++;
+		return sbuf_take(&b);
+	}
+	for (size_t i = 0; i < si->nresponses; i++) {
+		const struct score_respondent *p =
+			&resp[si->responses[i].respondent];
+		sbuf_release(&one);
+		sbuf_adds(&one, p->department);
+		if (*p->system)
+			sbuf_printf(&one, "（%s）", p->system);
+		if (one.s && listed(b.s, one.s))
+			continue;
+		if (b.len)
+			sbuf_adds(&b, "、");
+		sbuf_adds(&b, one.s ? one.s : "");
+		(*n)++;
+	}
+	sbuf_release(&one);
+	if (!b.len)
+		sbuf_adds(&b, "（担当部署なし）");
 	return sbuf_take(&b);
 }
 
@@ -102,8 +145,12 @@ enum kansa_err findings_compute(const struct score_result *r,
 				size_t njudgements, struct findings *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (!(out->v = calloc(r->nitems + 1, sizeof(*out->v))))
+	if (!(out->v = calloc(r->nitems + 1, sizeof(*out->v))) ||
+	    !(out->dismissed =
+		      calloc(r->nitems + 1, sizeof(*out->dismissed)))) {
+		free(out->v);
 		return KANSA_ERR_NOMEM;
+	}
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct score_item *si = &r->items[i];
 		const struct audit_judgement *j = NULL;
@@ -116,8 +163,16 @@ enum kansa_err findings_compute(const struct score_result *r,
 				j = &judgements[k];
 		if (j)
 			grade = j->grade;
-		if (grade == GRADE_CONFORM)
+		if (grade == GRADE_CONFORM) {
+			if (j && g != GRADE_CONFORM) {
+				struct dismissal *x =
+					&out->dismissed[out->ndismissed++];
+				x->item = si;
+				x->default_grade = g;
+				x->audit = j;
+			}
 			continue;
+		}
 		f = &out->v[out->n++];
 		f->item = si;
 		f->grade = grade;
@@ -126,12 +181,24 @@ enum kansa_err findings_compute(const struct score_result *r,
 		f->audit = j;
 		f->reason = strdup(g == GRADE_CONFORM ? "監査統括責任者の判定"
 						      : reason);
-		f->where = where_of(si, respondents, grade, &f->nwhere);
+		f->candidate = j == NULL;
+		f->where =
+			j && *str(j->departments)
+				? NULL
+				: where_of(si, respondents, grade, &f->nwhere);
+		if (f->where && !*f->where) {
+			free(f->where);
+			f->where = NULL;
+		}
+		if (!f->where)
+			f->where =
+				where_fallback(si, respondents, j, &f->nwhere);
 		if (!f->reason || !f->where) {
 			findings_release(out);
 			return KANSA_ERR_NOMEM;
 		}
 		out->by_grade[grade]++;
+		out->undecided[grade] += f->candidate;
 	}
 	qsort(out->v, out->n, sizeof(*out->v), cmp_finding);
 	return KANSA_OK;
@@ -142,8 +209,11 @@ void findings_release(struct findings *f)
 	for (size_t i = 0; i < f->n; i++) {
 		free(f->v[i].reason);
 		free(f->v[i].where);
+		free(f->v[i].problem);
+		free(f->v[i].evidence);
 	}
 	free(f->v);
+	free(f->dismissed);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -154,4 +224,9 @@ const struct finding *findings_of_item(const struct findings *f,
 		if (strcmp(f->v[i].item->item->id, item_id) == 0)
 			return &f->v[i];
 	return NULL;
+}
+
+bool findings_is_draft(const struct findings *f)
+{
+	return f->undecided[GRADE_MAJOR] + f->undecided[GRADE_MINOR] > 0;
 }

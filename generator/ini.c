@@ -590,6 +590,35 @@ void ini_format_value(struct sbuf *b, const char *key, const char *value)
 	} while (n > 0);
 }
 
+bool ini_check_fiscal_year(const struct ini_file *f,
+			   const struct ini_section *k, int year,
+			   struct diags *d, int *out)
+{
+	const char *v = k ? ini_get(f, k, "fiscal_year") : NULL;
+
+	*out = 0;
+	if (!v)
+		diags_add(d, DIAG_ERROR, f->path, k ? k->line : 0,
+			  "missing fiscal_year in [kansa] (expected e.g. "
+			  "'fiscal_year = %d')",
+			  year);
+	else if (!text_parse_fiscal_year(v, out))
+		diags_add(
+			d, DIAG_ERROR, f->path, ini_key_line(k, "fiscal_year"),
+			"fiscal_year '%s' is not a fiscal year (expected four "
+			"digits, e.g. 'fiscal_year = %d')",
+			v, year);
+	else if (*out != year)
+		diags_add(d, DIAG_ERROR, f->path,
+			  ini_key_line(k, "fiscal_year"),
+			  "fiscal year mismatch: the file says %d, the import "
+			  "is for --year %d",
+			  *out, year);
+	else
+		return true;
+	return false;
+}
+
 long ini_key_line(const struct ini_section *s, const char *key)
 {
 	const struct ini_key *k = ini_key(s, key);

@@ -95,6 +95,16 @@ char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 		     const char *key);
 
 /*
+ * Reads fiscal_year of section k (the [kansa] header) into *out (0 when it
+ * is not one) and checks it is year: an error naming the file and line when
+ * it is missing, not a fiscal year (text_parse_fiscal_year) or another year.
+ * Returns whether it is year.
+ */
+bool ini_check_fiscal_year(const struct ini_file *f,
+			   const struct ini_section *k, int year,
+			   struct diags *d, int *out);
+
+/*
  * Formats "key = value" for a kansa INI file: quoted when the value holds
  * ; or # or edge spaces, and split over key, key.2 ... so that no line
  * exceeds INI_MAX_LINE bytes.  Appends to b.

@@ -170,13 +170,20 @@ const struct command cli_commands[] = {
 	{"findings", cmd_findings, cmd_findings_options,
 	 "list the findings (指摘事項) of a year",
 	 "usage: kansa findings --year FY [--as-of DATE] [--format FMT]\n"
+	 "       kansa findings --year FY --candidates [--format FMT]\n"
+	 "       kansa findings --year FY --skeleton FILE|-\n"
 	 "\n"
 	 "Every item not fully met, by grade: 必須 and 未実施: 重大な不適合;\n"
 	 "必須 and 一部実施: 軽微な不適合; 推奨 and not 実施: 推奨事項; 実施\n"
 	 "without valid evidence, or 未回答: 観察事項.  The audit chief's\n"
 	 "judgement (kind = audit) overrides the grade.  A finding lists "
 	 "every\n"
-	 "department and system where the item is not met.\n",
+	 "department and system where the item is not met.\n"
+	 "The rules' grades are candidates (候補) until the audit file\n"
+	 "decides each: confirms, regrades, or dismisses it (judgement = 棄却\n"
+	 "with a reason).  While a 重大/軽微 candidate is undecided the\n"
+	 "reports are drafts (案).  --candidates lists the undecided ones;\n"
+	 "--skeleton FILE writes an audit-file section for each, to fill in.\n",
 	 NULL},
 	{"diff", cmd_diff, cmd_diff_options,
 	 "compare a year with an earlier one",

@@ -687,6 +687,18 @@ void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
 				  plot_w * (before[i] > 0 ? before[i] : 0),
 				  bar_h, 0.75f, 0.75f, 0.75f);
 	}
+	for (size_t i = 0; i < n; i++) { /* the values at the bars' ends */
+		double y = y0 + (double)i * group + gap / 2;
+		for (int b = 0; b < (before ? 2 : 1); b++) {
+			double v = b ? before[i] : now[i];
+			if (v < 0)
+				continue;
+			snprintf(tick, sizeof(tick), "%.1f", v * 100);
+			p->y = y + b * bar_h - 1.5;
+			pdf_line_at(p, tick, 6.5, plot_x + plot_w * v + 2, 28,
+				    0, false);
+		}
+	}
 	p->y = y0 + (double)n * group + 14;
 	pdf_line_at(p, axis, 8, plot_x, plot_w, 1, false);
 	p->y += 14;

@@ -282,13 +282,11 @@ static void read_plan(struct reader *r, const struct ini_section *s,
 		free(v);
 	}
 	if ((v = value(r, s, "finding_year")) != NULL) {
-		n = strtol(v, &end, 10);
-		if (end == v || *end || n < 1900 || n > 2999)
+		if (!text_parse_fiscal_year(v, &p->finding_year))
 			diags_add(r->d, DIAG_ERROR, r->f->path,
 				  ini_key_line(s, "finding_year"),
 				  "finding_year '%s' of [%s] is not a year", v,
 				  s->name);
-		p->finding_year = (int)n;
 		free(v);
 	}
 	if ((v = value(r, s, "status")) != NULL) {

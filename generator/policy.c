@@ -8,28 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "style.h"
 #include "text.h"
-
-/* The order of katakana item markers (ア, イ, ウ ...). */
-static const char *const kata_order[] = {
-	"ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ",
-	"ス", "セ", "ソ", "タ", "チ", "ツ", "テ", "ト", "ナ", "ニ", "ヌ", "ネ",
-	"ノ", "ハ", "ヒ", "フ", "ヘ", "ホ", "マ", "ミ", "ム", "メ", "モ", "ヤ",
-	"ユ", "ヨ", "ラ", "リ", "ル", "レ", "ロ", "ワ", "ヲ", "ン",
-};
-#define NKATA (sizeof(kata_order) / sizeof(kata_order[0]))
 
 /* How many markers of one list may be skipped before a line is text. */
 #define MAX_GAP 3
-
-/* A marker recognised at the start of a line. */
-struct marker {
-	enum clause_kind kind; /* which level */
-	int major;	       /* chapter number of "N" and "N-M" */
-	int ordinal;	       /* M of "N-M", n of "(n)", katakana index */
-	char number[48];       /* as cited */
-	const char *rest;      /* the text after the marker */
-};
 
 /* Per-clause state kept while parsing. */
 struct pstate {
@@ -37,21 +20,26 @@ struct pstate {
 	struct sbuf body; /* the lines that follow it */
 	bool last_table;  /* the last line added was a table row */
 	char srcnum[48];  /* a section's number as written in the text */
+	char cite[48];	  /* how the clause is cited in an ID */
+	char *caption;	  /* a "(見出し)" line above it, or NULL */
 };
 
 struct parser {
-	const char *file;			 /* for diagnostics */
-	struct diags *d;			 /* where diagnostics go */
-	struct renumber *rn;			 /* reviewer's renumbering */
-	size_t nrn;				 /* entries in rn */
-	struct clause *open[CLAUSE_SUBITEM + 1]; /* open clause per level */
-	struct clause *cur;			 /* innermost open clause */
-	struct pstate *st;     /* state per clause, by serial */
-	size_t nst, cst;       /* used and allocated */
-	struct clause *root;   /* the tree */
-	size_t nclauses;       /* clauses made */
-	int last_chapter;      /* number of the last chapter */
-	bool oom;	       /* an allocation failed */
+	const char *file;		     /* for diagnostics */
+	struct diags *d;		     /* where diagnostics go */
+	struct renumber *rn;		     /* reviewer's renumbering */
+	size_t nrn;			     /* entries in rn */
+	const struct style *style;	     /* the numbering style */
+	struct clause *open[CLAUSE_MAX + 1]; /* open clause per level */
+	int last_seq[CLAUSE_MAX + 1]; /* last number of sequential levels */
+	char *caption;		      /* a pending "(見出し)" line */
+	struct clause *cur;	      /* innermost open clause */
+	struct pstate *st;	      /* state per clause, by serial */
+	size_t nst, cst;	      /* used and allocated */
+	struct clause *root;	      /* the tree */
+	size_t nclauses;	      /* clauses made */
+	bool oom;		      /* an allocation failed */
+	bool captions;		      /* the style has a caption level */
 	int repeats_reported;  /* the error for too many repeats was given */
 	int children_reported; /* ... for too many clauses under one */
 };
@@ -116,129 +104,61 @@ static bool heading_like(const char *s, size_t max_width)
 	return true;
 }
 
-/* Katakana index (1-based) of the code point at s, or 0. */
-static int kata_index(const char *s, size_t *len)
+/* NFKC of s[0..n) but for circled numbers, which the marker ① must keep
+ * (NFKC makes it "1").  Returns NULL on allocation failure. */
+static char *nfkc_keep_circled(const char *s, size_t n)
 {
-	for (size_t i = 0; i < NKATA; i++) {
-		size_t n = strlen(kata_order[i]);
-		if (strncmp(s, kata_order[i], n) == 0) {
-			*len = n;
-			return (int)i + 1;
+	struct sbuf b = {0};
+	size_t i = 0, seg = 0;
+	bool any = false;
+
+	while (i < n) {
+		uint32_t cp;
+		int l = text_u8_next(s + i, n - i, &cp);
+		if (l <= 0) {
+			i++;
+			continue;
 		}
-	}
-	return 0;
-}
-
-/* True when s starts with a particle: "(1)の分類" is text, not a marker. */
-static bool starts_with_particle(const char *s)
-{
-	static const char *const particles[] = {
-		"の", "に", "を", "は", "が", "と", "で",
-		"へ", "も", "や", "、", "。", ")",  "」",
-	};
-	for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
-		if (strncmp(s, particles[i], strlen(particles[i])) == 0)
-			return true;
-	return false;
-}
-
-/* Parses up to 3 decimal digits at *s; -1 when none. */
-static int parse_num(const char **s)
-{
-	int v = 0, n = 0;
-	while (isdigit((unsigned char)**s) && n < 3) {
-		v = v * 10 + (**s - '0');
-		(*s)++;
-		n++;
-	}
-	if (n == 0 || isdigit((unsigned char)**s))
-		return -1;
-	return v;
-}
-
-/* After a parenthesised marker: optional spaces, then text. */
-static bool paren_rest(const char *p, struct marker *m)
-{
-	bool space = (*p == ' ');
-	while (*p == ' ')
-		p++;
-	if (!space && *p && starts_with_particle(p))
-		return false;
-	m->rest = p;
-	return true;
-}
-
-/* Recognises a marker at the start of a normalised line. */
-static bool match_marker(const char *s, struct marker *m)
-{
-	const char *p = s;
-	size_t klen;
-	int a, b;
-
-	memset(m, 0, sizeof(*m));
-	if (isdigit((unsigned char)*p)) {
-		if ((a = parse_num(&p)) < 1)
-			return false;
-		if (*p == '-') {
-			p++;
-			if ((b = parse_num(&p)) < 1 || (*p && *p != ' '))
-				return false;
-			m->kind = CLAUSE_SECTION;
-			m->major = a;
-			m->ordinal = b;
-			snprintf(m->number, sizeof(m->number), "%d-%d", a, b);
-		} else {
-			if (*p != ' ')
-				return false;
-			m->kind = CLAUSE_CHAPTER;
-			m->major = m->ordinal = a;
-			snprintf(m->number, sizeof(m->number), "%d", a);
+		if (style_is_circled(cp)) {
+			char *part = text_nfkc(s + seg, i - seg);
+			if (!part) {
+				sbuf_release(&b);
+				return NULL;
+			}
+			sbuf_adds(&b, part);
+			sbuf_add(&b, s + i, (size_t)l);
+			free(part);
+			seg = i + (size_t)l;
+			any = true;
 		}
-		while (*p == ' ')
-			p++;
-		m->rest = p;
-		return true;
+		i += (size_t)l;
 	}
-	if (*p == '(') {
-		p++;
-		if (isdigit((unsigned char)*p)) {
-			if ((a = parse_num(&p)) < 1 || *p != ')')
-				return false;
-			m->kind = CLAUSE_PARA;
-			m->ordinal = a;
-			snprintf(m->number, sizeof(m->number), "(%d)", a);
-		} else if ((a = kata_index(p, &klen)) > 0 && p[klen] == ')') {
-			p += klen;
-			m->kind = CLAUSE_SUBITEM;
-			m->ordinal = a;
-			snprintf(m->number, sizeof(m->number), "(%s)",
-				 kata_order[a - 1]);
-		} else {
-			return false;
+	if (!any)
+		return text_nfkc(s, n);
+	if (seg < n) {
+		char *part = text_nfkc(s + seg, n - seg);
+		if (!part) {
+			sbuf_release(&b);
+			return NULL;
 		}
-		return paren_rest(p + 1, m);
+		sbuf_adds(&b, part);
+		free(part);
 	}
-	if ((a = kata_index(p, &klen)) > 0 && (p[klen] == ' ' || !p[klen])) {
-		m->kind = CLAUSE_ITEM;
-		m->ordinal = a;
-		snprintf(m->number, sizeof(m->number), "%s", kata_order[a - 1]);
-		p += klen;
-		while (*p == ' ')
-			p++;
-		m->rest = p;
-		return true;
+	if (b.oom || !b.s) {
+		sbuf_release(&b);
+		return b.oom ? NULL : strdup("");
 	}
-	return false;
+	return sbuf_take(&b);
 }
 
 /*
- * NFKC, HTML tags from the PDF conversion removed, spaces collapsed and
- * trimmed, and a leading "- " list dash dropped.  Tabs (table cells) are
- * kept.  Returns NULL on allocation failure.
+ * NFKC (circled numbers kept), HTML tags from the PDF conversion removed,
+ * spaces collapsed and trimmed, and the style's list mark ("- ") dropped.
+ * Tabs (table cells) are kept.  Returns NULL on allocation failure.
  */
-static char *normalize_line(const char *s, size_t n)
+static char *normalize_line(const char *s, size_t n, const char *strip)
 {
-	char *norm = text_nfkc(s, n), *out;
+	char *norm = nfkc_keep_circled(s, n), *out;
 	size_t o = 0;
 	const char *p;
 
@@ -277,8 +197,8 @@ static char *normalize_line(const char *s, size_t n)
 	p = out;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	while (p[0] == '-' && p[1] == ' ')
-		p += 2;
+	while (strip && *strip && strncmp(p, strip, strlen(strip)) == 0)
+		p += strlen(strip);
 	memmove(out, p, strlen(p) + 1);
 	return out;
 }
@@ -374,46 +294,91 @@ static struct clause *open_parent(struct parser *ps, enum clause_kind kind)
 	return ps->root;
 }
 
+static const struct style_level *level_of(const struct parser *ps, int kind)
+{
+	return &ps->style->level[kind - 1];
+}
+
+/* How the open parent of level kind is cited ({up}), or NULL. */
+static const char *parent_cite(struct parser *ps, int kind)
+{
+	struct clause *parent = open_parent(ps, (enum clause_kind)kind);
+	return parent == ps->root ? NULL : ps->st[serial_of(parent)].cite;
+}
+
 /* Decides whether a recognised marker really starts a clause here. */
-static bool marker_fits(struct parser *ps, const struct marker *m,
+static bool marker_fits(struct parser *ps, const struct style_match *m,
 			struct clause *parent)
 {
+	const struct style_level *lv = level_of(ps, m->level);
 	const struct clause *prev;
+	int base;
 
-	switch (m->kind) {
-	case CLAUSE_CHAPTER:
-		return m->ordinal == ps->last_chapter + 1 &&
-		       heading_like(m->rest, 60);
-	case CLAUSE_SECTION:
-		return ps->open[CLAUSE_CHAPTER] &&
-		       m->major == ps->open[CLAUSE_CHAPTER]->ordinal;
-	default:
-		if (!ps->open[CLAUSE_CHAPTER])
-			return false;
-		prev = last_child(parent, m->kind);
-		return m->ordinal <= (prev ? prev->ordinal : 0) + MAX_GAP;
+	if ((lv->flags & STYLE_HEADING) && !heading_like(m->rest, 60))
+		return false;
+	if (lv->flags & STYLE_SEQUENTIAL)
+		return m->ordinal == ps->last_seq[m->level] + 1;
+	if (!ps->cur)
+		return false;
+	if (lv->up)
+		return true;
+	prev = last_child(parent, (enum clause_kind)m->level);
+	base = prev				    ? prev->ordinal
+	       : (lv->flags & STYLE_IMPLICIT_FIRST) ? 1
+						    : 0;
+	return m->ordinal <= base + lv->gap;
+}
+
+/* Level kind's first pattern written with ordinal n ("7-5"), into out. */
+static void example_number(struct parser *ps, int kind, const char *up, int n,
+			   char out[48])
+{
+	struct style_match t;
+	char probe[64];
+	const char *pat = level_of(ps, kind)->alt[0];
+	struct sbuf b = {0};
+
+	for (const char *p = pat; *p; p++) {
+		if (strncmp(p, "{up}", 4) == 0) {
+			sbuf_adds(&b, up ? up : "");
+			p += 3;
+		} else if (strncmp(p, "{n}", 3) == 0) {
+			sbuf_printf(&b, "%d", n);
+			p += 2;
+		} else {
+			sbuf_add(&b, p, 1);
+		}
 	}
+	snprintf(probe, sizeof(probe), "%s", b.s ? b.s : "");
+	sbuf_release(&b);
+	if (style_match(ps->style, kind, probe, up, n, &t))
+		memcpy(out, t.number, 48);
+	else
+		snprintf(out, 48, "%.47s", probe);
 }
 
 /* Applies [renumber] to a section; false (with an error) on collision. */
-static bool apply_renumber(struct parser *ps, struct marker *m, int occurrence,
-			   const struct clause *chapter, long line)
+static bool apply_renumber(struct parser *ps, struct style_match *m,
+			   int occurrence, const struct clause *chapter,
+			   long line)
 {
+	const char *up = parent_cite(ps, m->level);
 	for (size_t i = 0; i < ps->nrn; i++) {
 		struct renumber *r = &ps->rn[i];
-		struct marker t;
+		struct style_match t;
+		char ex[48];
 		if (strcmp(r->number, m->number) != 0 ||
 		    r->occurrence != occurrence)
 			continue;
 		r->used = 1;
-		if (!match_marker(r->to, &t) || t.kind != CLAUSE_SECTION ||
-		    t.major != m->major || *t.rest) {
+		if (!style_match(ps->style, m->level, r->to, up, 0, &t) ||
+		    *t.rest) {
+			example_number(ps, m->level, up, m->ordinal, ex);
 			diags_add(ps->d, DIAG_ERROR, ps->file, line,
 				  "cannot renumber section '%s' to '%s' "
-				  "(expected a section number of chapter %d, "
-				  "such as '%d-%d')",
-				  m->number, r->to, m->major, m->major,
-				  m->ordinal);
+				  "(expected a section number of chapter %s, "
+				  "such as '%s')",
+				  m->number, r->to, up ? up : "", ex);
 			return false;
 		}
 		if (same_number(chapter, t.number)) {
@@ -424,7 +389,8 @@ static bool apply_renumber(struct parser *ps, struct marker *m, int occurrence,
 				  same_number(chapter, t.number)->line);
 			return false;
 		}
-		snprintf(m->number, sizeof(m->number), "%s", t.number);
+		memcpy(m->number, t.number, sizeof(m->number));
+		memcpy(m->cite, t.cite, sizeof(m->cite));
 		m->ordinal = t.ordinal;
 	}
 	return true;
@@ -437,8 +403,7 @@ static int source_occurrence(const struct parser *ps,
 	int n = 1;
 	for (size_t i = 0; i < chapter->nchildren; i++) {
 		const struct clause *c = chapter->children[i];
-		if (c->kind == CLAUSE_SECTION &&
-		    strcmp(ps->st[serial_of(c)].srcnum, num) == 0)
+		if (strcmp(ps->st[serial_of(c)].srcnum, num) == 0)
 			n++;
 	}
 	return n;
@@ -463,7 +428,7 @@ static bool free_suffix(const struct clause *parent, const char *number,
 	return false;
 }
 
-static void too_many_repeats(struct parser *ps, const struct marker *m,
+static void too_many_repeats(struct parser *ps, const struct style_match *m,
 			     long line)
 {
 	if (ps->repeats_reported++)
@@ -474,12 +439,28 @@ static void too_many_repeats(struct parser *ps, const struct marker *m,
 		  m->number, MAX_REPEATS);
 }
 
+/* Gives m the repeat suffix of num ("(1)" -> "(1).2") in its citation. */
+static void take_suffix(struct style_match *m, const char *num)
+{
+	size_t n = strlen(m->number);
+	char cite[48];
+	if (strcmp(m->cite, m->number) == 0)
+		snprintf(cite, sizeof(cite), "%s", num);
+	else
+		snprintf(cite, sizeof(cite), "%.30s%s", m->cite, num + n);
+	memcpy(m->cite, cite, sizeof(cite));
+	snprintf(m->number, sizeof(m->number), "%s", num);
+}
+
 /* Warnings for a section number that repeats or skips. */
 static void check_section(struct parser *ps, struct clause *chapter,
-			  struct marker *m, long line)
+			  struct style_match *m, long line)
 {
-	const struct clause *prev = last_child(chapter, CLAUSE_SECTION);
+	const struct clause *prev =
+		last_child(chapter, (enum clause_kind)m->level);
 	const struct clause *dup = same_number(chapter, m->number);
+	const char *up = parent_cite(ps, m->level);
+	char ex[48];
 
 	if (dup) {
 		char num[48];
@@ -487,26 +468,52 @@ static void check_section(struct parser *ps, struct clause *chapter,
 			too_many_repeats(ps, m, line);
 			return;
 		}
+		example_number(ps, m->level, up,
+			       dup->ordinal - 1 > 0 ? dup->ordinal - 1 : 1, ex);
 		diags_add(ps->d, DIAG_WARNING, ps->file, line,
 			  "section '%s' appears twice (lines %ld and %ld): "
 			  "the second is cited as '%s'; to correct the "
-			  "numbering add e.g. '%s@1 = %d-%d' to [renumber]",
-			  m->number, dup->line, line, num, m->number, m->major,
-			  dup->ordinal - 1 > 0 ? dup->ordinal - 1 : 1);
-		snprintf(m->number, sizeof(m->number), "%s", num);
+			  "numbering add e.g. '%s@1 = %s' to [renumber]",
+			  m->number, dup->line, line, num, m->number, ex);
+		take_suffix(m, num);
 	} else if (prev && m->ordinal > prev->ordinal + 1) {
+		example_number(ps, m->level, up, prev->ordinal + 1, ex);
 		diags_add(ps->d, DIAG_WARNING, ps->file, line,
-			  "section %d-%d is missing: '%s' (line %ld) is "
+			  "section %s is missing: '%s' (line %ld) is "
 			  "followed by '%s'",
-			  m->major, prev->ordinal + 1, prev->number, prev->line,
-			  m->number);
+			  ex, prev->number, prev->line, m->number);
 	}
 }
 
-/* Opens a clause for a marker; false when the line is text after all. */
-static bool open_clause(struct parser *ps, struct marker *m, long line)
+/* Numbers the new clause: renumbering, repeats; false when dropped. */
+static bool number_clause(struct parser *ps, struct style_match *m,
+			  struct clause *parent, long line, int *occ)
 {
-	struct clause *parent = open_parent(ps, m->kind), *c;
+	if (level_of(ps, m->level)->up) {
+		*occ = source_occurrence(ps, parent, m->number);
+		if (!apply_renumber(ps, m, *occ, parent, line))
+			return false; /* the error is reported; skip it */
+		check_section(ps, parent, m, line);
+	} else if (same_number(parent, m->number)) {
+		char num[48];
+		if (!free_suffix(parent, m->number, num)) {
+			too_many_repeats(ps, m, line);
+			return false; /* reported; the line is dropped */
+		}
+		diags_add(ps->d, DIAG_WARNING, ps->file, line,
+			  "'%s' appears twice under '%s': cited as '%s'",
+			  m->number, parent->id ? parent->id : parent->number,
+			  num);
+		take_suffix(m, num);
+	}
+	return true;
+}
+
+/* Opens a clause for a marker; false when the line is text after all. */
+static bool open_clause(struct parser *ps, struct style_match *m, long line)
+{
+	struct clause *parent = open_parent(ps, (enum clause_kind)m->level), *c;
+	struct pstate *st;
 	char srcnum[48];
 	int occ = 1;
 
@@ -522,24 +529,10 @@ static bool open_clause(struct parser *ps, struct marker *m, long line)
 		return true; /* reported; the line is dropped */
 	}
 	snprintf(srcnum, sizeof(srcnum), "%s", m->number);
-	if (m->kind == CLAUSE_SECTION) {
-		occ = source_occurrence(ps, parent, srcnum);
-		if (!apply_renumber(ps, m, occ, parent, line))
-			return true; /* the error is reported; skip it */
-		check_section(ps, parent, m, line);
-	} else if (same_number(parent, m->number)) {
-		char num[48];
-		if (!free_suffix(parent, m->number, num)) {
-			too_many_repeats(ps, m, line);
-			return true; /* reported; the line is dropped */
-		}
-		diags_add(ps->d, DIAG_WARNING, ps->file, line,
-			  "'%s' appears twice under '%s': cited as '%s'",
-			  m->number, parent->id ? parent->id : parent->number,
-			  num);
-		snprintf(m->number, sizeof(m->number), "%s", num);
-	}
-	if (!(c = clause_new(ps, m->kind, m->number, m->ordinal, line)))
+	if (!number_clause(ps, m, parent, line, &occ))
+		return true;
+	if (!(c = clause_new(ps, (enum clause_kind)m->level, m->number,
+			     m->ordinal, line)))
 		return true;
 	c->occurrence = occ;
 	if (!clause_add_child(parent, c)) {
@@ -547,16 +540,38 @@ static bool open_clause(struct parser *ps, struct marker *m, long line)
 		ps->oom = true;
 		return true;
 	}
-	memcpy(ps->st[serial_of(c)].srcnum, srcnum, sizeof(srcnum));
-	if (!(ps->st[serial_of(c)].first = strdup(m->rest)))
+	st = &ps->st[serial_of(c)];
+	memcpy(st->srcnum, srcnum, sizeof(srcnum));
+	memcpy(st->cite, m->cite, sizeof(st->cite));
+	if (!(st->first = strdup(m->rest)))
 		ps->oom = true;
-	if (m->kind == CLAUSE_CHAPTER)
-		ps->last_chapter = m->ordinal;
-	ps->open[m->kind] = c;
-	for (int k = m->kind + 1; k <= CLAUSE_SUBITEM; k++)
+	if (level_of(ps, m->level)->flags & STYLE_CAPTION) {
+		st->caption = ps->caption;
+		ps->caption = NULL;
+	}
+	if (level_of(ps, m->level)->flags & STYLE_SEQUENTIAL)
+		ps->last_seq[m->level] = m->ordinal;
+	ps->open[m->level] = c;
+	for (int k = m->level + 1; k <= CLAUSE_MAX; k++)
 		ps->open[k] = NULL;
 	ps->cur = c;
 	return true;
+}
+
+/* Opens the clause a line's marker starts; false when it is text. */
+static bool open_marker(struct parser *ps, const char *line, long lineno)
+{
+	for (int k = 1; k <= (int)ps->style->nlevels; k++) {
+		struct clause *parent = open_parent(ps, (enum clause_kind)k);
+		const struct clause *prev =
+			last_child(parent, (enum clause_kind)k);
+		struct style_match m;
+		if (style_match(ps->style, k, line, parent_cite(ps, k),
+				prev ? prev->ordinal + 1 : 1, &m) &&
+		    open_clause(ps, &m, lineno))
+			return true;
+	}
+	return false;
 }
 
 /* Appends b to out: a space only between two ASCII letters or digits. */
@@ -594,37 +609,117 @@ static void add_text(struct parser *ps, char *line)
 		ps->oom = true;
 }
 
-/* Fixes title and text of every clause and builds the IDs. */
-static void finish(struct parser *ps, struct clause *c)
+/* The first child of a level whose number 1 is not written, or NULL. */
+static struct clause *implicit_child(const struct parser *ps,
+				     const struct clause *c, size_t *at)
 {
-	struct pstate *st = &ps->st[serial_of(c)];
+	for (size_t i = 0; i < c->nchildren; i++) {
+		struct clause *ch = c->children[i];
+		if (ch->kind != CLAUSE_ROOT &&
+		    (level_of(ps, ch->kind)->flags & STYLE_IMPLICIT_FIRST)) {
+			*at = i;
+			return ch->ordinal >= 2 ? ch : NULL;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A 条 with 項 2, 3 ...: its own text and the clauses before 項 2 become
+ * 項 1 (written without a number), so that they are cited 第5条第1項.
+ */
+static void add_implicit_first(struct parser *ps, struct clause *c)
+{
+	size_t at = 0;
+	struct clause *next = implicit_child(ps, c, &at), *one;
+	struct pstate *st, *ost;
+	struct style_match m;
+
+	if (!next)
+		return;
+	if (!(one = clause_new(ps, next->kind, "1", 1, c->line)))
+		return;
+	st = &ps->st[serial_of(c)]; /* clause_new may move ps->st */
+	ost = &ps->st[serial_of(one)];
+	if (style_match(ps->style, next->kind, "1", st->cite, 1, &m))
+		memcpy(ost->cite, m.cite, sizeof(ost->cite));
+	else
+		snprintf(ost->cite, sizeof(ost->cite), "1");
+	ost->first = st->first;
+	ost->body = st->body;
+	st->first = NULL;
+	memset(&st->body, 0, sizeof(st->body));
+	for (size_t i = 0; i < at; i++)
+		if (!clause_add_child(one, c->children[i]))
+			ps->oom = true;
+	if (at == 0 && !clause_add_child(c, one)) { /* make room */
+		clause_free(one);
+		ps->oom = true;
+		return;
+	}
+	/* c's children become: one, then those from next on */
+	memmove(c->children + 1, c->children + at,
+		(c->nchildren - at - (at == 0)) * sizeof(*c->children));
+	c->nchildren = c->nchildren - at + (at > 0);
+	c->children[0] = one;
+	one->parent = c;
+}
+
+/* Sets the title and text of c from its marker line and body. */
+static void set_title_text(struct parser *ps, struct clause *c,
+			   struct pstate *st)
+{
 	const char *first = st->first ? st->first : "";
 	const char *body = st->body.s ? st->body.s : "";
-	struct sbuf id = {0};
+	unsigned flags = level_of(ps, c->kind)->flags;
 
-	/* a heading is short, or introduces clauses and nothing else */
-	if (c->kind == CLAUSE_CHAPTER || c->kind == CLAUSE_SECTION ||
-	    (*body && heading_like(first, 84)) ||
-	    (!*body && c->nchildren > 0 && heading_like(first, SIZE_MAX))) {
+	if (st->caption) {
+		struct sbuf t = {0};
+		c->title = st->caption;
+		st->caption = NULL;
+		sbuf_adds(&t, first);
+		join_onto(&t, body);
+		c->text = sbuf_take(&t);
+	} else if ((flags & STYLE_TITLE) ||
+		   (*body && heading_like(first, 84)) ||
+		   (!*body && c->nchildren > 0 &&
+		    heading_like(first, SIZE_MAX))) {
+		/* a heading is short, or introduces clauses and nothing else */
 		c->title = *first ? strdup(first) : NULL;
 		c->text = strdup(body);
+		if (*first && !c->title)
+			ps->oom = true;
 	} else {
 		struct sbuf t = {0};
 		sbuf_adds(&t, first);
 		join_onto(&t, body);
 		c->text = sbuf_take(&t);
 	}
-	if (c->kind == CLAUSE_CHAPTER || c->kind == CLAUSE_SECTION ||
-	    !c->parent || c->parent->kind == CLAUSE_ROOT) {
-		sbuf_adds(&id, c->number);
+}
+
+/* Fixes title and text of every clause and builds the IDs. */
+static void finish(struct parser *ps, struct clause *c)
+{
+	struct pstate *st;
+	struct sbuf id = {0};
+
+	if (c->kind != CLAUSE_ROOT)
+		add_implicit_first(ps, c);
+	st = &ps->st[serial_of(c)];
+	if (c->kind == CLAUSE_ROOT) {
+		struct sbuf t = {0};
+		sbuf_adds(&t, st->first ? st->first : "");
+		join_onto(&t, st->body.s ? st->body.s : "");
+		c->text = sbuf_take(&t);
 	} else {
-		sbuf_adds(&id, c->parent->id);
-		sbuf_adds(&id, c->number);
+		set_title_text(ps, c, st);
 	}
+	if (c->kind != CLAUSE_ROOT && c->parent->kind != CLAUSE_ROOT &&
+	    !(level_of(ps, c->kind)->flags & STYLE_OWN))
+		sbuf_adds(&id, c->parent->id);
+	sbuf_adds(&id, st->cite);
 	c->id = sbuf_take(&id);
-	if (!c->text || !c->id ||
-	    (*first && c->title == NULL &&
-	     (c->kind == CLAUSE_CHAPTER || c->kind == CLAUSE_SECTION)))
+	if (!c->text || !c->id)
 		ps->oom = true;
 	free(st->first);
 	st->first = NULL;
@@ -643,6 +738,54 @@ static void check_renumber_used(struct parser *ps)
 				  ps->rn[i].number, ps->rn[i].occurrence);
 }
 
+/* True when the style has a level titled by a "(見出し)" line above. */
+static bool has_captions(const struct style *st)
+{
+	for (size_t i = 0; i < st->nlevels; i++)
+		if (st->level[i].flags & STYLE_CAPTION)
+			return true;
+	return false;
+}
+
+/* A line that is one parenthesised phrase: "(目的)". */
+static bool caption_like(const char *line)
+{
+	size_t n = strlen(line);
+	return n > 2 && line[0] == '(' && line[n - 1] == ')' &&
+	       !strchr(line + 1, '(') && strchr(line, ')') == line + n - 1 &&
+	       !strstr(line, "。") && !isdigit((unsigned char)line[1]);
+}
+
+/* Adds a held caption line as text after all. */
+static void flush_caption(struct parser *ps)
+{
+	if (ps->caption) {
+		add_text(ps, ps->caption);
+		free(ps->caption);
+		ps->caption = NULL;
+	}
+}
+
+/* Takes one normalised line: a marker, a caption or text. */
+static void take_line(struct parser *ps, char *line, long lineno)
+{
+	if (!*line)
+		return;
+	if (ps->captions && caption_like(line)) {
+		flush_caption(ps);
+		if (!(ps->caption = strndup(line + 1, strlen(line) - 2)))
+			ps->oom = true;
+		return;
+	}
+	if (open_marker(ps, line, lineno)) {
+		if (ps->caption) /* taken by a 条, else it was text */
+			flush_caption(ps);
+		return;
+	}
+	flush_caption(ps);
+	add_text(ps, line);
+}
+
 /* Parses the lines of text into ps->root, keeping them in pol->lines. */
 static void parse_lines(struct parser *ps, const char *text, size_t len,
 			struct policy *pol)
@@ -651,11 +794,11 @@ static void parse_lines(struct parser *ps, const char *text, size_t len,
 	long lineno = 0;
 	size_t cap = 0;
 
+	ps->captions = has_captions(ps->style);
 	while (p < end && !ps->oom) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = normalize_line(p, n);
-		struct marker m;
+		char *line = normalize_line(p, n, ps->style->strip);
 
 		lineno++;
 		p += n + (nl ? 1 : 0);
@@ -663,9 +806,7 @@ static void parse_lines(struct parser *ps, const char *text, size_t len,
 			ps->oom = true;
 			break;
 		}
-		if (*line &&
-		    !(match_marker(line, &m) && open_clause(ps, &m, lineno)))
-			add_text(ps, line);
+		take_line(ps, line, lineno);
 		if ((size_t)pol->nlines == cap) {
 			char **v;
 			cap = cap ? cap * 2 : 1024;
@@ -678,11 +819,13 @@ static void parse_lines(struct parser *ps, const char *text, size_t len,
 		}
 		pol->lines[pol->nlines++] = line;
 	}
+	flush_caption(ps);
 }
 
-enum kansa_err policy_parse(const char *text, size_t len, const char *file,
-			    struct renumber *renumber, size_t nrenumber,
-			    struct diags *d, struct policy **out)
+enum kansa_err policy_parse_style(const char *text, size_t len,
+				  const char *file, const struct style *style,
+				  struct renumber *renumber, size_t nrenumber,
+				  struct diags *d, struct policy **out)
 {
 	struct parser ps = {0};
 	struct policy *pol = NULL;
@@ -694,14 +837,14 @@ enum kansa_err policy_parse(const char *text, size_t len, const char *file,
 	ps.d = d;
 	ps.rn = renumber;
 	ps.nrn = nrenumber;
+	ps.style = style;
 	if (!(pol = calloc(1, sizeof(*pol))) ||
 	    !(ps.root = clause_new(&ps, CLAUSE_ROOT, "", 0, 0)))
 		goto out;
 	parse_lines(&ps, text, len, pol);
 	if (ps.oom)
 		goto out;
-	pol->nclauses = ps.nst - 1;
-	if (!last_child(ps.root, CLAUSE_CHAPTER)) {
+	if (ps.root->nchildren == 0) {
 		diags_add(d, DIAG_ERROR, file, 0,
 			  "no numbered chapters or sections found (expected "
 			  "lines such as '1 目的', '5-1 サーバ等の管理', "
@@ -711,6 +854,7 @@ enum kansa_err policy_parse(const char *text, size_t len, const char *file,
 	}
 	check_renumber_used(&ps);
 	finish(&ps, ps.root);
+	pol->nclauses = ps.nst - 1;
 	if (ps.oom)
 		goto out;
 	if (d->errors > errors) {
@@ -718,21 +862,93 @@ enum kansa_err policy_parse(const char *text, size_t len, const char *file,
 		goto out;
 	}
 	pol->root = ps.root;
+	pol->style = style;
 	ps.root = NULL;
 	*out = pol;
 	pol = NULL;
 	err = KANSA_OK;
 out:
-	if (ps.root) {
-		for (size_t i = 0; i < ps.nst; i++) {
-			free(ps.st[i].first);
-			sbuf_release(&ps.st[i].body);
-		}
+	for (size_t i = 0; i < ps.nst; i++) {
+		free(ps.st[i].first);
+		free(ps.st[i].caption);
+		sbuf_release(&ps.st[i].body);
 	}
+	free(ps.caption);
 	clause_free(ps.root);
 	free(ps.st);
 	policy_free(pol);
 	return err;
+}
+
+/* Clauses a style reads in the text, or 0 when it reads none. */
+static size_t style_score(const char *text, size_t len, const struct style *st)
+{
+	struct diags scratch;
+	struct policy *p = NULL;
+	size_t n = 0;
+
+	diags_init(&scratch);
+	if (policy_parse_style(text, len, "", st, NULL, 0, &scratch, &p) ==
+	    KANSA_OK)
+		n = p->nclauses;
+	policy_free(p);
+	diags_release(&scratch);
+	return n;
+}
+
+const struct style *policy_detect_style(const char *text, size_t len,
+					const struct style_set *set,
+					struct sbuf *why)
+{
+	const struct style *best = NULL, *second = NULL;
+	size_t bn = 0, sn = 0;
+
+	for (size_t i = 0; i < set->n; i++) {
+		size_t n = style_score(text, len, &set->v[i]);
+		if (n > bn) {
+			second = best;
+			sn = bn;
+			best = &set->v[i];
+			bn = n;
+		} else if (n > sn) {
+			second = &set->v[i];
+			sn = n;
+		}
+	}
+	if (!best)
+		return set->n ? &set->v[0] : NULL;
+	sbuf_printf(why, "reads %zu numbered clauses", bn);
+	if (second)
+		sbuf_printf(why, "; next best '%s' reads %zu", second->name,
+			    sn);
+	return best;
+}
+
+enum kansa_err policy_parse(const char *text, size_t len, const char *file,
+			    struct renumber *renumber, size_t nrenumber,
+			    struct diags *d, struct policy **out)
+{
+	static struct style_set builtin;
+	static bool loaded;
+	const struct style *st;
+	struct sbuf why = {0};
+	enum kansa_err err;
+
+	if (!loaded) {
+		struct diags scratch;
+		diags_init(&scratch);
+		err = style_set_parse_builtin(&builtin, &scratch);
+		diags_release(&scratch);
+		if (err)
+			return err;
+		loaded = true;
+	}
+	st = policy_detect_style(text, len, &builtin, &why);
+	sbuf_release(&why);
+	if (!st)
+		return KANSA_ERR_INPUT;
+	return policy_parse_style(text, len, file, st, renumber, nrenumber, d,
+				  out);
 }
 
 void policy_free(struct policy *p)

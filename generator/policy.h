@@ -9,15 +9,20 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "style.h"
+#include "text.h"
 
-/* Marker levels, outermost first: "7", "7-1", "(10)", "エ", "(ア)". */
+/* Marker levels, outermost first: "7", "7-1", "(10)", "エ", "(ア)" in the
+ * council's style; a style (style.h) says how each level is written. */
 enum clause_kind {
 	CLAUSE_ROOT,	/* the document; its text is any preamble */
 	CLAUSE_CHAPTER, /* "7 技術的セキュリティ" */
 	CLAUSE_SECTION, /* "7-1 コンピュータ及びネットワークの管理" */
 	CLAUSE_PARA, /* "(10) 外部ネットワークとの接続制限等" */
 	CLAUSE_ITEM, /* "エ 情報セキュリティ責任者及び…" */
-	CLAUSE_SUBITEM /* "(ア) 議会が管理するネットワークへの…" */
+	CLAUSE_SUBITEM, /* "(ア) 議会が管理するネットワークへの…" */
+	CLAUSE_LEVEL6, /* a sixth level, where a style has one */
+	CLAUSE_MAX = CLAUSE_LEVEL6
 };
 
 struct clause {
@@ -50,6 +55,7 @@ struct policy {
 	size_t nclauses;     /* clauses below the root */
 	char **lines;	     /* the normalised lines; lines[0] is line 1 */
 	long nlines;	     /* how many */
+	const struct style *style; /* the numbering style it was read in */
 };
 
 /* Largest policy text kansa reads, in bytes. */
@@ -66,6 +72,23 @@ enum kansa_err policy_parse(const char *text, size_t len, const char *file,
 			    struct renumber *renumber, size_t nrenumber,
 			    struct diags *d, struct policy **out);
 void policy_free(struct policy *p);
+
+/*
+ * The same in a given numbering style (policy_parse() detects it among
+ * the built-in styles).  style must outlive the policy.
+ */
+enum kansa_err policy_parse_style(const char *text, size_t len,
+				  const char *file, const struct style *style,
+				  struct renumber *renumber, size_t nrenumber,
+				  struct diags *d, struct policy **out);
+/*
+ * The style of set that reads the most numbered clauses of the text
+ * (the first on a tie), with why in why ("reads 412 numbered clauses;
+ * next best 'dai' reads 230"); NULL when set is empty.
+ */
+const struct style *policy_detect_style(const char *text, size_t len,
+					const struct style_set *set,
+					struct sbuf *why);
 
 /*
  * The policy's name as the text defines it ("水戸市議会情報セキュリティ対策

@@ -10,9 +10,8 @@
 
 #include "fileio.h"
 #include "pdf_layout.h"
+#include "render_pdf_internal.h"
 #include "text.h"
-
-#define BODY 10.0
 
 /* Cut lists in the PDF: the workbook has them whole. */
 #define MAX_WHERE    8
@@ -30,11 +29,11 @@ static void overall_sentences(struct pdf *p, const struct report *r)
 	snprintf(buf, sizeof(buf),
 		 "対策基準の %zu 項目について、%zu "
 		 "の回答者から回答を得た。実施率は"
-		 "自己評価で %s (必須項目 %s)、監査評価 "
-		 "(監査統括責任者の判定と、"
-		 "有効な証跡のない「実施」を一部実施とみなした評価) で %s "
-		 "(必須項目 "
-		 "%s) であった。",
+		 "自己評価で %s（必須項目 %s）、監査評価"
+		 "（監査統括責任者の判定と、"
+		 "有効な証跡のない「実施」を一部実施とみなした評価）で %s"
+		 "（必須項目 "
+		 "%s）であった。",
 		 r->score.nitems, r->data.nrespondents, a, c, b, e);
 	pdf_text(p, buf, BODY, 0, false);
 	if (r->prev_year) {
@@ -43,7 +42,7 @@ static void overall_sentences(struct pdf *p, const struct report *r)
 		text_rate(b, sizeof(b),
 			  score_rate(&r->prev_score.overall, VIEW_AUDIT));
 		snprintf(buf, sizeof(buf),
-			 "前年度 (%s) は自己評価 %s、監査評価 %s "
+			 "前年度（%s）は自己評価 %s、監査評価 %s "
 			 "であった。前年度と"
 			 "比べて改善した項目は %zu、悪化した項目は "
 			 "%zu、両年度とも満たさ"
@@ -93,15 +92,16 @@ static void rates_table(struct pdf *p, const struct report *r)
 	pdf_table(p, 5, w, head, cp, 2, 9);
 }
 
+/* 実施率 by chapter, the self and the audit view side by side. */
 static void chapter_chart(struct pdf *p, const struct report *r)
 {
 	size_t n = r->score.ngroups[GROUP_CHAPTER];
 	const char **labels = calloc(n + 1, sizeof(*labels));
-	double *now = calloc(n + 1, sizeof(*now));
-	double *before = calloc(n + 1, sizeof(*before));
+	double *self = calloc(n + 1, sizeof(*self));
+	double *audit = calloc(n + 1, sizeof(*audit));
 	char(*names)[128] = calloc(n + 1, sizeof(*names));
 
-	if (!labels || !now || !before || !names)
+	if (!labels || !self || !audit || !names)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		const struct score_group *g =
@@ -109,15 +109,15 @@ static void chapter_chart(struct pdf *p, const struct report *r)
 		snprintf(names[i], sizeof(names[i]), "%s %s", g->key,
 			 report_part_title(r, g->key));
 		labels[i] = names[i];
-		now[i] = score_rate(g, VIEW_SELF);
-		before[i] = r->prev_year ? r->diff.chapters[i].rate_before : -1;
+		self[i] = score_rate(g, VIEW_SELF);
+		audit[i] = score_rate(g, VIEW_AUDIT);
 	}
-	pdf_bars(p, labels, now, r->prev_year ? before : NULL, n, r->era,
-		 r->prev_era, "章別の実施率 (自己評価)");
+	pdf_bars(p, labels, self, audit, n, "自己評価", "監査評価",
+		 "章別の実施率（自己評価・監査評価、%）");
 out:
 	free(labels);
-	free(now);
-	free(before);
+	free(self);
+	free(audit);
 	free(names);
 }
 
@@ -136,7 +136,7 @@ static void grade_table(struct pdf *p, const struct report *r)
 }
 
 /* "a、b、c ほか N" of a "、"-joined list cut at max entries. */
-static char *cut_list(const char *list, size_t n, size_t max)
+char *rp_cut_list(const char *list, size_t n, size_t max)
 {
 	struct sbuf b = {0};
 	const char *p = list;
@@ -153,40 +153,6 @@ static char *cut_list(const char *list, size_t n, size_t max)
 	return sbuf_take(&b);
 }
 
-/* The 重大な不適合 one by one, at most limit of them; where names the
- * place that has them all. */
-static void major_list(struct pdf *p, const struct report *r, size_t limit,
-		       const char *where_all)
-{
-	size_t shown = 0, total = r->findings.by_grade[GRADE_MAJOR];
-	for (size_t i = 0; i < r->findings.n; i++) {
-		const struct finding *f = &r->findings.v[i];
-		char buf[2048], *where;
-		if (f->grade != GRADE_MAJOR)
-			continue;
-		if (shown == limit) {
-			snprintf(buf, sizeof(buf), "ほか %zu 件 (%s)。",
-				 total - shown, where_all);
-			pdf_text(p, buf, BODY, 8, false);
-			break;
-		}
-		where = cut_list(f->where, f->nwhere, MAX_WHERE);
-		snprintf(buf, sizeof(buf), "・%s %s (%s)%s%s",
-			 f->item->item->id,
-			 f->audit && *f->audit->finding ? f->audit->finding
-							: f->item->item->text,
-			 where ? where : "", f->audit ? " 緊急度: " : "",
-			 f->audit ? f->audit->urgency : "");
-		p->context = f->item->item->id;
-		pdf_text(p, buf, BODY, 8, false);
-		free(where);
-		shown++;
-	}
-	if (!shown)
-		pdf_text(p, "重大な不適合に当たる指摘はなかった。", BODY, 8,
-			 false);
-}
-
 /* Every finding's item ID, grade by grade, in a few lines. */
 static void finding_ids(struct pdf *p, const struct report *r)
 {
@@ -198,7 +164,7 @@ static void finding_ids(struct pdf *p, const struct report *r)
 			if (f->grade != (enum finding_grade)g)
 				continue;
 			if (!n++)
-				sbuf_printf(&b, "%s (%zu 件): ",
+				sbuf_printf(&b, "%s（%zu 件）：",
 					    finding_grade_name(f->grade),
 					    r->findings.by_grade[g]);
 			else
@@ -239,7 +205,7 @@ static void chapters_without_items(struct pdf *p, const struct report *r)
 }
 
 /* A caption kept with the first lines of the table under it. */
-static void caption(struct pdf *p, const char *s)
+void rp_caption(struct pdf *p, const char *s)
 {
 	pdf_need(p, 80);
 	pdf_text(p, s, BODY, 0, true);
@@ -250,7 +216,7 @@ static void sections_table(struct pdf *p, const struct report *r,
 {
 	static const double w[] = {50, 200, 70, 70, 70};
 	static const char *const head[] = {"節", "節名", "今年度", "前年度",
-					   "差 (ポイント)"};
+					   "差（ポイント）"};
 	char(*txt)[3][32] = calloc(n + 1, sizeof(*txt));
 	const char **cells = calloc(n * 5 + 1, sizeof(*cells));
 	if (!txt || !cells) {
@@ -277,7 +243,7 @@ static void sections_table(struct pdf *p, const struct report *r,
 }
 
 /* Body text (indented by indent) with its ISO dates in 和暦. */
-static void wareki_text(struct pdf *p, const char *s, double indent)
+void rp_wareki_text(struct pdf *p, const char *s, double indent)
 {
 	char *w = text_wareki_dates(s);
 	pdf_text(p, w ? w : s, BODY, indent, false);
@@ -293,34 +259,34 @@ static void plans_summary(struct pdf *p, const struct report *r)
 		late += plan_is_overdue(r->year_plans[i], r->as_of);
 	}
 	snprintf(buf, sizeof(buf),
-		 "本年度に対応中であった改善計画は %zu 件 (未着手 %zu、対応中 "
+		 "本年度に対応中であった改善計画は %zu 件（未着手 %zu、対応中 "
 		 "%zu、"
-		 "完了 %zu、確認済 %zu) で、%s時点で期限を過ぎているものは "
+		 "完了 %zu、確認済 %zu）で、%s時点で期限を過ぎているものは "
 		 "%zu 件"
 		 "である。",
 		 r->nyear_plans, by[PLAN_TODO], by[PLAN_DOING], by[PLAN_DONE],
 		 by[PLAN_CONFIRMED], r->as_of, late);
-	wareki_text(p, buf, 0);
+	rp_wareki_text(p, buf, 0);
 	for (size_t i = 0; i < r->nyear_plans; i++) {
 		const struct plan *pl = r->year_plans[i];
 		if (!plan_is_overdue(pl, r->as_of))
 			continue;
 		snprintf(buf, sizeof(buf),
-			 "・%s (%s) 期限 %s、%ld 日超過、%s %d%%: %s", pl->id,
+			 "・%s（%s）期限 %s、%ld 日超過、%s %d%%：%s", pl->id,
 			 pl->nitems ? pl->items[0] : "", pl->due,
 			 plan_days_overdue(pl, r->as_of),
 			 plan_status_name(pl->status), pl->progress,
 			 pl->action);
-		wareki_text(p, buf, 8);
+		rp_wareki_text(p, buf, 8);
 	}
 	for (size_t i = 0; i < r->nfailed; i++) {
 		snprintf(buf, sizeof(buf),
-			 "・計画 %s は期限 (%s) を過ぎたが、指摘 %s "
+			 "・計画 %s は期限（%s）を過ぎたが、指摘 %s "
 			 "は今年度も満たされて"
 			 "いない。計画の見直しが必要である。",
 			 r->failed[i].plan->id, r->failed[i].plan->due,
 			 r->failed[i].item_id);
-		wareki_text(p, buf, 8);
+		rp_wareki_text(p, buf, 8);
 	}
 }
 
@@ -329,7 +295,8 @@ static void plans_summary(struct pdf *p, const struct report *r)
 static void letter_head(struct pdf *p, const struct report *r,
 			enum report_kind kind)
 {
-	char date[64];
+	char date[64], sender[512];
+	bool pre;
 	text_wareki_date(r->date, date, sizeof(date));
 	pdf_page(p, false);
 	p->y = 70;
@@ -344,7 +311,12 @@ static void letter_head(struct pdf *p, const struct report *r,
 	pdf_line_at(p, r->settings.addressee, 11, PDF_LEFT, PDF_WIDTH, 0,
 		    false);
 	p->y += 30;
-	pdf_line_at(p, r->settings.sender, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	pre = *r->settings.organisation &&
+	      !strstr(r->settings.sender, r->settings.organisation);
+	snprintf(sender, sizeof(sender), "%s%s%s",
+		 pre ? r->settings.organisation : "", pre ? "　" : "",
+		 r->settings.sender);
+	pdf_line_at(p, sender, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
 	p->y += 16;
 	if (r->has_audit && *r->audit.auditor)
 		pdf_line_at(p, r->audit.auditor, 10.5, PDF_LEFT, PDF_WIDTH, 2,
@@ -352,61 +324,72 @@ static void letter_head(struct pdf *p, const struct report *r,
 	p->y += 50;
 	pdf_line_at(p, r->settings.title[kind], 14, PDF_LEFT, PDF_WIDTH, 1,
 		    true);
+	if (kind != REPORT_PLANS && findings_is_draft(&r->findings)) {
+		p->y += 20;
+		pdf_line_at(p, "（案）", 14, PDF_LEFT, PDF_WIDTH, 1, true);
+	}
 	p->y += 40;
 }
 
 static void ciso_body(struct pdf *p, const struct report *r)
 {
-	char buf[1024];
+	char buf[1024], base[64];
+	int h = 4;
 
 	letter_head(p, r, REPORT_CISO);
+	text_wareki_date(rp_base_date(r), base, sizeof(base));
 	snprintf(buf, sizeof(buf),
-		 "%sの情報セキュリティ監査及び自己点検の結果について、%s "
-		 "10-1(4) "
-		 "に基づき、下記のとおり報告する。",
-		 r->era, r->cl.policy);
+		 "%sの情報セキュリティ監査及び自己点検の結果（基準日 %s）に"
+		 "ついて、%s 10-1(4) に基づき、下記のとおり報告する。",
+		 r->era, base, r->cl.policy);
 	pdf_text(p, buf, 10.5, 0, false);
 	pdf_space(p, 8);
 	pdf_line_at(p, "記", 10.5, PDF_LEFT, PDF_WIDTH, 1, false);
 	p->y += 20;
-	pdf_heading(p, 1, "1 目的、範囲及び期間");
-	snprintf(
-		buf, sizeof(buf),
-		"目的: 対策基準の遵守状況を確認し、情報資産の安全を維持・改善す"
-		"るため。範囲: %s。監査期間: %s。基準: %s (版 %s)。基準日: "
-		"%s。",
-		r->has_audit && *r->audit.scope ? r->audit.scope
-						: "対策基準の全項目",
-		r->has_audit && *r->audit.period ? r->audit.period : "-",
-		r->cl.policy, r->cl.version, r->as_of);
-	wareki_text(p, buf, 0);
-	pdf_heading(p, 1, "2 全体の結果");
+	rp_ciso_front(p, r);
+	pdf_page(p, true);
+	snprintf(buf, sizeof(buf), "%d 全体の結果", h++);
+	pdf_heading(p, 1, buf);
 	overall_sentences(p, r);
 	pdf_space(p, 4);
 	rates_table(p, r);
 	chapter_chart(p, r);
 	chapters_without_items(p, r);
-	pdf_heading(p, 1, "3 指摘事項");
+	snprintf(buf, sizeof(buf), "%d 指摘事項", h++);
+	pdf_heading(p, 1, buf);
 	grade_table(p, r);
-	pdf_text(p, "重大な不適合:", BODY, 0, true);
-	major_list(p, r, 8, "項目は下の一覧、詳細は監査報告書の指摘事項を参照");
 	if (r->findings.n) {
-		pdf_text(p, "指摘の対象項目:", BODY, 0, true);
+		pdf_text(p, "指摘の対象項目：", BODY, 0, true);
 		finding_ids(p, r);
 	}
 	if (r->prev_year) {
-		pdf_heading(p, 1, "4 前年度からの変化");
-		caption(p, "最も改善した節");
+		snprintf(buf, sizeof(buf),
+			 "%d 前年度指摘事項の対応状況と前年度からの変化", h++);
+		pdf_heading(p, 1, buf);
+		snprintf(
+			buf, sizeof(buf),
+			"%sの指摘事項 %zu 件のうち、改善済 %zu 件、改善中 %zu "
+			"件、未着手 %zu 件、再発 %zu 件である（詳細は監査報告書"
+			"を参照）。",
+			r->prev_era, r->nfollowups,
+			r->by_followup[FOLLOWUP_DONE],
+			r->by_followup[FOLLOWUP_PROGRESS],
+			r->by_followup[FOLLOWUP_NOT_BEGUN],
+			r->by_followup[FOLLOWUP_RECURRED]);
+		pdf_text(p, buf, BODY, 0, false);
+		rp_caption(p, "最も改善した節");
 		sections_table(p, r, r->diff.improved, r->diff.nimproved);
 		pdf_space(p, 4);
-		caption(p, "最も悪化した節");
+		rp_caption(p, "最も悪化した節");
 		sections_table(p, r, r->diff.declined, r->diff.ndeclined);
 	}
-	pdf_heading(p, 1, r->prev_year ? "5 改善計画" : "4 改善計画");
+	snprintf(buf, sizeof(buf), "%d 改善計画", h++);
+	pdf_heading(p, 1, buf);
 	plans_summary(p, r);
 	if (r->has_audit && *r->audit.notes) {
-		pdf_heading(p, 1, r->prev_year ? "6 特記事項" : "5 特記事項");
-		pdf_text(p, r->audit.notes, BODY, 0, false);
+		snprintf(buf, sizeof(buf), "%d 特記事項", h++);
+		pdf_heading(p, 1, buf);
+		rp_wareki_text(p, r->audit.notes, 0);
 	}
 	pdf_space(p, 10);
 	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
@@ -418,64 +401,17 @@ static void ciso_body(struct pdf *p, const struct report *r)
 
 static void audit_cover(struct pdf *p, const struct report *r)
 {
-	char date[64];
-	text_wareki_date(r->date, date, sizeof(date));
-	pdf_page(p, false);
-	p->y = 70;
-	pdf_line_at(p, r->settings.classification, 10, PDF_LEFT, PDF_WIDTH, 2,
-		    true);
-	p->y = 260;
-	pdf_line_at(p, r->settings.title[REPORT_AUDIT], 18, PDF_LEFT, PDF_WIDTH,
-		    1, true);
-	p->y += 60;
-	pdf_line_at(p, r->settings.organisation, 13, PDF_LEFT, PDF_WIDTH, 1,
-		    false);
-	p->y += 24;
-	pdf_line_at(p, date, 12, PDF_LEFT, PDF_WIDTH, 1, false);
-	p->y += 24;
-	pdf_line_at(p, r->settings.sender, 12, PDF_LEFT, PDF_WIDTH, 1, false);
-	p->y += 18;
-	if (r->has_audit)
-		pdf_line_at(p, r->audit.auditor, 12, PDF_LEFT, PDF_WIDTH, 1,
-			    false);
-	p->y = 600;
+	char buf[1024], base[64];
+	letter_head(p, r, REPORT_AUDIT);
+	text_wareki_date(rp_base_date(r), base, sizeof(base));
+	snprintf(buf, sizeof(buf),
+		 "%sの情報セキュリティ監査（基準日 %s）を実施したので、%s "
+		 "10-1(4) に基づき、その結果を別紙のとおり報告する。",
+		 r->era, base, r->cl.policy);
+	pdf_text(p, buf, 10.5, 0, false);
+	rp_draft_notice(p, r);
+	p->y = p->y < 600 ? 600 : p->y;
 	pdf_approval(p);
-}
-
-static void overview(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {120, 363};
-	static const char *const head[] = {"項目", "内容"};
-	char period[128], basis[512];
-	const char *cells[14];
-	char *period_w =
-		r->has_audit ? text_wareki_dates(r->audit.period) : NULL;
-
-	snprintf(period, sizeof(period), "%d年4月1日〜%d年3月31日 (%s)",
-		 r->year, r->year + 1, r->era);
-	snprintf(basis, sizeof(basis), "%s (版 %s)", r->cl.policy,
-		 r->cl.version);
-	cells[0] = "目的";
-	cells[1] = "対策基準 10-1 に基づき、情報資産の情報セキュリティ対策の"
-		   "状況を確認し、改善を図るため。";
-	cells[2] = "対象年度";
-	cells[3] = period;
-	cells[4] = "範囲";
-	cells[5] = r->has_audit && *r->audit.scope ? r->audit.scope
-						   : "対策基準の全項目";
-	cells[6] = "監査の基準";
-	cells[7] = basis;
-	cells[8] = "監査期間";
-	cells[9] = period_w ? period_w : "-";
-	cells[10] = "監査を行った者";
-	cells[11] = r->has_audit ? r->audit.auditors : "-";
-	cells[12] = "方法";
-	cells[13] = r->has_audit && *r->audit.method
-			    ? r->audit.method
-			    : "自己点検結果の閲覧、関係者へのヒアリング";
-	pdf_heading(p, 1, "1 監査の概要");
-	pdf_table(p, 2, w, head, cells, 7, 9.5);
-	free(period_w);
 }
 
 /* An answer's item ID and index, to find an item's answers by search. */
@@ -529,7 +465,7 @@ static void chapter_results(struct pdf *p, const struct report *r)
 					   "監査評価", "証跡", "コメント"};
 	const size_t na = r->data.nanswers;
 
-	pdf_heading(p, 1, "3 章別の結果");
+	pdf_heading(p, 1, "6 章別の結果");
 	chapters_without_items(p, r);
 	for (size_t c = 0; refs && c < r->score.ngroups[GROUP_CHAPTER]; c++) {
 		const struct score_group *g =
@@ -538,12 +474,12 @@ static void chapter_results(struct pdf *p, const struct report *r)
 		size_t n = 0, k = 0;
 		const char **cells, **ids;
 		char **owned;
-		snprintf(title, sizeof(title), "3.%zu 第%s章 %s", c + 1, g->key,
+		snprintf(title, sizeof(title), "6.%zu 第%s章 %s", c + 1, g->key,
 			 report_part_title(r, g->key));
 		pdf_heading(p, 2, title);
 		text_rate(a, sizeof(a), score_rate(g, VIEW_SELF));
 		text_rate(b, sizeof(b), score_rate(g, VIEW_AUDIT));
-		snprintf(line, sizeof(line), "実施率: 自己評価 %s、監査評価 %s",
+		snprintf(line, sizeof(line), "実施率：自己評価 %s、監査評価 %s",
 			 a, b);
 		pdf_text(p, line, BODY, 0, false);
 		for (size_t i = 0; i < r->score.nitems; i++)
@@ -615,49 +551,6 @@ static void chapter_results(struct pdf *p, const struct report *r)
 	free(refs);
 }
 
-static void findings_part(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {80, 403};
-	static const char *const head[] = {"項目", "内容"};
-	pdf_heading(p, 1, "4 指摘事項");
-	if (!r->findings.n)
-		pdf_text(p, "指摘事項はない。", BODY, 0, false);
-	for (size_t i = 0; i < r->findings.n; i++) {
-		const struct finding *f = &r->findings.v[i];
-		char title[256],
-			*where = cut_list(f->where, f->nwhere, MAX_WHERE);
-		const char *cells[14];
-		size_t n = 0;
-		snprintf(title, sizeof(title), "4.%zu %s %s (%s)", i + 1,
-			 f->item->item->id, finding_grade_name(f->grade),
-			 f->judged ? "監査統括責任者の判定" : "規則による区分");
-		pdf_heading(p, 3, title);
-		p->context = f->item->item->id;
-		cells[n++] = "条文";
-		cells[n++] = f->item->item->text;
-		cells[n++] = "対象部署";
-		cells[n++] = where ? where : "";
-		cells[n++] = "根拠";
-		cells[n++] = f->reason;
-		if (f->audit && *f->audit->finding) {
-			cells[n++] = "事象";
-			cells[n++] = f->audit->finding;
-		}
-		if (f->audit && *f->audit->cause) {
-			cells[n++] = "原因";
-			cells[n++] = f->audit->cause;
-		}
-		if (f->audit && *f->audit->recommendation) {
-			cells[n++] = "改善提案";
-			cells[n++] = f->audit->recommendation;
-		}
-		cells[n++] = "緊急度";
-		cells[n++] = f->audit ? f->audit->urgency : "通常";
-		pdf_table(p, 2, w, head, cells, n / 2, 8.5);
-		free(where);
-	}
-}
-
 static void diff_part(struct pdf *p, const struct report *r)
 {
 	static const double w[] = {80, 80, 70, 70, 60, 123};
@@ -667,20 +560,22 @@ static void diff_part(struct pdf *p, const struct report *r)
 	const char **cells;
 	char(*notes)[128];
 
-	pdf_heading(p, 1, "5 前年度比較");
+	pdf_heading(p, 1, "7 前年度比較");
 	if (!r->prev_year) {
 		pdf_text(p, "比較できる前年度の回答がない。", BODY, 0, false);
 		return;
 	}
-	overall_sentences(p, r);
-	chapter_chart(p, r);
-	pdf_heading(p, 2, "5.1 最も改善した節と悪化した節");
-	caption(p, "最も改善した節");
+	pdf_text(p,
+		 "全体の実施率の比較は 2 に示した。ここでは節と項目ごとの変化"
+		 "を示す（自己評価による）。",
+		 BODY, 0, false);
+	pdf_heading(p, 2, "7.1 最も改善した節と悪化した節");
+	rp_caption(p, "最も改善した節");
 	sections_table(p, r, r->diff.improved, r->diff.nimproved);
 	pdf_space(p, 4);
-	caption(p, "最も悪化した節");
+	rp_caption(p, "最も悪化した節");
 	sections_table(p, r, r->diff.declined, r->diff.ndeclined);
-	pdf_heading(p, 2, "5.2 変化のあった項目");
+	pdf_heading(p, 2, "7.2 変化のあった項目");
 	for (size_t i = 0; i < r->diff.nitems; i++)
 		n += r->diff.items[i].cls != DIFF_KEPT ||
 		     r->diff.items[i].moved || r->diff.items[i].reworded;
@@ -721,25 +616,26 @@ out:
 
 static void plans_part(struct pdf *p, const struct report *r)
 {
-	static const double w[] = {70, 60, 45, 70, 238};
+	static const double w[] = {90, 50, 40, 90, 213};
 	static const char *const head[] = {"基準日", "状態", "進捗", "期限",
-					   "理由・備考・出典"};
-	pdf_heading(p, 1, "6 改善計画の進捗");
+					   "理由・備考"};
+	pdf_heading(p, 1, "8 改善計画の進捗");
 	plans_summary(p, r);
 	for (size_t i = 0; i < r->nyear_plans; i++) {
 		const struct plan *pl = r->year_plans[i];
-		char title[256], buf[1024];
+		char title[256], buf[1024], fy[32];
 		size_t n = 0, k = 0;
 		const char **cells;
-		char(*txt)[2][256];
+		char(*txt)[4][256];
 		snprintf(title, sizeof(title), "%s %s %d%%", pl->id,
 			 plan_status_name(pl->status), pl->progress);
 		pdf_heading(p, 3, title);
+		text_wareki_fiscal_year(pl->finding_year, fy, sizeof(fy));
 		snprintf(buf, sizeof(buf),
-			 "指摘 %s (%d年度)、担当 %s / %s、期限 %s: %s",
-			 pl->nitems ? pl->items[0] : "", pl->finding_year,
-			 pl->department, pl->role, pl->due, pl->action);
-		pdf_text(p, buf, 9, 0, false);
+			 "指摘 %s（%s）、担当 %s（%s）、期限 %s：%s",
+			 pl->nitems ? pl->items[0] : "", fy, pl->department,
+			 pl->role, pl->due, pl->action);
+		rp_wareki_text(p, buf, 0);
 		for (size_t e = 0; e < r->nlog; e++)
 			n += strcmp(r->log[e].plan_id, pl->id) == 0;
 		cells = calloc(n * 5 + 1, sizeof(*cells));
@@ -754,13 +650,14 @@ static void plans_part(struct pdf *p, const struct report *r)
 			if (strcmp(l->plan_id, pl->id) != 0)
 				continue;
 			snprintf(txt[k][0], 256, "%d%%", l->progress);
-			snprintf(txt[k][1], 256, "%s%s%s%s%s", l->reason,
-				 *l->reason ? " / " : "", l->note,
-				 *l->note ? " / " : "", l->source);
-			cells[k * 5] = l->as_of;
+			snprintf(txt[k][1], 256, "%s%s%s", l->reason,
+				 *l->reason && *l->note ? "。" : "", l->note);
+			text_wareki_date(l->as_of, txt[k][2], 256);
+			text_wareki_date(l->due, txt[k][3], 256);
+			cells[k * 5] = txt[k][2];
 			cells[k * 5 + 1] = l->status;
 			cells[k * 5 + 2] = txt[k][0];
-			cells[k * 5 + 3] = l->due;
+			cells[k * 5 + 3] = txt[k][3];
 			cells[k * 5 + 4] = txt[k][1];
 			k++;
 		}
@@ -775,7 +672,7 @@ static void evidence_part(struct pdf *p, const struct report *r)
 	static const double w[] = {70, 150, 200, 63};
 	static const char *const head[] = {"ID", "表題", "SHA-256", "検証結果"};
 	const char **cells = calloc(r->evidence.n * 4 + 1, sizeof(*cells));
-	pdf_heading(p, 1, "7 証跡一覧");
+	pdf_heading(p, 1, "9 証跡一覧");
 	if (!cells)
 		return;
 	for (size_t i = 0; i < r->evidence.n; i++) {
@@ -822,26 +719,31 @@ static void audit_body(struct pdf *p, const struct report *r)
 	p->y += 26;
 	pdf_contents(p);
 	pdf_page(p, true);
-	overview(p, r);
-	pdf_heading(p, 1, "2 総括");
+	rp_audit_frame(p, r, "1 監査の概要");
+	pdf_heading(p, 1, "2 監査の結果（総合意見）");
+	rp_opinion(p, r);
+	pdf_space(p, 4);
 	overall_sentences(p, r);
 	rates_table(p, r);
 	chapter_chart(p, r);
 	grade_table(p, r);
-	pdf_text(p, "重大な不適合:", BODY, 0, true);
-	major_list(p, r, 8, "4 指摘事項を参照");
-	pdf_text(p, "改善計画:", BODY, 0, true);
+	pdf_text(p, "改善計画：", BODY, 0, true);
 	plans_summary(p, r);
 	if (r->has_audit && *r->audit.notes) {
-		pdf_text(p, "特記事項:", BODY, 0, true);
-		pdf_text(p, r->audit.notes, BODY, 8, false);
+		pdf_text(p, "特記事項：", BODY, 0, true);
+		rp_wareki_text(p, r->audit.notes, 8);
 	}
+	rp_grade_definitions(p, "3 指摘事項の区分");
+	rp_findings(p, r, 4);
+	rp_followup(p, r, "5 前年度指摘事項の対応状況");
 	chapter_results(p, r);
-	findings_part(p, r);
 	diff_part(p, r);
 	plans_part(p, r);
 	evidence_part(p, r);
 	appendix(p, r);
+	pdf_space(p, 10);
+	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	p->y += 20;
 }
 
 /* --- the quarterly plan-progress report --------------------------------- */
@@ -849,7 +751,7 @@ static void audit_body(struct pdf *p, const struct report *r)
 /* Rows of plan_progress as table cells (ncols per row); the strings the
  * cells point to are kept in txt (5 per row).  NULL when out of memory. */
 static const char **progress_cells(const struct plan_progress *v, size_t n,
-				   bool open, char (**txt)[5][256])
+				   bool open, char (**txt)[6][256])
 {
 	const size_t ncols = open ? 8 : 6;
 	const char **cells = calloc(n * ncols + 1, sizeof(*cells));
@@ -863,13 +765,15 @@ static const char **progress_cells(const struct plan_progress *v, size_t n,
 		const struct plan *pl = v[i].plan;
 		const char **c = cells + i * ncols;
 		char(*t)[256] = (*txt)[i];
+		text_wareki_date(open ? v[i].now->due : v[i].now->as_of, t[5],
+				 256);
 		struct sbuf items = {0};
 		for (size_t k = 0; k < pl->nitems; k++)
 			sbuf_printf(&items, "%s%s", k ? "、" : "",
 				    pl->items[k]);
 		snprintf(t[0], 256, "%s", items.s ? items.s : "");
 		sbuf_release(&items);
-		snprintf(t[1], 256, "%s / %s", pl->department, pl->role);
+		snprintf(t[1], 256, "%s（%s）", pl->department, pl->role);
 		if (!v[i].before)
 			snprintf(t[2], 256, "新規 → %d%%", v[i].now->progress);
 		else
@@ -877,36 +781,99 @@ static const char **progress_cells(const struct plan_progress *v, size_t n,
 				 v[i].before->progress, v[i].now->progress);
 		snprintf(t[3], 256, "%ld", v[i].days_overdue);
 		snprintf(t[4], 256, "%s%s%s", v[i].now->reason,
-			 *v[i].now->reason && *v[i].now->note ? " / " : "",
+			 *v[i].now->reason && *v[i].now->note ? "。" : "",
 			 v[i].now->note);
 		c[0] = pl->id;
 		c[1] = t[0];
 		c[2] = t[1];
 		c[3] = pl->action;
 		if (open) {
-			c[4] = v[i].now->due;
+			c[4] = t[5];
 			c[5] = t[2];
 			c[6] = v[i].now->status;
 			c[7] = v[i].days_overdue ? t[3] : "-";
 		} else {
-			c[4] = v[i].now->as_of;
+			c[4] = t[5];
 			c[5] = v[i].now->status;
 		}
 	}
 	return cells;
 }
 
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), e = strlen(end);
+	return n >= e && strcmp(s + n - e, end) == 0;
+}
+
+/* Due dates moved: from what to what, when and why. */
+static void moved_dues(struct pdf *p, const struct plans_progress *pp)
+{
+	char buf[1024], from[64], to[64], on[64];
+	if (!pp->nmoves) {
+		pdf_text(p, "期限を変更した計画はない。", BODY, 0, false);
+		return;
+	}
+	for (size_t i = 0; i < pp->nmoves; i++) {
+		const struct due_move *m = &pp->moves[i];
+		text_wareki_date(m->from, from, sizeof(from));
+		text_wareki_date(m->to, to, sizeof(to));
+		text_wareki_date(m->on, on, sizeof(on));
+		snprintf(buf, sizeof(buf),
+			 "・%s（%s）：期限を%sから%sに%s（%s報告）。理由：%s%s",
+			 m->plan->id, m->plan->action, from, to,
+			 strcmp(m->to, m->from) > 0 ? "延長" : "繰上げ", on,
+			 *m->reason ? m->reason : "（記載なし）",
+			 *m->reason && !ends_with(m->reason, "。") ? "。" : "");
+		pdf_text(p, buf, BODY, 8, false);
+	}
+}
+
+/* What the CISO is asked to decide: overdue plans, moved due dates. */
+static void plans_decisions(struct pdf *p, const struct plans_progress *pp)
+{
+	char buf[1024], from[64], to[64];
+	size_t n = 0;
+	for (size_t i = 0; i < pp->nopen; i++) {
+		const struct plan_progress *v = &pp->open[i];
+		if (!v->days_overdue)
+			continue;
+		snprintf(buf, sizeof(buf),
+			 "・%s（%s、%ld 日超過、進捗 %d%%）：期限の再設定、担当"
+			 "・方法の見直し又は資源の追加を指示する。",
+			 v->plan->id, v->plan->department, v->days_overdue,
+			 v->now->progress);
+		pdf_text(p, buf, BODY, 8, false);
+		n++;
+	}
+	for (size_t i = 0; i < pp->nmoves; i++) {
+		const struct due_move *m = &pp->moves[i];
+		if (strcmp(m->on, pp->since) <= 0)
+			continue;
+		text_wareki_date(m->from, from, sizeof(from));
+		text_wareki_date(m->to, to, sizeof(to));
+		snprintf(buf, sizeof(buf),
+			 "・%s の期限の変更（%sから%s）：承認するか、元の期限"
+			 "での対応を指示する。",
+			 m->plan->id, from, to);
+		pdf_text(p, buf, BODY, 8, false);
+		n++;
+	}
+	if (!n)
+		pdf_text(p, "判断を求める事項はない。", BODY, 8, false);
+}
+
 static void plans_report_body(struct pdf *p, const struct report *r,
 			      const struct plans_progress *pp)
 {
-	static const double wo[] = {58, 46, 76, 117, 56, 58, 38, 34};
+	static const double wo[] = {64, 44, 72, 91, 66, 64, 44, 38};
 	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
 					 "期限", "進捗", "状態", "超過日数"};
-	static const double wc[] = {58, 46, 90, 175, 62, 52};
+	static const double wc[] = {64, 46, 90, 149, 82, 52};
 	static const char *const hc[] = {"ID",	 "指摘",   "担当",
 					 "対応", "報告日", "状態"};
 	char buf[1024], since[64], asof[64];
-	char(*txt)[5][256] = NULL;
+	char(*txt)[6][256] = NULL;
 	const char **cells;
 
 	text_wareki_date(pp->since, since, sizeof(since));
@@ -914,7 +881,7 @@ static void plans_report_body(struct pdf *p, const struct report *r,
 	letter_head(p, r, REPORT_PLANS);
 	snprintf(buf, sizeof(buf),
 		 "%s現在の改善計画の進捗状況を、下記のとおり報告する。進捗は"
-		 "前回報告 (%s現在) からの変化を示す。",
+		 "前回報告（%s現在）からの変化を示す。",
 		 asof, since);
 	pdf_text(p, buf, 10.5, 0, false);
 	pdf_space(p, 8);
@@ -923,30 +890,29 @@ static void plans_report_body(struct pdf *p, const struct report *r,
 	pdf_heading(p, 1, "1 概要");
 	snprintf(buf, sizeof(buf),
 		 "対応中の改善計画は %zu 件で、うち %zu 件が期限を過ぎている。"
-		 "前回報告以降に完了したものは %zu 件である。",
-		 pp->nopen, pp->noverdue, pp->nclosed);
+		 "期限を変更した計画は %zu 件、前回報告以降に完了したものは "
+		 "%zu 件である。",
+		 pp->nopen, pp->noverdue, pp->nmoves, pp->nclosed);
 	pdf_text(p, buf, BODY, 0, false);
-	pdf_heading(p, 1, "2 対応中の計画 (期限超過を先に)");
+	pdf_heading(p, 1, "2 判断を求める事項");
+	plans_decisions(p, pp);
+	pdf_heading(p, 1, "3 対応中の計画（期限超過を先に）");
 	if (!pp->nopen) {
 		pdf_text(p, "対応中の計画はない。", BODY, 0, false);
 	} else if ((cells = progress_cells(pp->open, pp->nopen, true, &txt))) {
-		pdf_table(p, 8, wo, ho, cells, pp->nopen, 8);
-		for (size_t i = 0; i < pp->nopen; i++)
-			if (*txt[i][4]) {
-				snprintf(buf, sizeof(buf), "・%s: %s",
-					 pp->open[i].plan->id, txt[i][4]);
-				pdf_text(p, buf, 9, 8, false);
-			}
+		pdf_table(p, 8, wo, ho, cells, pp->nopen, TABLE);
 		free(cells);
 		free(txt);
 	}
-	pdf_heading(p, 1, "3 前回報告以降に完了した計画");
+	pdf_heading(p, 1, "4 期限を変更した計画");
+	moved_dues(p, pp);
+	pdf_heading(p, 1, "5 前回報告以降に完了した計画");
 	if (!pp->nclosed) {
 		pdf_text(p, "前回報告以降に完了した計画はない。", BODY, 0,
 			 false);
 	} else if ((cells = progress_cells(pp->closed, pp->nclosed, false,
 					   &txt))) {
-		pdf_table(p, 6, wc, hc, cells, pp->nclosed, 8);
+		pdf_table(p, 6, wc, hc, cells, pp->nclosed, TABLE);
 		free(cells);
 		free(txt);
 	}

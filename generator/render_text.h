@@ -21,6 +21,13 @@ void render_text_score(FILE *out, const struct report *r,
 /* 指摘事項, by grade. */
 void render_text_findings(FILE *out, const struct report *r,
 			  enum render_format f);
+/* The undecided candidates (候補) the audit file has yet to decide. */
+void render_text_candidates(FILE *out, const struct report *r,
+			    enum render_format f);
+/* Audit-file sections ([ITEM-ID] with every key of the decision, the
+ * rule's grade filled in) for every undecided candidate; caller frees;
+ * NULL when out of memory. */
+char *render_text_skeleton(const struct report *r);
 /* The year-over-year diff; all lists every item, else only changes. */
 void render_text_diff(FILE *out, const struct report *r, bool all,
 		      enum render_format f);

@@ -287,7 +287,6 @@ static enum kansa_err gather_previous(struct store *st,
 				      const struct report_options *o,
 				      struct report *r, struct diags *d)
 {
-	struct audit_file prev_audit;
 	bool found;
 	enum kansa_err err;
 
@@ -297,12 +296,15 @@ static enum kansa_err gather_previous(struct store *st,
 	if (!r->prev_year)
 		return KANSA_OK;
 	text_wareki_fiscal_year(r->prev_year, r->prev_era, sizeof(r->prev_era));
-	if ((err = store_load_audit(st, r->prev_year, &prev_audit, &found, d)))
+	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
+				    d)))
 		return err;
-	err = score_year(st, r, r->prev_year, found ? &prev_audit : NULL,
-			 &r->prev_cl, &r->prev_data, &r->prev_score, d);
-	audit_release(&prev_audit);
-	if (err)
+	if ((err = score_year(st, r, r->prev_year,
+			      found ? &r->prev_audit : NULL, &r->prev_cl,
+			      &r->prev_data, &r->prev_score, d)) ||
+	    (err = findings_compute(&r->prev_score, r->prev_data.respondents,
+				    r->prev_audit.items, r->prev_audit.n,
+				    &r->prev_findings)))
 		return err;
 	return diff_compute(&r->score, &r->prev_score, r->cl.mapping,
 			    r->cl.nmapping, &r->diff);
@@ -335,10 +337,14 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = store_load_inputs(st, o->year, &r->inputs, &r->ninputs,
 				     d)) ||
 	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
-	    (err = year_plans(r)) || (err = gather_previous(st, o, r, d)))
+	    (err = year_plans(r)) || (err = report_fill_findings(r)) ||
+	    (err = gather_previous(st, o, r, d)))
 		return err;
 	digest_inputs(r);
-	return r->prev_year ? find_failed(r) : KANSA_OK;
+	if (r->prev_year &&
+	    ((err = find_failed(r)) || (err = report_follow_up(r))))
+		return err;
+	return KANSA_OK;
 }
 
 void report_release(struct report *r)
@@ -349,6 +355,9 @@ void report_release(struct report *r)
 	score_release(&r->score);
 	score_release(&r->prev_score);
 	findings_release(&r->findings);
+	findings_release(&r->prev_findings);
+	audit_release(&r->prev_audit);
+	free(r->followups);
 	diff_release(&r->diff);
 	store_year_release(&r->data);
 	store_year_release(&r->prev_data);
@@ -430,6 +439,34 @@ static void quarter_before(const char *date, char out[11])
 	snprintf(out, 11, "%.10s", buf);
 }
 
+/* Every due date moved in a plan's log up to the as-of date (the log is
+ * oldest first, by plan). */
+static enum kansa_err due_moves(const struct report *r,
+				struct plans_progress *pp)
+{
+	if (!(pp->moves = calloc(r->nlog + 1, sizeof(*pp->moves))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->nplans; i++) {
+		const struct plan_log_entry *last = NULL;
+		for (size_t k = 0; k < r->nlog; k++) {
+			const struct plan_log_entry *l = &r->log[k];
+			if (strcmp(l->plan_id, r->plans[i].id) != 0 ||
+			    strcmp(l->as_of, r->as_of) > 0)
+				continue;
+			if (last && strcmp(last->due, l->due) != 0) {
+				struct due_move *m = &pp->moves[pp->nmoves++];
+				m->plan = &r->plans[i];
+				m->from = last->due;
+				m->to = l->due;
+				m->on = l->as_of;
+				m->reason = l->reason;
+			}
+			last = l;
+		}
+	}
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather_plans(struct store *st,
 				   const struct report_options *o,
 				   const char *since, struct report *r,
@@ -492,13 +529,14 @@ enum kansa_err report_gather_plans(struct store *st,
 	}
 	qsort(pp->open, pp->nopen, sizeof(*pp->open), by_urgency);
 	qsort(pp->closed, pp->nclosed, sizeof(*pp->closed), by_urgency);
-	return KANSA_OK;
+	return due_moves(r, pp);
 }
 
 void plans_progress_release(struct plans_progress *pp)
 {
 	free(pp->open);
 	free(pp->closed);
+	free(pp->moves);
 	memset(pp, 0, sizeof(*pp));
 }
 

@@ -59,6 +59,35 @@ struct failed_plan {
 	const char *item_id;	 /* the persistent finding's item */
 };
 
+/* What became of one of last year's findings (前年度指摘事項の対応状況),
+ * decided from this year's answers, decisions and plans:
+ *   改善済  this year the item is no 重大/軽微/推奨 finding;
+ *   再発    it is again, although a plan for it was 完了 or 確認済;
+ *   改善中  it is again, and a plan for it is 対応中 (or has progress);
+ *   未着手  it is again, and no plan for it has started.
+ * The workbook's follow-up sheet reads these fields as they are. */
+enum followup_state {
+	FOLLOWUP_DONE,	    /* 改善済 */
+	FOLLOWUP_PROGRESS,  /* 改善中 */
+	FOLLOWUP_NOT_BEGUN, /* 未着手 */
+	FOLLOWUP_RECURRED,  /* 再発 */
+	FOLLOWUP_STATES
+};
+
+const char *followup_state_name(enum followup_state s);
+
+struct followup {
+	const struct finding *before;  /* last year's finding (in
+					  prev_findings) */
+	const struct score_item *now;  /* the item this year (matched
+					  across a revision), or NULL */
+	const struct finding *finding; /* this year's finding of it, or
+					  NULL when it is none */
+	const struct plan *plan;       /* the plan for it (its latest
+					  state), or NULL */
+	enum followup_state state;     /* see above */
+};
+
 struct report {
 	struct report_settings settings; /* templates/report.ini, expanded */
 	int year;			 /* fiscal year */
@@ -81,7 +110,14 @@ struct report {
 	struct checklist prev_cl; /* its checklist */
 	struct store_year prev_data;
 	struct score_result prev_score;
-	struct diff_result diff; /* this year against prev_year */
+	struct diff_result diff;       /* this year against prev_year */
+	struct audit_file prev_audit;  /* its audit file (n = 0 if none) */
+	struct findings prev_findings; /* its findings, as decided then */
+	struct followup *followups;    /* its 重大/軽微/推奨 findings, in
+					  its order, and what became of
+					  each */
+	size_t nfollowups;
+	size_t by_followup[FOLLOWUP_STATES]; /* counts */
 
 	struct plan *plans; /* every plan, current state */
 	size_t nplans;
@@ -99,6 +135,12 @@ struct report {
 	char input_digest[65]; /* SHA-256 over the inputs' kinds and
 				  SHA-256s and the policy's */
 };
+
+/* Called by report_gather (report_audit.c): each observation's evidence
+ * problem and each finding's auditor of its own department; then, after
+ * the previous year is gathered, the follow-up of its findings. */
+enum kansa_err report_fill_findings(struct report *r);
+enum kansa_err report_follow_up(struct report *r);
 
 /* An evidence file's state at the report: 確認済, 変更あり, 所在不明,
  * 期限切れ (expired on the as-of date) or 未検証. */
@@ -137,6 +179,15 @@ struct plan_progress {
 	long days_overdue; /* past its due date and open; else 0 */
 };
 
+/* A plan's due date moved (two log entries in a row with other dues). */
+struct due_move {
+	const struct plan *plan; /* the plan */
+	const char *from;	 /* the due date before, YYYY-MM-DD */
+	const char *to;		 /* after */
+	const char *on;		 /* as_of of the report that moved it */
+	const char *reason;	 /* why (required for a later date), or "" */
+};
+
 /* The quarterly plan-progress report. */
 struct plans_progress {
 	char since[11];		    /* the last report's as-of date */
@@ -147,6 +198,9 @@ struct plans_progress {
 	size_t noverdue;	      /* of them overdue */
 	struct plan_progress *closed; /* closed (完了, 確認済) since */
 	size_t nclosed;
+	struct due_move *moves; /* due dates moved up to the as-of date,
+				   by plan then date */
+	size_t nmoves;
 };
 
 /*

@@ -4,23 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const grade_names[GRADE_COUNT] = {
-	"重大な不適合", "軽微な不適合", "推奨事項", "観察事項", "適合",
-};
-
-const char *finding_grade_name(enum finding_grade g)
-{
-	return (unsigned)g < GRADE_COUNT ? grade_names[g] : "?";
-}
-
-int finding_grade_parse(const char *s)
-{
-	for (int g = 0; g < GRADE_COUNT; g++)
-		if (strcmp(s, grade_names[g]) == 0)
-			return g;
-	return -1;
-}
-
 const char *score_view_name(enum score_view v)
 {
 	return v == VIEW_AUDIT ? "監査評価" : "自己評価";

@@ -15,6 +15,7 @@
 #include "answers.h"
 #include "checklist.h"
 #include "err.h"
+#include "grades.h"
 
 /* The two views of one year. */
 enum score_view {
@@ -24,19 +25,6 @@ enum score_view {
 	VIEW_COUNT
 };
 
-/* Grades of findings, and the audit chief's judgement 適合. */
-enum finding_grade {
-	GRADE_MAJOR,	   /* 重大な不適合 */
-	GRADE_MINOR,	   /* 軽微な不適合 */
-	GRADE_RECOMMEND,   /* 推奨事項 */
-	GRADE_OBSERVATION, /* 観察事項 */
-	GRADE_CONFORM,	   /* 適合: a judgement only, never a finding */
-	GRADE_COUNT
-};
-
-const char *finding_grade_name(enum finding_grade g);
-/* Parses 重大な不適合 ... 適合; -1 for anything else. */
-int finding_grade_parse(const char *s);
 const char *score_view_name(enum score_view v);
 
 struct score_respondent {

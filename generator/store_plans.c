@@ -8,6 +8,124 @@
 
 /* --- audit ----------------------------------------------------------- */
 
+/* One row of audit_field when value is not empty. */
+static bool save_field(struct store *st, sqlite3_stmt *s, int year,
+		       const char *section, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return true;
+	sqlite3_bind_int(s, 1, year);
+	store_bind_text(s, 2, section);
+	store_bind_text(s, 3, key);
+	store_bind_text(s, 4, value);
+	return store_step_done(st, s, "saving an audit field");
+}
+
+/* Every field of the header (with the auditors) and of each decision. */
+static bool save_audit_fields(struct store *st, int year,
+			      const struct audit_file *a)
+{
+	sqlite3_stmt *del = store_prepare(st, "DELETE FROM audit_field WHERE "
+					      "year = ?");
+	sqlite3_stmt *s = store_prepare(
+		st, "INSERT OR REPLACE INTO audit_field (year, section, key, "
+		    "value) VALUES (?, ?, ?, ?)");
+	bool ok = s && del;
+	char key[32], *spec = NULL;
+
+	if (ok) {
+		sqlite3_bind_int(del, 1, year);
+		ok = store_step_done(st, del, "replacing the audit fields");
+	}
+	for (size_t i = 0; ok && i < audit_nheader_fields; i++)
+		ok = save_field(st, s, year, "kansa",
+				audit_header_fields[i].key,
+				audit_field_get(a, &audit_header_fields[i]));
+	for (size_t i = 0; ok && i < a->nmembers; i++) {
+		const struct audit_member *m = &a->members[i];
+		size_t n = strlen(m->name) + strlen(m->post) +
+			   strlen(m->department) + 8;
+		snprintf(key, sizeof(key), "auditor_%zu", i + 1);
+		free(spec);
+		if (!(spec = malloc(n)))
+			ok = false;
+		else
+			snprintf(spec, n, "%s / %s / %s", m->name, m->post,
+				 m->department);
+		ok = ok && save_field(st, s, year, "kansa", key, spec);
+	}
+	for (size_t i = 0; ok && i < a->n; i++)
+		for (size_t k = 0; ok && k < audit_nitem_fields; k++)
+			ok = save_field(st, s, year, a->items[i].item_id,
+					audit_item_fields[k].key,
+					audit_field_get(&a->items[i],
+							&audit_item_fields[k]));
+	free(spec);
+	sqlite3_finalize(s);
+	sqlite3_finalize(del);
+	return ok;
+}
+
+/* Sets *slot to a copy of value; false when out of memory. */
+static bool replace(char **slot, const char *value)
+{
+	char *v = strdup(value);
+	if (!v)
+		return false;
+	free(*slot);
+	*slot = v;
+	return true;
+}
+
+/* The stored field of section key into out (header or a decision). */
+static bool load_field(struct audit_file *out, const char *section,
+		       const char *key, const char *value)
+{
+	if (strcmp(section, "kansa") == 0) {
+		if (strncmp(key, "auditor_", 8) == 0)
+			return audit_add_member(out, value);
+		for (size_t i = 0; i < audit_nheader_fields; i++)
+			if (!strcmp(audit_header_fields[i].key, key))
+				return replace(
+					audit_field_ptr(
+						out, &audit_header_fields[i]),
+					value);
+		return true;
+	}
+	for (size_t j = 0; j < out->n; j++) {
+		if (strcmp(out->items[j].item_id, section) != 0)
+			continue;
+		for (size_t i = 0; i < audit_nitem_fields; i++)
+			if (!strcmp(audit_item_fields[i].key, key))
+				return replace(
+					audit_field_ptr(&out->items[j],
+							&audit_item_fields[i]),
+					value);
+	}
+	return true;
+}
+
+static enum kansa_err load_audit_fields(struct store *st, int year,
+					struct audit_file *out)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT section, key, value FROM audit_field WHERE year "
+		    "= ? ORDER BY section, CASE WHEN key GLOB 'auditor_*' THEN "
+		    "CAST(substr(key, 9) AS INTEGER) END, key");
+	enum kansa_err err = KANSA_OK;
+
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	while (!err && sqlite3_step(s) == SQLITE_ROW)
+		if (!load_field(out, (const char *)sqlite3_column_text(s, 0),
+				(const char *)sqlite3_column_text(s, 1),
+				(const char *)sqlite3_column_text(s, 2)))
+			err = KANSA_ERR_NOMEM;
+	sqlite3_finalize(s);
+	return err;
+}
+
 bool store_save_audit(struct store *st, int year, const struct audit_file *a,
 		      long long file_id)
 {
@@ -46,7 +164,7 @@ bool store_save_audit(struct store *st, int year, const struct audit_file *a,
 		const struct audit_judgement *x = &a->items[i];
 		sqlite3_bind_int(j, 1, year);
 		store_bind_text(j, 2, x->item_id);
-		store_bind_text(j, 3, finding_grade_name(x->grade));
+		store_bind_text(j, 3, audit_judgement_name(x));
 		store_bind_text(j, 4, x->finding);
 		store_bind_text(j, 5, x->cause);
 		store_bind_text(j, 6, x->recommendation);
@@ -56,7 +174,7 @@ bool store_save_audit(struct store *st, int year, const struct audit_file *a,
 	sqlite3_finalize(s);
 	sqlite3_finalize(del);
 	sqlite3_finalize(j);
-	return ok;
+	return ok && save_audit_fields(st, year, a);
 }
 
 static char *col(sqlite3_stmt *s, int i)
@@ -96,20 +214,25 @@ enum kansa_err store_load_audit(struct store *st, int year,
 		out->path = col(s, 7);
 		snprintf(out->sha256, sizeof(out->sha256), "%s",
 			 (const char *)sqlite3_column_text(s, 8));
+		for (size_t k = 0; k < audit_nheader_fields; k++) {
+			char **v =
+				audit_field_ptr(out, &audit_header_fields[k]);
+			if (!*v && !(*v = strdup("")))
+				err = KANSA_ERR_NOMEM;
+		}
 	}
 	sqlite3_finalize(s);
 	if (!*found)
 		return KANSA_OK;
 	j = store_prepare(st, "SELECT item_id, judgement, finding, cause, "
-			      "recommendation, urgency FROM judgement WHERE "
-			      "year = ? ORDER BY rowid");
+			      "recommendation, urgency, '' FROM judgement "
+			      "WHERE year = ? ORDER BY rowid");
 	if (!j)
 		return KANSA_ERR_DB;
 	sqlite3_bind_int(j, 1, year);
 	while (!err && sqlite3_step(j) == SQLITE_ROW) {
 		struct audit_judgement *v =
 			realloc(out->items, (out->n + 1) * sizeof(*v));
-		int g;
 		if (!v) {
 			err = KANSA_ERR_NOMEM;
 			break;
@@ -118,15 +241,22 @@ enum kansa_err store_load_audit(struct store *st, int year,
 		v += out->n++;
 		memset(v, 0, sizeof(*v));
 		v->item_id = col(j, 0);
-		g = finding_grade_parse(
-			(const char *)sqlite3_column_text(j, 1));
-		v->grade = g < 0 ? GRADE_OBSERVATION : (enum finding_grade)g;
-		v->finding = col(j, 2);
-		v->cause = col(j, 3);
-		v->recommendation = col(j, 4);
-		v->urgency = col(j, 5);
+		audit_judgement_parse(v,
+				      (const char *)sqlite3_column_text(j, 1));
+		for (size_t k = 0; k < audit_nitem_fields; k++)
+			*audit_field_ptr(v, &audit_item_fields[k]) = col(j, 6);
+		replace(&v->finding, (const char *)sqlite3_column_text(j, 2));
+		replace(&v->cause, (const char *)sqlite3_column_text(j, 3));
+		replace(&v->recommendation,
+			(const char *)sqlite3_column_text(j, 4));
+		replace(&v->urgency, (const char *)sqlite3_column_text(j, 5));
+		for (size_t k = 0; k < audit_nitem_fields; k++)
+			if (!*audit_field_ptr(v, &audit_item_fields[k]))
+				err = KANSA_ERR_NOMEM;
 	}
 	sqlite3_finalize(j);
+	if (!err)
+		err = load_audit_fields(st, year, out);
 	return err;
 }
 

@@ -207,8 +207,22 @@ static const char *const schema_v1[] = {
 	NULL,
 };
 
+/* The audit file's frame and decision fields beyond the columns of
+ * audit and judgement (issue 14): one row per non-empty key, section
+ * 'kansa' for the header, the item ID for a decision. */
+static const char *const schema_v2[] = {
+	"CREATE TABLE audit_field ("
+	" year INTEGER NOT NULL,"
+	" section TEXT NOT NULL,"
+	" key TEXT NOT NULL,"
+	" value TEXT NOT NULL,"
+	" PRIMARY KEY (year, section, key)) STRICT;",
+	NULL,
+};
+
 const char *const *const store_migrations[] = {
 	schema_v1, /* 0 -> 1: the whole product's schema */
+	schema_v2, /* 1 -> 2: audit_field (the audit's frame, decisions) */
 };
 
 const int store_nmigrations =

@@ -406,16 +406,45 @@ static bool leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+/* The number of 1 to max ASCII digits at *s (advanced past them), or -1. */
+static int digits(const char **s, int max)
+{
+	int v = 0, n = 0;
+	while (n < max && **s >= '0' && **s <= '9') {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+bool text_parse_fiscal_year(const char *s, int *year)
+{
+	const char *p = s;
+	int y = digits(&p, 4);
+	if (p - s != 4 || *p || y < 1900 || y > 2999)
+		return false;
+	*year = y;
+	return true;
+}
+
 bool text_parse_date(const char *s, char out[11])
 {
 	static const int mdays[] = {31, 28, 31, 30, 31, 30,
 				    31, 31, 30, 31, 30, 31};
-	int y, m, d, n = 0;
-	char sep1, sep2;
+	const char *p = s;
+	int y, m, d;
+	char sep;
 
-	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 ||
-	    s[n] != '\0' || sep1 != sep2 || (sep1 != '-' && sep1 != '/') ||
-	    y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	y = digits(&p, 4);
+	if (p - s != 4 || (*p != '-' && *p != '/'))
+		return false;
+	sep = *p++;
+	m = digits(&p, 2);
+	if (*p++ != sep)
+		return false;
+	d = digits(&p, 2);
+	if (*p || y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
 	    d > mdays[m - 1] + (m == 2 && leap(y)))
 		return false;
 	out[0] = (char)('0' + y / 1000);

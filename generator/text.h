@@ -58,10 +58,17 @@ char **text_wrap(const char *s, int width);
 void text_free_lines(char **lines);
 
 /*
- * Parses a date written YYYY-MM-DD (or YYYY/MM/DD) into out as
- * YYYY-MM-DD; false when it is not a real calendar date.
+ * Parses a date written YYYY-MM-DD (or YYYY/MM/DD; month and day of one
+ * or two digits) into out as YYYY-MM-DD; false when it is anything else
+ * or not a real calendar date.  The one date parser of kansa.
  */
 bool text_parse_date(const char *s, char out[11]);
+/*
+ * Parses a fiscal year written as four ASCII digits from 1900 to 2999
+ * ("2025") into *year; false for anything else ("2025abc", "2025年度",
+ * " 2025", "+2025").  The one fiscal-year parser of kansa.
+ */
+bool text_parse_fiscal_year(const char *s, int *year);
 /* Days from date a to date b (both YYYY-MM-DD): b - a. */
 long text_days_between(const char *a, const char *b);
 /* The fiscal year (April to March) a YYYY-MM-DD date falls in. */

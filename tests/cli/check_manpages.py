@@ -28,7 +28,7 @@ pages = {
 tables = {
     "answers": ("answers.c", ["header_keys", "answer_keys"]),
     "evidence": ("evidence.c", ["header_keys", "record_keys"]),
-    "audit": ("audit.c", ["header_keys", "item_keys"]),
+    "audit": ("audit.c", ["known"]),
     "plans": ("plans.c", ["header_keys", "plan_keys"]),
     "checklist": ("checklist_ini.c", ["item_keys"]),
     "workspace": ("workspace.c", ["ws_keys", "kind_names"]),
@@ -71,11 +71,11 @@ for kind, (src, arrays) in tables.items():
     code = open(os.path.join(root, "generator", src), encoding="utf-8").read()
     text = page(kind)
     for name in arrays:
-        m = re.search(r"\b" + name + r"\[[^]]*\]\s*=\s*\{(.*?)\};", code, re.S)
-        if not m:
+        ms = list(re.finditer(r"\b" + name + r"\[[^]]*\]\s*=\s*\{(.*?)\};", code, re.S))
+        if not ms:
             problems.append(f"generator/{src}: no key table {name}")
             continue
-        for key in re.findall(r'"([^"]+)"', m.group(1)):
+        for key in [k for m in ms for k in re.findall(r'"([^"]+)"', m.group(1))]:
             key = key.replace("_*", "_1")
             if not re.search(r"(?<![\w.])" + re.escape(key) + r"(?![\w])", text):
                 problems.append(f"{pages[kind]}: does not name the key '{key}' ({src} {name})")

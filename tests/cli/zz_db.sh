@@ -12,10 +12,16 @@ import sqlite3, time
 c = sqlite3.connect("kansa.db", isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
 c.execute("INSERT INTO fiscal_year (year, policy_id) SELECT 2099, policy_id FROM fiscal_year LIMIT 1")
+open("writing", "w").close()
 time.sleep(1.5)
 c.execute("ROLLBACK")
 PY
-	sleep 0.3
+	# the backup starts while the other write is open (not after a guess)
+	i=0
+	while [ ! -f writing ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	out=$("$KANSA" backup copy.db 2>&1)
 	rc=$?
 	wait

@@ -83,10 +83,16 @@ t_locked_db() {
 import sqlite3, time
 c = sqlite3.connect("kansa.db", isolation_level=None)
 c.execute("BEGIN EXCLUSIVE")
+open("locked", "w").close()
 time.sleep(7)
 c.execute("ROLLBACK")
 PY
-	sleep 0.5
+	# the import starts once the lock is held (not after a guessed delay)
+	i=0
+	while [ ! -f locked ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	out=$("$KANSA" import --year 2025 S/*.ini 2>&1)
 	rc=$?
 	wait
@@ -198,8 +204,13 @@ t_stale_temp_and_lock() {
 import fcntl, time
 f = open('output/2025/.kansa-lock', 'a')
 fcntl.flock(f, fcntl.LOCK_EX)
+open('locked', 'w').close()
 time.sleep(3)" &
-	sleep 0.5
+	i=0
+	while [ ! -f locked ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	before=$(cat output/2025/MANIFEST.sha256)
 	out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-03-01 2>&1)
 	rc=$?

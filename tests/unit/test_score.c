@@ -228,11 +228,11 @@ static void test_default_grades_and_grouping(void **state)
 	/* one finding for A, naming both departments where it is not met */
 	assert_string_equal(
 		findings_of_item(&f, "A")->where,
-		"総務課 (タブレット端末)、議事調査課 (会議録検索シス"
-		"テム)");
+		"総務課（タブレット端末）、議事調査課（会議録検索シス"
+		"テム）");
 	assert_int_equal(findings_of_item(&f, "A")->nwhere, 2);
 	assert_string_equal(findings_of_item(&f, "B")->where,
-			    "総務課 (タブレット端末)");
+			    "総務課（タブレット端末）");
 	/* sorted by grade */
 	assert_string_equal(f.v[0].item->item->id, "A");
 	assert_string_equal(f.v[3].item->item->id, "D");
