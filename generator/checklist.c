@@ -641,7 +641,9 @@ static int cmp_subject(const void *a, const void *b)
 /* One warning per unknown subject, the most frequent first (ten). */
 static void warn_subjects(struct deriv *dv, const char *file, struct diags *d)
 {
-	qsort(dv->subjects, dv->nsubjects, sizeof(*dv->subjects), cmp_subject);
+	if (dv->nsubjects) /* qsort(NULL, 0) is undefined (UBSan) */
+		qsort(dv->subjects, dv->nsubjects, sizeof(*dv->subjects),
+		      cmp_subject);
 	for (size_t i = 0; i < dv->nsubjects; i++) {
 		struct subject *s = &dv->subjects[i];
 		struct sbuf lines = {0};
