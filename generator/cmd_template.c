@@ -12,6 +12,7 @@
 #include "answers.h"
 #include "cli.h"
 #include "fileio.h"
+#include "ini.h"
 #include "templates.h"
 #include "text.h"
 #include "workspace.h"
@@ -326,6 +327,10 @@ static int template_parse(int argc, char **argv, struct cli *cli,
 						       optarg);
 			break;
 		case 'p':
+			if (ini_value_problem(optarg))
+				return cli_usage_error(
+					cmd, "--department: %s",
+					ini_value_problem(optarg));
 			o->dept = optarg;
 			break;
 		case 'o':

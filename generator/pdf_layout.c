@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "pdf_font.h"
 #include "text.h"
 
 #define LINE 1.45 /* line height, in font sizes */
@@ -50,42 +51,78 @@ static FILE *floor_open(const char *suffix)
 	    snprintf(path, sizeof(path), "%s%s", prefix, suffix) >=
 		    (int)sizeof(path))
 		return NULL;
-	return fopen(path, "w");
+	return fileio_fopen_write(path);
 }
 
-enum kansa_err pdf_open(struct pdf *p, const char *font_path, struct diags *d)
+/* The Debian package that has each face's default file. */
+static const char *const packages[PDF_FACES] = {"fonts-ipaexfont-mincho",
+						"fonts-ipaexfont-gothic",
+						"fonts-ipafont-gothic"};
+static const char *const setting_keys[PDF_FACES] = {"font_body", "font",
+						    "font_mono"};
+
+/* Loads face f (once); false when it cannot be, with a diagnostic. */
+static bool load_face(struct pdf *p, enum pdf_face f)
 {
 	const char *name;
+	if (p->font[f])
+		return true;
+	if (p->failed)
+		return false;
+	name = HPDF_LoadTTFontFromFile(p->doc, p->font_path[f], HPDF_TRUE);
+	if (name)
+		p->font[f] = pdf_font_make(p->doc, name);
+	if (!p->font[f] || p->failed) {
+		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
+			  "cannot load the font (expected a TrueType font "
+			  "such as the one in the Debian package %s)",
+			  packages[f]);
+		p->failed = true;
+		p->font[f] = NULL;
+		return false;
+	}
+	return true;
+}
+
+enum kansa_err pdf_open(struct pdf *p, const char *const *fonts,
+			struct diags *d)
+{
 	struct stat st;
 
 	memset(p, 0, sizeof(*p));
 	p->d = d;
-	if (stat(font_path, &st) != 0) {
-		diags_add(d, DIAG_ERROR, font_path, 0,
-			  "font not found: install the Debian package "
-			  "fonts-ipaexfont-gothic, or name another TrueType "
-			  "font with font = in templates/report.ini");
-		return KANSA_ERR_RENDER;
+	p->labelled = -1;
+	for (int f = 0; f < PDF_FACES; f++) {
+		p->font_path[f] = fonts[f];
+		if (stat(fonts[f], &st) != 0) {
+			diags_add(d, DIAG_ERROR, fonts[f], 0,
+				  "font not found: install the Debian "
+				  "package %s, or name another TrueType "
+				  "font with %s = in templates/report.ini",
+				  packages[f], setting_keys[f]);
+			return KANSA_ERR_RENDER;
+		}
 	}
-	if (!(p->doc = HPDF_New(on_error, p)) ||
-	    !(p->advance = malloc(0x10000 * sizeof(*p->advance)))) {
-		if (p->doc)
-			HPDF_Free(p->doc);
+	if (!(p->doc = HPDF_New(on_error, p)))
 		return KANSA_ERR_NOMEM;
-	}
-	memset(p->advance, 0xFF, 0x10000 * sizeof(*p->advance));
+	for (int f = 0; f < PDF_FACES; f++)
+		if (!(p->advance[f] = malloc(0x10000 * sizeof(uint16_t))) ||
+		    !(p->used[f] = calloc(0x10000 / 8, 1))) {
+			pdf_close(p);
+			return KANSA_ERR_NOMEM;
+		} else {
+			memset(p->advance[f], 0xFF, 0x10000 * sizeof(uint16_t));
+		}
 	p->floor = floor_open(".pdf.tsv");
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-	name = HPDF_LoadTTFontFromFile(p->doc, font_path, HPDF_TRUE);
-	if (name)
-		p->font = HPDF_GetFont(p->doc, name, "UTF-8");
-	if (!p->font || p->failed) {
-		diags_add(d, DIAG_ERROR, font_path, 0,
-			  "cannot load the font (expected a TrueType font such "
-			  "as IPAex Gothic, package fonts-ipaexfont-gothic)");
+	/* the catalog's /Lang: screen readers and search read Japanese */
+	if (p->doc->catalog)
+		HPDF_Dict_Add(p->doc->catalog, "Lang",
+			      HPDF_String_New(p->doc->mmgr, "ja", NULL));
+	if (!load_face(p, PDF_MINCHO) || !load_face(p, PDF_GOTHIC)) {
 		pdf_close(p);
 		return KANSA_ERR_RENDER;
 	}
@@ -97,13 +134,19 @@ void pdf_close(struct pdf *p)
 	if (p->floor)
 		fclose(p->floor);
 	p->floor = NULL;
-	free(p->advance);
-	p->advance = NULL;
+	for (int f = 0; f < PDF_FACES; f++) {
+		free(p->advance[f]);
+		free(p->used[f]);
+		p->advance[f] = NULL;
+		p->used[f] = NULL;
+	}
 	if (p->doc)
 		HPDF_Free(p->doc);
 	for (size_t i = 0; i < p->nheadings; i++)
 		free(p->headings[i].title);
 	free(p->headings);
+	free(p->pending);
+	p->pending = NULL;
 	sbuf_release(&p->warned_at);
 	p->doc = NULL;
 	p->headings = NULL;
@@ -117,6 +160,10 @@ void pdf_restart(struct pdf *p, bool dry)
 	p->page = NULL;
 	p->y = 0;
 	p->next_heading = 0;
+	p->section[0] = '\0';
+	p->chapter[0] = '\0';
+	free(p->pending);
+	p->pending = NULL;
 	memset(p->outline, 0, sizeof(p->outline));
 }
 
@@ -159,25 +206,57 @@ static char *drawable(struct pdf *p, const char *s)
 	return sbuf_take(&b);
 }
 
-/* The width of one character (n bytes at s, code point cp) in 1/1000 em.
- * libharu finds a glyph by searching the font's cmap on every call, which
- * was a third of a long report's time: the answers are kept per code
- * point. */
-static unsigned advance(struct pdf *p, const char *s, size_t n, uint32_t cp)
+#define MIN_BODY  10.0 /* points: body text is never smaller */
+#define MIN_TABLE 9.0  /* points: nor is a table's text */
+#define HASH_LEN  64   /* hex digits of a SHA-256 value */
+
+static bool is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static bool is_alnum(char c)
+{
+	return is_hex(c) || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z');
+}
+
+/* True when a SHA-256 value (64 hex digits, no letter or digit either
+ * side) starts at s[i] of the n bytes at s: it is set in the monospaced
+ * face and never broken, so that copying it gives the value. */
+static bool hash_at(const char *s, size_t n, size_t i)
+{
+	if (n - i < HASH_LEN || (i > 0 && is_alnum(s[i - 1])))
+		return false;
+	for (size_t k = 0; k < HASH_LEN; k++)
+		if (!is_hex(s[i + k]))
+			return false;
+	return i + HASH_LEN == n || !is_alnum(s[i + HASH_LEN]);
+}
+
+/* The width of one character (n bytes at s, code point cp) of face f in
+ * 1/1000 em.  libharu finds a glyph by searching the font's cmap on every
+ * call, which was a third of a long report's time: the answers are kept
+ * per face and code point. */
+static unsigned advance(struct pdf *p, enum pdf_face f, const char *s, size_t n,
+			uint32_t cp)
 {
 	HPDF_TextWidth t;
-	if (p->advance && cp < 0x10000 && p->advance[cp] != 0xFFFF)
-		return p->advance[cp];
-	t = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-	if (p->advance && cp < 0x10000)
-		p->advance[cp] =
+	if (cp < 0x10000 && p->advance[f] && p->advance[f][cp] != 0xFFFF)
+		return p->advance[f][cp];
+	if (!load_face(p, f))
+		return 0;
+	t = HPDF_Font_TextWidth(p->font[f], (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	if (cp < 0x10000 && p->advance[f])
+		p->advance[f][cp] =
 			(uint16_t)(t.width < 0xFFFF ? t.width : 0xFFFE);
 	return t.width;
 }
 
-/* The width of n bytes of text at size points (the sum of its characters'
- * widths, as libharu measures a CID font). */
-static double width_of(struct pdf *p, const char *s, size_t n, double size)
+/* The width of n bytes of text in face f at size points (the sum of its
+ * characters' widths, as libharu measures a CID font). */
+static double face_width(struct pdf *p, enum pdf_face f, const char *s,
+			 size_t n, double size)
 {
 	double w = 0;
 	for (size_t i = 0; i < n;) {
@@ -187,22 +266,40 @@ static double width_of(struct pdf *p, const char *s, size_t n, double size)
 			l = 1;
 			cp = 0x110000; /* not cached */
 		}
-		w += advance(p, s + i, (size_t)l, cp);
+		w += advance(p, f, s + i, (size_t)l, cp);
 		i += (size_t)l;
 	}
 	return w * size / 1000.0;
+}
+
+/* The width of n bytes of text set in face f, its SHA-256 values in the
+ * monospaced face. */
+static double width_of(struct pdf *p, enum pdf_face f, const char *s, size_t n,
+		       double size)
+{
+	double w = 0;
+	size_t from = 0;
+	for (size_t i = 0; i + HASH_LEN <= n; i++)
+		if (hash_at(s, n, i)) {
+			w += face_width(p, f, s + from, i - from, size) +
+			     face_width(p, PDF_MONO, s + i, HASH_LEN, size);
+			from = i += HASH_LEN;
+			i--;
+		}
+	return w + face_width(p, f, s + from, n - from, size);
 }
 
 struct span {
 	size_t start, len; /* bytes of a line */
 };
 
-/* Breaks s into lines no wider than width at size, at the places Unicode
- * allows (UAX #14: no line starts with 、。」ー or ends with 「（), then
- * avoids a last line of one character.  Returns the lines (caller
- * frees) and their count in *n. */
-static struct span *wrap(struct pdf *p, const char *s, double size,
-			 double width, size_t *n)
+/* Breaks s into lines no wider than width at size in face f, at the
+ * places Unicode allows (UAX #14: no line starts with 、。」ー or ends
+ * with 「（), never inside a SHA-256 value, then avoids a last line of
+ * one character.  Returns the lines (caller frees) and their count in
+ * *n. */
+static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
+			 double size, double width, size_t *n)
 {
 	size_t len = strlen(s), start = 0, brk_at = 0, cap = 8;
 	char *brk = malloc(len + 1);
@@ -250,7 +347,14 @@ static struct span *wrap(struct pdf *p, const char *s, double size,
 			brk_at = i;
 			x_at_brk = x;
 		}
-		cw = cp == '\n' ? 0 : width_of(p, s + i, (size_t)l, size);
+		if (cp == '\n') {
+			cw = 0;
+		} else if (hash_at(s, len, i)) {
+			l = HASH_LEN; /* one unit: never broken */
+			cw = face_width(p, PDF_MONO, s + i, HASH_LEN, size);
+		} else {
+			cw = face_width(p, f, s + i, (size_t)l, size);
+		}
 		if (x + cw > width && i > start) {
 			if (brk_at > start) {
 				EMIT(start, brk_at);
@@ -269,18 +373,18 @@ static struct span *wrap(struct pdf *p, const char *s, double size,
 	if (start < len || *n == 0)
 		EMIT(start, len);
 #undef EMIT
-	/* a last line of a single character pulls one piece down */
+	/* a last line of one or two characters (い。) pulls one piece down */
 	if (*n >= 2) {
 		struct span *last = &v[*n - 1], *prev = &v[*n - 2];
 		size_t chars = 0;
 		for (size_t i = 0; i < last->len; i++)
 			chars += ((unsigned char)s[last->start + i] & 0xC0) !=
 				 0x80;
-		if (chars == 1) {
+		if (chars <= 2) {
 			for (size_t k = prev->start + prev->len - 1;
 			     k > prev->start + 1; k--)
 				if (brk[k] == UC_BREAK_POSSIBLE &&
-				    width_of(p, s + k,
+				    width_of(p, f, s + k,
 					     last->start + last->len - k,
 					     size) <= width) {
 					last->len += last->start - k;
@@ -304,60 +408,102 @@ static void new_page_if_needed(struct pdf *p)
 		pdf_page(p, true);
 }
 
-/* Draws one line (no wrapping) at x, baseline at cursor y + size. */
-static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
-		 double size, bool bold)
+/* Marks the code points of n bytes at s as drawn in face f. */
+static void mark_used(struct pdf *p, enum pdf_face f, const char *s, size_t n)
 {
-	char *line;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int l = text_u8_next(s + i, n - i, &cp);
+		if (l <= 0) {
+			i++;
+			continue;
+		}
+		if (cp < 0x10000)
+			p->used[f][cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		i += (size_t)l;
+	}
+}
+
+/* Shows n bytes at s in face f at x (PDF space), returns the new x. */
+static double show(struct pdf *p, enum pdf_face f, const char *s, size_t n,
+		   double x, double base, double size)
+{
+	char *piece;
+	if (!n || !load_face(p, f) || !(piece = strndup(s, n)))
+		return x;
+	mark_used(p, f, s, n);
+	HPDF_Page_BeginText(p->page);
+	HPDF_Page_SetFontAndSize(p->page, p->font[f], (HPDF_REAL)size);
+	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)base, piece);
+	HPDF_Page_EndText(p->page);
+	free(piece);
+	return x + face_width(p, f, s, n, size);
+}
+
+/* Draws one line (no wrapping) at x, baseline at cursor y + size, in
+ * face f, its SHA-256 values in the monospaced face. */
+static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
+		 double size, enum pdf_face f)
+{
+	double base = PDF_PAGE_H - y - size;
+	size_t from = 0;
 	if (p->dry || p->failed || !p->page)
 		return;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
 		n--;
-	while (n > 0 && *s == ' ') {
+	while (n > 0 &&
+	       (*s == ' ' || *s == '\n')) { /* a line after a
+						newline starts with it */
 		s++;
 		n--;
 	}
-	if (!n || !(line = strndup(s, n)))
+	if (!n)
 		return;
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_SetFontAndSize(p->page, p->font, (HPDF_REAL)size);
-	if (bold) {
-		HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL_THEN_STROKE);
-		HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)(size * 0.035));
-	} else {
-		HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL);
-	}
-	HPDF_Page_TextOut(p->page, (HPDF_REAL)x,
-			  (HPDF_REAL)(PDF_PAGE_H - y - size), line);
-	HPDF_Page_EndText(p->page);
+	for (size_t i = 0; i + HASH_LEN <= n; i++)
+		if (hash_at(s, n, i)) {
+			x = show(p, f, s + from, i - from, x, base, size);
+			x = show(p, PDF_MONO, s + i, HASH_LEN, x, base, size);
+			from = i += HASH_LEN;
+			i--;
+		}
+	show(p, f, s + from, n - from, x, base, size);
 	if (p->floor)
-		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%s\n", x,
-			PDF_PAGE_H - y - size, size, line);
-	free(line);
+		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%.*s\n", x, base, size,
+			(int)n, s);
+}
+
+/* pdf_line_at without drawing a waiting block heading first (for the
+ * page furniture, drawn while one waits). */
+static void line_at(struct pdf *p, const char *text, double size, double x,
+		    double w, int align, bool bold)
+{
+	char *t;
+	enum pdf_face f = bold ? PDF_GOTHIC : PDF_MINCHO;
+	double tw;
+	if (!(t = drawable(p, text)))
+		return;
+	new_page_if_needed(p);
+	tw = width_of(p, f, t, strlen(t), size);
+	if (align == 1)
+		x += (w - tw) / 2;
+	else if (align == 2)
+		x += w - tw;
+	draw(p, t, strlen(t), x, p->y, size, f);
+	free(t);
 }
 
 void pdf_line_at(struct pdf *p, const char *text, double size, double x,
 		 double w, int align, bool bold)
 {
-	char *t = drawable(p, text);
-	double tw;
-	if (!t)
-		return;
-	new_page_if_needed(p);
-	tw = width_of(p, t, strlen(t), size);
-	if (align == 1)
-		x += (w - tw) / 2;
-	else if (align == 2)
-		x += w - tw;
-	draw(p, t, strlen(t), x, p->y, size, bold);
-	free(t);
+	pdf_flush(p);
+	line_at(p, text, size, x, w, align, bold);
 }
 
 size_t pdf_lines(struct pdf *p, const char *text, double size, double width)
 {
 	char *t = drawable(p, text);
 	size_t n = 0;
-	struct span *v = t ? wrap(p, t, size, width, &n) : NULL;
+	struct span *v = t ? wrap(p, PDF_MINCHO, t, size, width, &n) : NULL;
 	free(v);
 	free(t);
 	return n;
@@ -366,14 +512,20 @@ size_t pdf_lines(struct pdf *p, const char *text, double size, double width)
 void pdf_text(struct pdf *p, const char *text, double size, double indent,
 	      bool bold)
 {
-	char *t = drawable(p, text);
+	enum pdf_face f = bold ? PDF_GOTHIC : PDF_MINCHO;
+	char *t;
 	size_t n = 0;
-	struct span *v = t ? wrap(p, t, size, PDF_WIDTH - indent, &n) : NULL;
+	struct span *v;
+	pdf_flush(p);
+	if (size < MIN_BODY)
+		size = MIN_BODY;
+	t = drawable(p, text);
+	v = t ? wrap(p, f, t, size, PDF_WIDTH - indent, &n) : NULL;
 	new_page_if_needed(p);
 	for (size_t i = 0; v && i < n; i++) {
 		pdf_need(p, size * LINE);
 		draw(p, t + v[i].start, v[i].len, PDF_LEFT + indent, p->y, size,
-		     bold);
+		     f);
 		p->y += size * LINE;
 	}
 	free(v);
@@ -389,12 +541,12 @@ static void page_furniture(struct pdf *p)
 	if (p->dry || !p->numbered)
 		return;
 	p->y = 30;
-	pdf_line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 0, true);
-	pdf_line_at(p, p->title, 8, PDF_LEFT, PDF_WIDTH, 2, false);
+	line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 0, true);
+	line_at(p, p->title, 9, PDF_LEFT, PDF_WIDTH, 2, false);
 	snprintf(num, sizeof(num), "- %d -", p->pages - p->number_offset);
 	p->y = PDF_PAGE_H - 40;
-	pdf_line_at(p, num, 9, PDF_LEFT, PDF_WIDTH, 1, false);
-	pdf_line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 2, true);
+	line_at(p, num, 9, PDF_LEFT, PDF_WIDTH, 1, false);
+	line_at(p, p->marking, 9, PDF_LEFT, PDF_WIDTH, 2, true);
 	if (p->page) {
 		HPDF_Page_SetLineWidth(p->page, 0.5);
 		HPDF_Page_MoveTo(p->page, PDF_LEFT, PDF_PAGE_H - 46);
@@ -405,7 +557,31 @@ static void page_furniture(struct pdf *p)
 	p->y = y;
 }
 
-void pdf_page(struct pdf *p, bool numbered)
+/* The page labels a viewer shows match the printed numbers: a numbered
+ * run starts at its printed number, an unnumbered page is "表紙". */
+static void page_label(struct pdf *p)
+{
+	HPDF_UINT index = (HPDF_UINT)(p->pages - 1);
+	HPDF_Dict label;
+	if (p->labelled == (int)p->numbered)
+		return;
+	p->labelled = p->numbered;
+	if (p->numbered) {
+		HPDF_AddPageLabel(p->doc, index, HPDF_PAGE_NUM_STYLE_DECIMAL,
+				  (HPDF_UINT)(p->pages - p->number_offset),
+				  NULL);
+		return;
+	}
+	/* a label of a prefix and no number: libharu always sets /S */
+	if ((label = HPDF_Dict_New(p->doc->mmgr)) &&
+	    HPDF_Dict_Add(label, "P",
+			  HPDF_String_New(p->doc->mmgr, "表紙",
+					  HPDF_GetEncoder(p->doc, "UTF-8"))) ==
+		    HPDF_OK)
+		HPDF_Catalog_AddPageLabel(p->doc->catalog, index, label);
+}
+
+static void start_page(struct pdf *p, bool numbered)
 {
 	p->pages++;
 	p->numbered = numbered;
@@ -417,46 +593,86 @@ void pdf_page(struct pdf *p, bool numbered)
 		if (p->page)
 			HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4,
 					  HPDF_PAGE_PORTRAIT);
+		page_label(p);
 	}
 	page_furniture(p);
 }
 
+void pdf_page(struct pdf *p, bool numbered)
+{
+	pdf_flush(p);
+	p->section[0] = '\0'; /* a new page of the caller's: no "（続き）" */
+	start_page(p, numbered);
+}
+
+/* A page break inside a section: the next page starts with the
+ * section's heading and "（続き）". */
+static void page_break(struct pdf *p)
+{
+	char cont[sizeof(p->section) + 16];
+	start_page(p, true);
+	if (!*p->section || p->breaking_heading)
+		return;
+	snprintf(cont, sizeof(cont), "%s（続き）", p->section);
+	line_at(p, cont, 10.5, PDF_LEFT, PDF_WIDTH, 0, true);
+	p->y += 10.5 * LINE + 4;
+}
+
 void pdf_need(struct pdf *p, double h)
 {
-	if (!p->pages || p->y + h > PDF_PAGE_H - PDF_BOTTOM)
-		pdf_page(p, true);
+	if (!p->pages)
+		start_page(p, true);
+	else if (p->y + h > PDF_PAGE_H - PDF_BOTTOM)
+		page_break(p);
 }
 
 void pdf_space(struct pdf *p, double h)
 {
+	pdf_flush(p);
 	p->y += h;
 }
 
 /* --- headings and contents ------------------------------------------ */
 
-void pdf_heading(struct pdf *p, int level, const char *text)
+static double heading_size(int level)
 {
-	double size = level == 1 ? 14 : level == 2 ? 12 : 10.5;
-	HPDF_Destination dst;
+	return level == 1 ? 14 : level == 2 ? 12 : 10.5;
+}
 
-	pdf_space(p, level == 1 ? 10 : 6);
-	pdf_need(p, size * LINE + 100); /* keep with what follows */
+/* Draws a heading now: it starts a page when less than keep points
+ * would be left under it. */
+static void put_heading(struct pdf *p, int level, const char *text, double keep)
+{
+	double size = heading_size(level);
+	struct pdf_heading *h = NULL;
+
+	p->y += level == 1 ? 10 : 6;
+	p->breaking_heading = true;
+	pdf_need(p, size * LINE + keep);
+	p->breaking_heading = false;
 	if (p->dry) {
 		struct pdf_heading *g = realloc(
 			p->headings, (p->nheadings + 1) * sizeof(*p->headings));
 		if (g) {
 			p->headings = g;
-			g[p->nheadings].title = strdup(text);
-			g[p->nheadings].level = level;
-			g[p->nheadings].page = p->pages - p->number_offset;
-			p->nheadings++;
+			h = &g[p->nheadings++];
+			memset(h, 0, sizeof(*h));
+			h->title = strdup(text);
+			h->level = level;
+			h->page = p->pages - p->number_offset;
 		}
-	} else if (p->page && level <= 2) {
+	} else if (p->next_heading < p->nheadings) {
+		h = &p->headings[p->next_heading];
+		h->at = p->page;
+		h->at_y = p->y;
+	}
+	if (!p->dry && p->page && level <= 2) {
 		HPDF_Outline parent =
 			level == 1 || !p->outline[1] ? NULL : p->outline[1];
 		HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, text, NULL);
 		if (o) {
-			dst = HPDF_Page_CreateDestination(p->page);
+			HPDF_Destination dst =
+				HPDF_Page_CreateDestination(p->page);
 			HPDF_Destination_SetXYZ(
 				dst, 0, (HPDF_REAL)(PDF_PAGE_H - p->y + 10), 1);
 			HPDF_Outline_SetDestination(o, dst);
@@ -466,6 +682,9 @@ void pdf_heading(struct pdf *p, int level, const char *text)
 	}
 	p->next_heading++;
 	pdf_text(p, text, size, 0, true);
+	snprintf(p->section, sizeof(p->section), "%s", text);
+	if (level <= 2)
+		snprintf(p->chapter, sizeof(p->chapter), "%s", text);
 	if (level == 1 && !p->dry && p->page) {
 		HPDF_Page_SetLineWidth(p->page, 0.8);
 		HPDF_Page_MoveTo(p->page, PDF_LEFT,
@@ -474,23 +693,104 @@ void pdf_heading(struct pdf *p, int level, const char *text)
 				 (HPDF_REAL)(PDF_PAGE_H - p->y + 2));
 		HPDF_Page_Stroke(p->page);
 	}
-	pdf_space(p, 4);
+	p->y += 4;
+}
+
+/* A waiting block heading is drawn now, kept with 100 points. */
+void pdf_flush(struct pdf *p)
+{
+	char *t = p->pending;
+	if (!t)
+		return;
+	p->pending = NULL;
+	put_heading(p, 3, t, 100);
+	free(t);
+}
+
+void pdf_heading(struct pdf *p, int level, const char *text)
+{
+	pdf_flush(p);
+	if (level >= 3) {
+		/* drawn with what follows: pdf_table keeps the two together */
+		p->pending = strdup(text);
+		if (p->pending)
+			return;
+	}
+	put_heading(p, level, text, 100);
+}
+
+/* A dotted leader from x1 to x2 on the line at the cursor. */
+static void leader(struct pdf *p, double x1, double x2, double size)
+{
+	const HPDF_UINT16 dash[] = {1, 3};
+	double y = PDF_PAGE_H - p->y - size * 0.85;
+	if (p->dry || !p->page || x2 - x1 < 6)
+		return;
+	HPDF_Page_GSave(p->page);
+	HPDF_Page_SetLineWidth(p->page, 0.8);
+	HPDF_Page_SetDash(p->page, dash, 2, 0);
+	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y);
+	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y);
+	HPDF_Page_Stroke(p->page);
+	HPDF_Page_GRestore(p->page);
 }
 
 void pdf_contents(struct pdf *p)
 {
+	const double size = 10.5;
+	pdf_flush(p);
+	snprintf(p->section, sizeof(p->section), "目次");
 	for (size_t i = 0; i < p->nheadings; i++) {
-		const struct pdf_heading *h = &p->headings[i];
-		char num[16];
-		double indent = h->level == 1 ? 0 : 18;
+		struct pdf_heading *h = &p->headings[i];
+		char num[16], *t;
+		double indent = h->level == 1 ? 0 : 18, tw, nw;
+		enum pdf_face f = h->level == 1 ? PDF_GOTHIC : PDF_MINCHO;
 		if (h->level > 2)
 			continue;
-		pdf_need(p, 11 * LINE);
+		pdf_need(p, size * LINE);
 		snprintf(num, sizeof(num), "%d", p->dry ? 0 : h->page);
-		pdf_line_at(p, h->title, 10.5, PDF_LEFT + indent,
+		pdf_line_at(p, h->title, size, PDF_LEFT + indent,
 			    PDF_WIDTH - indent - 30, 0, h->level == 1);
-		pdf_line_at(p, num, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-		p->y += 10.5 * LINE;
+		pdf_line_at(p, num, size, PDF_LEFT, PDF_WIDTH, 2, false);
+		t = drawable(p, h->title);
+		tw = t ? width_of(p, f, t, strlen(t), size) : 0;
+		nw = width_of(p, PDF_MINCHO, num, strlen(num), size);
+		free(t);
+		leader(p, PDF_LEFT + indent + tw + 6,
+		       PDF_PAGE_W - PDF_RIGHT - nw - 6, size);
+		if (!p->dry) {
+			h->toc = p->page;
+			h->toc_rect.left = (HPDF_REAL)(PDF_LEFT + indent - 2);
+			h->toc_rect.right = (HPDF_REAL)(PDF_PAGE_W - PDF_RIGHT);
+			h->toc_rect.top = (HPDF_REAL)(PDF_PAGE_H - p->y + 2);
+			h->toc_rect.bottom =
+				(HPDF_REAL)(PDF_PAGE_H - p->y - size * LINE);
+		}
+		p->y += size * LINE;
+	}
+}
+
+/* Each contents line becomes a link to its heading (made when both
+ * pages exist, after the drawing pass). */
+static void contents_links(struct pdf *p)
+{
+	for (size_t i = 0; i < p->nheadings && !p->failed; i++) {
+		const struct pdf_heading *h = &p->headings[i];
+		HPDF_Destination dst;
+		HPDF_Annotation a;
+		if (!h->toc || !h->at)
+			continue;
+		dst = HPDF_Page_CreateDestination(h->at);
+		if (!dst)
+			continue;
+		HPDF_Destination_SetXYZ(
+			dst, 0, (HPDF_REAL)(PDF_PAGE_H - h->at_y + 10), 1);
+		a = HPDF_Page_CreateLinkAnnot(h->toc, h->toc_rect, dst);
+		if (a) {
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			HPDF_LinkAnnot_SetHighlightMode(a,
+							HPDF_ANNOT_INVERT_BOX);
+		}
 	}
 }
 
@@ -502,8 +802,7 @@ struct cell_lines {
 	size_t n;	/* how many */
 };
 
-static void rect(struct pdf *p, double x, double y, double w, double h,
-		 bool fill)
+void pdf_rect(struct pdf *p, double x, double y, double w, double h, bool fill)
 {
 	if (p->dry || !p->page)
 		return;
@@ -522,33 +821,35 @@ static void rect(struct pdf *p, double x, double y, double w, double h,
 	HPDF_Page_Stroke(p->page);
 }
 
-/* Draws lines first..first+count of each cell of a row at the cursor. */
+/* Draws lines first..first+count of each cell of a row at the cursor:
+ * the head in Gothic on a tint, cells in Mincho. */
 static void row_part(struct pdf *p, size_t ncols, const double *widths,
 		     const struct cell_lines *cells, size_t first, size_t count,
 		     double size, bool head)
 {
 	double x = PDF_LEFT, h = count * size * LINE + 2 * PAD;
 	for (size_t c = 0; c < ncols; c++) {
-		rect(p, x, p->y, widths[c], h, head);
+		pdf_rect(p, x, p->y, widths[c], h, head);
 		for (size_t k = first; k < first + count && k < cells[c].n; k++)
 			draw(p, cells[c].text + cells[c].v[k].start,
 			     cells[c].v[k].len, x + PAD,
 			     p->y + PAD + (double)(k - first) * size * LINE +
 				     size * 0.15,
-			     size, head);
+			     size, head ? PDF_GOTHIC : PDF_MINCHO);
 		x += widths[c];
 	}
 	p->y += h;
 }
 
 static bool lay_cells(struct pdf *p, size_t ncols, const double *widths,
-		      const char *const *text, double size,
+		      const char *const *text, double size, bool head,
 		      struct cell_lines *out, size_t *most)
 {
 	*most = 1;
 	for (size_t c = 0; c < ncols; c++) {
 		out[c].text = drawable(p, text[c] ? text[c] : "");
-		out[c].v = out[c].text ? wrap(p, out[c].text, size,
+		out[c].v = out[c].text ? wrap(p, head ? PDF_GOTHIC : PDF_MINCHO,
+					      out[c].text, size,
 					      widths[c] - 2 * PAD, &out[c].n)
 				       : NULL;
 		if (!out[c].v)
@@ -561,7 +862,7 @@ static bool lay_cells(struct pdf *p, size_t ncols, const double *widths,
 
 static void free_cells(struct cell_lines *c, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; c && i < n; i++) {
 		free(c[i].text);
 		free(c[i].v);
 		c[i].text = NULL;
@@ -569,175 +870,144 @@ static void free_cells(struct cell_lines *c, size_t n)
 	}
 }
 
+#define BODY_H	    (PDF_PAGE_H - PDF_TOP - PDF_BOTTOM) /* a page's room */
+#define SMALL_TABLE 150.0 /* points: a table no taller is never split */
+#define EPS	    0.01  /* points: what rounding may add up to */
+
+/* A table that was laid out: the head's and every row's cells. */
+struct laid_table {
+	struct cell_lines *head; /* ncols */
+	struct cell_lines *rows; /* nrows * ncols */
+	size_t *lines;		 /* per row: its lines */
+	size_t head_lines;
+};
+
+static void laid_free(struct laid_table *t, size_t ncols, size_t nrows)
+{
+	free_cells(t->head, ncols);
+	for (size_t r = 0; t->rows && r < nrows; r++)
+		free_cells(t->rows + r * ncols, ncols);
+	free(t->head);
+	free(t->rows);
+	free(t->lines);
+}
+
+/* Wraps every cell once; false when out of memory. */
+static bool lay_table(struct pdf *p, size_t ncols, const double *widths,
+		      const char *const *header, const char *const *cells,
+		      size_t nrows, double size, struct laid_table *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->head = calloc(ncols, sizeof(*t->head));
+	t->rows = calloc(nrows * ncols + 1, sizeof(*t->rows));
+	t->lines = calloc(nrows + 1, sizeof(*t->lines));
+	if (!t->head || !t->rows || !t->lines ||
+	    !lay_cells(p, ncols, widths, header, size, true, t->head,
+		       &t->head_lines))
+		return false;
+	for (size_t r = 0; r < nrows; r++) {
+		if (p->row_context)
+			p->context = p->row_context[r];
+		if (!lay_cells(p, ncols, widths, cells + r * ncols, size, false,
+			       t->rows + r * ncols, &t->lines[r]))
+			return false;
+	}
+	return true;
+}
+
+/* Draws row r, continuing it on further pages when it does not fit. */
+static void put_row(struct pdf *p, size_t ncols, const double *widths,
+		    const struct laid_table *t, size_t r, double size)
+{
+	const double line = size * LINE;
+	size_t done = 0, lines = t->lines[r];
+	while (done < lines) {
+		double room = PDF_PAGE_H - PDF_BOTTOM - p->y - 2 * PAD + EPS;
+		size_t fit = room > 0 ? (size_t)(room / line) : 0;
+		if (fit > lines - done)
+			fit = lines - done;
+		/* a row that fits whole on the next page moves there */
+		if (fit < lines - done && done == 0 &&
+		    lines * line + 2 * PAD < BODY_H - 60)
+			fit = 0;
+		if (fit == 0) {
+			page_break(p);
+			row_part(p, ncols, widths, t->head, 0, t->head_lines,
+				 size, true);
+			continue;
+		}
+		row_part(p, ncols, widths, t->rows + r * ncols, done, fit, size,
+			 false);
+		done += fit;
+	}
+}
+
 void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 	       const char *const *header, const char *const *cells,
 	       size_t nrows, double size)
 {
-	struct cell_lines *head = calloc(ncols, sizeof(*head));
-	struct cell_lines *row = calloc(ncols, sizeof(*row));
-	size_t head_lines, lines;
-	double line = size * LINE;
+	struct laid_table t;
+	double line, head_h, total, heading = 0;
 
-	if (!head || !row ||
-	    !lay_cells(p, ncols, widths, header, size, head, &head_lines)) {
+	if (size < MIN_TABLE)
+		size = MIN_TABLE;
+	line = size * LINE;
+	if (p->pending) /* the block's heading, kept with the table */
+		heading = heading_size(3) * LINE + 10;
+	if (!lay_table(p, ncols, widths, header, cells, nrows, size, &t)) {
 		p->failed = true;
 		goto out;
 	}
-	/* the head never stands alone: it starts where the first row (or
-	 * its first three lines) fits under it */
-	lines = 1;
-	if (nrows && lay_cells(p, ncols, widths, cells, size, row, &lines))
-		free_cells(row, ncols);
-	pdf_need(p, (double)(head_lines + (lines < 3 ? lines : 3)) * line +
-			    4 * PAD);
-	row_part(p, ncols, widths, head, 0, head_lines, size, true);
-	for (size_t r = 0; r < nrows; r++) {
-		size_t done = 0;
+	head_h = (double)t.head_lines * line + 2 * PAD;
+	total = head_h;
+	for (size_t r = 0; r < nrows; r++)
+		total += (double)t.lines[r] * line + 2 * PAD;
+	/* a block (heading and table) or a small table is kept on one
+	 * page; a longer one starts where its head and first lines fit */
+	p->breaking_heading = heading > 0; /* a new block: no "（続き）" */
+	if (heading + total <= (heading ? BODY_H - 30 : SMALL_TABLE))
+		pdf_need(p, heading + total);
+	else
+		pdf_need(p,
+			 heading + head_h +
+				 (double)(nrows && t.lines[0] < 3 ? t.lines[0]
+								  : 3) *
+					 line +
+				 2 * PAD);
+	p->breaking_heading = false;
+	if (p->pending) {
+		char *h = p->pending;
+		p->pending = NULL;
+		put_heading(p, 3, h, 0);
+		free(h);
+	}
+	row_part(p, ncols, widths, t.head, 0, t.head_lines, size, true);
+	for (size_t r = 0, row_page = 0; r < nrows; r++) {
+		double h = (double)t.lines[r] * line + 2 * PAD;
+		double room = PDF_PAGE_H - PDF_BOTTOM - p->y + EPS;
 		if (p->row_context)
 			p->context = p->row_context[r];
-		if (!lay_cells(p, ncols, widths, cells + r * ncols, size, row,
-			       &lines)) {
-			p->failed = true;
-			break;
+		/* the last row never goes alone to the next page: when it
+		 * would, the one before goes with it */
+		if (nrows >= 3 && r == nrows - 2 &&
+		    row_page == (size_t)p->pages && h <= room &&
+		    h + (double)t.lines[r + 1] * line + 2 * PAD > room &&
+		    h + (double)t.lines[r + 1] * line + 2 * PAD + head_h <
+			    BODY_H - 60) {
+			page_break(p);
+			row_part(p, ncols, widths, t.head, 0, t.head_lines,
+				 size, true);
 		}
-		while (done < lines) {
-			double room = PDF_PAGE_H - PDF_BOTTOM - p->y - 2 * PAD;
-			size_t fit = room > 0 ? (size_t)(room / line) : 0;
-			if (fit > lines - done)
-				fit = lines - done;
-			/* a row that fits whole on the next page moves there */
-			if (fit < lines - done &&
-			    (done == 0 &&
-			     lines * line + 2 * PAD <
-				     PDF_PAGE_H - PDF_TOP - PDF_BOTTOM - 60))
-				fit = 0;
-			if (fit == 0) {
-				pdf_page(p, true);
-				row_part(p, ncols, widths, head, 0, head_lines,
-					 size, true);
-				continue;
-			}
-			row_part(p, ncols, widths, row, done, fit, size, false);
-			done += fit;
-		}
-		free_cells(row, ncols);
+		put_row(p, ncols, widths, &t, r, size);
+		row_page = (size_t)p->pages;
 	}
+	/* the block ends with its table: what follows continues the part */
+	if (heading > 0)
+		snprintf(p->section, sizeof(p->section), "%s", p->chapter);
 out:
+	laid_free(&t, ncols, nrows);
 	p->row_context = NULL;
-	if (head)
-		free_cells(head, ncols);
-	free(head);
-	free(row);
 	pdf_space(p, 6);
-}
-
-/* --- charts and boxes ------------------------------------------------ */
-
-static void fill_rect(struct pdf *p, double x, double y, double w, double h,
-		      float r, float g, float b)
-{
-	if (p->dry || !p->page || w <= 0)
-		return;
-	HPDF_Page_SetRGBFill(p->page, r, g, b);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x,
-			    (HPDF_REAL)(PDF_PAGE_H - y - h), (HPDF_REAL)w,
-			    (HPDF_REAL)h);
-	HPDF_Page_Fill(p->page);
-	HPDF_Page_SetRGBFill(p->page, 0, 0, 0);
-}
-
-static void hline(struct pdf *p, double x1, double y1, double x2, double y2,
-		  double width)
-{
-	if (p->dry || !p->page)
-		return;
-	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(PDF_PAGE_H - y1));
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)(PDF_PAGE_H - y2));
-	HPDF_Page_Stroke(p->page);
-}
-
-void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
-	      const double *before, size_t n, const char *now_name,
-	      const char *before_name, const char *axis)
-{
-	const double label_w = 170, bar_h = 7, gap = 7;
-	double group = before ? 2 * bar_h + gap : bar_h + gap;
-	double plot_x = PDF_LEFT + label_w, plot_w = PDF_WIDTH - label_w - 30;
-	double height = (double)n * group + 50, y0;
-	char tick[16];
-
-	pdf_need(p, height);
-	y0 = p->y;
-	for (int t = 0; t <= 10; t += 2) {
-		double x = plot_x + plot_w * t / 10.0;
-		hline(p, x, y0, x, y0 + (double)n * group, t ? 0.2 : 0.6);
-		snprintf(tick, sizeof(tick), "%d%%", t * 10);
-		p->y = y0 + (double)n * group + 2;
-		pdf_line_at(p, tick, 7, x - 20, 40, 1, false);
-	}
-	for (size_t i = 0; i < n; i++) {
-		double y = y0 + (double)i * group + gap / 2;
-		p->y = y + (before ? bar_h - 4 : -1);
-		pdf_line_at(p, labels[i], 8, PDF_LEFT, label_w - 6, 2, false);
-		fill_rect(p, plot_x, y, plot_w * (now[i] > 0 ? now[i] : 0),
-			  bar_h, 0.27f, 0.45f, 0.77f);
-		if (before)
-			fill_rect(p, plot_x, y + bar_h,
-				  plot_w * (before[i] > 0 ? before[i] : 0),
-				  bar_h, 0.75f, 0.75f, 0.75f);
-	}
-	for (size_t i = 0; i < n; i++) { /* the values at the bars' ends */
-		double y = y0 + (double)i * group + gap / 2;
-		for (int b = 0; b < (before ? 2 : 1); b++) {
-			double v = b ? before[i] : now[i];
-			if (v < 0)
-				continue;
-			snprintf(tick, sizeof(tick), "%.1f", v * 100);
-			p->y = y + b * bar_h - 1.5;
-			pdf_line_at(p, tick, 6.5, plot_x + plot_w * v + 2, 28,
-				    0, false);
-		}
-	}
-	p->y = y0 + (double)n * group + 14;
-	pdf_line_at(p, axis, 8, plot_x, plot_w, 1, false);
-	p->y += 14;
-	fill_rect(p, plot_x, p->y + 1, 10, 7, 0.27f, 0.45f, 0.77f);
-	pdf_line_at(p, now_name, 8, plot_x + 14, 120, 0, false);
-	if (before) {
-		fill_rect(p, plot_x + 140, p->y + 1, 10, 7, 0.75f, 0.75f,
-			  0.75f);
-		pdf_line_at(p, before_name, 8, plot_x + 154, 120, 0, false);
-	}
-	p->y = y0 + height + 6;
-}
-
-void pdf_approval(struct pdf *p)
-{
-	static const char *const head[] = {"", "作成", "確認", "承認"};
-	static const char *const rows[] = {"氏名", "日付", "印"};
-	const double w = 70, x0 = PDF_PAGE_W - PDF_RIGHT - 4 * w;
-	double y;
-
-	pdf_need(p, 120);
-	pdf_line_at(p, "承認欄", 10, x0, 4 * w, 0, true);
-	p->y += 16;
-	y = p->y;
-	for (int c = 0; c < 4; c++) {
-		rect(p, x0 + c * w, y, w, 16, c > 0);
-		p->y = y + 3;
-		pdf_line_at(p, head[c], 9, x0 + c * w, w, 1, c > 0);
-	}
-	y += 16;
-	for (int r = 0; r < 3; r++) {
-		double h = r == 2 ? 40 : 20;
-		for (int c = 0; c < 4; c++)
-			rect(p, x0 + c * w, y, w, h, false);
-		p->y = y + 4;
-		pdf_line_at(p, rows[r], 9, x0, w, 1, false);
-		y += h;
-	}
-	p->y = y + 10;
 }
 
 /* --- saving ---------------------------------------------------------- */
@@ -753,6 +1023,20 @@ void pdf_encrypt(struct pdf *p, const char *user, const char *owner)
 		    HPDF_OK ||
 	    HPDF_SetEncryptionMode(p->doc, HPDF_ENCRYPT_R3, 16) != HPDF_OK)
 		p->failed = true;
+}
+
+/* Writes face f's glyph map, widths and ToUnicode map for the code
+ * points drawn (pdf_font.c). */
+static void finish_face(struct pdf *p, enum pdf_face f)
+{
+	if (!p->font[f] || p->failed)
+		return;
+	if (!pdf_font_finish(p->doc, p->font[f], p->used[f])) {
+		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
+			  "cannot write the font's glyph and ToUnicode maps "
+			  "(expected libharu 2.3.0's UTF-8 fonts)");
+		p->failed = true;
+	}
 }
 
 enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
@@ -773,6 +1057,10 @@ enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, author);
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, subject);
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "kansa");
+	pdf_flush(p);
+	contents_links(p);
+	for (int f = 0; f < PDF_FACES; f++)
+		finish_face(p, (enum pdf_face)f);
 	if (!(tmp = fileio_temp_create(path, p->d)))
 		return KANSA_ERR_IO;
 	p->saving = path;

@@ -300,8 +300,7 @@ static void letter_head(struct pdf *p, const struct report *r,
 	text_wareki_date(r->date, date, sizeof(date));
 	pdf_page(p, false);
 	p->y = 70;
-	pdf_line_at(p, r->settings.classification, 10, PDF_LEFT, PDF_WIDTH, 2,
-		    true);
+	pdf_line_at(p, r->marking, 10, PDF_LEFT, PDF_WIDTH, 2, true);
 	p->y += 22;
 	pdf_line_at(p, r->settings.document_number, 10.5, PDF_LEFT, PDF_WIDTH,
 		    2, false);
@@ -321,14 +320,14 @@ static void letter_head(struct pdf *p, const struct report *r,
 	if (r->has_audit && *r->audit.auditor)
 		pdf_line_at(p, r->audit.auditor, 10.5, PDF_LEFT, PDF_WIDTH, 2,
 			    false);
-	p->y += 50;
+	p->y += 40;
 	pdf_line_at(p, r->settings.title[kind], 14, PDF_LEFT, PDF_WIDTH, 1,
 		    true);
 	if (kind != REPORT_PLANS && findings_is_draft(&r->findings)) {
 		p->y += 20;
 		pdf_line_at(p, "（案）", 14, PDF_LEFT, PDF_WIDTH, 1, true);
 	}
-	p->y += 40;
+	p->y += 32;
 }
 
 static void ciso_body(struct pdf *p, const struct report *r)
@@ -460,7 +459,7 @@ static size_t first_of_item(const struct answer_ref *v, size_t n,
 static void chapter_results(struct pdf *p, const struct report *r)
 {
 	struct answer_ref *refs = answers_by_item(r);
-	static const double w[] = {62, 30, 48, 48, 95, 200};
+	static const double w[] = {76, 30, 48, 48, 95, 186};
 	static const char *const head[] = {"項目",     "水準", "自己評価",
 					   "監査評価", "証跡", "コメント"};
 	const size_t na = r->data.nanswers;
@@ -669,20 +668,29 @@ static void plans_part(struct pdf *p, const struct report *r)
 
 static void evidence_part(struct pdf *p, const struct report *r)
 {
-	static const double w[] = {70, 150, 200, 63};
-	static const char *const head[] = {"ID", "表題", "SHA-256", "検証結果"};
-	const char **cells = calloc(r->evidence.n * 4 + 1, sizeof(*cells));
+	/* the SHA-256 under the title, on one line of its own */
+	static const double w[] = {64, 377, 42};
+	static const char *const head[] = {"ID", "表題 / SHA-256", "検証結果"};
+	const char **cells = calloc(r->evidence.n * 3 + 1, sizeof(*cells));
+	char **owned = calloc(r->evidence.n + 1, sizeof(*owned));
 	pdf_heading(p, 1, "9 証跡一覧");
-	if (!cells)
-		return;
+	if (!cells || !owned)
+		goto out;
 	for (size_t i = 0; i < r->evidence.n; i++) {
 		const struct evidence_record *e = &r->evidence.records[i];
-		cells[i * 4] = e->id;
-		cells[i * 4 + 1] = e->title;
-		cells[i * 4 + 2] = *e->sha256 ? e->sha256 : "-";
-		cells[i * 4 + 3] = report_evidence_check(r, e);
+		struct sbuf b = {0};
+		sbuf_printf(&b, "%s\n%s", e->title,
+			    *e->sha256 ? e->sha256 : "-");
+		owned[i] = sbuf_take(&b);
+		cells[i * 3] = e->id;
+		cells[i * 3 + 1] = owned[i] ? owned[i] : e->title;
+		cells[i * 3 + 2] = report_evidence_check(r, e);
 	}
-	pdf_table(p, 4, w, head, cells, r->evidence.n, 8);
+	pdf_table(p, 3, w, head, cells, r->evidence.n, 9);
+out:
+	for (size_t i = 0; owned && i < r->evidence.n; i++)
+		free(owned[i]);
+	free(owned);
 	free(cells);
 }
 
@@ -707,7 +715,7 @@ static void appendix(struct pdf *p, const struct report *r)
 		cells[i * 3 + 1] = r->inputs[i].path;
 		cells[i * 3 + 2] = r->inputs[i].sha256;
 	}
-	pdf_table(p, 3, w, head, cells, r->ninputs, 7);
+	pdf_table(p, 3, w, head, cells, r->ninputs, 9);
 	free(cells);
 }
 
@@ -866,10 +874,10 @@ static void plans_decisions(struct pdf *p, const struct plans_progress *pp)
 static void plans_report_body(struct pdf *p, const struct report *r,
 			      const struct plans_progress *pp)
 {
-	static const double wo[] = {64, 44, 72, 91, 66, 64, 44, 38};
+	static const double wo[] = {70, 44, 72, 85, 66, 64, 44, 38};
 	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
 					 "期限", "進捗", "状態", "超過日数"};
-	static const double wc[] = {64, 46, 90, 149, 82, 52};
+	static const double wc[] = {70, 46, 90, 143, 82, 52};
 	static const char *const hc[] = {"ID",	 "指摘",   "担当",
 					 "対応", "報告日", "状態"};
 	char buf[1024], since[64], asof[64];
@@ -946,12 +954,16 @@ static enum kansa_err write_pdf(const struct report *r,
 	static const char *const subjects[] = {
 		"", "情報セキュリティ監査及び自己点検の結果",
 		"情報セキュリティ監査報告書", "改善計画の進捗状況"};
+	const char *const fonts[PDF_FACES] = {
+		[PDF_MINCHO] = r->settings.font_body,
+		[PDF_GOTHIC] = r->settings.font,
+		[PDF_MONO] = r->settings.font_mono};
 	struct pdf p;
-	enum kansa_err err = pdf_open(&p, r->settings.font, d);
+	enum kansa_err err = pdf_open(&p, fonts, d);
 
 	if (err)
 		return err;
-	p.marking = r->settings.classification;
+	p.marking = r->marking; /* 案 while the year is open (issue 11) */
 	p.title = r->settings.title[doc->kind];
 	p.number_offset = 1; /* the cover has no number */
 	pdf_restart(&p, true);
@@ -990,11 +1002,19 @@ enum kansa_err pdf_passwords_read(const char *path, struct pdf_passwords *pw,
 {
 	char *buf = NULL, *line, *next;
 	size_t len;
-	enum kansa_err err = fileio_read(path, 4096, &buf, &len, d);
+	enum kansa_err err;
 	uint8_t rnd[16];
 
 	memset(pw, 0, sizeof(*pw));
-	if (err)
+	/* no core dump may hold the passwords from here on */
+	if (fileio_forbid_core_dumps() != KANSA_OK) {
+		diags_add(d, DIAG_ERROR, path, 0,
+			  "cannot turn core dumps off before reading the "
+			  "passwords: %s",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	if ((err = fileio_read(path, 4096, &buf, &len, d)))
 		return err;
 	line = buf;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)

@@ -61,13 +61,20 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
+	s->font_body = setting(r, f, "report", "font_body",
+			       "/usr/share/fonts/opentype/ipaexfont-mincho/"
+			       "ipaexm.ttf");
+	s->font_mono = setting(r, f, "report", "font_mono",
+			       "/usr/share/fonts/opentype/ipafont-gothic/"
+			       "ipag.ttf");
 	for (int i = 0; i < 4; i++) {
 		s->title[i] =
 			setting(r, f, "titles", report_keys[i], titles[i]);
 		s->file[i] = setting(r, f, "files", report_keys[i], files[i]);
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
-	    !s->addressee || !s->sender || !s->font)
+	    !s->addressee || !s->sender || !s->font || !s->font_body ||
+	    !s->font_mono)
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -97,6 +104,20 @@ load_settings(struct report *r, const struct report_options *o, struct diags *d)
 	}
 	free(data);
 	err = report_settings_from_ini(r, f);
+	for (int i = 0; !err && i < 4; i++) {
+		const char *why = fileio_name_problem(s->file[i]);
+		const struct ini_section *fs =
+			f ? ini_section(f, "files") : NULL;
+		if (why) {
+			diags_add(d, DIAG_ERROR, s->from,
+				  fs ? ini_key_line(fs, report_keys[i]) : 0,
+				  "[files] %s = '%s' is not a file name: %s "
+				  "(the reports are written into the output "
+				  "folder only)",
+				  report_keys[i], s->file[i], why);
+			err = KANSA_ERR_INPUT;
+		}
+	}
 	ini_free(f);
 	if (!err && o->organisation && *o->organisation) {
 		free(s->organisation);
@@ -310,6 +331,24 @@ static enum kansa_err gather_previous(struct store *st,
 			    r->cl.nmapping, &r->diff);
 }
 
+/* An open year's reports are drafts: 案 beside the classification on
+ * the cover and in the header (issue 11); a closed year's are final. */
+static enum kansa_err mark_draft(struct store *st, struct report *r,
+				 struct diags *d)
+{
+	int closed = store_year_closed(st, r->year, NULL);
+	if (closed < 0) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "cannot read whether FY %d is closed", r->year);
+		return KANSA_ERR_DB;
+	}
+	r->draft = closed == 0;
+	snprintf(r->marking, sizeof(r->marking), "%s%s",
+		 r->settings.classification ? r->settings.classification : "",
+		 r->draft ? "　案" : "");
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather(struct store *st, const struct report_options *o,
 			     struct report *r, struct diags *d)
 {
@@ -322,7 +361,7 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if ((err = load_settings(r, o, d)) ||
+	if ((err = load_settings(r, o, d)) || (err = mark_draft(st, r, d)) ||
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
@@ -378,6 +417,8 @@ void report_release(struct report *r)
 	free(r->settings.addressee);
 	free(r->settings.sender);
 	free(r->settings.font);
+	free(r->settings.font_body);
+	free(r->settings.font_mono);
 	free(r->settings.from);
 	for (int i = 0; i < 4; i++) {
 		free(r->settings.title[i]);
@@ -487,8 +528,12 @@ enum kansa_err report_gather_plans(struct store *st,
 		snprintf(pp->since, sizeof(pp->since), "%s", since);
 	else
 		quarter_before(o->as_of, pp->since);
-	if ((err = load_settings(r, o, d)) ||
-	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	if ((err = load_settings(r, o, d)))
+		return err;
+	/* a report on plans, not on a year: never a draft */
+	snprintf(r->marking, sizeof(r->marking), "%s",
+		 r->settings.classification ? r->settings.classification : "");
+	if ((err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
 	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
 		return err;

@@ -38,12 +38,14 @@ struct report_settings {
 	char *classification;  /* 機密性2: every page's header and footer */
 	char *document_number; /* 議事第　　号 */
 	char *addressee;       /* 水戸市議会議長　様 */
-	char *sender;	/* 情報セキュリティ監査統括責任者 */
-	char *font;	/* the TrueType font the PDFs embed */
-	char *title[4]; /* workpaper, CISO summary, audit report, plans */
-	char *file[4];	/* their file names (plans: the PDF's; the
-			   workbook's ends in .xlsx instead) */
-	char *from;	/* where the settings came from */
+	char *sender;	 /* 情報セキュリティ監査統括責任者 */
+	char *font;	 /* the PDFs' Gothic (headings), embedded */
+	char *font_body; /* their Mincho (body text), embedded */
+	char *font_mono; /* their monospaced font (SHA-256 values) */
+	char *title[4];	 /* workpaper, CISO summary, audit report, plans */
+	char *file[4];	 /* their file names (plans: the PDF's; the
+			    workbook's ends in .xlsx instead) */
+	char *from;	 /* where the settings came from */
 };
 
 enum report_kind {
@@ -134,6 +136,11 @@ struct report {
 	size_t ninputs;
 	char input_digest[65]; /* SHA-256 over the inputs' kinds and
 				  SHA-256s and the policy's */
+
+	bool draft;	   /* the year is open (not closed by kansa close):
+			      its reports are drafts, 案 */
+	char marking[320]; /* what cover and header show: the
+			      classification, with 案 when draft */
 };
 
 /* Called by report_gather (report_audit.c): each observation's evidence

@@ -251,7 +251,7 @@ static const char init_ini[] =
 	"[workspace]\r\n"
 	"; 団体名 (報告書の表紙。templates/report.ini の organisation "
 	"より優先)\r\n"
-	"organisation = %s\r\n"
+	"%s"
 	"; 情報セキュリティ対策基準の本文 (UTF-8 または Shift_JIS)\r\n"
 	"policy = checklists/policy.txt\r\n"
 	"; 本文から導出したチェックリスト (レビューして保存)\r\n"
@@ -339,12 +339,12 @@ static enum kansa_err write_templates(const char *organisation, struct diags *d)
 			      : NULL;
 		if (org && *organisation) {
 			const char *eol = strchr(org + 1, '\n');
-			sbuf_add(&b, data, (size_t)(org - data));
-			sbuf_printf(&b, "\norganisation = %s", organisation);
-			if (eol)
+			sbuf_add(&b, data, (size_t)(org - data) + 1);
+			ini_format_value(&b, "organisation", organisation);
+			if (eol) {
+				b.len--; /* its "\n": eol has the line's end */
 				sbuf_add(&b, eol, strlen(eol));
-			else
-				sbuf_adds(&b, "\n");
+			}
 		} else {
 			sbuf_add(&b, data, len);
 		}
@@ -398,7 +398,18 @@ enum kansa_err workspace_init(const char *dir, const char *organisation,
 	if ((err = write_readme(organisation, year, d)))
 		return err;
 	/* kansa.ini last: a workspace is whole once it has one */
-	sbuf_printf(&b, init_ini, organisation);
+	{
+		struct sbuf org = {0}, crlf = {0};
+		ini_format_value(&org, "organisation", organisation);
+		for (size_t i = 0; org.s && i < org.len; i++)
+			sbuf_adds(&crlf, org.s[i] == '\n'
+						 ? "\r\n"
+						 : (char[]){org.s[i], 0});
+		sbuf_printf(&b, init_ini,
+			    crlf.s ? crlf.s : "organisation = \r\n");
+		sbuf_release(&org);
+		sbuf_release(&crlf);
+	}
 	if (b.oom)
 		return KANSA_ERR_NOMEM;
 	err = fileio_write_atomic("kansa.ini", b.s, b.len, d);
