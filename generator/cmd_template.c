@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "fileio.h"
 #include "ini.h"
+#include "render_xlsx.h"
 #include "templates.h"
 #include "text.h"
 #include "workspace.h"
@@ -255,16 +256,36 @@ char *where_shown(const struct where *w, const char *rel)
 /* Writes the blank sheet of role into dir; with keep, a sheet already
  * there (in the folder kansa run reads, perhaps filled in) is left as it
  * is. */
+/* The answer workbook of role (--format xlsx). */
+static enum kansa_err write_book(const struct checklist *cl,
+				 const struct role_table *t, const char *role,
+				 int year, const char *department,
+				 const char *dir, struct diags *d)
+{
+	char path[4096];
+	enum kansa_err err;
+	snprintf(path, sizeof(path), "%s/answers-%d-%s.xlsx", dir, year,
+		 sheets_role_slug(t, role));
+	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
+	if (!err)
+		printf("%s: %s, %zu items\n", path, role,
+		       sheets_role_items(cl, role));
+	return err;
+}
+
 static enum kansa_err write_sheet(const struct checklist *cl,
 				  const struct role_table *roles,
 				  const char *role, int year,
 				  const char *department, const char *header,
-				  const char *dir, bool keep, struct diags *d)
+				  const char *dir, bool keep, bool xlsx,
+				  struct diags *d)
 {
 	char path[4096], *ini = NULL;
 	size_t len;
 	enum kansa_err err;
 
+	if (xlsx)
+		return write_book(cl, roles, role, year, department, dir, d);
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
 		 sheets_role_slug(roles, role));
 	if (keep && access(path, F_OK) == 0) {
@@ -290,6 +311,7 @@ struct template_opts {
 	const char *dir;  /* -o */
 	const char *spec; /* --policy */
 	const char *tdir; /* --templates */
+	bool xlsx;	  /* --format xlsx */
 };
 
 const struct cli_option cmd_template_options[] = {
@@ -302,6 +324,10 @@ const struct cli_option cmd_template_options[] = {
 	{"policy", 'P', false, "NAME[@VERSION]",
 	 "the checklist, when no import fixed it"},
 	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	{"format", 'f', false, "ini|xlsx",
+	 "INI sheets (default) or Excel answer workbooks\n"
+	 "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
+	 "kansa import takes them)"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -310,6 +336,7 @@ static int template_parse(int argc, char **argv, struct cli *cli,
 			  struct template_opts *o)
 {
 	const struct command *cmd = cli_find("template");
+	const char *format = "ini";
 	struct cli_parser p;
 	int c, rc;
 
@@ -342,6 +369,9 @@ static int template_parse(int argc, char **argv, struct cli *cli,
 		case 'T':
 			o->tdir = optarg;
 			break;
+		case 'f':
+			format = optarg;
+			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
@@ -349,6 +379,10 @@ static int template_parse(int argc, char **argv, struct cli *cli,
 	if (o->year < 0 || optind != argc)
 		return cli_usage_error(cmd, "expected --year FY and no other "
 					    "arguments");
+	if (strcmp(format, "xlsx") && strcmp(format, "ini"))
+		return cli_usage_error(cmd, "--format is ini or xlsx, not '%s'",
+				       format);
+	o->xlsx = strcmp(format, "xlsx") == 0;
 	return 0;
 }
 
@@ -391,7 +425,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		    !sheets_role_has_items(&cl, name))
 			continue;
 		err = write_sheet(&cl, w.roles, name, o.year, o.dept, header,
-				  dir, !o.dir && w.ws_dir, &cli->diags);
+				  dir, !o.dir && w.ws_dir, o.xlsx, &cli->diags);
 	}
 out:
 	free(header);

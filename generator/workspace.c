@@ -318,6 +318,35 @@ static enum kansa_err write_readme(const char *organisation, int year,
 	return err;
 }
 
+/* report.ini with the organisation's own values: its name, the
+ * addressee (its chair, a name may be added), a document number and no
+ * basis or order clause until the user names them. */
+static void own_report_ini(struct sbuf *b, const char *data,
+			   const char *organisation)
+{
+	for (const char *p = data; *p;) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p + 1) : strlen(p);
+		if (strncmp(p, "organisation =", 14) == 0) {
+			ini_format_value(b, "organisation", organisation);
+		} else if (strncmp(p, "addressee =", 11) == 0) {
+			struct sbuf a = {0};
+			sbuf_printf(&a, "%s議長　様", organisation);
+			ini_format_value(b, "addressee", a.s ? a.s : "");
+			sbuf_release(&a);
+		} else if (strncmp(p, "document_number =", 17) == 0) {
+			sbuf_adds(b, "document_number = 第　　号\n");
+		} else if (strncmp(p, "basis_clause =", 14) == 0) {
+			sbuf_adds(b, "basis_clause =\n");
+		} else if (strncmp(p, "order_clause =", 14) == 0) {
+			sbuf_adds(b, "order_clause =\n");
+		} else {
+			sbuf_add(b, p, n);
+		}
+		p += n;
+	}
+}
+
 /* Writes templates/: each file kansa has compiled in, from the installed
  * share folder when it is there (a site's own settings), else the
  * compiled-in copy; the organisation put into report.ini. */
@@ -328,26 +357,14 @@ static enum kansa_err write_templates(const char *organisation, struct diags *d)
 		size_t len;
 		struct sbuf b = {0};
 		enum kansa_err err;
-		const char *org;
-
 		if (strcmp(t->name, README_TEMPLATE) == 0)
 			continue;
 		if ((err = templates_load(t->name, NULL, &data, &len, NULL, d)))
 			return err;
-		org = strcmp(t->name, "report.ini") == 0
-			      ? strstr(data, "\norganisation =")
-			      : NULL;
-		if (org && *organisation) {
-			const char *eol = strchr(org + 1, '\n');
-			sbuf_add(&b, data, (size_t)(org - data) + 1);
-			ini_format_value(&b, "organisation", organisation);
-			if (eol) {
-				b.len--; /* its "\n": eol has the line's end */
-				sbuf_add(&b, eol, strlen(eol));
-			}
-		} else {
+		if (strcmp(t->name, "report.ini") == 0 && *organisation)
+			own_report_ini(&b, data, organisation);
+		else
 			sbuf_add(&b, data, len);
-		}
 		free(data);
 		if (b.oom)
 			return KANSA_ERR_NOMEM;

@@ -29,12 +29,13 @@ cmds=$("$kansa" help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' | tr '\n' ' ')
 	echo "}"
 	echo "_kansa_values() {"
 	echo "	case \$1 in"
-	# --opt a|b|c in any help text: those values
-	for c in $cmds; do "$kansa" help "$c"; done |
-		grep -o -- '--[a-z][a-z-]* [a-z0-9]*|[a-z0-9|]*' | sort -u |
-		while read -r opt vals; do
-			echo "	$opt) echo '$(printf '%s' "$vals" | tr '|' ' ')' ;;"
+	# --opt a|b|c in a command's help: those values, for that command
+	for c in $cmds; do
+		"$kansa" help "$c" | grep -o -- '--[a-z][a-z-]* [a-z0-9]*|[a-z0-9|]*' |
+			sort -u | while read -r opt vals; do
+			echo "	'$c $opt') echo '$(printf '%s' "$vals" | tr '|' ' ')' ;;"
 		done
+	done
 	echo "	*) return 1 ;;"
 	echo "	esac"
 	echo "}"
@@ -58,7 +59,7 @@ _kansa() {
 		return
 	fi
 	_kansa_options "$cmd"
-	if vals=$(_kansa_values "$prev"); then
+	if vals=$(_kansa_values "$cmd $prev"); then
 		COMPREPLY=($(compgen -W "$vals" -- "$cur"))
 	elif [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
