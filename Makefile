@@ -6,6 +6,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 SHAREDIR  ?= $(PREFIX)/share/kansa
 MANDIR    ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR   ?=
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
@@ -42,6 +43,7 @@ TEMPLATES = $(sort $(wildcard templates/*))
 GEN_OBJS  = $(BUILD)/obj/templates_data.o
 OBJS      = $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
+MAN5      = $(sort $(wildcard docs/man/*.5))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # each fuzz harness linked with tests/fuzz/replay.c instead of libFuzzer:
@@ -53,7 +55,7 @@ REPLAY_BINS = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/replay/%)
 .PHONY: all deps demo check test unit regress install uninstall clean \
         format format-check fuzz bench valgrind golden check-structure
 
-all: $(BUILD)/kansa $(BUILD)/kansa.1
+all: $(BUILD)/kansa $(BUILD)/kansa.1 $(BUILD)/kansa.bash
 
 $(BUILD)/kansa: $(OBJS)
 	@echo "  LD      $@"
@@ -119,17 +121,32 @@ demo: deps
 $(BUILD)/kansa.1: $(BUILD)/kansa
 	$(Q)$(BUILD)/kansa help --man >$@.tmp && mv $@.tmp $@
 
-install: $(BUILD)/kansa $(BUILD)/kansa.1
+# The bash completion, made from `kansa help` (the command table).
+$(BUILD)/kansa.bash: $(BUILD)/kansa tools/completion.sh
+	$(Q)sh tools/completion.sh $(BUILD)/kansa $@
+
+# The binary, its data (templates, the sample policy and checklist), the
+# manual pages (kansa(1) and the file formats in section 5) and the bash
+# completion.  The installed kansa finds its data beside itself
+# (BINDIR/../share/kansa), whatever PREFIX it was compiled with.
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
-		$(DESTDIR)$(SHAREDIR)/checklists $(DESTDIR)$(MANDIR)/man1
+		$(DESTDIR)$(SHAREDIR)/checklists $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(BUILD)/kansa $(DESTDIR)$(BINDIR)/kansa
 	install -m 644 $(BUILD)/kansa.1 $(DESTDIR)$(MANDIR)/man1/kansa.1
-	install -m 644 templates/* $(DESTDIR)$(SHAREDIR)/templates/ 2>/dev/null || true
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)/templates/
 	install -m 644 checklists/* $(DESTDIR)$(SHAREDIR)/checklists/
+	install -m 644 $(BUILD)/kansa.bash $(DESTDIR)$(COMPLETIONDIR)/kansa
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kansa $(DESTDIR)$(MANDIR)/man1/kansa.1
+	rm -f $(DESTDIR)$(BINDIR)/kansa $(DESTDIR)$(MANDIR)/man1/kansa.1 \
+		$(MAN5:docs/man/%=$(DESTDIR)$(MANDIR)/man5/%) \
+		$(DESTDIR)$(COMPLETIONDIR)/kansa
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	-rmdir $(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man1 2>/dev/null
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))

@@ -345,22 +345,88 @@ static void add_comment(struct sbuf *b, const char *s)
 	text_free_lines(lines);
 }
 
-enum kansa_err answers_format_template(const struct checklist *cl,
-				       const char *role, int year,
-				       const char *department,
-				       const char *header, char **out,
-				       size_t *len)
+/* Last year's answer to item id on prev, or NULL. */
+static const struct answer *previous_answer(const struct answer_sheet *prev,
+					    const char *id)
+{
+	for (size_t i = 0; prev && i < prev->nanswers; i++)
+		if (strcmp(prev->answers[i].item_id, id) == 0)
+			return &prev->answers[i];
+	return NULL;
+}
+
+/* Last year's answer to an item as comments above its section. */
+static void add_previous(struct sbuf *b, const struct answer_sheet *prev,
+			 const struct answer *a)
+{
+	struct sbuf line = {0};
+	sbuf_printf(&line, "前年度 (%d) の回答: %s", prev->fiscal_year,
+		    a ? answer_status_name(a->status)
+		      : "なし (この項目は新規)");
+	for (size_t k = 0; a && k < a->nevidence; k++)
+		sbuf_printf(&line, "%s%s",
+			    k ? ", " : " / 証跡: ", a->evidence[k]);
+	if (line.s)
+		add_comment(b, line.s);
+	b->oom |= line.oom;
+	sbuf_release(&line);
+	if (a && a->comment && *a->comment) {
+		sbuf_printf(&line, "前年度のコメント: %s", a->comment);
+		/* a comment line ends at a line end: keep it on the line */
+		for (char *p = line.s; p && *p; p++)
+			if (*p == '\r' || *p == '\n')
+				*p = ' ';
+		if (line.s)
+			add_comment(b, line.s);
+		b->oom |= line.oom;
+		sbuf_release(&line);
+	}
+}
+
+/* The header of a sheet carried from last year: what the comments are. */
+static void add_carried_header(struct sbuf *b, const struct answer_sheet *prev,
+			       int year)
+{
+	sbuf_printf(b,
+		    ";\n; この回答票には、前年度 (%d年度) の回答を「; 前年度」"
+		    "の注釈で各項目の上に載せています。\n"
+		    "; 注釈は今年度の回答として数えません。各項目を確認し、"
+		    "変わらなければ同じ値を、\n"
+		    "; 変わったときは今年度の値を status・evidence・comment "
+		    "に書いてください。\n"
+		    "; 証跡 ID は今年度 (%d年度) の証跡台帳の ID を書きます。"
+		    "\n; 空欄のまま取り込んだ項目は「未回答」です。\n"
+		    "; Last year's answers are shown as comments; only what "
+		    "you write below counts.\n",
+		    prev->fiscal_year, year);
+}
+
+/* The sheet of one role; prev (or NULL) is last year's sheet of the
+ * respondent, shown beside each item as comments. */
+static enum kansa_err format_sheet(const struct checklist *cl, const char *role,
+				   int year, const char *department,
+				   const struct answer_sheet *prev,
+				   const char *header, char **out, size_t *len)
 {
 	struct sbuf b = {0}, crlf = {0};
 	const char *heading = "";
 
 	sbuf_adds(&b, header);
+	if (prev)
+		add_carried_header(&b, prev, year);
 	sbuf_printf(&b, "\n[kansa]\nkind = answers\nfiscal_year = %d\n", year);
 	ini_format_value(&b, "department", department ? department : "");
 	ini_format_value(&b, "role", role);
-	sbuf_adds(&b, "respondent = \nanswered_on = \n"
-		      "system =    ; optional: the information system this "
-		      "sheet covers\n");
+	if (prev && *prev->respondent)
+		ini_format_value(&b, "respondent", prev->respondent);
+	else
+		sbuf_adds(&b, "respondent = \n");
+	sbuf_adds(&b, "answered_on = \n");
+	if (prev && *prev->system)
+		ini_format_value(&b, "system", prev->system);
+	else
+		sbuf_adds(&b, "system =    ; optional: the information system "
+			      "this sheet covers\n");
 	sbuf_printf(&b, "; policy: %s@%s\n", cl->policy, cl->version);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
@@ -374,6 +440,8 @@ enum kansa_err answers_format_template(const struct checklist *cl,
 		sbuf_printf(&b, "; %s %s [%s]\n", it->id,
 			    item_level_name(it->level), it->roles);
 		add_comment(&b, it->text);
+		if (prev)
+			add_previous(&b, prev, previous_answer(prev, it->id));
 		sbuf_printf(&b, "[%s]\nstatus = \nevidence = \ncomment = \n",
 			    it->id);
 	}
@@ -393,4 +461,22 @@ enum kansa_err answers_format_template(const struct checklist *cl,
 	*len = crlf.len;
 	*out = sbuf_take(&crlf);
 	return KANSA_OK;
+}
+
+enum kansa_err answers_format_template(const struct checklist *cl,
+				       const char *role, int year,
+				       const char *department,
+				       const char *header, char **out,
+				       size_t *len)
+{
+	return format_sheet(cl, role, year, department, NULL, header, out, len);
+}
+
+enum kansa_err answers_format_carried(const struct checklist *cl, int year,
+				      const struct answer_sheet *prev,
+				      const char *header, char **out,
+				      size_t *len)
+{
+	return format_sheet(cl, prev->role, year, prev->department, prev,
+			    header, out, len);
 }

@@ -85,4 +85,17 @@ enum kansa_err answers_format_template(const struct checklist *cl,
 				       const char *header, char **out,
 				       size_t *len);
 
+/*
+ * The same sheet for the next year of one respondent: prev is their
+ * sheet of an earlier year (department, role, respondent, system and
+ * answers; its fiscal_year says which).  Every value is left empty, as on
+ * a blank sheet; last year's status, evidence IDs and comment are shown
+ * as comments above each item, so that nothing counts as this year's
+ * answer until the respondent writes it.  Caller frees *out.
+ */
+enum kansa_err answers_format_carried(const struct checklist *cl, int year,
+				      const struct answer_sheet *prev,
+				      const char *header, char **out,
+				      size_t *len);
+
 #endif

@@ -69,6 +69,9 @@ void cli_print_usage(FILE *out, const struct command *cmd)
 		fputc('\n', out);
 		fputs(cmd->epilog, out);
 	}
+	/* the exit codes are one table, in `kansa help` and kansa(1) */
+	if (strcmp(cmd->name, "help") != 0 && strcmp(cmd->name, "version") != 0)
+		fputs("\nExit codes: see 'kansa help'.\n", out);
 }
 
 void cli_parse_start(struct cli_parser *p, const struct command *cmd,
@@ -98,19 +101,26 @@ int cli_parse_next(struct cli_parser *p, int argc, char **argv)
 {
 	int c;
 	while ((c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL)) ==
-	       'D')
+	       'D') {
 		p->cli->db = optarg;
+		p->cli->db_named = true;
+	}
 	return c;
 }
 
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "kansa %s: ", cmd->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n\n", stderr);
+	/* getopt has named the option already ("kansa CMD: unrecognized
+	 * option '--x'", main.c makes argv[0] "kansa CMD"): say it once */
+	if (strcmp(fmt, "unknown option") != 0) {
+		fprintf(stderr, "kansa %s: ", cmd->name);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputs("\n", stderr);
+	}
+	fputs("\n", stderr);
 	cli_print_usage(stderr, cmd);
 	return KANSA_EXIT_USAGE;
 }

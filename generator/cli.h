@@ -16,6 +16,7 @@
 
 struct cli {
 	const char *db;	     /* database path: --db, $KANSA_DB or kansa.db */
+	bool db_named;	     /* db came from --db or $KANSA_DB */
 	struct diags diags;  /* collected while a command runs */
 	size_t errors_shown; /* errors cli_print_diags() printed */
 };
@@ -137,7 +138,8 @@ extern const struct cli_option cmd_derive_options[], cmd_items_options[],
 	cmd_status_options[], cmd_score_options[], cmd_findings_options[],
 	cmd_diff_options[], cmd_plan_options[], cmd_report_options[],
 	cmd_db_options[], cmd_runs_options[], cmd_init_options[],
-	cmd_run_options[], cmd_close_options[], cmd_respondents_options[];
+	cmd_run_options[], cmd_close_options[], cmd_respondents_options[],
+	cmd_year_options[];
 
 int cmd_derive(int argc, char **argv, struct cli *cli);
 int cmd_items(int argc, char **argv, struct cli *cli);
@@ -158,5 +160,6 @@ int cmd_runs(int argc, char **argv, struct cli *cli);
 int cmd_close(int argc, char **argv, struct cli *cli);
 int cmd_reopen(int argc, char **argv, struct cli *cli);
 int cmd_respondents(int argc, char **argv, struct cli *cli);
+int cmd_year(int argc, char **argv, struct cli *cli);
 
 #endif

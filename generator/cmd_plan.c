@@ -377,8 +377,9 @@ int cmd_plan(int argc, char **argv, struct cli *cli)
 		goto out;
 	if (strcmp(o.sub, "list") == 0) {
 		render_text_plans(stdout, plans, n, o.as_of, o.all, o.overdue,
-				  o.format == FORMAT_TSV ? RENDER_TSV
-							 : RENDER_TEXT);
+				  o.format == FORMAT_TSV    ? RENDER_TSV
+				  : o.format == FORMAT_JSON ? RENDER_JSON
+							    : RENDER_TEXT);
 	} else if (strcmp(o.sub, "show") == 0) {
 		const struct plan *p = find_plan(plans, n, o.id);
 		if (!p) {

@@ -940,6 +940,30 @@ out:
 	return rc;
 }
 
+/* What kansa init says to do next, in the order of README.txt. */
+static void print_next_steps(const char *dir, int year)
+{
+	printf("%s: a kansa workspace for %d: kansa.ini, README.txt, "
+	       "templates/, checklists/, %d/answers/, %d/evidence/, "
+	       "output/\n"
+	       "next steps (README.txt there tells the whole year, with an "
+	       "example of every file):\n"
+	       "  1. cd %s\n"
+	       "  2. put the policy text (情報セキュリティ対策基準, UTF-8 or "
+	       "Shift_JIS) in checklists/policy.txt\n"
+	       "  3. kansa template --year %d\n"
+	       "     (derives the checklist, writes one answer sheet per role "
+	       "into %d/answers/)\n"
+	       "  4. collect the filled sheets in %d/answers/, the evidence "
+	       "and its register in %d/evidence/,\n"
+	       "     the audit chief's judgements in %d/audit.ini\n"
+	       "  5. kansa run --year %d --as-of DATE --date DATE\n"
+	       "     (imports, scores and writes the reports into output/%d/)\n"
+	       "  6. the year after: kansa year start %d\n",
+	       dir, year, year, year, dir, year, year, year, year, year, year,
+	       year, year + 1);
+}
+
 int cmd_init(int argc, char **argv, struct cli *cli)
 {
 	struct cli_parser p;
@@ -974,12 +998,7 @@ int cmd_init(int argc, char **argv, struct cli *cli)
 		return cli_usage_error(cmd, "--organisation: one line");
 	if ((err = workspace_init(dir, org, year, &cli->diags)))
 		return cli_finish(cli, err);
-	printf("%s: a kansa workspace for %d: kansa.ini, README.txt, "
-	       "templates/, checklists/, %d/answers/, %d/evidence/, "
-	       "output/\n"
-	       "next: put the policy text in %s/checklists/policy.txt, then "
-	       "kansa run --year %d (in %s)\n",
-	       dir, year, year, year, dir, year, dir);
+	print_next_steps(dir, year);
 	if (!*org)
 		printf("note: no --organisation: set organisation in "
 		       "%s/kansa.ini (the reports name it)\n",

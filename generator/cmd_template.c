@@ -1,26 +1,37 @@
-/* cmd_template.c: `kansa template`: blank answer sheets for each role. */
-#include <getopt.h>
+/* cmd_template.c: `kansa template` and `kansa year start`: the answer
+ * sheets of a fiscal year, blank or with last year's answers beside each
+ * item, in the workspace around the current folder when there is one. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "answers.h"
 #include "cli.h"
-#include "ini.h"
 #include "fileio.h"
+#include "ini.h"
 #include "render_xlsx.h"
-#include "roles.h"
 #include "templates.h"
+#include "text.h"
+#include "workspace.h"
+#include "cmd_sheets.h"
+#include "roles.h"
 
-/* The ASCII name of a role's sheet files ([roles] slug). */
-static const char *slug_of(const struct role_table *t, const char *role)
+int sheets_role_index(const struct role_table *t, const char *role)
+{
+	return roles_find(t, role);
+}
+
+const char *sheets_role_slug(const struct role_table *t, const char *role)
 {
 	int r = roles_find(t, role);
 	return r >= 0 ? t->v[r].slug : "role";
 }
 
-static bool role_has_items(const struct checklist *cl, const char *role)
+bool sheets_role_has_items(const struct checklist *cl, const char *role)
 {
 	for (size_t i = 0; i < cl->nitems; i++)
 		if (item_has_role(&cl->items[i], role))
@@ -28,8 +39,7 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
-/* The items of role, for the line printed about its sheet. */
-static size_t role_items(const struct checklist *cl, const char *role)
+size_t sheets_role_items(const struct checklist *cl, const char *role)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < cl->nitems; i++)
@@ -37,6 +47,215 @@ static size_t role_items(const struct checklist *cl, const char *role)
 	return n;
 }
 
+/* --- where the sheets are made --------------------------------------- */
+
+void where_release(struct where *w)
+{
+	free(w->ws_dir);
+	free(w->db);
+	free(w->templates);
+	workspace_release(&w->ws);
+}
+
+/* path made absolute against the current folder (caller frees). */
+static char *absolute(const char *path)
+{
+	char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+	char *r = workspace_path(cwd, path);
+	free(cwd);
+	return r;
+}
+
+/* The role table of the workspace: roles_get() reads ./kansa.ini, so it
+ * is read from the workspace's folder (once per process). */
+static enum kansa_err load_roles(struct where *w, struct diags *d)
+{
+	int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool moved = here >= 0 && chdir(w->ws_dir) == 0;
+
+	w->roles = roles_get(d);
+	if (moved && fchdir(here) != 0) {
+		diags_add(d, DIAG_ERROR, ".", 0,
+			  "cannot return to the folder: %s", strerror(errno));
+		w->roles = NULL;
+	}
+	if (here >= 0)
+		close(here);
+	return w->roles ? KANSA_OK : KANSA_ERR_INPUT;
+}
+
+enum kansa_err where_open(struct cli *cli, struct where *w)
+{
+	enum kansa_err err = KANSA_OK;
+	char *ini;
+
+	memset(w, 0, sizeof(*w));
+	if ((w->ws_dir = workspace_find())) {
+		if (!(ini = workspace_path(w->ws_dir, "kansa.ini")))
+			return KANSA_ERR_NOMEM;
+		err = workspace_read(ini, &w->ws, &cli->diags);
+		free(ini);
+		if (err)
+			return err;
+		w->db = cli->db_named
+				? absolute(cli->db)
+				: workspace_path(w->ws_dir, w->ws.database);
+		w->templates = workspace_path(w->ws_dir, w->ws.templates);
+		if (!w->templates)
+			return KANSA_ERR_NOMEM;
+		if ((err = load_roles(w, &cli->diags)))
+			return err;
+	} else {
+		w->db = strdup(cli->db);
+		if (!(w->roles = roles_get(&cli->diags)))
+			return KANSA_ERR_INPUT;
+	}
+	if (!w->db)
+		return KANSA_ERR_NOMEM;
+	cli->db = w->db;
+	return KANSA_OK;
+}
+
+/* Runs `kansa derive -o CHECKLIST -- POLICY` of the workspace, from its
+ * folder, as kansa run would.  Returns its exit code. */
+static int derive_workspace(struct cli *cli, struct where *w)
+{
+	char *argv[] = {(char *)"derive", (char *)"-o", w->ws.checklist,
+			(char *)"--",	  w->ws.policy, NULL};
+	int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (here < 0 || chdir(w->ws_dir) != 0) {
+		diags_add(&cli->diags, DIAG_ERROR, w->ws_dir, 0,
+			  "cannot enter the workspace: %s", strerror(errno));
+		if (here >= 0)
+			close(here);
+		return KANSA_EXIT_SYSTEM;
+	}
+	fflush(stdout);
+	rc = cmd_derive(5, argv, cli);
+	fflush(stdout);
+	if (fchdir(here) != 0 && !rc)
+		rc = KANSA_EXIT_SYSTEM;
+	close(here);
+	return rc;
+}
+
+enum kansa_err where_load_checklist(struct cli *cli, struct where *w,
+				    const char *how, int year, const char *spec,
+				    struct store **st, struct checklist *cl,
+				    int *rc)
+{
+	long long pid;
+	enum kansa_err err = KANSA_ERR_NOTFOUND;
+	char *policy;
+
+	*rc = 0;
+	if (access(w->db, F_OK) == 0 &&
+	    (err = cli_open_store(cli, false, st)) == KANSA_OK)
+		err = store_year_checklist(*st, year, spec, cl, &pid,
+					   &cli->diags);
+	/* a policy that is not in force for the year, or not the one
+	 * --policy names, is not "none yet" (no policy at all is
+	 * DERIVED_NONE) */
+	if (err != KANSA_ERR_NOTFOUND ||
+	    (*st && store_policy_derived(*st, "", "") != DERIVED_NONE))
+		return err;
+	diags_release(&cli->diags);
+	store_close(*st);
+	*st = NULL;
+	if (!w->ws_dir) {
+		diags_add(&cli->diags, DIAG_ERROR, w->db, 0,
+			  "no checklist yet: make a workspace with 'kansa init "
+			  "DIR', put the policy text in DIR/checklists/"
+			  "policy.txt and run '%s' in DIR; or derive the "
+			  "checklist here with 'kansa derive POLICY.txt' first",
+			  how);
+		return KANSA_ERR_INPUT;
+	}
+	if (!(policy = workspace_path(w->ws_dir, w->ws.policy)))
+		return KANSA_ERR_NOMEM;
+	if (access(policy, R_OK) != 0) {
+		diags_add(&cli->diags, DIAG_ERROR, policy, 0,
+			  "no policy text yet: put the organisation's "
+			  "情報セキュリティ対策基準 there as text (UTF-8 or "
+			  "Shift_JIS; kansa.ini [workspace] policy = %s names "
+			  "it), then run '%s' again",
+			  w->ws.policy, how);
+		free(policy);
+		return KANSA_ERR_INPUT;
+	}
+	free(policy);
+	printf("no checklist yet in %s: deriving it from %s into %s (as kansa "
+	       "run would; review it before the answers are collected)\n",
+	       w->ws.database, w->ws.policy, w->ws.checklist);
+	if ((*rc = derive_workspace(cli, w)) != 0)
+		return KANSA_ERR_INPUT;
+	printf("\n");
+	checklist_release(cl);
+	checklist_init(cl);
+	if ((err = cli_open_store(cli, false, st)))
+		return err;
+	return store_year_checklist(*st, year, spec, cl, &pid, &cli->diags);
+}
+
+char *where_sheets_dir(const struct where *w, const char *dir, int year,
+		       struct diags *d)
+{
+	char *out = NULL, *rel;
+
+	if (dir)
+		out = strdup(dir);
+	else if (w->ws_dir &&
+		 (rel = workspace_dir_of(&w->ws, WS_ANSWERS, year))) {
+		out = where_shown(w, rel);
+		free(rel);
+	} else {
+		struct sbuf b = {0};
+		sbuf_printf(&b, "answer-sheets/%d", year);
+		out = sbuf_take(&b);
+	}
+	if (out && !fileio_make_dirs(out)) {
+		diags_add(d, DIAG_ERROR, out, 0, "cannot make the folder: %s",
+			  strerror(errno));
+		free(out);
+		return NULL;
+	}
+	if (out && !dir && w->ws_dir && out[0] == '/') {
+		/* made now: shown relative to the current folder */
+		char *cwd = getcwd(NULL, 0), *r;
+		r = cwd ? fileio_relative(cwd, out) : NULL;
+		free(cwd);
+		if (r) {
+			free(out);
+			out = r;
+		}
+	}
+	return out;
+}
+
+char *where_shown(const struct where *w, const char *rel)
+{
+	char *abs = workspace_path(w->ws_dir, rel), *cwd, *r = NULL;
+	size_t n;
+	if (!abs || !(cwd = getcwd(NULL, 0)))
+		return abs;
+	n = strlen(cwd);
+	if (strncmp(abs, cwd, n) == 0 && abs[n] == '/')
+		r = strdup(abs + n + 1);
+	else if (access(abs, F_OK) == 0)
+		r = fileio_relative(cwd, abs);
+	free(cwd);
+	if (!r)
+		return abs;
+	free(abs);
+	return r;
+}
+
+/* --- kansa template --------------------------------------------------- */
+
+/* Writes the blank sheet of role into dir; with keep, a sheet already
+ * there (in the folder kansa run reads, perhaps filled in) is left as it
+ * is. */
 /* The answer workbook of role (--format xlsx). */
 static enum kansa_err write_book(const struct checklist *cl,
 				 const struct role_table *t, const char *role,
@@ -46,45 +265,61 @@ static enum kansa_err write_book(const struct checklist *cl,
 	char path[4096];
 	enum kansa_err err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.xlsx", dir, year,
-		 slug_of(t, role));
+		 sheets_role_slug(t, role));
 	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
 	if (!err)
-		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
+		printf("%s: %s, %zu items\n", path, role,
+		       sheets_role_items(cl, role));
 	return err;
 }
 
 static enum kansa_err write_sheet(const struct checklist *cl,
-				  const struct role_table *t, const char *role,
-				  int year, const char *department,
-				  const char *header, const char *dir,
-				  bool xlsx, struct diags *d)
+				  const struct role_table *roles,
+				  const char *role, int year,
+				  const char *department, const char *header,
+				  const char *dir, bool keep, bool xlsx,
+				  struct diags *d)
 {
 	char path[4096], *ini = NULL;
 	size_t len;
 	enum kansa_err err;
+
 	if (xlsx)
-		return write_book(cl, t, role, year, department, dir, d);
-	err = answers_format_template(cl, role, year, department, header, &ini,
-				      &len);
-	if (err)
-		return err;
+		return write_book(cl, roles, role, year, department, dir, d);
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
-		 slug_of(t, role));
-	if (!(err = fileio_write_atomic(path, ini, len, d))) {
-		size_t n = 0;
-		for (size_t i = 0; i < cl->nitems; i++)
-			n += item_has_role(&cl->items[i], role);
-		printf("%s: %s, %zu items\n", path, role, n);
+		 sheets_role_slug(roles, role));
+	if (keep && access(path, F_OK) == 0) {
+		printf("%s: already there, left as it is (remove it for a "
+		       "blank one)\n",
+		       path);
+		return KANSA_OK;
 	}
+	if ((err = answers_format_template(cl, role, year, department, header,
+					   &ini, &len)))
+		return err;
+	if (!(err = fileio_write_atomic(path, ini, len, d)))
+		printf("%s: %s, %zu items\n", path, role,
+		       sheets_role_items(cl, role));
 	free(ini);
 	return err;
 }
+
+struct template_opts {
+	int year;	  /* --year */
+	const char *role; /* --role, as kansa spells it */
+	const char *dept; /* --department */
+	const char *dir;  /* -o */
+	const char *spec; /* --policy */
+	const char *tdir; /* --templates */
+	bool xlsx;	  /* --format xlsx */
+};
 
 const struct cli_option cmd_template_options[] = {
 	CLI_OPT_YEAR("fiscal year (April to March), e.g. 2025"),
 	{"role", 'r', false, "ROLE", "only this role's sheet"},
 	{"department", 'p', false, "DEPT", "fill in the department"},
-	CLI_OPT_OUTPUT("DIR", "folder to write to (default:\n"
+	CLI_OPT_OUTPUT("DIR", "folder to write to (default: the\n"
+			      "workspace's answers folder of FY, else\n"
 			      "answer-sheets/FY)"),
 	{"policy", 'P', false, "NAME[@VERSION]",
 	 "the checklist, when no import fixed it"},
@@ -97,25 +332,14 @@ const struct cli_option cmd_template_options[] = {
 	CLI_OPT_END,
 };
 
-struct template_opts {
-	int year;	  /* --year */
-	const char *role; /* --role, the table's name, or NULL: every role */
-	const char *dept; /* --department, or NULL */
-	const char *dir;  /* -o, or NULL: answer-sheets/FY */
-	const char *spec; /* --policy, or NULL */
-	const char *tdir; /* --templates, or NULL */
-	bool xlsx;	  /* --format xlsx */
-};
-
-/* Parses the arguments: 0, or the exit code of a usage error it printed. */
-static int parse(int argc, char **argv, struct template_opts *o,
-		 const struct command *cmd, struct cli *cli)
+static int template_parse(int argc, char **argv, struct cli *cli,
+			  struct template_opts *o)
 {
-	struct cli_parser p;
+	const struct command *cmd = cli_find("template");
 	const char *format = "ini";
+	struct cli_parser p;
 	int c, rc;
 
-	memset(o, 0, sizeof(*o));
 	o->year = -1;
 	cli_parse_start(&p, cmd, cli);
 	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
@@ -152,73 +376,67 @@ static int parse(int argc, char **argv, struct template_opts *o,
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
+	if (o->year < 0 || optind != argc)
+		return cli_usage_error(cmd, "expected --year FY and no other "
+					    "arguments");
 	if (strcmp(format, "xlsx") && strcmp(format, "ini"))
 		return cli_usage_error(cmd, "--format is ini or xlsx, not '%s'",
 				       format);
 	o->xlsx = strcmp(format, "xlsx") == 0;
-	if (o->year < 0 || optind != argc)
-		return cli_usage_error(cmd, "expected --year FY and no other "
-					    "arguments");
 	return 0;
 }
 
 int cmd_template(int argc, char **argv, struct cli *cli)
 {
-	const struct command *cmd = cli_find("template");
-	const struct role_table *roles = NULL;
-	struct template_opts o;
-	const char *role, *dept, *dir, *spec, *tdir;
-	char defdir[64], *header = NULL;
-	int rc, year;
+	struct template_opts o = {0};
+	char how[64], *header = NULL, *dir = NULL;
+	int rc;
 	size_t hlen;
 	struct checklist cl;
 	struct store *st = NULL;
-	long long pid;
+	struct where w;
 	enum kansa_err err;
 
-	if ((rc = parse(argc, argv, &o, cmd, cli)) != 0)
+	if ((rc = template_parse(argc, argv, cli, &o)) != 0)
 		return rc;
-	year = o.year;
-	role = o.role;
-	dept = o.dept;
-	dir = o.dir;
-	spec = o.spec;
-	tdir = o.tdir;
-	if (!dir) {
-		snprintf(defdir, sizeof(defdir), "answer-sheets/%d", year);
-		mkdir("answer-sheets", 0777);
-		dir = defdir;
-	}
-	mkdir(dir, 0777);
 	checklist_init(&cl);
-	if ((err = cli_open_store(cli, false, &st)) ||
-	    (err = store_year_checklist(st, year, spec, &cl, &pid,
-					&cli->diags)) ||
-	    (err = templates_load("answer-sheet.txt", tdir, &header, &hlen,
+	snprintf(how, sizeof(how), "kansa template --year %d", o.year);
+	if ((err = where_open(cli, &w)) ||
+	    (err = where_load_checklist(cli, &w, how, o.year, o.spec, &st, &cl,
+					&rc)) ||
+	    (err = templates_load("answer-sheet.txt",
+				  o.tdir ? o.tdir : w.templates, &header, &hlen,
 				  NULL, &cli->diags)))
 		goto out;
-	if (role && !role_has_items(&cl, role)) {
+	if (o.role && !sheets_role_has_items(&cl, o.role)) {
 		diags_add(&cli->diags, DIAG_ERROR, NULL, 0,
-			  "%s has no items in %s@%s: no sheet to write", role,
+			  "%s has no items in %s@%s: no sheet to write", o.role,
 			  cl.policy, cl.version);
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
-	if (!(roles = roles_get(&cli->diags))) {
-		err = KANSA_ERR_INPUT;
+	if (!(dir = where_sheets_dir(&w, o.dir, o.year, &cli->diags))) {
+		err = KANSA_ERR_IO;
 		goto out;
 	}
-	for (size_t r = 0; r < roles->n && !err; r++) {
-		const char *name = roles->v[r].name;
-		if ((role && strcmp(role, name) != 0) ||
-		    !role_has_items(&cl, name))
+	for (size_t r = 0; r < w.roles->n && !err; r++) {
+		const char *name = w.roles->v[r].name;
+		if ((o.role && strcmp(o.role, name) != 0) ||
+		    !sheets_role_has_items(&cl, name))
 			continue;
-		err = write_sheet(&cl, roles, name, year, dept, header, dir,
-				  o.xlsx, &cli->diags);
+		err = write_sheet(&cl, w.roles, name, o.year, o.dept, header,
+				  dir, !o.dir && w.ws_dir, o.xlsx, &cli->diags);
 	}
 out:
 	free(header);
+	free(dir);
 	store_close(st);
 	checklist_release(&cl);
-	return cli_finish(cli, err);
+	if (rc) {
+		where_release(&w);
+		return rc;
+	}
+	rc = cli_finish(cli, err);
+	where_release(&w);
+	return rc;
 }

@@ -10,9 +10,18 @@
 static int cmd_help(int argc, char **argv, struct cli *cli);
 static int cmd_version(int argc, char **argv, struct cli *cli);
 
+/* The exit codes of every command: printed once, by `kansa help` and in
+ * kansa(1). */
 #define EXIT_CODES                                                             \
-	"Exit codes: 0 ok, 1 found what --fail-on asked for, 2 usage,\n"       \
-	"3 invalid input, 4 system, database or render failure.\n"
+	"Exit codes (every command):\n"                                        \
+	"  0  success\n"                                                       \
+	"  1  the command did its work and found what it fails on:\n"          \
+	"     verify: evidence changed or missing; run: findings of the\n"     \
+	"     --fail-on grade or graver\n"                                     \
+	"  2  wrong usage (the message and the command's usage follow)\n"      \
+	"  3  invalid input: every problem named as FILE:LINE: message;\n"     \
+	"     nothing was stored\n"                                            \
+	"  4  system, database or render failure\n"
 
 const struct command cli_commands[] = {
 	{"init", cmd_init, cmd_init_options,
@@ -37,8 +46,7 @@ const struct command cli_commands[] = {
 	 "allowed\n"
 	 "\n"
 	 "example: kansa init --organisation 架空町議会 --year 2025 "
-	 "kansa-2025\n"
-	 "\n" EXIT_CODES},
+	 "kansa-2025\n"},
 	{"run", cmd_run, cmd_run_options,
 	 "the yearly run of a workspace, in one command",
 	 "usage: kansa run --year FY [options]\n"
@@ -65,8 +73,26 @@ const struct command cli_commands[] = {
 	 "and exits with its code; what earlier steps did is kept.  The\n"
 	 "database is kansa.ini's (--db is refused).\n",
 	 "example: kansa run --year 2025 --as-of 2026-01-31 --date 2026-02-10 "
-	 "--fail-on 重大\n"
-	 "\n" EXIT_CODES},
+	 "--fail-on 重大\n"},
+	{"year", cmd_year, cmd_year_options,
+	 "start the next fiscal year of a workspace",
+	 "usage: kansa year start FY [--from FY0] [-o DIR]\n"
+	 "\n"
+	 "Starts fiscal year FY in the workspace around the current folder:\n"
+	 "makes the year's folders, writes its answer sheets for the\n"
+	 "checklist in force in FY, and carries the open plans.  Each\n"
+	 "respondent of the last year with answers (or FY0) gets a sheet\n"
+	 "named like last year's, with department, role, respondent and\n"
+	 "system filled in and, above each item as comments, last year's\n"
+	 "status, evidence IDs and comment.  Every value is left empty:\n"
+	 "nothing counts as FY's answer until the respondent writes it and\n"
+	 "the sheet is imported (an item left empty is 未回答).  Roles that\n"
+	 "nobody answered for get blank sheets.  Plans neither 完了 nor\n"
+	 "確認済 are written as they stand into FY/plans-from-FY0.ini (per\n"
+	 "kansa.ini's plans pattern): imported unedited it changes nothing;\n"
+	 "edited, it is the next progress report.  A file already there is\n"
+	 "left as it is.\n",
+	 "example: kansa year start 2026\n"},
 	{"derive", cmd_derive, cmd_derive_options,
 	 "derive the checklist from a policy text",
 	 "usage: kansa derive [options] POLICY.txt\n"
@@ -79,8 +105,7 @@ const struct command cli_commands[] = {
 	 "checklist keeps its reviewer keys (weight, evidence_examples,\n"
 	 "method, note) and honours its [renumber] section.\n",
 	 "example: kansa derive --version 2024 "
-	 "checklists/mito-gikai-taisaku-kijun.txt\n"
-	 "\n" EXIT_CODES},
+	 "checklists/mito-gikai-taisaku-kijun.txt\n"},
 	{"items", cmd_items, cmd_items_options,
 	 "list the checklist items of a policy",
 	 "usage: kansa items [options]\n"
@@ -90,8 +115,7 @@ const struct command cli_commands[] = {
 	 "text;\n"
 	 "tab, newline and backslash in values are written \\t, \\n, \\\\.\n"
 	 "\n"
-	 "example: kansa items --role 情報システム管理者 --format tsv\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa items --role 情報システム管理者 --format tsv\n"},
 	{"template", cmd_template, cmd_template_options,
 	 "write the blank answer sheets of a fiscal year",
 	 "usage: kansa template --year FY [options]\n"
@@ -103,8 +127,7 @@ const struct command cli_commands[] = {
 	 "from templates/answer-sheet.txt.  With --format xlsx, an Excel\n"
 	 "answer workbook per role instead (the yellow cells are the\n"
 	 "respondent's; the rest is protected without a password).\n",
-	 "example: kansa template --year 2025 --role 情報システム管理者\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa template --year 2025 --role 情報システム管理者\n"},
 	{"import", cmd_import, cmd_import_options,
 	 "import answer sheets and evidence registers",
 	 "usage: kansa import --year FY [options] FILE...\n"
@@ -123,8 +146,7 @@ const struct command cli_commands[] = {
 	 "cells (表紙 and 監査調書) are taken as the year's audit file.\n"
 	 "It must be of the same year and policy; errors name the cell as\n"
 	 "FILE:SHEET!CELL.  Saved by Excel, LibreOffice or openpyxl is fine.\n",
-	 "example: kansa import --year 2025 examples/2025/*.ini\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa import --year 2025 examples/2025/*.ini\n"},
 	{"verify", cmd_verify, cmd_verify_options,
 	 "check the recorded evidence files against their SHA-256",
 	 "usage: kansa verify --year FY\n"
@@ -132,7 +154,7 @@ const struct command cli_commands[] = {
 	 "Hashes every evidence file recorded for FY again and lists each as\n"
 	 "ok, changed (with the old and new SHA-256) or missing.  Exits 1\n"
 	 "when any is not ok.\n",
-	 EXIT_CODES},
+	 NULL},
 	{"status", cmd_status, cmd_status_options,
 	 "show who answered and what is still open in a year",
 	 "usage: kansa status --year FY [--as-of DATE]\n"
@@ -141,7 +163,7 @@ const struct command cli_commands[] = {
 	 "responsible role answered (未回答), answers of 実施 or 一部実施\n"
 	 "without evidence, and evidence that is missing, changed or expired\n"
 	 "(expiry against --as-of, default today).\n",
-	 EXIT_CODES},
+	 NULL},
 	{"score", cmd_score, cmd_score_options,
 	 "show the 実施率 of a year (自己評価, 監査評価)",
 	 "usage: kansa score --year FY [options]\n"
@@ -152,8 +174,7 @@ const struct command cli_commands[] = {
 	 "department or system; in the self view (the answers) and the audit\n"
 	 "view (the audit chief's judgements; 実施 without valid evidence\n"
 	 "counts as 一部実施).  The rules: docs/scoring.md.\n",
-	 "example: kansa score --year 2025 --by department\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa score --year 2025 --by department\n"},
 	{"findings", cmd_findings, cmd_findings_options,
 	 "list the findings (指摘事項) of a year",
 	 "usage: kansa findings --year FY [--as-of DATE] [--format FMT]\n"
@@ -171,7 +192,7 @@ const struct command cli_commands[] = {
 	 "with a reason).  While a 重大/軽微 candidate is undecided the\n"
 	 "reports are drafts (案).  --candidates lists the undecided ones;\n"
 	 "--skeleton FILE writes an audit-file section for each, to fill in.\n",
-	 EXIT_CODES},
+	 NULL},
 	{"diff", cmd_diff, cmd_diff_options,
 	 "compare a year with an earlier one",
 	 "usage: kansa diff --year FY [--against FY2] [--all] [--format FMT]\n"
@@ -184,10 +205,11 @@ const struct command cli_commands[] = {
 	 "実施率 per chapter, the most improved and declined sections, and "
 	 "the\n"
 	 "plans whose finding persists after their due date.\n",
-	 EXIT_CODES},
+	 NULL},
 	{"plan", cmd_plan, cmd_plan_options,
 	 "add, update, close, show and list plans",
 	 "usage: kansa plan list [--as-of DATE] [--overdue] [--all]\n"
+	 "                 [--format text|tsv|json]\n"
 	 "       kansa plan show ID\n"
 	 "       kansa plan add ID --item ITEM... --finding-year FY\n"
 	 "                 --department DEPT --role ROLE --action TEXT --due "
@@ -210,7 +232,7 @@ const struct command cli_commands[] = {
 	 "that no plan addresses.  Plans files (kind = plans) are imported "
 	 "with\n"
 	 "kansa import.\n",
-	 EXIT_CODES},
+	 NULL},
 	{"report", cmd_report, cmd_report_options,
 	 "write the workpaper (xlsx) and the reports (PDF) of a year",
 	 "usage: kansa report --year FY [options]\n"
@@ -239,8 +261,7 @@ const struct command cli_commands[] = {
 	 "\n"
 	 "example: kansa report --year 2025 --as-of 2026-01-31 --date "
 	 "2026-02-10\n"
-	 "         kansa report plans --as-of 2026-03-31\n"
-	 "\n" EXIT_CODES},
+	 "         kansa report plans --as-of 2026-03-31\n"},
 	{"backup", cmd_backup, cmd_db_options,
 	 "copy the database safely, even while in use",
 	 "usage: kansa backup FILE\n"
@@ -250,8 +271,7 @@ const struct command cli_commands[] = {
 	 "The copy is written to a temporary name and renamed when\n"
 	 "complete, with the database's permissions; an existing FILE is\n"
 	 "replaced, never the database itself (refused).\n",
-	 "example: kansa backup backup/kansa-2026-02-10.db\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa backup backup/kansa-2026-02-10.db\n"},
 	{"check-db", cmd_check_db, cmd_db_options,
 	 "check the database's integrity",
 	 "usage: kansa check-db\n"
@@ -264,8 +284,7 @@ const struct command cli_commands[] = {
 	 "year's policy version, evidence links within their year, each\n"
 	 "plan as its log last left it, well-formed SHA-256s).  Each problem\n"
 	 "is printed; exit 4 when there is one.\n",
-	 "example: kansa check-db --db kansa.db\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa check-db --db kansa.db\n"},
 	{"runs", cmd_runs, cmd_runs_options, "list the recorded report runs",
 	 "usage: kansa runs [--year FY]\n"
 	 "\n"
@@ -273,8 +292,7 @@ const struct command cli_commands[] = {
 	 "kansa version, its --as-of and --date, how many files it read and\n"
 	 "wrote (each kept with its SHA-256 in the database) and the input\n"
 	 "digest printed in the reports.\n",
-	 "example: kansa runs --year 2025\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa runs --year 2025\n"},
 	{"close", cmd_close, cmd_close_options,
 	 "close a year: its record and reports are final",
 	 "usage: kansa close --year FY [--reason TEXT]\n"
@@ -288,8 +306,7 @@ const struct command cli_commands[] = {
 	 "must reproduce them byte for byte (it uses the final report's\n"
 	 "--as-of and --date unless given others), or leaves them as they\n"
 	 "are and says which file differs and why.  Logged.\n",
-	 "example: kansa close --year 2025\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa close --year 2025\n"},
 	{"reopen", cmd_reopen, cmd_close_options,
 	 "reopen a closed year, with a reason (logged)",
 	 "usage: kansa reopen --year FY --reason TEXT\n"
@@ -298,8 +315,8 @@ const struct command cli_commands[] = {
 	 "drafts (案) again until it is closed again.  The reason (required)\n"
 	 "and the SHA-256s of the final outputs it had are kept in the year\n"
 	 "log.\n",
-	 "example: kansa reopen --year 2025 --reason \"回答票の部署名の誤り\"\n"
-	 "\n" EXIT_CODES},
+	 "example: kansa reopen --year 2025 --reason "
+	 "\"回答票の部署名の誤り\"\n"},
 	{"respondents", cmd_respondents, cmd_respondents_options,
 	 "list, remove or rename the respondents of a year",
 	 "usage: kansa respondents --year FY\n"
@@ -319,8 +336,7 @@ const struct command cli_commands[] = {
 	 "reason and refused in a closed year.\n",
 	 "example: kansa respondents remove --year 2025 --department \"議会 "
 	 "事務局\"\n"
-	 "             --role 情報システム管理者 --reason \"部署名の誤り\"\n"
-	 "\n" EXIT_CODES},
+	 "             --role 情報システム管理者 --reason \"部署名の誤り\"\n"},
 	{"help", cmd_help, NULL, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"
 	 "       kansa help --man\n"
@@ -444,10 +460,10 @@ static void print_man(FILE *out)
 	      ".TP\n.B TMPDIR\n"
 	      "Where the workbook writer keeps its temporary files.\n"
 	      ".SH EXIT STATUS\n"
-	      "0 ok; 1 found what was asked for (\\fB\\-\\-fail\\-on\\fR, "
-	      "changed evidence in verify); 2 usage; 3 invalid input (every "
-	      "problem named as FILE:LINE); 4 system, database or render "
-	      "failure.\n"
+	      ".nf\n",
+	      out);
+	roff(out, EXIT_CODES);
+	fputs(".fi\n"
 	      ".SH EXAMPLES\n"
 	      ".nf\n"
 	      "kansa init \\-\\-organisation 架空町議会 \\-\\-year 2025 "
@@ -458,6 +474,13 @@ static void print_man(FILE *out)
 	      "kansa backup kansa\\-2026\\-03\\-31.db\n"
 	      ".fi\n"
 	      ".SH SEE ALSO\n"
+	      ".BR kansa-workspace (5),\n"
+	      ".BR kansa-answers (5),\n"
+	      ".BR kansa-evidence (5),\n"
+	      ".BR kansa-audit (5),\n"
+	      ".BR kansa-plans (5),\n"
+	      ".BR kansa-checklist (5),\n"
+	      ".BR kansa-settings (5),\n"
 	      ".BR sha256sum (1),\n"
 	      ".BR sqlite3 (1)\n",
 	      out);
@@ -516,15 +539,18 @@ int main(int argc, char **argv)
 {
 	struct cli cli = {0};
 	const struct command *cmd;
+	char prog[64];
 	const char *env = getenv("KANSA_DB");
 	int i = 1, rc;
 
 	fileio_check_stdout_at_exit();
 	cli.db = env && *env ? env : "kansa.db";
+	cli.db_named = env && *env;
 	diags_init(&cli.diags);
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			cli.db = argv[i + 1];
+			cli.db_named = true;
 			i += 2;
 		} else if (strcmp(argv[i], "--help") == 0 ||
 			   strcmp(argv[i], "-h") == 0) {
@@ -552,6 +578,9 @@ int main(int argc, char **argv)
 		cli_print_usage(stdout, cmd);
 		return KANSA_EXIT_OK;
 	}
+	/* getopt's messages then begin "kansa CMD:" */
+	snprintf(prog, sizeof(prog), "kansa %s", cmd->name);
+	argv[i] = prog;
 	rc = cmd->fn(argc - i, argv + i, &cli);
 	diags_release(&cli.diags);
 	return rc;

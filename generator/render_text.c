@@ -584,6 +584,53 @@ static void plan_line(FILE *out, const struct plan *p, const char *as_of)
 	fprintf(out, "\n             (%s, %s)\n", p->as_of, p->source);
 }
 
+/* One plan as a JSON object (a line of the list). */
+static void plan_json(FILE *out, const struct plan *p, const char *as_of,
+		      bool comma)
+{
+	fputs("  {", out);
+	json_str(out, "id", p->id, true);
+	json_str(out, "status", plan_status_name(p->status), true);
+	fprintf(out, "\"progress\": %d, ", p->progress);
+	json_str(out, "due", p->due, true);
+	fprintf(out, "\"days_overdue\": %ld, \"overdue\": %s, \"items\": [",
+		plan_days_overdue(p, as_of),
+		plan_is_overdue(p, as_of) ? "true" : "false");
+	for (size_t k = 0; k < p->nitems; k++) {
+		char *e = text_escape_json(p->items[k]);
+		fprintf(out, "%s\"%s\"", k ? ", " : "", e ? e : "");
+		free(e);
+	}
+	fprintf(out, "], \"finding_year\": %d, ", p->finding_year);
+	json_str(out, "department", p->department, true);
+	json_str(out, "role", p->role, true);
+	json_str(out, "action", p->action, true);
+	json_str(out, "completed_on", p->completed_on, true);
+	json_str(out, "as_of", p->as_of, false);
+	fprintf(out, "}%s\n", comma ? "," : "");
+}
+
+/* The plans as one JSON object: {"as_of", "open", "overdue", "plans"}. */
+static void plans_json(FILE *out, const struct plan *plans, size_t n,
+		       const char *as_of, bool all, bool overdue_only,
+		       size_t open, size_t late)
+{
+	size_t last = n;
+	fputc('{', out);
+	json_str(out, "as_of", as_of, true);
+	fprintf(out, "\"open\": %zu, \"overdue\": %zu, \"plans\": [\n", open,
+		late);
+	for (size_t i = 0; i < n; i++)
+		if (!((overdue_only && !plan_is_overdue(&plans[i], as_of)) ||
+		      (!all && plans[i].status == PLAN_CONFIRMED)))
+			last = i;
+	for (size_t i = 0; last < n && i <= last; i++)
+		if (!((overdue_only && !plan_is_overdue(&plans[i], as_of)) ||
+		      (!all && plans[i].status == PLAN_CONFIRMED)))
+			plan_json(out, &plans[i], as_of, i < last);
+	fputs("]}\n", out);
+}
+
 void render_text_plans(FILE *out, const struct plan *plans, size_t n,
 		       const char *as_of, bool all, bool overdue_only,
 		       enum render_format f)
@@ -592,6 +639,10 @@ void render_text_plans(FILE *out, const struct plan *plans, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		open += plan_is_open(&plans[i]);
 		late += plan_is_overdue(&plans[i], as_of);
+	}
+	if (f == RENDER_JSON) {
+		plans_json(out, plans, n, as_of, all, overdue_only, open, late);
+		return;
 	}
 	if (f == RENDER_TSV)
 		fputs("id\tstatus\tprogress\tdue\tdays_overdue\toverdue\t"

@@ -1,10 +1,12 @@
 /* templates.c: finding report settings and templates. */
 #include "templates.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
 
@@ -14,6 +16,32 @@
 
 /* Largest template or settings file, in bytes. */
 #define TEMPLATE_MAX_BYTES (1024u * 1024)
+
+const char *templates_share_dir(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX], cand[PATH_MAX + 32], *slash;
+	ssize_t n;
+	struct stat st;
+
+	if (*dir)
+		return dir;
+	snprintf(dir, sizeof(dir), "%s", KANSA_SHAREDIR);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return dir;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return dir;
+	*slash = '\0';
+	snprintf(cand, sizeof(cand), "%s/../share/kansa/templates", exe);
+	if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cand[strlen(cand) - strlen("/templates")] = '\0';
+		if (!realpath(cand, dir))
+			snprintf(dir, sizeof(dir), "%s", cand);
+	}
+	return dir;
+}
 
 static char *join(const char *dir, const char *name)
 {
@@ -27,8 +55,11 @@ static char *join(const char *dir, const char *name)
 enum kansa_err templates_load(const char *name, const char *dir, char **out,
 			      size_t *len, char **from, struct diags *d)
 {
-	const char *dirs[] = {dir, "templates", KANSA_SHAREDIR "/templates"};
+	char share[PATH_MAX + 16];
+	const char *dirs[] = {dir, "templates", share};
 	struct stat st;
+
+	snprintf(share, sizeof(share), "%s/templates", templates_share_dir());
 
 	if (from)
 		*from = NULL;
@@ -63,7 +94,7 @@ enum kansa_err templates_load(const char *name, const char *dir, char **out,
 	}
 	diags_add(d, DIAG_ERROR, NULL, 0,
 		  "no template '%s' (looked in %s%s"
-		  "templates/ and %s/templates)",
-		  name, dir ? dir : "", dir ? ", " : "", KANSA_SHAREDIR);
+		  "templates/ and %s)",
+		  name, dir ? dir : "", dir ? ", " : "", share);
 	return KANSA_ERR_NOTFOUND;
 }

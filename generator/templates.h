@@ -3,9 +3,9 @@
  *
  * Lookup order for a file NAME: DIR/NAME when a --templates DIR is
  * given; ./templates/NAME (the workspace); the installed
- * PREFIX/share/kansa/templates/NAME; else the copy compiled into kansa
- * from templates/ at build time, so kansa works from any folder.
- * Ownership: templates_load() hands the caller a string to free.
+ * PREFIX/share/kansa/templates/NAME (templates_share_dir()); else the copy
+ * compiled into kansa from templates/ at build time, so kansa works from any
+ * folder. Ownership: templates_load() hands the caller a string to free.
  */
 #ifndef KANSA_TEMPLATES_H
 #define KANSA_TEMPLATES_H
@@ -19,6 +19,14 @@ struct template_file {
 	const char *data; /* its bytes, NUL-terminated */
 	size_t len;	  /* without the NUL */
 };
+
+/*
+ * The installed share folder: PREFIX/share/kansa beside the running
+ * binary (its folder/../share/kansa, when that has templates/), so that
+ * an installed kansa reads the data installed with it wherever PREFIX
+ * was; else the folder compiled in (KANSA_SHAREDIR).
+ */
+const char *templates_share_dir(void);
 
 /* The compiled-in files, ended by a NULL name (generated). */
 extern const struct template_file templates_builtin[];

@@ -127,6 +127,57 @@ enum kansa_err workspace_read(const char *path, struct workspace *ws,
 	return err;
 }
 
+char *workspace_find(void)
+{
+	char *dir = getcwd(NULL, 0);
+	struct sbuf b = {0};
+
+	while (dir) {
+		char *slash;
+		sbuf_printf(&b, "%s/kansa.ini", strcmp(dir, "/") ? dir : "");
+		if (b.oom) {
+			sbuf_release(&b);
+			break;
+		}
+		if (access(b.s, F_OK) == 0) {
+			sbuf_release(&b);
+			return dir;
+		}
+		sbuf_release(&b);
+		slash = strrchr(dir, '/');
+		if (!slash || strcmp(dir, "/") == 0)
+			break;
+		slash[slash == dir] = '\0';
+	}
+	free(dir);
+	return NULL;
+}
+
+char *workspace_path(const char *dir, const char *path)
+{
+	struct sbuf b = {0};
+	if (path[0] == '/' || !dir)
+		return strdup(path);
+	sbuf_printf(&b, "%s/%s", dir, path);
+	if (b.oom) {
+		sbuf_release(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
+char *workspace_dir_of(const struct workspace *ws, enum ws_kind k, int year)
+{
+	char *p = workspace_expand(ws->files[k], year), *slash;
+	if (p && (slash = strrchr(p, '/'))) {
+		*slash = '\0';
+		if (!strpbrk(p, "*?[{") && *p)
+			return p;
+	}
+	free(p);
+	return NULL;
+}
+
 char *workspace_expand(const char *pattern, int year)
 {
 	struct sbuf b = {0};
@@ -217,38 +268,55 @@ static const char init_ini[] =
 	"audit = {year}/audit.ini\r\n"
 	"plans = {year}/plans-*.ini\r\n";
 
-static const char init_readme[] =
-	"kansa ワークスペース (%s)\r\n"
-	"==============================\r\n"
-	"\r\n"
-	"このフォルダで毎年の自己点検と情報セキュリティ監査を行います。\r\n"
-	"\r\n"
-	"kansa.ini             ワークスペースの設定 (どのファイルがどこに"
-	"あるか)\r\n"
-	"checklists/policy.txt 情報セキュリティ対策基準の本文をここに置く\r\n"
-	"checklists/policy.ini 本文から導出したチェックリスト (kansa run "
-	"が作成。\r\n"
-	"                      重み・確認方法などを記入してレビューする)\r\n"
-	"templates/            報告書の設定 (report.ini: 団体名、機密性の"
-	"表示、\r\n"
-	"                      宛先など)、回答票のひな形、採点の設定\r\n"
-	"%d/answers/         回答票 (kansa template --year %d で役割ごとに"
-	"作成し、\r\n"
-	"                      各課の回答者が記入したもの)\r\n"
-	"%d/evidence/        証跡台帳 (evidence.ini) と証跡ファイル\r\n"
-	"%d/audit.ini        監査統括責任者の監査結果 (監査後)\r\n"
-	"%d/plans-*.ini      改善計画とその進捗 (四半期ごと)\r\n"
-	"output/%d/          作成された監査調書 (xlsx)、CISO 向け報告 (PDF)、"
-	"\r\n"
-	"                      監査報告書 (PDF) と MANIFEST.sha256\r\n"
-	"kansa.db              データベース (kansa backup で複製する)\r\n"
-	"\r\n"
-	"年に一度の実行:\r\n"
-	"  kansa run --year %d --as-of 基準日 --date 報告日\r\n"
-	"四半期ごとの改善計画の進捗報告:\r\n"
-	"  kansa report plans --as-of 基準日\r\n"
-	"\r\n"
-	"詳しくは kansa help、man kansa。\r\n";
+/* The template of a new workspace's README.txt (not copied to templates/). */
+#define README_TEMPLATE "workspace-README.txt"
+
+/* Writes README.txt: its template with {organisation}, {year}, {next}
+ * (the year after) and {era}, {next_era} (the same in 和暦) filled in, with
+ * CRLF line ends for Notepad. */
+static enum kansa_err write_readme(const char *organisation, int year,
+				   struct diags *d)
+{
+	char *t = NULL;
+	size_t len;
+	struct sbuf b = {0};
+	enum kansa_err err =
+		templates_load(README_TEMPLATE, NULL, &t, &len, NULL, d);
+
+	if (err)
+		return err;
+	for (const char *p = t; *p; p++) {
+		if (strncmp(p, "{organisation}", 14) == 0) {
+			sbuf_adds(&b, *organisation ? organisation : "kansa");
+			p += 13;
+		} else if (strncmp(p, "{year}", 6) == 0) {
+			sbuf_printf(&b, "%d", year);
+			p += 5;
+		} else if (strncmp(p, "{era}", 5) == 0 ||
+			   strncmp(p, "{next_era}", 10) == 0) {
+			char era[64];
+			bool next = p[1] == 'n';
+			text_wareki_fiscal_year(year + next, era, sizeof(era));
+			sbuf_adds(&b, era);
+			p += next ? 9 : 4;
+		} else if (strncmp(p, "{next}", 6) == 0) {
+			sbuf_printf(&b, "%d", year + 1);
+			p += 5;
+		} else if (*p == '\n') {
+			sbuf_adds(&b, "\r\n");
+		} else if (*p != '\r') {
+			sbuf_add(&b, p, 1);
+		}
+	}
+	free(t);
+	if (b.oom) {
+		sbuf_release(&b);
+		return KANSA_ERR_NOMEM;
+	}
+	err = fileio_write_atomic("README.txt", b.s, b.len, d);
+	sbuf_release(&b);
+	return err;
+}
 
 /* report.ini with the organisation's own values: its name, the
  * addressee (its chair, a name may be added), a document number and no
@@ -279,18 +347,25 @@ static void own_report_ini(struct sbuf *b, const char *data,
 	}
 }
 
-/* Writes templates/ from the compiled-in copies, with the organisation
- * put into report.ini. */
+/* Writes templates/: each file kansa has compiled in, from the installed
+ * share folder when it is there (a site's own settings), else the
+ * compiled-in copy; the organisation put into report.ini. */
 static enum kansa_err write_templates(const char *organisation, struct diags *d)
 {
 	for (const struct template_file *t = templates_builtin; t->name; t++) {
-		char path[512];
+		char path[512], *data = NULL;
+		size_t len;
 		struct sbuf b = {0};
 		enum kansa_err err;
+		if (strcmp(t->name, README_TEMPLATE) == 0)
+			continue;
+		if ((err = templates_load(t->name, NULL, &data, &len, NULL, d)))
+			return err;
 		if (strcmp(t->name, "report.ini") == 0 && *organisation)
-			own_report_ini(&b, t->data, organisation);
+			own_report_ini(&b, data, organisation);
 		else
-			sbuf_add(&b, t->data, t->len);
+			sbuf_add(&b, data, len);
+		free(data);
 		if (b.oom)
 			return KANSA_ERR_NOMEM;
 		snprintf(path, sizeof(path), "templates/%s", t->name);
@@ -337,13 +412,7 @@ enum kansa_err workspace_init(const char *dir, const char *organisation,
 	}
 	if ((err = write_templates(organisation, d)))
 		return err;
-	sbuf_printf(&b, init_readme, *organisation ? organisation : "kansa",
-		    year, year, year, year, year, year, year);
-	if (b.oom)
-		return KANSA_ERR_NOMEM;
-	err = fileio_write_atomic("README.txt", b.s, b.len, d);
-	sbuf_release(&b);
-	if (err)
+	if ((err = write_readme(organisation, year, d)))
 		return err;
 	/* kansa.ini last: a workspace is whole once it has one */
 	{

@@ -38,6 +38,24 @@ enum kansa_err workspace_from_ini(const struct ini_file *f,
 				  struct workspace *ws, struct diags *d);
 void workspace_release(struct workspace *ws);
 
+/*
+ * The folder of the workspace the current folder is in: the current
+ * folder or its nearest parent that has a kansa.ini (as git finds its
+ * repository), absolute.  NULL when there is none (or out of memory).
+ * Caller frees.
+ */
+char *workspace_find(void);
+
+/* dir/path, or path itself when it is absolute (caller frees), or NULL. */
+char *workspace_path(const char *dir, const char *path);
+
+/*
+ * The folder of the files of kind k for year, when the pattern's folder
+ * part has no wildcard (2025/answers for the default pattern of answers);
+ * else NULL.  Caller frees.
+ */
+char *workspace_dir_of(const struct workspace *ws, enum ws_kind k, int year);
+
 /* pattern with every {year} replaced by year (caller frees), or NULL. */
 char *workspace_expand(const char *pattern, int year);
 

@@ -32,7 +32,7 @@ t_man_page() {
 	if [ -f "$page" ] && [ -x "$d/usr/bin/kansa" ] && [ -z "$warn" ] &&
 		grep -q "kansa run --year 2025" "$d/page.txt" &&
 		grep -q "MANIFEST.sha256" "$d/page.txt" && grep -q "監査" "$d/page.txt" &&
-		grep -q "3 invalid input (every" "$d/page.txt"; then
+		grep -q "3  invalid input: every problem" "$d/page.txt"; then
 		ok "help: make install puts kansa(1) in share/man/man1; groff renders it without a warning"
 	else
 		not_ok "help: the manual page" "$warn $(ls -R "$d/usr" | head)"
