@@ -505,8 +505,9 @@ static bool planned(const struct report *r, const char *id)
 {
 	for (size_t i = 0; i < r->nplans; i++)
 		if (plan_has_item(&r->plans[i], id) &&
-		    r->plans[i].finding_year >= r->year)
-			return true;
+		    (r->plans[i].finding_year >= r->year ||
+		     r->plans[i].status != PLAN_CONFIRMED))
+			return true; /* this year's, or one still open */
 	return false;
 }
 
