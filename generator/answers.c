@@ -128,15 +128,28 @@ static void read_header(struct reader *r, int year)
 	if (!(role = answers_role_name(v))) {
 		struct sbuf names = {0};
 		const struct role_table *t = roles_get(r->d);
-		if (t)
+		const char *words[ROLES_MAX], *near = NULL;
+		size_t n = 0;
+		if (t) {
 			roles_list(t, &names);
+			for (; n < t->n && n < ROLES_MAX; n++)
+				words[n] = t->v[n].name;
+			near = text_nearest(v, words, n);
+		}
 		diags_add(r->d, DIAG_ERROR, r->f->path, ini_key_line(k, "role"),
-			  "unknown role '%s' (expected one of the roles: %s)",
-			  v, names.s ? names.s : "");
+			  "unknown role '%s' (%s%s%sexpected one of the roles: "
+			  "%s)",
+			  v, near ? "did you mean " : "", near ? near : "",
+			  near ? "? " : "", names.s ? names.s : "");
 		sbuf_release(&names);
 	}
 	free(v);
 	sh->role = strdup(role ? role : "");
+	if (!*sh->answered_on)
+		diags_add(r->d, DIAG_WARNING, r->f->path,
+			  ini_key_line(k, "answered_on"),
+			  "answered_on is empty: say when the sheet was "
+			  "answered (YYYY-MM-DD)");
 	if (*sh->answered_on) {
 		if (!text_parse_date(sh->answered_on, date))
 			diags_add(r->d, DIAG_ERROR, r->f->path,
@@ -247,11 +260,13 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 		goto out;
 	}
 	if ((st = answer_status_parse(status)) < 0) {
-		diags_add(
-			r->d, DIAG_ERROR, r->f->path, ini_key_line(s, "status"),
-			"unknown status '%s' (expected 実施, 一部実施, 未実施 "
-			"or 該当なし; or yes, partial, no, na)",
-			status);
+		const char *near = text_nearest(status, status_names, 4);
+		diags_add(r->d, DIAG_ERROR, r->f->path,
+			  ini_key_line(s, "status"),
+			  "unknown status '%s' (%s%s%sexpected 実施, 一部実施, "
+			  "未実施 or 該当なし; or yes, partial, no, na)",
+			  status, near ? "did you mean " : "", near ? near : "",
+			  near ? "? " : "");
 		st = STATUS_UNANSWERED;
 	}
 	a->status = (enum answer_status)st;
@@ -260,6 +275,37 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 out:
 	free(status);
 	free(evidence);
+}
+
+static int cmp_answer_ptr(const void *a, const void *b)
+{
+	const struct answer *x = *(const struct answer *const *)a,
+			    *y = *(const struct answer *const *)b;
+	int c = strcmp(x->item_id, y->item_id);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Two sections that are the same item once normalised ([3(2)ア(イ)] and
+ * [３（２）ア（イ）]) are an input error naming both lines. */
+static bool check_duplicates(struct reader *r)
+{
+	struct answer_sheet *sh = r->sh;
+	const struct answer **v = malloc(sh->nanswers * sizeof(*v) + 1);
+
+	if (!v)
+		return false;
+	for (size_t i = 0; i < sh->nanswers; i++)
+		v[i] = &sh->answers[i];
+	qsort(v, sh->nanswers, sizeof(*v), cmp_answer_ptr);
+	for (size_t i = 1; i < sh->nanswers; i++)
+		if (v[i]->item_id && v[i - 1]->item_id &&
+		    strcmp(v[i]->item_id, v[i - 1]->item_id) == 0)
+			diags_add(r->d, DIAG_ERROR, r->f->path, v[i]->line,
+				  "item '%s' is answered twice (first at line "
+				  "%ld, written otherwise): merge the two",
+				  v[i]->item_id, v[i - 1]->line);
+	free(v);
+	return true;
 }
 
 enum kansa_err answers_read(const struct ini_file *f,
@@ -279,6 +325,8 @@ enum kansa_err answers_read(const struct ini_file *f,
 	for (size_t i = 0; i < f->nsections && !r.oom; i++)
 		if (strcmp(f->sections[i].lower, "kansa") != 0)
 			read_answer(&r, &f->sections[i]);
+	if (!r.oom && !check_duplicates(&r))
+		r.oom = true;
 	if (r.oom)
 		return KANSA_ERR_NOMEM;
 	return d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;

@@ -137,7 +137,7 @@ extern const struct cli_option cmd_derive_options[], cmd_items_options[],
 	cmd_status_options[], cmd_score_options[], cmd_findings_options[],
 	cmd_diff_options[], cmd_plan_options[], cmd_report_options[],
 	cmd_db_options[], cmd_runs_options[], cmd_init_options[],
-	cmd_run_options[];
+	cmd_run_options[], cmd_close_options[], cmd_respondents_options[];
 
 int cmd_derive(int argc, char **argv, struct cli *cli);
 int cmd_items(int argc, char **argv, struct cli *cli);
@@ -155,5 +155,8 @@ int cmd_check_db(int argc, char **argv, struct cli *cli);
 int cmd_init(int argc, char **argv, struct cli *cli);
 int cmd_run(int argc, char **argv, struct cli *cli);
 int cmd_runs(int argc, char **argv, struct cli *cli);
+int cmd_close(int argc, char **argv, struct cli *cli);
+int cmd_reopen(int argc, char **argv, struct cli *cli);
+int cmd_respondents(int argc, char **argv, struct cli *cli);
 
 #endif

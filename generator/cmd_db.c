@@ -56,7 +56,7 @@ int cmd_check_db(int argc, char **argv, struct cli *cli)
 		return rc;
 	if (optind != argc)
 		return cli_usage_error(cmd, "unexpected argument");
-	if (!(err = cli_open_store(cli, false, &st)) &&
+	if (!(err = store_open_for_check(cli->db, &cli->diags, &st)) &&
 	    !(err = store_check(st, &c))) {
 		for (size_t i = 0; i < c.nproblems; i++)
 			diags_add(&cli->diags, DIAG_ERROR, cli->db, 0,
@@ -67,8 +67,9 @@ int cmd_check_db(int argc, char **argv, struct cli *cli)
 			err = KANSA_ERR_DB;
 		else
 			printf("%s: ok (SQLite integrity and foreign keys, "
-			       "%zu rules of kansa, schema %d)\n",
-			       cli->db, c.rules, store_schema_version());
+			       "schema %d as this kansa makes it, %zu rules of "
+			       "kansa)\n",
+			       cli->db, store_schema_version(), c.rules);
 	}
 	store_check_release(&c);
 	store_close(st);

@@ -10,12 +10,14 @@
 #include "cli.h"
 #include "evidence.h"
 #include "ini.h"
+#include "names.h"
 #include "plans.h"
 
 struct import_opts {
 	int year;	    /* --year */
 	const char *spec;   /* --policy */
 	bool allow_missing; /* --allow-missing-evidence */
+	bool complete;	    /* --complete: every sheet of the year */
 	char **files;	    /* the files */
 	int nfiles;	    /* how many */
 };
@@ -81,6 +83,10 @@ static enum kansa_err read_file(const char *path, const struct import_opts *o,
 		err = plans_read(f, cl, d, &b->plan_files[b->nplan_files++]);
 	} else {
 		err = answers_read(f, cl, o->year, d, &b->sheets[b->nsheets++]);
+		/* the names that identify a respondent, normalised here once */
+		if (err != KANSA_ERR_NOMEM &&
+		    !names_normalise_sheet(&b->sheets[b->nsheets - 1]))
+			err = KANSA_ERR_NOMEM;
 	}
 	ini_free(f);
 	return err;
@@ -277,6 +283,9 @@ const struct cli_option cmd_import_options[] = {
 	 "latest whose\nversion is not after FY)"},
 	{"allow-missing-evidence", 'm', false, NULL,
 	 "record a missing evidence file as\nmissing instead of refusing it"},
+	{"complete", 'C', false, NULL,
+	 "the sheets are all of FY's: a\nrespondent none backs is retired\n"
+	 "(answers kept in the history;\nkansa run does this)"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -302,6 +311,9 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 		case 'm':
 			o->allow_missing = true;
 			break;
+		case 'C':
+			o->complete = true;
+			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
@@ -313,6 +325,20 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
 	return 0;
+}
+
+/* Near-duplicate departments among the sheets and the year's stored
+ * respondents are warned about (issue 11). */
+static enum kansa_err warn_near(struct store *st, int year,
+				const struct batch *b, struct diags *d)
+{
+	struct store_respondent *v = NULL;
+	size_t n = 0;
+	enum kansa_err err = store_list_respondents(st, year, &v, &n, d);
+	if (!err)
+		names_warn_near(b->sheets, b->nsheets, v, n, d);
+	store_respondents_release(v, n);
+	return err;
 }
 
 int cmd_import(int argc, char **argv, struct cli *cli)
@@ -361,6 +387,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		}
 	}
 	check_duplicates(&b, &cli->diags);
+	if ((err = warn_near(st, o.year, &b, &cli->diags)))
+		goto out;
 	check_evidence_links(&b, &cli->diags);
 	if (b.naudits > 1)
 		diags_add(
@@ -391,6 +419,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	im.naudits = b.naudits;
 	im.plan_files = b.plan_files;
 	im.nplan_files = b.nplan_files;
+	im.complete = o.complete;
 	if ((err = store_import(st, &im, &cli->diags)))
 		goto out;
 	cli_print_diags(cli);

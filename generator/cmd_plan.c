@@ -60,101 +60,92 @@ const struct cli_option cmd_plan_options[] = {
 	CLI_OPT_END,
 };
 
+/* Sets an option of plan that takes its value as given; false for others. */
+static bool set_plain(struct plan_opts *o, int c)
+{
+	const char **str = c == 'd'   ? &o->department
+			   : c == 'r' ? &o->role
+			   : c == 'x' ? &o->action
+			   : c == 'R' ? &o->reason
+			   : c == 'n' ? &o->note
+			   : c == 'b' ? &o->by
+			   : c == 'o' ? &o->output
+				      : NULL;
+	bool *flag = c == 'C'	? &o->confirm
+		     : c == 'O' ? &o->overdue
+		     : c == 'A' ? &o->all
+				: NULL;
+	if (str)
+		*str = optarg;
+	else if (flag)
+		*flag = true;
+	return str || flag;
+}
+
+/* Sets option c of plan from optarg: 0, or the exit code of a usage
+ * error it printed. */
+static int set_option(struct plan_opts *o, int c, const struct command *cmd)
+{
+	char *end;
+
+	if (set_plain(o, c))
+		return 0;
+	switch (c) {
+	case 'a':
+		return cli_opt_date(cmd, "as-of", optarg, o->as_of);
+	case 'i':
+		if (o->nitems == 16)
+			return cli_usage_error(cmd, "too many --item");
+		o->items[o->nitems++] = optarg;
+		return 0;
+	case 'F':
+	case 'y':
+		if (cli_parse_year(optarg) < 0)
+			return cli_usage_error(cmd, "'%s' is not a fiscal year",
+					       optarg);
+		*(c == 'F' ? &o->finding_year : &o->year) =
+			cli_parse_year(optarg);
+		return 0;
+	case 'u':
+		return cli_opt_date(cmd, "due", optarg, o->due);
+	case 's':
+		if ((o->status = plan_status_parse(optarg)) < 0)
+			return cli_usage_error(
+				cmd,
+				"unknown status '%s' (expected "
+				"未着手, 対応中, 完了 or 確認済)",
+				optarg);
+		return 0;
+	case 'p':
+		o->progress = (int)strtol(optarg, &end, 10);
+		if (end == optarg || *end || o->progress < 0 ||
+		    o->progress > 100)
+			return cli_usage_error(cmd, "--progress is 0 to 100");
+		return 0;
+	case 'c':
+		return cli_opt_date(cmd, "completed-on", optarg,
+				    o->completed_on);
+	case 'f':
+		if ((o->format = cli_parse_format(optarg)) < 0)
+			return cli_usage_error(cmd, "unknown format");
+		return 0;
+	default:
+		return cli_usage_error(cmd, "unknown option");
+	}
+}
+
 static int parse(int argc, char **argv, struct plan_opts *o, struct cli *cli)
 {
 	struct cli_parser p;
 	const struct command *cmd = cli_find("plan");
-	char *end;
 	int c, rc = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->status = o->progress = -1;
 	cli_today(o->as_of);
 	cli_parse_start(&p, cmd, cli);
-	while (!rc && (c = cli_parse_next(&p, argc, argv)) != -1) {
-		switch (c) {
-		case 'a':
-			rc = cli_opt_date(cmd, "as-of", optarg, o->as_of);
-			break;
-		case 'i':
-			if (o->nitems == 16)
-				return cli_usage_error(cmd, "too many --item");
-			o->items[o->nitems++] = optarg;
-			break;
-		case 'F':
-		case 'y':
-			if (cli_parse_year(optarg) < 0)
-				return cli_usage_error(cmd,
-						       "'%s' is not a "
-						       "fiscal year",
-						       optarg);
-			if (c == 'F')
-				o->finding_year = cli_parse_year(optarg);
-			else
-				o->year = cli_parse_year(optarg);
-			break;
-		case 'd':
-			o->department = optarg;
-			break;
-		case 'r':
-			o->role = optarg;
-			break;
-		case 'x':
-			o->action = optarg;
-			break;
-		case 'u':
-			rc = cli_opt_date(cmd, "due", optarg, o->due);
-			break;
-		case 's':
-			if ((o->status = plan_status_parse(optarg)) < 0)
-				return cli_usage_error(cmd,
-						       "unknown status '%s'"
-						       " (expected 未着手, "
-						       "対応中, 完了 or "
-						       "確認済)",
-						       optarg);
-			break;
-		case 'p':
-			o->progress = (int)strtol(optarg, &end, 10);
-			if (end == optarg || *end || o->progress < 0 ||
-			    o->progress > 100)
-				return cli_usage_error(cmd,
-						       "--progress is 0 to "
-						       "100");
-			break;
-		case 'R':
-			o->reason = optarg;
-			break;
-		case 'n':
-			o->note = optarg;
-			break;
-		case 'c':
-			rc = cli_opt_date(cmd, "completed-on", optarg,
-					  o->completed_on);
-			break;
-		case 'C':
-			o->confirm = true;
-			break;
-		case 'b':
-			o->by = optarg;
-			break;
-		case 'O':
-			o->overdue = true;
-			break;
-		case 'A':
-			o->all = true;
-			break;
-		case 'f':
-			if ((o->format = cli_parse_format(optarg)) < 0)
-				return cli_usage_error(cmd, "unknown format");
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		default:
-			return cli_usage_error(cmd, "unknown option");
-		}
-	}
+	while (!rc && (c = cli_parse_next(&p, argc, argv)) != -1)
+		rc = set_option(o, c, cmd);
 	if (rc)
 		return rc;
 	if (optind >= argc)

@@ -27,8 +27,14 @@ struct report_cmd {
 	const char *password_file;	   /* --pdf-password-file */
 	const char *include[MAX_INCLUDES]; /* --include: more files */
 	size_t ninclude;
-	bool plans;	/* kansa report plans */
-	char since[11]; /* --since (plans) */
+	bool plans;		    /* kansa report plans */
+	char since[11];		    /* --since (plans) */
+	bool dated;		    /* --as-of or --date given */
+	const char *staged_for;	    /* --staged-for: the folder the files
+				       are published to (kansa run) */
+	long long run_id;	    /* recorded before anything is written */
+	struct store_finals finals; /* a closed year's final outputs */
+	char stage[4128]; /* where a closed year's report is made first */
 };
 
 /* The files this run wrote: name (in the output folder) and SHA-256. */
@@ -130,9 +136,10 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 	struct store_run run = {0};
 	struct store_run_file *in = calloc(r->ninputs + 1, sizeof(*in));
 	struct store_run_file *out = calloc(n + 1, sizeof(*out));
+	char **staged = calloc(n + 1, sizeof(*staged));
 	enum kansa_err err = KANSA_ERR_NOMEM;
 
-	if (in && out) {
+	if (in && out && staged) {
 		for (size_t i = 0; i < r->ninputs; i++) {
 			in[i].path = r->inputs[i].path;
 			in[i].sha256 = r->inputs[i].sha256;
@@ -140,6 +147,14 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 		}
 		for (size_t i = 0; i < n; i++) {
 			out[i].path = w[i].path;
+			/* kansa run publishes the folder under its name */
+			if (o->staged_for &&
+			    (staged[i] = malloc(strlen(o->staged_for) +
+						strlen(w[i].name) + 2))) {
+				sprintf(staged[i], "%s/%s", o->staged_for,
+					w[i].name);
+				out[i].path = staged[i];
+			}
 			out[i].sha256 = w[i].sha256;
 			out[i].size = w[i].size;
 		}
@@ -153,8 +168,13 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 		run.ninputs = r->ninputs;
 		run.outputs = out;
 		run.noutputs = n;
+		run.year_report = !o->plans;
+		run.id = o->run_id;
 		err = store_record_run(st, &run, d);
 	}
+	for (size_t i = 0; staged && i < n; i++)
+		free(staged[i]);
+	free(staged);
 	free(in);
 	free(out);
 	return err;
@@ -177,17 +197,81 @@ const struct cli_option cmd_report_options[] = {
 	{"since", 's', false, "DATE",
 	 "report plans: the last report's date\n(default: three months "
 	 "before --as-of)"},
+	{"staged-for", 'S', false, "DIR",
+	 "the output folder is staged for DIR\n(kansa run): recorded under "
+	 "DIR"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
 
+/* Sets option c of report from optarg: 0, or the exit code of a usage
+ * error it printed.  *any_only: an --only was given. */
+static int set_option(struct report_cmd *o, int c, const struct command *cmd,
+		      bool *any_only)
+{
+	static const char *const kinds[] = {"xlsx", "ciso", "audit"};
+	size_t k;
+
+	switch (c) {
+	case 'y':
+		return cli_opt_year(cmd, optarg, &o->r.year);
+	case 'a':
+		o->dated = true;
+		return cli_opt_date(cmd, "as-of", optarg, o->as_of);
+	case 't':
+		o->dated = true;
+		return cli_opt_date(cmd, "date", optarg, o->date);
+	case 'S':
+		o->staged_for = optarg;
+		return 0;
+	case 'o':
+		snprintf(o->outdir, sizeof(o->outdir), "%s", optarg);
+		return 0;
+	case 'O':
+		for (k = 0; k < 3 && strcmp(optarg, kinds[k]); k++)
+			;
+		if (k == 3)
+			return cli_usage_error(cmd,
+					       "--only '%s': expected xlsx, "
+					       "ciso or audit",
+					       optarg);
+		o->only[k] = *any_only = true;
+		return 0;
+	case 'T':
+		o->r.templates = optarg;
+		return 0;
+	case 's':
+		if (!o->plans)
+			return cli_usage_error(
+				cmd, "--since is for kansa report plans");
+		return cli_opt_date(cmd, "since", optarg, o->since);
+	case 'P':
+		o->password_file = optarg;
+		return 0;
+	case 'g':
+		o->r.organisation = optarg;
+		return 0;
+	case 'i':
+		if (strchr(optarg, '/') || !*optarg ||
+		    o->ninclude == MAX_INCLUDES)
+			return cli_usage_error(
+				cmd,
+				"--include '%s': expected the name of a file "
+				"in the output folder (at most %d)",
+				optarg, MAX_INCLUDES);
+		o->include[o->ninclude++] = optarg;
+		return 0;
+	default:
+		return cli_usage_error(cmd, "unknown option");
+	}
+}
+
 static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 {
 	struct cli_parser p;
-	static const char *const kinds[] = {"xlsx", "ciso", "audit"};
 	const struct command *cmd = cli_find("report");
 	bool any_only = false;
-	int c, rc;
+	int c, rc = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->r.year = -1;
@@ -198,71 +282,10 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		argv++;
 	}
 	cli_parse_start(&p, cmd, cli);
-	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
-		switch (c) {
-		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &o->r.year)) != 0)
-				return rc;
-			break;
-		case 'a':
-			if ((rc = cli_opt_date(cmd, "as-of", optarg,
-					       o->as_of)) != 0)
-				return rc;
-			break;
-		case 't':
-			if ((rc = cli_opt_date(cmd, "date", optarg, o->date)) !=
-			    0)
-				return rc;
-			break;
-		case 'o':
-			snprintf(o->outdir, sizeof(o->outdir), "%s", optarg);
-			break;
-		case 'O': {
-			size_t k;
-			for (k = 0; k < 3 && strcmp(optarg, kinds[k]); k++)
-				;
-			if (k == 3)
-				return cli_usage_error(cmd,
-						       "--only '%s': "
-						       "expected xlsx, "
-						       "ciso or audit",
-						       optarg);
-			o->only[k] = any_only = true;
-			break;
-		}
-		case 'T':
-			o->r.templates = optarg;
-			break;
-		case 's':
-			if (!o->plans)
-				return cli_usage_error(
-					cmd,
-					"--since is for kansa report plans");
-			if ((rc = cli_opt_date(cmd, "since", optarg,
-					       o->since)) != 0)
-				return rc;
-			break;
-		case 'P':
-			o->password_file = optarg;
-			break;
-		case 'g':
-			o->r.organisation = optarg;
-			break;
-		case 'i':
-			if (strchr(optarg, '/') || !*optarg ||
-			    o->ninclude == MAX_INCLUDES)
-				return cli_usage_error(
-					cmd,
-					"--include '%s': expected the name "
-					"of a file in the output folder (at "
-					"most %d)",
-					optarg, MAX_INCLUDES);
-			o->include[o->ninclude++] = optarg;
-			break;
-		default:
-			return cli_usage_error(cmd, "unknown option");
-		}
-	}
+	while (!rc && (c = cli_parse_next(&p, argc, argv)) != -1)
+		rc = set_option(o, c, cmd, &any_only);
+	if (rc)
+		return rc;
 	if (o->plans) {
 		if (optind != argc || any_only || o->ninclude || o->r.year >= 0)
 			return cli_usage_error(
@@ -316,6 +339,173 @@ write_plans(const struct report *r, const struct plans_progress *pp,
 	return KANSA_OK;
 }
 
+/* Reads everything the report shows inside one read transaction, so
+ * that it and its input digest are one committed state.  For a closed
+ * year the dates default to those of its final report. */
+static enum kansa_err gather(struct store *st, struct report_cmd *o,
+			     struct report *r, struct plans_progress *pp,
+			     struct diags *d)
+{
+	enum kansa_err err;
+
+	if ((err = store_read_begin(st, d)))
+		return err;
+	if (!o->plans &&
+	    (err = store_load_finals(st, o->r.year, &o->finals, d)) ==
+		    KANSA_OK &&
+	    o->finals.n && !o->dated && o->finals.as_of && o->finals.date) {
+		snprintf(o->as_of, sizeof(o->as_of), "%s", o->finals.as_of);
+		snprintf(o->date, sizeof(o->date), "%s", o->finals.date);
+	}
+	if (!err)
+		err = o->plans
+			      ? report_gather_plans(st, &o->r,
+						    *o->since ? o->since : NULL,
+						    r, pp, d)
+			      : report_gather(st, &o->r, r, d);
+	store_read_end(st);
+	return err;
+}
+
+/* Records that the run starts, before anything is written. */
+static enum kansa_err begin_run(struct store *st, struct report_cmd *o,
+				const struct report *r, const char *started,
+				struct diags *d)
+{
+	struct store_run run = {0};
+	enum kansa_err err;
+
+	run.year = r->year;
+	run.started_at = started;
+	run.kansa_version = KANSA_VERSION;
+	run.as_of = o->as_of;
+	run.date = o->date;
+	run.input_digest = r->input_digest;
+	err = store_begin_run(st, &run, d);
+	o->run_id = run.id;
+	return err;
+}
+
+/* Why a closed year's report differs from its final version. */
+static const char *why_not(const struct report_cmd *o, const struct report *r)
+{
+	const struct store_finals *f = &o->finals;
+	if (f->input_digest && strcmp(f->input_digest, r->input_digest))
+		return "the inputs differ from those the final report was "
+		       "made from (kansa runs shows both input digests)";
+	if (f->kansa_version && strcmp(f->kansa_version, KANSA_VERSION))
+		return "it was made by another version of kansa";
+	if ((f->as_of && strcmp(f->as_of, o->as_of)) ||
+	    (f->date && strcmp(f->date, o->date)))
+		return "--as-of or --date differ from the final report's";
+	if (o->password_file)
+		return "encrypted PDFs differ from run to run";
+	return "the same inputs, dates and kansa: the fonts or libraries "
+	       "that render it must have changed";
+}
+
+/*
+ * A closed year's report is made in a folder of its own first: when each
+ * file equals its final version byte for byte, they take their place
+ * (the same bytes); else nothing in the output folder changes and the
+ * error says which file differs and why.
+ */
+static enum kansa_err publish_reproduced(struct report_cmd *o,
+					 const struct report *r,
+					 struct written *w, size_t nw,
+					 struct diags *d)
+{
+	bool same = true;
+
+	for (size_t i = 0; i < nw; i++) {
+		const struct store_final *f = NULL;
+		for (size_t k = 0; k < o->finals.n; k++)
+			if (!strcmp(fileio_basename(o->finals.v[k].path),
+				    w[i].name))
+				f = &o->finals.v[k];
+		if (f && !strcmp(f->sha256, w[i].sha256))
+			continue;
+		same = false;
+		if (f)
+			diags_add(d, DIAG_ERROR, w[i].name, 0,
+				  "FY %d is closed and this differs from its "
+				  "final version (SHA-256 %.12s… recorded, "
+				  "%.12s… now): %s; the final version was "
+				  "left as it is",
+				  r->year, f->sha256, w[i].sha256,
+				  why_not(o, r));
+		else
+			diags_add(d, DIAG_ERROR, w[i].name, 0,
+				  "FY %d is closed and no final version of "
+				  "this file was recorded (reopen the year and "
+				  "close it again to make one)",
+				  r->year);
+	}
+	for (size_t i = 0; i < nw; i++) {
+		char dest[8192];
+		snprintf(dest, sizeof(dest), "%s/%s", o->outdir, w[i].name);
+		if (same && rename(w[i].path, dest) == 0)
+			memcpy(w[i].path, dest, sizeof(dest));
+		else
+			unlink(w[i].path);
+	}
+	rmdir(o->stage);
+	if (same)
+		diags_add(d, DIAG_NOTICE, NULL, 0,
+			  "FY %d is closed: its final outputs were reproduced "
+			  "byte for byte",
+			  r->year);
+	return same ? KANSA_OK : KANSA_ERR_DB;
+}
+
+/* The year's workpaper and PDFs, into the output folder, or for a
+ * closed year into a folder of their own inside it first. */
+static enum kansa_err write_year(struct report_cmd *o, const struct report *r,
+				 const struct pdf_passwords *pw,
+				 struct written *w, size_t *nw, struct diags *d)
+{
+	const char *dir = o->outdir;
+	enum kansa_err err = KANSA_OK;
+
+	if (o->finals.n) {
+		snprintf(o->stage, sizeof(o->stage), "%s/.reproduce-XXXXXX",
+			 o->outdir);
+		if (!mkdtemp(o->stage)) {
+			diags_add(d, DIAG_ERROR, o->outdir, 0,
+				  "cannot make a folder: %s", strerror(errno));
+			return KANSA_ERR_IO;
+		}
+		dir = o->stage;
+	}
+	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT && !err; k++) {
+		struct written *f = &w[*nw];
+		if (!o->only[k])
+			continue;
+		snprintf(f->name, sizeof(f->name), "%s", r->settings.file[k]);
+		snprintf(f->path, sizeof(f->path), "%s/%s", dir,
+			 r->settings.file[k]);
+		if (k == REPORT_WORKPAPER)
+			err = render_xlsx(r, f->path, d);
+		else
+			err = render_pdf(r, (enum report_kind)k, f->path, pw,
+					 d);
+		if (!err &&
+		    !(err = fileio_sha256(f->path, f->sha256, &f->size)))
+			(*nw)++;
+	}
+	if (o->finals.n)
+		err = err ? err : publish_reproduced(o, r, w, *nw, d);
+	for (size_t i = 0; !err && i < *nw; i++)
+		printf("%s\n", w[i].path);
+	if (err && *o->stage) { /* what was made so far goes */
+		for (size_t i = 0; i < *nw + 1; i++)
+			if (!strncmp(w[i].path, o->stage, strlen(o->stage)))
+				unlink(w[i].path);
+		rmdir(o->stage);
+	}
+	return err;
+}
+
 int cmd_report(int argc, char **argv, struct cli *cli)
 {
 	struct report_cmd o;
@@ -347,37 +537,18 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	if ((err = fileio_lock_dir(o.outdir, &lock, &cli->diags)))
 		return cli_finish(cli, err);
 	if ((err = cli_open_store(cli, false, &st)) ||
-	    (err = store_quick_check(st, &cli->diags)))
+	    (err = store_quick_check(st, &cli->diags)) ||
+	    (err = gather(st, &o, &r, &pp, &cli->diags)) ||
+	    (err = begin_run(st, &o, &r, started, &cli->diags)))
 		goto out;
-	if (o.plans) {
-		if ((err = report_gather_plans(st, &o.r,
-					       *o.since ? o.since : NULL, &r,
-					       &pp, &cli->diags)) ||
-		    (err = write_plans(&r, &pp, &o,
-				       o.password_file ? &pw : NULL, w, &nw,
-				       &cli->diags)))
-			goto out;
-	} else if ((err = report_gather(st, &o.r, &r, &cli->diags))) {
+	if (o.plans)
+		err = write_plans(&r, &pp, &o, o.password_file ? &pw : NULL, w,
+				  &nw, &cli->diags);
+	else
+		err = write_year(&o, &r, o.password_file ? &pw : NULL, w, &nw,
+				 &cli->diags);
+	if (err)
 		goto out;
-	}
-	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT && !o.plans; k++) {
-		struct written *f = &w[nw];
-		if (!o.only[k])
-			continue;
-		snprintf(f->name, sizeof(f->name), "%s", r.settings.file[k]);
-		snprintf(f->path, sizeof(f->path), "%s/%s", o.outdir,
-			 r.settings.file[k]);
-		if (k == REPORT_WORKPAPER)
-			err = render_xlsx(&r, f->path, &cli->diags);
-		else
-			err = render_pdf(&r, (enum report_kind)k, f->path,
-					 o.password_file ? &pw : NULL,
-					 &cli->diags);
-		if (err || (err = fileio_sha256(f->path, f->sha256, &f->size)))
-			goto out;
-		printf("%s\n", f->path);
-		nw++;
-	}
 	for (size_t i = 0; i < o.ninclude; i++) {
 		struct written *f = &w[nw];
 		snprintf(f->name, sizeof(f->name), "%s", o.include[i]);
@@ -402,6 +573,7 @@ out:
 		explicit_bzero(&pw, sizeof(pw));
 	plans_progress_release(&pp);
 	report_release(&r);
+	store_finals_release(&o.finals);
 	store_close(st);
 	fileio_unlock_dir(lock);
 	return cli_finish(cli, err);

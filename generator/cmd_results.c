@@ -187,9 +187,12 @@ static int run(int argc, char **argv, struct cli *cli, const char *name,
 	if ((rc = parse(argc, argv, cli_find(name), &o, cli)) != 0)
 		return rc;
 	memset(&r, 0, sizeof(r));
+	/* one read transaction: one committed state (issue 11) */
 	if ((err = cli_open_store(cli, false, &st)) ||
+	    (err = store_read_begin(st, &cli->diags)) ||
 	    (err = report_gather(st, &o.r, &r, &cli->diags)))
 		goto out;
+	store_read_end(st);
 	if (what == 0) {
 		render_text_score(stdout, &r, (enum score_group_kind)o.by,
 				  o.view, (enum render_format)o.format);

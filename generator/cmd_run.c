@@ -31,6 +31,7 @@
 #include "fileio.h"
 #include "render_text.h"
 #include "report.h"
+#include "run_stage.h"
 #include "text.h"
 #include "workspace.h"
 
@@ -45,6 +46,7 @@ struct run_opts {
 	int fail_on;		   /* --fail-on: a grade, or -1 */
 	const char *password_file; /* --pdf-password-file */
 	const char *timings;	   /* --timings FILE (TSV) */
+	bool allow_missing;	   /* --allow-missing-evidence (import) */
 };
 
 /* One step as run. */
@@ -61,15 +63,17 @@ struct run {
 	struct run_opts o;
 	char year[16]; /* o.year as an argument */
 	struct workspace ws;
-	char exe[PATH_MAX];	/* kansa itself */
-	char *outdir;		/* output/FY */
-	char logpath[PATH_MAX]; /* outdir/kansa-run.log */
-	int log;		/* its descriptor */
-	bool tty;		/* stdout is a terminal: show progress */
-	FILE *timings;		/* --timings, or NULL */
-	double wall, cpu;	/* totals */
-	long rss_kb;		/* the largest step's */
-	char *written[24];	/* the files written, to list at the end */
+	char exe[PATH_MAX];	     /* kansa itself */
+	char *outdir;		     /* where the steps write: the staging
+					folder beside output/FY */
+	struct run_stage stage;	     /* output/FY locked, the set published */
+	char logpath[PATH_MAX + 32]; /* outdir/kansa-run.log */
+	int log;		     /* its descriptor */
+	bool tty;		     /* stdout is a terminal: show progress */
+	FILE *timings;		     /* --timings, or NULL */
+	double wall, cpu;	     /* totals */
+	long rss_kb;		     /* the largest step's */
+	char *written[24];	     /* the files written, to list at the end */
 	size_t nwritten;
 	size_t warnings; /* steps that finished with a warning */
 	struct diags *d;
@@ -183,7 +187,7 @@ static void step_run(struct run *r, struct step *s, const struct args *a,
 	dprintf(r->log, "%s%s\n", to ? " > " : "", to ? to : "");
 	start = lseek(r->log, 0, SEEK_END);
 	if (to && (!(tmp = fileio_temp_create(to, r->d)) ||
-		   (out = open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0)) {
+		   (out = fileio_create(tmp, false)) < 0)) {
 		free(argv);
 		if (tmp)
 			fileio_temp_commit(tmp, to, false, r->d);
@@ -295,8 +299,17 @@ static size_t count(const char *s, const char *what)
 
 static void remember(struct run *r, const char *path)
 {
+	char buf[PATH_MAX + 300];
 	if (r->nwritten < sizeof(r->written) / sizeof(*r->written))
-		r->written[r->nwritten++] = strdup(path);
+		r->written[r->nwritten++] = strdup(
+			run_stage_shown(&r->stage, path, buf, sizeof(buf)));
+}
+
+/* A path in the staging folder as the user will find it. */
+static const char *shown(const struct run *r, const char *path)
+{
+	static char buf[PATH_MAX + 300];
+	return run_stage_shown(&r->stage, path, buf, sizeof(buf));
 }
 
 /* --- the steps ------------------------------------------------------ */
@@ -393,6 +406,10 @@ static int do_import(struct run *r)
 		goto out;
 	}
 	args_year(&a, r, "import");
+	arg(&a, "--complete"); /* the year's files: a respondent without
+				  one is retired (issue 11) */
+	if (r->o.allow_missing)
+		arg(&a, "--allow-missing-evidence");
 	arg(&a, "--"); /* a file name may start with '-' */
 	a.extra = calloc(total + 1, sizeof(*a.extra));
 	if (!a.extra) {
@@ -466,7 +483,7 @@ static int do_status(struct run *r)
 	if (s.code) {
 		rc = step_failed(r, &s);
 	} else {
-		step_line(&s, "%s", path);
+		step_line(&s, "%s", shown(r, path));
 		remember(r, path);
 	}
 	free(s.out);
@@ -495,7 +512,10 @@ static int do_result(struct run *r, struct store *st, const char *name)
 
 	if (!r->have_model) {
 		r->have_model = true;
-		err = report_gather(st, &ro, &r->model, r->d);
+		/* one read transaction: one committed state (issue 11) */
+		if (!(err = store_read_begin(st, r->d)))
+			err = report_gather(st, &ro, &r->model, r->d);
+		store_read_end(st);
 	}
 	if (!err && strcmp(name, "diff") == 0 && !r->model.prev_year) {
 		s.wall = now() - t0;
@@ -504,7 +524,7 @@ static int do_result(struct run *r, struct store *st, const char *name)
 	}
 	snprintf(path, sizeof(path), "%s/%s.txt", r->outdir, name);
 	if (!err && (tmp = fileio_temp_create(path, r->d))) {
-		if ((f = fopen(tmp, "w"))) {
+		if ((f = fileio_fopen_write(tmp))) {
 			if (strcmp(name, "score") == 0)
 				render_text_score(f, &r->model, GROUP_CHAPTER,
 						  -1, RENDER_TEXT);
@@ -527,7 +547,7 @@ static int do_result(struct run *r, struct store *st, const char *name)
 		step_line(&s, "failed (exit %d)", s.code);
 		return s.code;
 	}
-	step_line(&s, "%s", path);
+	step_line(&s, "%s", shown(r, path));
 	remember(r, path);
 	return 0;
 }
@@ -549,6 +569,8 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 	arg(&a, r->ws.templates);
 	arg(&a, "-o");
 	arg(&a, r->outdir);
+	arg(&a, "--staged-for"); /* recorded where it is published */
+	arg(&a, r->stage.final);
 	if (*r->ws.organisation) {
 		arg(&a, "--organisation");
 		arg(&a, r->ws.organisation);
@@ -572,7 +594,7 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 				remember(r, line);
 				files++;
 			}
-		step_line(&s, "%zu files in %s", files, r->outdir);
+		step_line(&s, "%zu files in %s", files, r->stage.final);
 	}
 	free(s.out);
 	return rc;
@@ -670,6 +692,9 @@ const struct cli_option cmd_run_options[] = {
 	{"timings", 'T', false, "FILE",
 	 "write each step's wall and CPU seconds, peak\nmemory (KB) and exit "
 	 "code as TSV"},
+	{"allow-missing-evidence", 'M', false, NULL,
+	 "the import step records a missing evidence\nfile as missing "
+	 "instead of refusing it"},
 	{"db", 'd', false, "FILE", NULL}, /* refused, with the reason */
 	CLI_OPT_END,
 };
@@ -725,6 +750,9 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 		case 'T':
 			o->timings = optarg;
 			break;
+		case 'M':
+			o->allow_missing = true;
+			break;
 		case 'd':
 			return cli_usage_error(
 				cmd, "--db: the database is kansa.ini's "
@@ -755,7 +783,7 @@ static const char *absolute(const char *path, char *buf, size_t size)
 /* Reads kansa.ini and moves into the workspace folder. */
 static int open_workspace(struct run *r)
 {
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], *final;
 	const char *slash;
 	enum kansa_err err = workspace_read(r->o.workspace, &r->ws, r->d);
 
@@ -772,20 +800,32 @@ static int open_workspace(struct run *r)
 			return 4;
 		}
 	}
-	if (!(r->outdir = workspace_expand(r->ws.output, r->o.year)))
+	if (!(final = workspace_expand(r->ws.output, r->o.year)))
 		return 4;
-	if (!fileio_make_dirs(r->outdir)) {
-		diags_add(r->d, DIAG_ERROR, r->outdir, 0,
+	if (!fileio_make_dirs(final)) {
+		diags_add(r->d, DIAG_ERROR, final, 0,
 			  "cannot make the output folder: %s", strerror(errno));
+		free(final);
 		return 4;
 	}
+	/* the folder is this run's until it ends: every step writes into
+	 * a folder beside it, published as one set at the end (issue 11) */
+	err = run_stage_open(&r->stage, final, r->d);
+	free(final);
+	if (err || !(r->outdir = strdup(r->stage.stage)))
+		return 4;
 	snprintf(r->logpath, sizeof(r->logpath), "%s/kansa-run.log", r->outdir);
-	r->log = open(r->logpath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	r->log =
+		open(r->logpath,
+		     O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
 	if (r->log < 0) {
 		diags_add(r->d, DIAG_ERROR, r->logpath, 0, "cannot write: %s",
 			  strerror(errno));
 		return 4;
 	}
+	/* where the log is when the run ends, published or not */
+	snprintf(r->logpath, sizeof(r->logpath), "%s/kansa-run.log",
+		 r->stage.final);
 	return 0;
 }
 
@@ -805,13 +845,14 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 
 	memset(&r, 0, sizeof(r));
 	r.log = -1;
+	r.stage.lock = -1;
 	r.d = &cli->diags;
 	if ((rc = parse(argc, argv, &r.o, cli)) != 0)
 		return rc;
 	snprintf(r.year, sizeof(r.year), "%d", r.o.year);
 	r.o.password_file = absolute(r.o.password_file, pwbuf, sizeof(pwbuf));
 	r.o.timings = absolute(r.o.timings, tmbuf, sizeof(tmbuf));
-	if (r.o.timings && !(r.timings = fopen(r.o.timings, "w"))) {
+	if (r.o.timings && !(r.timings = fileio_fopen_write(r.o.timings))) {
 		diags_add(r.d, DIAG_ERROR, r.o.timings, 0, "cannot write: %s",
 			  strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);
@@ -847,6 +888,10 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = do_report(&r, done, ndone)))
 		goto out;
+	if ((err = run_stage_publish(&r.stage, r.d))) {
+		rc = 4;
+		goto out;
+	}
 	{
 		struct step s = {.name = "total"};
 		s.wall = now() - t0;
@@ -863,6 +908,8 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 out:
 	cli_print_diags(cli);
 	store_close(st);
+	run_stage_abandon(&r.stage, "kansa-run.log"); /* unless published */
+	run_stage_close(&r.stage);
 	if (r.log >= 0)
 		close(r.log);
 	if (r.timings)

@@ -95,6 +95,7 @@ int cmd_status(int argc, char **argv, struct cli *cli)
 		return cli_usage_error(cmd, "expected --year FY");
 	checklist_init(&cl);
 	if (!(err = cli_open_store(cli, false, &st)) &&
+	    !(err = store_read_begin(st, &cli->diags)) && /* one state */
 	    !(err = store_year_status(st, year, as_of, &s, &cli->diags)) &&
 	    !(err = store_year_checklist(st, year, NULL, &cl, &pid,
 					 &cli->diags)))

@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "cli.h"
+#include "ini.h"
 #include "fileio.h"
 #include "roles.h"
 #include "templates.h"
@@ -63,52 +64,84 @@ const struct cli_option cmd_template_options[] = {
 	CLI_OPT_END,
 };
 
-int cmd_template(int argc, char **argv, struct cli *cli)
+struct template_opts {
+	int year;	  /* --year */
+	const char *role; /* --role, the table's name, or NULL: every role */
+	const char *dept; /* --department, or NULL */
+	const char *dir;  /* -o, or NULL: answer-sheets/FY */
+	const char *spec; /* --policy, or NULL */
+	const char *tdir; /* --templates, or NULL */
+};
+
+/* Parses the arguments: 0, or the exit code of a usage error it printed. */
+static int parse(int argc, char **argv, struct template_opts *o,
+		 const struct command *cmd, struct cli *cli)
 {
 	struct cli_parser p;
+	int c, rc;
+
+	memset(o, 0, sizeof(*o));
+	o->year = -1;
+	cli_parse_start(&p, cmd, cli);
+	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
+		switch (c) {
+		case 'y':
+			if ((rc = cli_opt_year(cmd, optarg, &o->year)) != 0)
+				return rc;
+			break;
+		case 'r':
+			if (!(o->role = answers_role_name(optarg)))
+				return cli_usage_error(cmd, "unknown role '%s'",
+						       optarg);
+			break;
+		case 'p':
+			if (ini_value_problem(optarg))
+				return cli_usage_error(
+					cmd, "--department: %s",
+					ini_value_problem(optarg));
+			o->dept = optarg;
+			break;
+		case 'o':
+			o->dir = optarg;
+			break;
+		case 'P':
+			o->spec = optarg;
+			break;
+		case 'T':
+			o->tdir = optarg;
+			break;
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (o->year < 0 || optind != argc)
+		return cli_usage_error(cmd, "expected --year FY and no other "
+					    "arguments");
+	return 0;
+}
+
+int cmd_template(int argc, char **argv, struct cli *cli)
+{
 	const struct command *cmd = cli_find("template");
 	const struct role_table *roles = NULL;
-	const char *role = NULL, *dept = NULL, *dir = NULL, *spec = NULL;
-	const char *tdir = NULL;
+	struct template_opts o;
+	const char *role, *dept, *dir, *spec, *tdir;
 	char defdir[64], *header = NULL;
-	int c, rc, year = -1;
+	int rc, year;
 	size_t hlen;
 	struct checklist cl;
 	struct store *st = NULL;
 	long long pid;
 	enum kansa_err err;
 
-	cli_parse_start(&p, cmd, cli);
-	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
-		switch (c) {
-		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
-				return rc;
-			break;
-		case 'r':
-			if (!(role = answers_role_name(optarg)))
-				return cli_usage_error(cmd, "unknown role '%s'",
-						       optarg);
-			break;
-		case 'p':
-			dept = optarg;
-			break;
-		case 'o':
-			dir = optarg;
-			break;
-		case 'P':
-			spec = optarg;
-			break;
-		case 'T':
-			tdir = optarg;
-			break;
-		default:
-			return cli_usage_error(cmd, "unknown option");
-		}
-	}
-	if (year < 0 || optind != argc)
-		return cli_usage_error(cmd, "expected --year FY and no other "
-					    "arguments");
+	if ((rc = parse(argc, argv, &o, cmd, cli)) != 0)
+		return rc;
+	year = o.year;
+	role = o.role;
+	dept = o.dept;
+	dir = o.dir;
+	spec = o.spec;
+	tdir = o.tdir;
 	if (!dir) {
 		snprintf(defdir, sizeof(defdir), "answer-sheets/%d", year);
 		mkdir("answer-sheets", 0777);

@@ -1,5 +1,6 @@
 /* cmd_verify.c: `kansa verify`: hash every recorded evidence file again. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,11 +43,19 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 		goto out;
 	for (size_t i = 0; i < reg.n && !err; i++) {
 		const struct evidence_record *e = &reg.records[i];
-		char sha[65];
-		int r = e->missing ? 2
-				   : evidence_verify(e->path, store_dir(st),
-						     e->sha256, sha);
-		if (r == 1)
+		char sha[65], why[PATH_MAX + 128];
+		int r = e->missing
+				? 2
+				: evidence_verify_record(e, store_dir(st), sha,
+							 why, sizeof(why));
+		if (r == 3) {
+			/* recorded as missing: nothing was read */
+			printf("refused  %s  %s: %s\n", e->id, e->path, why);
+			fprintf(stderr, "%s: evidence file of [%s] %s\n",
+				e->path, e->id, why);
+			r = 2;
+			sha[0] = '\0';
+		} else if (r == 1)
 			printf("changed  %s  %s\n         was %s\n         now "
 			       "%s\n",
 			       e->id, e->path, e->sha256, sha);

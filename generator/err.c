@@ -2,6 +2,7 @@
 #include "err.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,52 @@ void diags_release(struct diags *d)
 	diags_init(d);
 }
 
+/* True for a character a reader cannot see in a message: white space
+ * other than the ASCII space and tab, zero-width characters, BOM. */
+static bool invisible(unsigned cp)
+{
+	return cp == 0x85 || cp == 0xA0 || cp == 0xAD || cp == 0x1680 ||
+	       (cp >= 0x2000 && cp <= 0x200F) ||
+	       (cp >= 0x2028 && cp <= 0x202F) ||
+	       (cp >= 0x205F && cp <= 0x2064) || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* msg with each invisible character written <U+XXXX> (a new string; msg
+ * itself when there is none or memory is short). */
+static char *show_invisible(char *msg)
+{
+	size_t n = strlen(msg), extra = 0, o = 0;
+	const unsigned char *u = (const unsigned char *)msg;
+	char *out;
+
+	for (size_t i = 0; i < n; i++)
+		if ((u[i] == 0xC2 || u[i] == 0xE1 || u[i] == 0xE2 ||
+		     u[i] == 0xE3 || u[i] == 0xEF))
+			extra += 8;
+	if (!extra || !(out = malloc(n + extra + 1)))
+		return msg;
+	for (size_t i = 0; i < n;) {
+		unsigned cp = 0;
+		size_t l = 1;
+		if (u[i] == 0xC2 && i + 1 < n)
+			cp = (u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F), l = 2;
+		else if ((u[i] & 0xF0) == 0xE0 && i + 2 < n)
+			cp = (u[i] & 0x0F) << 12 | (u[i + 1] & 0x3F) << 6 |
+			     (u[i + 2] & 0x3F),
+			l = 3;
+		if (l > 1 && invisible(cp)) {
+			o += (size_t)sprintf(out + o, "<U+%04X>", cp);
+		} else {
+			memcpy(out + o, msg + i, l);
+			o += l;
+		}
+		i += l;
+	}
+	out[o] = '\0';
+	free(msg);
+	return out;
+}
+
 void diags_add(struct diags *d, enum diag_level level, const char *file,
 	       long line, const char *fmt, ...)
 {
@@ -77,6 +124,7 @@ void diags_add(struct diags *d, enum diag_level level, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	va_end(ap);
+	msg = show_invisible(msg);
 	d->v[d->n].level = level;
 	d->v[d->n].file = file ? strdup(file) : NULL;
 	d->v[d->n].line = line;

@@ -239,7 +239,7 @@ static enum kansa_err hash_record(const struct evidence_register *reg,
 
 	if (!*e->file)
 		return KANSA_OK;
-	if (e->file[0] == '/' || strchr(e->file, ':')) {
+	if (evidence_path_is_absolute(e->file)) {
 		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
 			  "evidence file '%s' of [%s] is an absolute path "
 			  "(expected a path relative to the register's folder)",
@@ -278,8 +278,9 @@ static enum kansa_err hash_record(const struct evidence_register *reg,
 			  target);
 	} else if (stat(full.s, &st) != 0 || !S_ISREG(st.st_mode)) {
 		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
-			  "evidence file '%s' of [%s] is not a regular file",
-			  e->file, e->id);
+			  "evidence file '%s' of [%s] is not a regular file "
+			  "(%s): refused",
+			  e->file, e->id, fileio_kind_name(st.st_mode));
 	} else if (fileio_sha256(full.s, e->sha256, &e->size) != KANSA_OK) {
 		diags_add(d, DIAG_ERROR, reg->path, e->file_line,
 			  "cannot read evidence file '%s' of [%s]: %s", e->file,
@@ -308,6 +309,74 @@ enum kansa_err evidence_hash(struct evidence_register *reg,
 	if (err)
 		return err;
 	return d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
+}
+
+bool evidence_path_is_absolute(const char *file)
+{
+	return file[0] == '/' || file[0] == '\\' ||
+	       (((file[0] | 0x20) >= 'a' && (file[0] | 0x20) <= 'z') &&
+		file[1] == ':');
+}
+
+/* The register's folder of a recorded file: full without the file as
+ * the register wrote it, else full's folder.  Caller frees. */
+static char *register_dir(const char *full, const char *file)
+{
+	size_t fl = strlen(full), n = strlen(file);
+	char *f = strdup(file), *r;
+	if (!f)
+		return NULL;
+	for (char *p = f; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	if (n > 0 && n < fl && full[fl - n - 1] == '/' &&
+	    strcmp(full + fl - n, f) == 0)
+		r = strndup(full, fl - n - 1);
+	else
+		r = dir_of(full);
+	free(f);
+	return r;
+}
+
+int evidence_verify_record(const struct evidence_record *e,
+			   const char *base_dir, char sha[65], char *why,
+			   size_t whysize)
+{
+	struct sbuf full = {0};
+	struct stat st;
+	char target[PATH_MAX], *dir = NULL;
+	int r = 3;
+
+	sha[0] = why[0] = '\0';
+	if (e->path[0] == '/')
+		sbuf_adds(&full, e->path);
+	else
+		sbuf_printf(&full, "%s/%s", base_dir, e->path);
+	if (!full.s || !(dir = register_dir(full.s, e->file ? e->file : ""))) {
+		snprintf(why, whysize, "out of memory");
+		goto out;
+	}
+	if (lstat(full.s, &st) != 0) {
+		r = 2;
+	} else if (link_escapes(full.s, dir, target)) {
+		snprintf(why, whysize,
+			 "%s '%s', outside the register's folder: not followed",
+			 S_ISLNK(st.st_mode)
+				 ? "is a symbolic link to"
+				 : "lies under a link to a folder: it is",
+			 target);
+	} else if (stat(full.s, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, whysize, "is not a regular file (%s): refused",
+			 fileio_kind_name(st.st_mode));
+	} else if (fileio_sha256(full.s, sha, NULL) != KANSA_OK) {
+		snprintf(why, whysize, "cannot be read: %s", strerror(errno));
+	} else {
+		r = strcmp(sha, e->sha256) != 0;
+	}
+out:
+	free(dir);
+	sbuf_release(&full);
+	return r;
 }
 
 int evidence_verify(const char *path, const char *base_dir,

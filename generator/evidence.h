@@ -67,6 +67,17 @@ enum kansa_err evidence_hash(struct evidence_register *reg,
  * Checks a recorded file again: sets *sha (65 bytes) and returns 0 when
  * it is unchanged, 1 when its SHA-256 differs, 2 when it is missing.
  */
+/*
+ * The same for a record, with import's rules: 3 with why filled when the
+ * file is refused (a link out of the register's folder, a FIFO, a
+ * device: none is read, nothing waits).
+ */
+int evidence_verify_record(const struct evidence_record *e,
+			   const char *base_dir, char sha[65], char *why,
+			   size_t whysize);
+/* True for "/x", "\\x" and "C:..." (a drive letter): nothing else. */
+bool evidence_path_is_absolute(const char *file);
+
 int evidence_verify(const char *path, const char *base_dir,
 		    const char *expected, char sha[65]);
 

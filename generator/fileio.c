@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,7 +25,8 @@ enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
 	struct stat st;
 	char *p = NULL;
 	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd < 0) {
 		int e = errno;
@@ -33,7 +37,9 @@ enum kansa_err fileio_read(const char *path, size_t limit, char **buf,
 						   : KANSA_ERR_IO;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		diags_add(d, DIAG_ERROR, path, 0, "not a regular file");
+		diags_add(d, DIAG_ERROR, path, 0,
+			  "not a regular file (%s): refused",
+			  fileio_kind_name(st.st_mode));
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}
@@ -72,23 +78,72 @@ out:
 	return err;
 }
 
+const char *fileio_kind_name(unsigned mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISLNK(mode))
+		return "a symbolic link";
+	return S_ISREG(mode) ? "a regular file" : "not a file";
+}
+
+/* The mode a new file gets from the umask (0666 & ~umask). */
+static mode_t umask_mode(void)
+{
+	mode_t m = umask(0);
+	umask(m);
+	return 0666 & ~m;
+}
+
+/*
+ * Creates DIR/.kansa-tmp-NAME-XXXXXX next to path (O_EXCL: never through
+ * a link) with the mode the umask gives; the name in *tmp (caller
+ * frees).  Returns the descriptor, or -1 with a diagnostic.
+ */
+static int temp_open(const char *path, char **tmp, struct diags *d)
+{
+	const char *base = fileio_basename(path);
+	size_t dl = (size_t)(base - path), n = strlen(path) + 32;
+	int fd;
+
+	if (!(*tmp = malloc(n))) {
+		diags_add(d, DIAG_ERROR, path, 0, "out of memory");
+		return -1;
+	}
+	snprintf(*tmp, n, "%.*s" FILEIO_TEMP_PREFIX "%s-XXXXXX", (int)dl, path,
+		 base);
+	if ((fd = mkstemp(*tmp)) < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 ||
+	    fchmod(fd, umask_mode()) < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
+			  strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	return fd;
+}
+
 enum kansa_err fileio_write_atomic(const char *path, const void *data,
 				   size_t len, struct diags *d)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
+	char *tmp = NULL;
 	const char *p = data;
-	int fd;
+	int fd = temp_open(path, &tmp, d);
 
-	if (!tmp)
-		return KANSA_ERR_NOMEM;
-	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
-			  strerror(errno));
-		free(tmp);
+	if (fd < 0)
 		return KANSA_ERR_IO;
-	}
 	while (len > 0) {
 		ssize_t w = write(fd, p, len);
 		if (w < 0 && errno == EINTR)
@@ -98,7 +153,7 @@ enum kansa_err fileio_write_atomic(const char *path, const void *data,
 		p += w;
 		len -= (size_t)w;
 	}
-	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0 || close(fd) < 0) {
+	if (fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
 		goto fail;
 	}
@@ -119,21 +174,11 @@ fail:
 
 char *fileio_temp_create(const char *path, struct diags *d)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	int fd;
+	char *tmp = NULL;
+	int fd = temp_open(path, &tmp, d);
 
-	if (!tmp) {
-		diags_add(d, DIAG_ERROR, path, 0, "out of memory");
+	if (fd < 0)
 		return NULL;
-	}
-	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		diags_add(d, DIAG_ERROR, path, 0, "cannot create: %s",
-			  strerror(errno));
-		free(tmp);
-		return NULL;
-	}
 	close(fd);
 	return tmp;
 }
@@ -142,8 +187,9 @@ enum kansa_err fileio_temp_commit(char *tmp, const char *path, bool written,
 				  struct diags *d)
 {
 	int fd = -1;
-	if (written && ((fd = open(tmp, O_RDONLY)) < 0 || fsync(fd) < 0 ||
-			chmod(tmp, 0644) < 0 || rename(tmp, path) < 0)) {
+	if (written &&
+	    ((fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+	     fsync(fd) < 0 || rename(tmp, path) < 0)) {
 		diags_add(d, DIAG_ERROR, path, 0, "cannot write: %s",
 			  strerror(errno));
 		written = false;
@@ -162,11 +208,18 @@ enum kansa_err fileio_sha256(const char *path, char out[65], long long *size)
 	uint8_t digest[SHA256_DIGEST_SIZE];
 	unsigned char chunk[65536];
 	long long total = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
 	ssize_t r;
 
 	if (fd < 0)
 		return KANSA_ERR_IO;
+	/* a FIFO or a device never ends: only regular files are read */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return KANSA_ERR_INPUT;
+	}
 	sha256_init(&ctx);
 	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (r < 0 && errno == EINTR)
@@ -240,13 +293,15 @@ bool fileio_make_dirs(const char *path)
 	return mkdir(buf, 0777) == 0 || errno == EEXIST;
 }
 
-/* True for NAME.tmp-XXXXXX, the names fileio_temp_create() makes. */
+/* True for .kansa-tmp-NAME-XXXXXX, the names temp_open() makes (and no
+ * name a user would give a file of theirs). */
 static bool is_temp_name(const char *name)
 {
-	const char *t = strstr(name, ".tmp-");
-	if (!t || t == name || strlen(t + 5) != 6)
+	size_t n = strlen(name), pl = strlen(FILEIO_TEMP_PREFIX);
+	if (n < pl + 8 || strncmp(name, FILEIO_TEMP_PREFIX, pl) != 0 ||
+	    name[n - 7] != '-')
 		return false;
-	for (const char *p = t + 5; *p; p++)
+	for (const char *p = name + n - 6; *p; p++)
 		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
 		    !(*p >= '0' && *p <= '9'))
 			return false;
@@ -265,7 +320,8 @@ enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d)
 		diags_add(d, DIAG_ERROR, dir, 0, "path too long");
 		return KANSA_ERR_IO;
 	}
-	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			0666)) < 0) {
 		diags_add(d, DIAG_ERROR, dir, 0, "cannot write here: %s",
 			  strerror(errno));
 		return KANSA_ERR_IO;
@@ -281,14 +337,17 @@ enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d)
 	}
 	if (!(dp = opendir(dir)))
 		return KANSA_OK;
-	while ((e = readdir(dp)))
+	while ((e = readdir(dp))) {
+		struct stat st;
 		if (is_temp_name(e->d_name) &&
 		    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) <
 			    (int)sizeof(path) &&
+		    lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 		    unlink(path) == 0)
 			diags_add(d, DIAG_NOTICE, path, 0,
 				  "removed: a temporary file left by an "
 				  "interrupted run");
+	}
 	closedir(dp);
 	return KANSA_OK;
 }
@@ -297,4 +356,91 @@ void fileio_unlock_dir(int fd)
 {
 	if (fd >= 0)
 		close(fd);
+}
+
+const char *fileio_name_problem(const char *name)
+{
+	static const char *const reserved[] = {"CON", "PRN", "AUX",
+					       "NUL", "COM", "LPT"};
+	size_t n = strlen(name), stem = strcspn(name, ".");
+
+	if (!n)
+		return "it is empty";
+	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+	    strstr(name, ".."))
+		return "it contains '..'";
+	if (strpbrk(name, "/\\:"))
+		return "it contains a folder separator ('/', '\\' or ':')";
+	for (const char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "it contains a control character";
+	if (strpbrk(name, "<>\"|?*"))
+		return "it contains a character Windows forbids (<>\"|?*)";
+	if (name[0] == '.' || name[n - 1] == '.' || name[n - 1] == ' ')
+		return "it starts with '.' or ends with '.' or a space";
+	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++) {
+		size_t rl = strlen(reserved[i]);
+		if (strncasecmp(name, reserved[i], rl) == 0 &&
+		    (stem == rl || (rl == 3 && stem == 4 &&
+				    (strncasecmp(name, "COM", 3) == 0 ||
+				     strncasecmp(name, "LPT", 3) == 0) &&
+				    name[3] >= '0' && name[3] <= '9')))
+			return "it is a name Windows reserves for a device";
+	}
+	return NULL;
+}
+
+enum kansa_err fileio_forbid_core_dumps(void)
+{
+	struct rlimit none = {0, 0};
+	if (setrlimit(RLIMIT_CORE, &none) != 0 ||
+	    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		return KANSA_ERR_IO;
+	return KANSA_OK;
+}
+
+int fileio_create(const char *path, bool append)
+{
+	return open(path,
+		    O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY |
+			    (append ? O_APPEND : O_TRUNC),
+		    0666);
+}
+
+FILE *fileio_fopen_write(const char *path)
+{
+	int fd = fileio_create(path, false);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (fd >= 0 && !f)
+		close(fd);
+	return f;
+}
+
+enum kansa_err fileio_copy_mode(const char *from, const char *to)
+{
+	struct stat st;
+	if (stat(from, &st) != 0 || chmod(to, st.st_mode & 07777) != 0)
+		return KANSA_ERR_IO;
+	return KANSA_OK;
+}
+
+/* At exit: standard output flushed and closed, or exit 4 saying why
+ * (a full disk or /dev/full must not pass as success). */
+static void close_stdout(void)
+{
+	int e;
+	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
+		return;
+	e = errno;
+	fprintf(stderr,
+		"kansa: cannot write the output (standard output): "
+		"%s\n",
+		e ? strerror(e) : "write error");
+	fflush(stderr);
+	_exit(4);
+}
+
+void fileio_check_stdout_at_exit(void)
+{
+	atexit(close_stdout);
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "err.h"
 
@@ -55,7 +56,8 @@ char *fileio_relative(const char *base, const char *path);
 
 /*
  * Takes the lock of an output folder (DIR/.kansa-lock, flock) for one
- * writer, then removes the temporary files (NAME.tmp-XXXXXX) a killed
+ * writer, then removes the temporary files (.kansa-tmp-NAME-XXXXXX,
+ * regular files only, never any other name) a killed
  * writer left there, with a notice each: while the lock is held nobody
  * else is writing them.  *fd is the lock (fileio_unlock_dir releases it).
  * KANSA_ERR_IO with a diagnostic when another kansa holds it.
@@ -68,5 +70,41 @@ bool fileio_make_dirs(const char *path);
 
 /* The last path component, without folders (points into path). */
 const char *fileio_basename(const char *path);
+
+/* Every temporary file kansa makes is DIR/.kansa-tmp-NAME-XXXXXX, and
+ * only such files are ever removed as left-overs. */
+#define FILEIO_TEMP_PREFIX ".kansa-tmp-"
+
+/* Why name (from settings) is not a plain file name: NULL when it is;
+ * else what is wrong (a '/', '\\', ':' or "..", a control character, a
+ * Windows device name like CON or COM1 ...). */
+const char *fileio_name_problem(const char *name);
+
+/* "a FIFO", "a character device" ... for a message; mode is st_mode. */
+const char *fileio_kind_name(unsigned mode);
+
+/*
+ * Opens path for writing, created with the umask's mode, truncated (or
+ * appended to), never through a symbolic link (O_NOFOLLOW): a link
+ * planted there makes it fail with ELOOP.  -1 with errno.
+ */
+int fileio_create(const char *path, bool append);
+/* The same as a stdio stream ("w"); NULL with errno. */
+FILE *fileio_fopen_write(const char *path);
+
+/* Gives to the permissions of from (a backup keeps its source's mode). */
+enum kansa_err fileio_copy_mode(const char *from, const char *to);
+
+/*
+ * While a secret (a PDF password) is in memory: no core dump, however
+ * the process ends (RLIMIT_CORE 0, hard limit too, and
+ * PR_SET_DUMPABLE 0, which also keeps other processes of the user from
+ * reading its memory).  KANSA_ERR_IO when either cannot be set.
+ */
+enum kansa_err fileio_forbid_core_dumps(void);
+
+/* Registers the check at exit that standard output was written: exit 4
+ * with a message when it was not. */
+void fileio_check_stdout_at_exit(void);
 
 #endif

@@ -1,4 +1,5 @@
 /* ini.c: loading any kansa INI file safely before iniparser sees it. */
+#define _GNU_SOURCE /* memfd_create */
 #include "ini.h"
 
 #include <ctype.h>
@@ -9,9 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "fileio.h"
+
+unsigned long ini_disagreements;
 
 /* iniparser's error callback has no user data: the load in progress. */
 static struct sbuf *parser_errors;
@@ -130,6 +134,8 @@ void ini_free(struct ini_file *f)
 		for (size_t k = 0; k < s->nkeys; k++) {
 			free(s->keys[k].name);
 			free(s->keys[k].lower);
+			free(s->keys[k].raw);
+			free(s->keys[k].value);
 		}
 		free(s->keys);
 		free(s->slots);
@@ -169,19 +175,11 @@ const char *ini_get(const struct ini_file *f, const struct ini_section *s,
 		    const char *key)
 {
 	const struct ini_key *k;
-	const char *v;
-	size_t n;
-	char *buf;
 
+	(void)f; /* iniparser read the same (check_agreement) */
 	if (!s || !(k = ini_key(s, key)))
 		return NULL;
-	n = strlen(s->lower) + strlen(k->lower) + 2;
-	if (!(buf = malloc(n)))
-		return NULL;
-	snprintf(buf, n, "%s:%s", s->lower, k->lower);
-	v = iniparser_getstring(f->dict, buf, NULL);
-	free(buf);
-	return v;
+	return k->value;
 }
 
 char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
@@ -201,7 +199,16 @@ char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 		sbuf_adds(&b, v);
 	}
 	sbuf_release(&part);
-	return sbuf_take(&b);
+	if (b.oom) {
+		sbuf_release(&b);
+		return NULL;
+	}
+	v = b.s ? b.s : "";
+	{
+		char *t = text_trim(v);
+		sbuf_release(&b);
+		return t;
+	}
 }
 
 /* --- scanning the raw lines ------------------------------------------ */
@@ -254,7 +261,7 @@ static struct ini_section *add_section(struct scan *sc, const char *name,
 }
 
 static void add_key(struct scan *sc, struct ini_section *s, const char *name,
-		    long line)
+		    const char *raw, bool quoted, long line)
 {
 	struct ini_key *v;
 	char *lower = lower_ascii(name);
@@ -290,7 +297,11 @@ static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 	v[s->nkeys].name = strdup(name);
 	v[s->nkeys].lower = lower;
 	v[s->nkeys].line = line;
-	if (!v[s->nkeys].name)
+	v[s->nkeys].raw = strdup(raw);
+	/* white space of any kind off an unquoted value (iniparser takes
+	 * only ASCII's); quotes keep what they hold */
+	v[s->nkeys].value = quoted ? strdup(raw) : text_trim(raw);
+	if (!v[s->nkeys].name || !v[s->nkeys].raw || !v[s->nkeys].value)
 		sc->oom = true;
 	s->nkeys++;
 	if (!table_add(&s->slots, &s->nslots, s->nkeys - 1, s->nkeys - 1,
@@ -298,143 +309,329 @@ static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 		sc->oom = true;
 }
 
-/* Warns where an unquoted value will be cut at ; or # by iniparser. */
-static void check_value(struct scan *sc, const char *v, long line,
-			const char *key)
+/* iniparser's strstrip(): white space off both ends, in place. */
+static char *strip(char *s)
 {
-	while (isspace((unsigned char)*v))
-		v++;
-	if (*v == '"' || *v == '\'')
-		return;
-	for (const char *p = v; *p; p++)
-		if ((*p == ';' || *p == '#') && p > v &&
-		    !isspace((unsigned char)p[-1])) {
-			diags_add(sc->d, DIAG_WARNING, sc->f->path, line,
-				  "the value of '%s' is cut at '%c' (what "
-				  "follows is a comment): put the value in "
-				  "double quotes to keep it",
-				  key, *p);
-			return;
-		}
-}
-
-/* Handles one logical line (continuations joined). */
-static void scan_line(struct scan *sc, struct ini_section **cur, char *s,
-		      long line)
-{
-	char *eq, *name;
-
+	char *e;
 	while (isspace((unsigned char)*s))
 		s++;
-	if (!*s || *s == ';' || *s == '#')
-		return;
-	if (*s == '[') {
-		char *close = strchr(s, ']');
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	*e = '\0';
+	return s;
+}
+
+/*
+ * The value iniparser 4.1 gives "key = value" (iniparser_line(), with
+ * the very sscanf() formats it uses), into val (strlen(s) + 1 bytes):
+ * 2 when it was quoted, 1 when not, 0 when iniparser calls the line a
+ * syntax error.
+ */
+static int iniparser_value(const char *s, char *key, char *val)
+{
+	if (sscanf(s, "%[^=] = \"%[^\"]\"", key, val) == 2 ||
+	    sscanf(s, "%[^=] = '%[^\']'", key, val) == 2)
+		return 2;
+	if (sscanf(s, "%[^=] = %[^;#]", key, val) == 2) {
+		char *v = strip(val);
+		memmove(val, v, strlen(v) + 1);
+		if (!strcmp(val, "\"\"") || !strcmp(val, "''"))
+			val[0] = '\0';
+		return 1;
+	}
+	if (sscanf(s, "%[^=] = %[;#]", key, val) == 2 ||
+	    sscanf(s, "%[^=] %[=]", key, val) == 2) {
+		val[0] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Warns of text of the value after '=' (v) that iniparser drops: what
+ * follows a closing quote, or an unquoted value from a ';' or '#' on,
+ * except a comment: ';' after white space, or anything after a quoted
+ * value that starts with ';' or '#'.  An opening quote without its
+ * closing one is an error (iniparser would drop the quote).
+ */
+static void check_dropped(struct scan *sc, const char *v, long line,
+			  const char *key)
+{
+	const char *cut;
+
+	while (isspace((unsigned char)*v))
+		v++;
+	if ((*v == '"' || *v == '\'') && v[1] && v[1] != *v) {
+		const char *close = strchr(v + 1, *v);
 		if (!close) {
 			diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
-				  "section header without ']' (expected "
-				  "[NAME])");
+				  "the value of '%s' opens a quote (%c) that "
+				  "is never closed: close it at the end of "
+				  "the value",
+				  key, *v);
 			return;
 		}
-		if (!(name = trim_dup(s + 1, (size_t)(close - s - 1)))) {
-			sc->oom = true;
-			return;
-		}
-		sc->duplicate = false;
-		*cur = add_section(sc, name, line);
-		free(name);
+		for (cut = close + 1; isspace((unsigned char)*cut); cut++)
+			;
+		if (*cut && *cut != ';' && *cut != '#')
+			diags_add(sc->d, DIAG_WARNING, sc->f->path, line,
+				  "text after the closing quote of '%s' is "
+				  "dropped: '%s' (put it inside the quotes)",
+				  key, cut);
 		return;
 	}
-	if (!(eq = strchr(s, '='))) {
+	cut = v + strcspn(v, ";#");
+	if (!*cut ||
+	    (*cut == ';' && (cut == v || isspace((unsigned char)cut[-1]))))
+		return;
+	diags_add(sc->d, DIAG_WARNING, sc->f->path, line,
+		  "the value of '%s' is cut at '%c': '%s' is read as a "
+		  "comment and dropped (put the value in double quotes to "
+		  "keep it)",
+		  key, *cut, cut);
+}
+
+/* A [section] line s (stripped, starting with '['). */
+static void scan_section(struct scan *sc, struct ini_section **cur, char *s,
+			 long line)
+{
+	char *close = strchr(s, ']'), *name;
+	size_t len = strlen(s);
+
+	if (!close) {
 		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
-			  "syntax error (expected 'key = value', "
-			  "'[section]' or a ';' comment)");
+			  "section header without ']' (expected [NAME])");
 		return;
 	}
-	if (!(name = trim_dup(s, (size_t)(eq - s)))) {
+	if (close != s + len - 1) {
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			  "text after the section header: '%s' (a comment "
+			  "goes on a line of its own)",
+			  close + 1);
+		return;
+	}
+	if (!(name = trim_dup(s + 1, (size_t)(close - s - 1)))) {
 		sc->oom = true;
 		return;
 	}
-	if (!*name) {
+	if (!*name)
 		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
-			  "missing key name before '='");
-	} else if (sc->duplicate) {
+			  "empty section name '[]' (expected [NAME])");
+	sc->duplicate = false;
+	*cur = *name ? add_section(sc, name, line) : NULL;
+	free(name);
+}
+
+/*
+ * Handles one line (the text iniparser is given for it), read the way
+ * iniparser_line() reads it; orig is the line as the file has it.
+ */
+static void scan_line(struct scan *sc, struct ini_section **cur, char *line,
+		      const char *orig, long lineno)
+{
+	char *s = strip(line), *key = NULL, *val = NULL, *name;
+	size_t n = strlen(s) + 1;
+	int how;
+
+	if (!*s || *s == ';' || *s == '#')
+		return;
+	if (*s == '[') {
+		scan_section(sc, cur, s, lineno);
+		return;
+	}
+	if (!(key = malloc(n)) || !(val = malloc(n))) {
+		sc->oom = true;
+		goto out;
+	}
+	if (!strchr(s, '=') || !(how = iniparser_value(s, key, val))) {
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, lineno,
+			  *s == '=' ? "missing key name before '='"
+				    : "syntax error (expected 'key = value', "
+				      "'[section]' or a ';' comment)");
+		goto out;
+	}
+	name = strip(key);
+	if (sc->duplicate) {
 		/* reported with the section header */
 	} else if (!*cur) {
-		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
+		diags_add(sc->d, DIAG_ERROR, sc->f->path, lineno,
 			  "key '%s' outside any section (expected a "
 			  "[section] header first)",
 			  name);
 	} else {
-		add_key(sc, *cur, name, line);
-		check_value(sc, eq + 1, line, name);
+		add_key(sc, *cur, name, val, how == 2, lineno);
+		check_dropped(sc, strchr(orig, '=') + 1, lineno, name);
 	}
-	free(name);
+out:
+	free(key);
+	free(val);
 }
 
-/* Scans the decoded text: sections, keys, their lines, line lengths. */
-static void scan_text(struct scan *sc, char *text)
+/*
+ * Scans the decoded text line by line (a trailing '\' is text, not a
+ * continuation) and builds in ip the text iniparser is given: the same
+ * lines, with " ;" after one that ends in '\' so that iniparser reads
+ * the '\' as text too.
+ */
+static void scan_text(struct scan *sc, const char *text, struct sbuf *ip)
 {
 	struct ini_section *cur = NULL;
-	struct sbuf logical = {0};
-	long lineno = 0, start = 0;
-	char *p = text;
+	struct sbuf line = {0}, orig = {0};
+	long lineno = 0;
+	const char *p = text;
 
 	while (*p && !sc->oom) {
-		char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p), e = n;
 		lineno++;
-		if (n > INI_MAX_LINE)
+		while (e > 0 && isspace((unsigned char)p[e - 1]))
+			e--;
+		line.len = orig.len = 0;
+		sbuf_add(&line, p, n);
+		sbuf_add(&orig, p, n);
+		if (e > 0 && p[e - 1] == '\\')
+			sbuf_adds(&line, " ;");
+		if (line.oom || orig.oom) {
+			sc->oom = true;
+			break;
+		}
+		if (line.len > INI_MAX_LINE)
 			diags_add(sc->d, DIAG_ERROR, sc->f->path, lineno,
 				  "line too long (%zu bytes; at most %d fit "
-				  "on one line): split the value over "
+				  "on one line%s): split the value over "
 				  "several keys, e.g. comment, comment.2, "
 				  "comment.3",
-				  n, INI_MAX_LINE);
-		if (!logical.len)
-			start = lineno;
-		if (n > 0 && p[n - 1] == '\\') {
-			sbuf_add(&logical, p, n - 1);
-		} else {
-			sbuf_add(&logical, p, n);
-			if (logical.s)
-				scan_line(sc, &cur, logical.s, start);
-			logical.len = 0;
-			if (logical.s)
-				logical.s[0] = '\0';
-		}
+				  n,
+				  n < line.len ? INI_MAX_LINE - 2
+					       : INI_MAX_LINE,
+				  n < line.len ? " that ends in '\\'" : "");
+		sbuf_add(ip, line.s, line.len);
+		sbuf_add(ip, "\n", 1);
+		scan_line(sc, &cur, line.s, orig.s, lineno);
 		p += n + (nl ? 1 : 0);
 	}
-	if (logical.len && logical.s)
-		scan_line(sc, &cur, logical.s, start);
-	if (logical.oom)
+	if (ip->oom)
 		sc->oom = true;
-	sbuf_release(&logical);
+	sbuf_release(&line);
+	sbuf_release(&orig);
 }
 
-/* Hands the decoded text to iniparser through a private temporary file. */
-static dictionary *parse_with_iniparser(const char *text, size_t len,
-					struct sbuf *errors)
+/* Replaces every "name" in msg by "user" (iniparser names the memory
+ * file it was given; the user knows the file). */
+static void add_parser_message(struct sbuf *out, const char *msg,
+			       const char *name, const char *user)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	dictionary *dict = NULL;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/kansa-ini-XXXXXX",
-		 dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0)
-		return NULL;
-	if (write(fd, text, len) == (ssize_t)len) {
-		parser_errors = errors;
-		iniparser_set_error_callback(collect_error);
-		dict = iniparser_load(path);
-		iniparser_set_error_callback(NULL);
-		parser_errors = NULL;
+	size_t nl = strlen(name);
+	const char *hit;
+	while ((hit = strstr(msg, name))) {
+		sbuf_add(out, msg, (size_t)(hit - msg));
+		sbuf_adds(out, user);
+		msg = hit + nl;
 	}
+	sbuf_adds(out, msg);
+}
+
+/*
+ * Hands text to iniparser (which only reads a file by name) as an
+ * anonymous memory file, /proc/self/fd/N of a memfd: no copy of the
+ * (perhaps confidential) text is ever written to a disk.  Returns
+ * KANSA_ERR_IO with a diagnostic when that cannot be done, and
+ * KANSA_ERR_INPUT when iniparser refuses the text.
+ */
+static enum kansa_err parse_with_iniparser(const char *text, size_t len,
+					   const char *user, struct diags *d,
+					   dictionary **out)
+{
+	struct sbuf errors = {0}, msg = {0};
+	char path[64];
+	const char *p = text;
+	enum kansa_err err = KANSA_ERR_IO;
+	int fd = memfd_create("kansa-ini", MFD_CLOEXEC);
+
+	*out = NULL;
+	if (fd < 0) {
+		diags_add(d, DIAG_ERROR, user, 0,
+			  "cannot give the text to the INI parser without "
+			  "a file on disk (memfd_create: %s)",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto io;
+		p += w;
+		len -= (size_t)w;
+	}
+	if (access(path, R_OK) != 0)
+		goto io;
+	parser_errors = &errors;
+	iniparser_set_error_callback(collect_error);
+	*out = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	parser_errors = NULL;
+	err = KANSA_OK;
+	if (!*out) {
+		add_parser_message(&msg,
+				   errors.s ? errors.s
+					    : "iniparser "
+					      "could not read the file",
+				   path, user);
+		diags_add(d, DIAG_ERROR, user, 0, "%s", msg.s ? msg.s : "");
+		err = KANSA_ERR_INPUT;
+	}
+	goto out;
+io:
+	diags_add(d, DIAG_ERROR, user, 0,
+		  "cannot give the text to the INI parser through %s (%s): "
+		  "kansa writes no temporary copy of a file to disk",
+		  path, strerror(errno));
+out:
 	close(fd);
-	unlink(path);
-	return dict;
+	sbuf_release(&errors);
+	sbuf_release(&msg);
+	return err;
+}
+
+/*
+ * Checks that iniparser read every key as kansa's scan did, and nothing
+ * else: the property the fuzz harnesses test.
+ */
+static void check_agreement(struct ini_file *f, struct diags *d)
+{
+	struct sbuf k = {0};
+	size_t total = f->nsections;
+
+	for (size_t i = 0; i < f->nsections; i++) {
+		const struct ini_section *s = &f->sections[i];
+		total += s->nkeys;
+		for (size_t j = 0; j < s->nkeys; j++) {
+			const char *v;
+			k.len = 0;
+			sbuf_printf(&k, "%s:%s", s->lower, s->keys[j].lower);
+			v = k.s ? iniparser_getstring(f->dict, k.s, NULL) : "";
+			if (!v || strcmp(v, s->keys[j].raw) != 0) {
+				ini_disagreements++;
+				diags_add(d, DIAG_ERROR, f->path,
+					  s->keys[j].line,
+					  INI_DISAGREE
+					  " (kansa '%s', iniparser '%s')",
+					  s->keys[j].raw, v ? v : "(none)");
+			}
+		}
+	}
+	if (f->dict->n != (int)total) {
+		ini_disagreements++;
+		diags_add(d, DIAG_ERROR, f->path, 0,
+			  INI_DISAGREE " (%zu sections and keys, iniparser "
+				       "%d)",
+			  total, f->dict->n);
+	}
+	sbuf_release(&k);
 }
 
 static void check_kind(struct ini_file *f, const char *const *kinds,
@@ -476,7 +673,7 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 {
 	struct ini_file *f = calloc(1, sizeof(*f));
 	struct scan sc = {f, d, false, false, 0};
-	struct sbuf perr = {0};
+	struct sbuf ip = {0};
 	char *text = NULL;
 	size_t textlen, errors = d->errors;
 	enum kansa_err err = KANSA_ERR_NOMEM;
@@ -489,19 +686,15 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 	if ((err = text_decode(raw, len, name, d, &text, &textlen,
 			       &f->encoding)))
 		goto out;
-	scan_text(&sc, text);
+	scan_text(&sc, text, &ip);
 	err = KANSA_ERR_NOMEM;
 	if (sc.oom)
 		goto out;
 	if (d->errors == errors) {
-		f->dict = parse_with_iniparser(text, textlen, &perr);
-		if (!f->dict) {
-			diags_add(d, DIAG_ERROR, name, 0, "%s",
-				  perr.s ? perr.s
-					 : "iniparser could not read the file");
-			err = KANSA_ERR_INPUT;
+		if ((err = parse_with_iniparser(ip.s ? ip.s : "", ip.len, name,
+						d, &f->dict)))
 			goto out;
-		}
+		check_agreement(f, d);
 		check_kind(f, kinds, d);
 	}
 	err = d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
@@ -510,7 +703,9 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 		f = NULL;
 	}
 out:
-	sbuf_release(&perr);
+	sbuf_release(&ip);
+	if (text)
+		explicit_bzero(text, textlen);
 	free(text);
 	ini_free(f);
 	return err;
@@ -545,7 +740,10 @@ static size_t utf8_prefix(const char *s, size_t n, size_t max)
 static void add_quoted(struct sbuf *b, const char *s, size_t n)
 {
 	bool dq = memchr(s, '"', n) != NULL, sq = memchr(s, '\'', n) != NULL;
-	bool quote = n == 0 || memchr(s, ';', n) || memchr(s, '#', n) ||
+	bool ctl = false;
+	for (size_t i = 0; i < n; i++)
+		ctl |= (unsigned char)s[i] < 0x20;
+	bool quote = n == 0 || ctl || memchr(s, ';', n) || memchr(s, '#', n) ||
 		     isspace((unsigned char)s[0]) ||
 		     isspace((unsigned char)s[n - 1]) || dq || sq ||
 		     s[n - 1] == '\\';
@@ -559,10 +757,24 @@ static void add_quoted(struct sbuf *b, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == q)
 			sbuf_adds(b, q == '"' ? "＂" : "＇");
+		else if ((unsigned char)s[i] < 0x20) /* never a new line */
+			sbuf_add(b, " ", 1);
 		else
 			sbuf_add(b, s + i, 1);
 	}
 	sbuf_add(b, &q, 1);
+}
+
+const char *ini_value_problem(const char *v)
+{
+	for (; *v; v++)
+		if (*v == '\n' || *v == '\r')
+			return "a line break cannot be written into an INI "
+			       "value (expected one line)";
+		else if ((unsigned char)*v < 0x20 && *v != '\t')
+			return "a control character cannot be written into "
+			       "an INI value";
+	return NULL;
 }
 
 void ini_format_value(struct sbuf *b, const char *key, const char *value)

@@ -28,8 +28,18 @@
 struct ini_key {
 	char *name;  /* as written in the file */
 	char *lower; /* as iniparser knows it */
+	char *raw;   /* its value as kansa's scan (and iniparser) read it */
+	char *value; /* raw without white space of any kind at either end
+		      * (unless it was quoted): what ini_get() returns */
 	long line;   /* where it is */
 };
+
+/* The start of the message when iniparser read a key otherwise than
+ * kansa's scan of the line did (never expected; the fuzzers look). */
+#define INI_DISAGREE "kansa and the INI parser read this line differently"
+/* How many times that happened in this process (for the fuzzers: a
+ * message can quote the text, the count cannot be faked by input). */
+extern unsigned long ini_disagreements;
 
 struct ini_section {
 	char *name;	      /* as written, without brackets */
@@ -84,12 +94,14 @@ long ini_key_line(const struct ini_section *s, const char *key);
 void ini_warn_unknown_keys(const struct ini_file *f,
 			   const struct ini_section *s, const char *const *keys,
 			   size_t n, struct diags *d);
-/* The value of section:key via iniparser_getstring(), or NULL. */
+/* The value of section:key (white space of any kind trimmed unless it
+ * was quoted; iniparser_getstring() gives the same untrimmed), or NULL. */
 const char *ini_get(const struct ini_file *f, const struct ini_section *s,
 		    const char *key);
 /*
  * The value of key joined with key.2, key.3 ... (a value split over
- * several lines to stay under INI_MAX_LINE), or NULL.  Caller frees.
+ * several lines to stay under INI_MAX_LINE), white space of any kind
+ * trimmed from both ends, or NULL.  Caller frees.
  */
 char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 		     const char *key);
@@ -106,9 +118,14 @@ bool ini_check_fiscal_year(const struct ini_file *f,
 
 /*
  * Formats "key = value" for a kansa INI file: quoted when the value holds
- * ; or # or edge spaces, and split over key, key.2 ... so that no line
- * exceeds INI_MAX_LINE bytes.  Appends to b.
+ * ; or # or edge spaces or quotes (a quote of the quoting kind becomes
+ * its full-width form, a control character a space: never a new line),
+ * and split over key, key.2 ... so that no line exceeds INI_MAX_LINE
+ * bytes.  Appends to b.
  */
 void ini_format_value(struct sbuf *b, const char *key, const char *value);
+/* Why value cannot be written as one INI value (a line break, a control
+ * character: callers refuse it), or NULL. */
+const char *ini_value_problem(const char *value);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fileio.h"
 
 static int cmd_help(int argc, char **argv, struct cli *cli);
 static int cmd_version(int argc, char **argv, struct cli *cli);
@@ -240,14 +241,18 @@ const struct command cli_commands[] = {
 	 "Copies the database to FILE with SQLite's online backup, so that\n"
 	 "the copy is consistent even while another kansa writes to it.\n"
 	 "The copy is written to a temporary name and renamed when\n"
-	 "complete; an existing FILE is replaced.\n",
+	 "complete, with the database's permissions; an existing FILE is\n"
+	 "replaced, never the database itself (refused).\n",
 	 "example: kansa backup backup/kansa-2026-02-10.db\n"
 	 "\n" EXIT_CODES},
 	{"check-db", cmd_check_db, cmd_db_options,
 	 "check the database's integrity",
 	 "usage: kansa check-db\n"
 	 "\n"
-	 "Runs SQLite's integrity and foreign key checks and kansa's own\n"
+	 "Compares the schema (tables, indexes, triggers, views) with the\n"
+	 "one this kansa makes and names anything added, missing or\n"
+	 "changed (every other command refuses such a database), then\n"
+	 "runs SQLite's integrity and foreign key checks and kansa's own\n"
 	 "rules between tables (answers and judgements only to items of the\n"
 	 "year's policy version, evidence links within their year, each\n"
 	 "plan as its log last left it, well-formed SHA-256s).  Each problem\n"
@@ -262,6 +267,52 @@ const struct command cli_commands[] = {
 	 "wrote (each kept with its SHA-256 in the database) and the input\n"
 	 "digest printed in the reports.\n",
 	 "example: kansa runs --year 2025\n"
+	 "\n" EXIT_CODES},
+	{"close", cmd_close, cmd_close_options,
+	 "close a year: its record and reports are final",
+	 "usage: kansa close --year FY [--reason TEXT]\n"
+	 "\n"
+	 "Closes FY (the audit chief, when the year's report is final):\n"
+	 "from then on imports into FY, plan changes dated in it, changes\n"
+	 "of its respondents and recording evidence checks are refused or\n"
+	 "skipped, and its policy version stays as it is.  The next\n"
+	 "`kansa report --year FY` (or kansa run) makes the final outputs,\n"
+	 "without 案, and records their SHA-256s; every later report of FY\n"
+	 "must reproduce them byte for byte (it uses the final report's\n"
+	 "--as-of and --date unless given others), or leaves them as they\n"
+	 "are and says which file differs and why.  Logged.\n",
+	 "example: kansa close --year 2025\n"
+	 "\n" EXIT_CODES},
+	{"reopen", cmd_reopen, cmd_close_options,
+	 "reopen a closed year, with a reason (logged)",
+	 "usage: kansa reopen --year FY --reason TEXT\n"
+	 "\n"
+	 "Reopens a closed year to correct a mistake: its reports are\n"
+	 "drafts (案) again until it is closed again.  The reason (required)\n"
+	 "and the SHA-256s of the final outputs it had are kept in the year\n"
+	 "log.\n",
+	 "example: kansa reopen --year 2025 --reason \"回答票の部署名の誤り\"\n"
+	 "\n" EXIT_CODES},
+	{"respondents", cmd_respondents, cmd_respondents_options,
+	 "list, remove or rename the respondents of a year",
+	 "usage: kansa respondents --year FY\n"
+	 "       kansa respondents remove --year FY --department D --role R\n"
+	 "                        [--system S] --reason TEXT\n"
+	 "       kansa respondents rename --year FY --department D --role R\n"
+	 "                        [--system S] [--to-department D2]\n"
+	 "                        [--to-system S2] --reason TEXT\n"
+	 "\n"
+	 "A respondent is (year, department, role, system), the names\n"
+	 "normalised (NFKC, spaces at either end removed, inner runs of\n"
+	 "spaces made one).  The list shows the current respondents, then\n"
+	 "the retired ones: removed by hand, or retired by an import of all\n"
+	 "the year's files (kansa run) that no longer has their sheet.\n"
+	 "remove retires one (its answers stay in the history); rename\n"
+	 "corrects its department or system.  Both are logged with the\n"
+	 "reason and refused in a closed year.\n",
+	 "example: kansa respondents remove --year 2025 --department \"議会 "
+	 "事務局\"\n"
+	 "             --role 情報システム管理者 --reason \"部署名の誤り\"\n"
 	 "\n" EXIT_CODES},
 	{"help", cmd_help, NULL, "show help for kansa or a command",
 	 "usage: kansa help [COMMAND]\n"
@@ -461,6 +512,7 @@ int main(int argc, char **argv)
 	const char *env = getenv("KANSA_DB");
 	int i = 1, rc;
 
+	fileio_check_stdout_at_exit();
 	cli.db = env && *env ? env : "kansa.db";
 	diags_init(&cli.diags);
 	while (i < argc && argv[i][0] == '-') {

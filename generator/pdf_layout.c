@@ -51,7 +51,7 @@ static FILE *floor_open(const char *suffix)
 	    snprintf(path, sizeof(path), "%s%s", prefix, suffix) >=
 		    (int)sizeof(path))
 		return NULL;
-	return fopen(path, "w");
+	return fileio_fopen_write(path);
 }
 
 /* The Debian package that has each face's default file. */

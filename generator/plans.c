@@ -214,12 +214,90 @@ static void split_items(struct reader *r, struct plan *p, const char *v)
 	}
 }
 
+/* N of "milestone_N" (done false) or "milestone_N_done" (done true),
+ * or 0 for any other key. */
+static int milestone_number(const char *key, bool *done)
+{
+	int n = 0;
+	const char *p = key + strlen("milestone_");
+	if (strncmp(key, "milestone_", strlen("milestone_")) != 0 || *p < '1' ||
+	    *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9' && n < 1000; p++)
+		n = n * 10 + (*p - '0');
+	*done = strcmp(p, "_done") == 0;
+	return *p == '\0' || *done ? n : 0;
+}
+
+/* The number of milestones, 1 to N without a gap; an error for a gap,
+ * a milestone_N_done without its milestone_N, or more than 99. */
+static int count_milestones(struct reader *r, const struct ini_section *s)
+{
+	bool have[101] = {false}, done;
+	int max = 0;
+
+	for (size_t k = 0; k < s->nkeys; k++) {
+		int n = milestone_number(s->keys[k].lower, &done);
+		if (n > 99) {
+			diags_add(r->d, DIAG_ERROR, r->f->path, s->keys[k].line,
+				  "'%s' of [%s]: at most 99 milestones",
+				  s->keys[k].name, s->name);
+			continue;
+		}
+		if (n && !done)
+			have[n] = true;
+		if (n > max && !done)
+			max = n;
+	}
+	for (size_t k = 0; k < s->nkeys; k++) {
+		int n = milestone_number(s->keys[k].lower, &done);
+		if (n > 0 && n <= 99 && done && !have[n])
+			diags_add(r->d, DIAG_ERROR, r->f->path, s->keys[k].line,
+				  "'%s' of [%s] has no milestone_%d",
+				  s->keys[k].name, s->name, n);
+		else if (n > 1 && n <= 99 && !done && !have[n - 1])
+			diags_add(r->d, DIAG_ERROR, r->f->path, s->keys[k].line,
+				  "'%s' of [%s] follows a gap: milestone_%d is "
+				  "missing (number the milestones 1, 2, 3 ...)",
+				  s->keys[k].name, s->name, n - 1);
+	}
+	return max;
+}
+
+/* Warns of milestones due before the one numbered before them, or after
+ * the plan's own due date. */
+static void check_milestone_dates(struct reader *r, const struct ini_section *s,
+				  const struct plan *p)
+{
+	char key[32], a[11], b[11];
+	for (size_t i = 0; i < p->nmilestones; i++) {
+		const char *due = p->milestones[i].due;
+		snprintf(key, sizeof(key), "milestone_%zu", i + 1);
+		if (!text_parse_date(due, a))
+			continue;
+		if (i > 0 && text_parse_date(p->milestones[i - 1].due, b) &&
+		    strcmp(a, b) < 0)
+			diags_add(r->d, DIAG_WARNING, r->f->path,
+				  ini_key_line(s, key),
+				  "%s of [%s] is due %s, before milestone_%zu "
+				  "(%s): number the milestones in order",
+				  key, s->name, a, i, b);
+		if (p->due && text_parse_date(p->due, b) && strcmp(a, b) > 0)
+			diags_add(r->d, DIAG_WARNING, r->f->path,
+				  ini_key_line(s, key),
+				  "%s of [%s] is due %s, after the plan's due "
+				  "date %s",
+				  key, s->name, a, b);
+	}
+}
+
 /* milestone_1 = 2025-01-31 手順書案の作成, milestone_1_done = 2025-01-20 */
 static void read_milestones(struct reader *r, const struct ini_section *s,
 			    struct plan *p)
 {
 	char key[32];
-	for (int i = 1; i < 100 && !r->oom; i++) {
+	int count = count_milestones(r, s);
+	for (int i = 1; i <= count && !r->oom; i++) {
 		const char *v, *sp;
 		struct milestone *m, *grown;
 		snprintf(key, sizeof(key), "milestone_%d", i);
@@ -246,6 +324,8 @@ static void read_milestones(struct reader *r, const struct ini_section *s,
 		snprintf(key, sizeof(key), "milestone_%d_done", i);
 		date_value(r, s, key, &m->done_on, false);
 	}
+	if (!r->oom)
+		check_milestone_dates(r, s, p);
 }
 
 static void read_plan(struct reader *r, const struct ini_section *s,

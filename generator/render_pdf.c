@@ -300,8 +300,7 @@ static void letter_head(struct pdf *p, const struct report *r,
 	text_wareki_date(r->date, date, sizeof(date));
 	pdf_page(p, false);
 	p->y = 70;
-	pdf_line_at(p, r->settings.classification, 10, PDF_LEFT, PDF_WIDTH, 2,
-		    true);
+	pdf_line_at(p, r->marking, 10, PDF_LEFT, PDF_WIDTH, 2, true);
 	p->y += 22;
 	pdf_line_at(p, r->settings.document_number, 10.5, PDF_LEFT, PDF_WIDTH,
 		    2, false);
@@ -964,7 +963,7 @@ static enum kansa_err write_pdf(const struct report *r,
 
 	if (err)
 		return err;
-	p.marking = r->settings.classification;
+	p.marking = r->marking; /* 案 while the year is open (issue 11) */
 	p.title = r->settings.title[doc->kind];
 	p.number_offset = 1; /* the cover has no number */
 	pdf_restart(&p, true);
@@ -1003,11 +1002,19 @@ enum kansa_err pdf_passwords_read(const char *path, struct pdf_passwords *pw,
 {
 	char *buf = NULL, *line, *next;
 	size_t len;
-	enum kansa_err err = fileio_read(path, 4096, &buf, &len, d);
+	enum kansa_err err;
 	uint8_t rnd[16];
 
 	memset(pw, 0, sizeof(*pw));
-	if (err)
+	/* no core dump may hold the passwords from here on */
+	if (fileio_forbid_core_dumps() != KANSA_OK) {
+		diags_add(d, DIAG_ERROR, path, 0,
+			  "cannot turn core dumps off before reading the "
+			  "passwords: %s",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	if ((err = fileio_read(path, 4096, &buf, &len, d)))
 		return err;
 	line = buf;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)

@@ -320,7 +320,7 @@ static void cover(struct xw *x)
 	if (!ws)
 		return;
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-	xw_str(x, ws, 0, 5, r->settings.classification, XF_H2);
+	xw_str(x, ws, 0, 5, r->marking, XF_H2); /* 案 while open */
 	xw_str(x, ws, 1, 1, r->settings.organisation, XF_H2);
 	xw_str(x, ws, 3, 1, r->settings.title[REPORT_WORKPAPER], XF_TITLE);
 	snprintf(buf, sizeof(buf), "%s (%d年度)", r->era, r->year);
@@ -550,7 +550,7 @@ static bool header_footer(struct xw *x)
 {
 	struct sbuf h = {0}, f = {0};
 	sbuf_adds(&h, "&L");
-	add_escaped(&h, x->r->settings.classification);
+	add_escaped(&h, x->r->marking); /* 案 while open */
 	sbuf_adds(&h, "&C");
 	add_escaped(&h, x->r->settings.title[x->kind]);
 	sbuf_adds(&h, "&R");
@@ -601,7 +601,7 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 	if (getenv("KANSA_FLOOR_DUMP") && *getenv("KANSA_FLOOR_DUMP")) {
 		struct sbuf fp = {0};
 		sbuf_printf(&fp, "%s.xlsx.tsv", getenv("KANSA_FLOOR_DUMP"));
-		x->floor = fp.s ? fopen(fp.s, "w") : NULL;
+		x->floor = fp.s ? fileio_fopen_write(fp.s) : NULL;
 		sbuf_release(&fp);
 	}
 	if (!(x->wb = workbook_new_opt(tmp, &opt))) {

@@ -562,7 +562,7 @@ void xw_evidence(struct xw *x)
 		xw_str(x, ws, row, 1, e->title, XF_CELL);
 		/* a relative link: "external:" with the path from the
 		 * workbook's folder */
-		sbuf_printf(&url, "external:%s", r->evidence_links[i]);
+		text_add_link_path(&url, "external:", r->evidence_links[i]);
 		if (url.s && strlen(url.s) < 255 &&
 		    worksheet_write_url_opt(ws, row, 2, url.s, x->f[XF_LINK],
 					    e->file, NULL) == LXW_NO_ERROR)

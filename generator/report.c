@@ -104,6 +104,20 @@ load_settings(struct report *r, const struct report_options *o, struct diags *d)
 	}
 	free(data);
 	err = report_settings_from_ini(r, f);
+	for (int i = 0; !err && i < 4; i++) {
+		const char *why = fileio_name_problem(s->file[i]);
+		const struct ini_section *fs =
+			f ? ini_section(f, "files") : NULL;
+		if (why) {
+			diags_add(d, DIAG_ERROR, s->from,
+				  fs ? ini_key_line(fs, report_keys[i]) : 0,
+				  "[files] %s = '%s' is not a file name: %s "
+				  "(the reports are written into the output "
+				  "folder only)",
+				  report_keys[i], s->file[i], why);
+			err = KANSA_ERR_INPUT;
+		}
+	}
 	ini_free(f);
 	if (!err && o->organisation && *o->organisation) {
 		free(s->organisation);
@@ -317,6 +331,24 @@ static enum kansa_err gather_previous(struct store *st,
 			    r->cl.nmapping, &r->diff);
 }
 
+/* An open year's reports are drafts: 案 beside the classification on
+ * the cover and in the header (issue 11); a closed year's are final. */
+static enum kansa_err mark_draft(struct store *st, struct report *r,
+				 struct diags *d)
+{
+	int closed = store_year_closed(st, r->year, NULL);
+	if (closed < 0) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "cannot read whether FY %d is closed", r->year);
+		return KANSA_ERR_DB;
+	}
+	r->draft = closed == 0;
+	snprintf(r->marking, sizeof(r->marking), "%s%s",
+		 r->settings.classification ? r->settings.classification : "",
+		 r->draft ? "　案" : "");
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather(struct store *st, const struct report_options *o,
 			     struct report *r, struct diags *d)
 {
@@ -329,7 +361,7 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	text_wareki_fiscal_year(o->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if ((err = load_settings(r, o, d)) ||
+	if ((err = load_settings(r, o, d)) || (err = mark_draft(st, r, d)) ||
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
@@ -496,8 +528,12 @@ enum kansa_err report_gather_plans(struct store *st,
 		snprintf(pp->since, sizeof(pp->since), "%s", since);
 	else
 		quarter_before(o->as_of, pp->since);
-	if ((err = load_settings(r, o, d)) ||
-	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	if ((err = load_settings(r, o, d)))
+		return err;
+	/* a report on plans, not on a year: never a draft */
+	snprintf(r->marking, sizeof(r->marking), "%s",
+		 r->settings.classification ? r->settings.classification : "");
+	if ((err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
 	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
 		return err;

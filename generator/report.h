@@ -136,6 +136,11 @@ struct report {
 	size_t ninputs;
 	char input_digest[65]; /* SHA-256 over the inputs' kinds and
 				  SHA-256s and the policy's */
+
+	bool draft;	   /* the year is open (not closed by kansa close):
+			      its reports are drafts, 案 */
+	char marking[320]; /* what cover and header show: the
+			      classification, with 案 when draft */
 };
 
 /* Called by report_gather (report_audit.c): each observation's evidence

@@ -1,4 +1,6 @@
 /* store.c: the SQLite store: opening, migrating, shared helpers. */
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +33,11 @@ enum kansa_err store_exec(struct store *st, const char *sql, const char *what)
 	return KANSA_OK;
 }
 
-static int user_version(struct store *st)
+static int user_version(sqlite3 *db)
 {
 	sqlite3_stmt *s;
 	int v = -1;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL))
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
@@ -43,11 +45,52 @@ static int user_version(struct store *st)
 	return v;
 }
 
-/* Applies each missing migration in its own BEGIN IMMEDIATE transaction. */
+/* Applies the migrations after user_version v, each in its own BEGIN
+ * IMMEDIATE transaction; the version is read again inside it, so that two
+ * kansas opening a fresh database at once never both migrate.  Foreign
+ * keys are off while a migration rebuilds tables (SQLite's procedure for
+ * changing a table), on again afterwards. */
+static enum kansa_err apply_migrations(sqlite3 *db, int v, char **errmsg)
+{
+	char sql[64];
+	int rc = SQLITE_OK;
+
+	while (rc == SQLITE_OK && v < store_nmigrations) {
+		rc = sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL,
+				  errmsg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+					  errmsg);
+		if (rc != SQLITE_OK)
+			break;
+		v = user_version(db);
+		if (v < 0 || v >= store_nmigrations) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			break;
+		}
+		for (const char *const *q = store_migrations[v];
+		     rc == SQLITE_OK && *q; q++)
+			rc = sqlite3_exec(db, *q, NULL, NULL, errmsg);
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, sql, NULL, NULL, errmsg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, "COMMIT", NULL, NULL, errmsg);
+		if (rc != SQLITE_OK)
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL,
+			 rc == SQLITE_OK ? errmsg : NULL) != SQLITE_OK &&
+	    rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	return rc == SQLITE_OK ? KANSA_OK : KANSA_ERR_DB;
+}
+
+/* Brings the database to the current schema; a newer one is refused. */
 static enum kansa_err migrate(struct store *st)
 {
-	int v = user_version(st);
-	char sql[64];
+	int v = user_version(st->db);
+	char *msg = NULL;
 
 	if (v < 0)
 		return store_db_error(st, "reading the schema version");
@@ -58,21 +101,30 @@ static enum kansa_err migrate(struct store *st)
 			  v, store_nmigrations);
 		return KANSA_ERR_DB;
 	}
-	for (; v < store_nmigrations; v++) {
-		if (store_exec(st, "BEGIN IMMEDIATE", "starting a migration"))
-			return KANSA_ERR_DB;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		bool ok = true;
-		for (const char *const *q = store_migrations[v]; ok && *q; q++)
-			ok = store_exec(st, *q, "migrating the schema") ==
-			     KANSA_OK;
-		if (!ok || store_exec(st, sql, "migrating the schema") ||
-		    store_exec(st, "COMMIT", "migrating the schema")) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-			return KANSA_ERR_DB;
-		}
+	if (v == store_nmigrations)
+		return KANSA_OK;
+	if (apply_migrations(st->db, v, &msg)) {
+		diags_add(st->d, DIAG_ERROR, st->path, 0,
+			  "database error while migrating the schema: %s",
+			  msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return KANSA_ERR_DB;
 	}
+	if (user_version(st->db) != store_nmigrations)
+		return store_db_error(st, "migrating the schema");
 	return KANSA_OK;
+}
+
+sqlite3 *store_expected_schema(void)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) !=
+		    SQLITE_OK ||
+	    apply_migrations(db, 0, NULL)) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
 }
 
 /* The folder of a file path: "." when it has none. */
@@ -90,8 +142,10 @@ const char *store_dir(const struct store *st)
 	return st->dir;
 }
 
-enum kansa_err store_open(const char *path, bool create, struct diags *d,
-			  struct store **out)
+/* Opens and migrates; refuses a schema kansa did not make unless
+ * for_check (kansa check-db lists the differences instead). */
+static enum kansa_err open_store(const char *path, bool create, bool for_check,
+				 struct diags *d, struct store **out)
 {
 	struct store *st = calloc(1, sizeof(*st));
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
@@ -105,6 +159,16 @@ enum kansa_err store_open(const char *path, bool create, struct diags *d,
 		return KANSA_ERR_NOMEM;
 	}
 	st->d = d;
+	/* a new database gets the umask's mode (SQLite's own 0644 would
+	 * shut out a group that shares the workspace), never via a link */
+	if (create) {
+		int fd =
+			open(path,
+			     O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			     0666);
+		if (fd >= 0)
+			close(fd);
+	}
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		diags_add(d, DIAG_ERROR, path, 0,
 			  "cannot open the database: %s",
@@ -113,9 +177,19 @@ enum kansa_err store_open(const char *path, bool create, struct diags *d,
 	}
 	sqlite3_busy_timeout(st->db, 5000);
 	sqlite3_extended_result_codes(st->db, 1);
-	if (store_exec(st, "PRAGMA foreign_keys = ON",
+	/* no schema edits by SQL, no functions with side effects run from
+	 * the schema (views, triggers, defaults) of a file someone gave us */
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0,
+			      NULL) != SQLITE_OK ||
+	    store_exec(st, "PRAGMA trusted_schema = OFF",
+		       "distrusting the schema") ||
+	    store_exec(st, "PRAGMA foreign_keys = ON",
 		       "enabling foreign keys") ||
 	    (err = migrate(st)))
+		goto out;
+	if (!for_check && (err = store_schema_refuse(st)))
 		goto out;
 	*out = st;
 	st = NULL;
@@ -123,6 +197,18 @@ enum kansa_err store_open(const char *path, bool create, struct diags *d,
 out:
 	store_close(st);
 	return err;
+}
+
+enum kansa_err store_open(const char *path, bool create, struct diags *d,
+			  struct store **out)
+{
+	return open_store(path, create, false, d, out);
+}
+
+enum kansa_err store_open_for_check(const char *path, struct diags *d,
+				    struct store **out)
+{
+	return open_store(path, false, true, d, out);
 }
 
 void store_close(struct store *st)

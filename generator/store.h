@@ -30,6 +30,11 @@ int store_schema_version(void);
  */
 enum kansa_err store_open(const char *path, bool create, struct diags *d,
 			  struct store **out);
+/* Opens an existing database for `kansa check-db`: like store_open(),
+ * but a schema that differs from this kansa's is opened, for store_check()
+ * to list the differences. */
+enum kansa_err store_open_for_check(const char *path, struct diags *d,
+				    struct store **out);
 void store_close(struct store *st);
 
 /* What store_save_policy() did. */
@@ -107,6 +112,8 @@ struct store_import {
 	enum store_import_result *register_result; /* out, one per register */
 	enum store_import_result *audit_result;	   /* out, one per audit */
 	enum store_import_result *plan_result;	   /* out, one per plans file */
+	bool complete; /* the sheets are all of the year's: a respondent
+			  none backs is retired (kansa run) */
 };
 
 /*
@@ -221,6 +228,7 @@ struct store_respondent {
 	char *file;	   /* the sheet imported last */
 	char *imported_at; /* when */
 	long answers;	   /* answers given (not 未回答) */
+	char *retired_at;  /* when it was retired, or NULL (current) */
 };
 
 /* One line of `kansa status`: an item, answer or evidence to look at. */
@@ -261,8 +269,10 @@ struct store_check {
 };
 
 /*
- * SQLite's integrity check, its foreign key check and kansa's own rules
- * between tables (docs/schema.md).  c is overwritten; release it with
+ * The schema against the one this kansa makes (tables, indexes, triggers
+ * and views added, missing or changed), SQLite's integrity check, its
+ * foreign key check and kansa's own rules between tables
+ * (docs/schema.md).  c is overwritten; release it with
  * store_check_release().
  */
 /* SQLite's quick_check (every page and record well formed, without the
@@ -290,9 +300,17 @@ struct store_run {
 	const char *input_digest;
 	const struct store_run_file *inputs, *outputs;
 	size_t ninputs, noutputs;
+	bool year_report; /* the year's report (not the plans report): the
+			     first after the year is closed is its final */
+	long long id;	  /* set by store_begin_run(), else 0 */
 };
 
-/* Records a run and its files in one transaction. */
+/* Records that a run starts (its finish stays empty until
+ * store_record_run()), before anything is written: a database that
+ * cannot record the run (read-only, full, locked) stops it there. */
+enum kansa_err store_begin_run(struct store *st, struct store_run *run,
+			       struct diags *d);
+/* Records a run (begun or not) and its files in one transaction. */
 enum kansa_err store_record_run(struct store *st, const struct store_run *run,
 				struct diags *d);
 
@@ -309,5 +327,80 @@ enum kansa_err store_list_runs(struct store *st, int year,
 			       struct store_run_row **out, size_t *n,
 			       struct diags *d);
 void store_runs_release(struct store_run_row *v, size_t n);
+
+/* --- consistent reads and closed years (store_records.c) ------------- */
+
+/*
+ * Starts a read transaction: every read until store_read_end() sees one
+ * committed state, whatever other connections commit meanwhile (the
+ * rollback journal holds their commits back until it ends).  Within a
+ * transaction already open it does nothing.
+ */
+enum kansa_err store_read_begin(struct store *st, struct diags *d);
+void store_read_end(struct store *st);
+
+/* 1 when FY year is closed (closed_at, when not NULL, says since when),
+ * 0 when open or unknown, -1 on a database error. */
+int store_year_closed(struct store *st, int year, char closed_at[32]);
+/* Whether anything was imported for year (it has a policy version). */
+bool store_year_known(struct store *st, int year);
+
+/* Closes / reopens a year, each logged with its reason in year_log.  A
+ * reopen moves the final outputs' SHA-256s into the log. */
+enum kansa_err store_close_year(struct store *st, int year, const char *reason,
+				struct diags *d);
+enum kansa_err store_reopen_year(struct store *st, int year, const char *reason,
+				 struct diags *d);
+
+/* One final output of a closed year, as the closing report wrote it. */
+struct store_final {
+	char *path;	/* as the report run recorded it */
+	char *sha256;	/* of its bytes */
+	long long size; /* bytes */
+};
+
+/* A closed year's final outputs and the run that made them. */
+struct store_finals {
+	struct store_final *v;
+	size_t n;	     /* 0: none recorded yet */
+	char *as_of, *date;  /* that run's --as-of and --date */
+	char *input_digest;  /* of the inputs it read */
+	char *kansa_version; /* the kansa that made them */
+};
+
+/* The final outputs of a year (none when it is open or has none yet);
+ * release with store_finals_release(). */
+enum kansa_err store_load_finals(struct store *st, int year,
+				 struct store_finals *out, struct diags *d);
+void store_finals_release(struct store_finals *f);
+
+/* --- respondents (store_respondents.c) -------------------------------- */
+
+/* One respondent: (year, department, role, system). */
+struct store_who {
+	const char *department, *role, *system; /* system "" when none */
+};
+
+/* A year's respondents, retired ones too (retired_at set), as rows of
+ * struct store_respondent; release with store_status_release()'s rule:
+ * store_respondents_release(). */
+enum kansa_err store_list_respondents(struct store *st, int year,
+				      struct store_respondent **out, size_t *n,
+				      struct diags *d);
+void store_respondents_release(struct store_respondent *v, size_t n);
+
+/* Removes a respondent from a year: its answers go to the history, it is
+ * marked retired, the act is logged with the reason.  KANSA_ERR_NOTFOUND
+ * when there is no such current respondent. */
+enum kansa_err store_remove_respondent(struct store *st, int year,
+				       const struct store_who *who,
+				       const char *reason, struct diags *d);
+/* Renames a respondent's department and/or system (logged); refused
+ * when another respondent has the new name. */
+enum kansa_err store_rename_respondent(struct store *st, int year,
+				       const struct store_who *who,
+				       const char *department,
+				       const char *system, const char *reason,
+				       struct diags *d);
 
 #endif

@@ -23,6 +23,13 @@ struct store {
 extern const char *const *const store_migrations[];
 extern const int store_nmigrations;
 
+/* A private in-memory database with the schema this kansa's migrations
+ * make, to compare with (sqlite3_close() it); NULL on failure. */
+sqlite3 *store_expected_schema(void);
+/* KANSA_ERR_DB with a diagnostic when the schema differs from the
+ * expected one (anything added, missing or changed). */
+enum kansa_err store_schema_refuse(struct store *st);
+
 /* Adds "database error while WHAT: ..." to st->d; returns KANSA_ERR_DB. */
 enum kansa_err store_db_error(struct store *st, const char *what);
 /* Runs SQL without results; KANSA_ERR_DB with a diagnostic on failure. */
@@ -55,5 +62,22 @@ bool store_append_plan(struct store *st, const struct plan *p);
 /* Saves an audit file's facts and judgements (no transaction). */
 bool store_save_audit(struct store *st, int year, const struct audit_file *a,
 		      long long file_id);
+
+/* Appends to the year log (no transaction of its own). */
+bool store_log_year(struct store *st, int year, const char *action,
+		    const char *reason, const char *detail);
+/* true when FY year is open; else a diagnostic (on file, or the
+ * database) saying that what is refused because the year is closed. */
+bool store_require_open(struct store *st, int year, const char *what,
+			const char *file);
+
+/* Moves a respondent's answers to the append-only history (replaced at
+ * now, from the file of SHA-256 old_sha) and deletes them. */
+bool store_archive_answers(struct store *st, long long rid, const char *old_sha,
+			   const char *now);
+/* With every sheet of the year in im: retires each respondent no sheet
+ * backs (answers to the history, logged, a notice). */
+bool store_retire_unbacked(struct store *st, const struct store_import *im,
+			   const char *now);
 
 #endif

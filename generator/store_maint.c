@@ -3,20 +3,77 @@
  * SQLite's own and kansa's rules between the tables. */
 #include "store_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
+
+/* Refuses a destination that is the database itself (or its journal),
+ * however it is named; *mode is the database file's permissions. */
+static enum kansa_err backup_target(struct store *st, const char *dest,
+				    mode_t *mode, struct diags *d)
+{
+	struct stat db, to;
+	size_t n = strlen(dest);
+
+	if (stat(st->path, &db) != 0) {
+		diags_add(d, DIAG_ERROR, st->path, 0, "cannot stat: %s",
+			  strerror(errno));
+		return KANSA_ERR_IO;
+	}
+	*mode = db.st_mode & 07777;
+	if ((stat(dest, &to) == 0 && to.st_dev == db.st_dev &&
+	     to.st_ino == db.st_ino) ||
+	    (n > 8 && strcmp(dest + n - 8, "-journal") == 0)) {
+		diags_add(d, DIAG_ERROR, dest, 0,
+			  "refusing to copy the database onto itself (or its "
+			  "journal): name another file");
+		return KANSA_ERR_INPUT;
+	}
+	return KANSA_OK;
+}
+
+/* Gives the finished copy the original's permissions (it never has
+ * wider ones, not even for a moment), syncs it and renames it into
+ * place; frees tmp, removing it on failure. */
+static enum kansa_err commit_copy(char *tmp, const char *dest, mode_t mode,
+				  struct diags *d)
+{
+	int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0 ||
+	    close(fd) != 0 || (fd = -1, rename(tmp, dest) != 0)) {
+		diags_add(d, DIAG_ERROR, dest, 0, "cannot write: %s",
+			  strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		free(tmp);
+		return KANSA_ERR_IO;
+	}
+	free(tmp);
+	return KANSA_OK;
+}
 
 enum kansa_err store_backup(struct store *st, const char *dest, struct diags *d)
 {
 	sqlite3 *out = NULL;
 	sqlite3_backup *b;
-	char *tmp = fileio_temp_create(dest, d);
+	char *tmp;
+	mode_t mode;
+	enum kansa_err err;
 	int rc;
 
-	if (!tmp)
+	if ((err = backup_target(st, dest, &mode, d)))
+		return err;
+	if (!(tmp = fileio_temp_create(dest, d)))
 		return KANSA_ERR_IO;
+	/* the copy is as private as the database it copies */
+	fileio_copy_mode(st->path, tmp);
 	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
 		diags_add(d, DIAG_ERROR, dest, 0, "cannot create: %s",
@@ -52,7 +109,7 @@ enum kansa_err store_backup(struct store *st, const char *dest, struct diags *d)
 		fileio_temp_commit(tmp, dest, false, d);
 		return KANSA_ERR_DB;
 	}
-	return fileio_temp_commit(tmp, dest, true, d) ? KANSA_ERR_IO : KANSA_OK;
+	return commit_copy(tmp, dest, mode, d);
 }
 
 /* kansa's own rules between tables that no constraint expresses; each
@@ -80,12 +137,13 @@ static const char *const rules[] = {
 	"'evidence link of FY ' || e.year || ' from an answer of FY ' || "
 	"r.year FROM answer_evidence e JOIN respondent r USING "
 	"(respondent_id) WHERE e.year <> r.year",
-	/* a plan's state agrees with its latest log entry */
+	/* a plan's state agrees with its latest log entry (by as_of) */
 	"SELECT p.plan_id, p.department, 'current state differs from the "
 	"last entry of its log' FROM plan p WHERE NOT EXISTS (SELECT 1 FROM "
 	"plan_log l WHERE l.plan_id = p.plan_id AND l.status = p.status AND "
 	"l.progress = p.progress AND l.due = p.due AND l.log_id = (SELECT "
-	"max(log_id) FROM plan_log m WHERE m.plan_id = p.plan_id))",
+	"log_id FROM plan_log m WHERE m.plan_id = p.plan_id ORDER BY "
+	"m.as_of DESC, m.log_id DESC LIMIT 1))",
 	/* a SHA-256 is 64 lowercase hex digits */
 	"SELECT path, kind, 'SHA-256 is not 64 hex digits' FROM input_file "
 	"WHERE length(sha256) <> 64 OR sha256 GLOB '*[^0-9a-f]*' UNION ALL "
@@ -145,12 +203,159 @@ static enum kansa_err collect(struct store *st, const char *sql,
 	return KANSA_OK;
 }
 
+/* --- the schema itself ------------------------------------------------ */
+
+/* One entry of sqlite_schema: a table, index, trigger or view. */
+struct schema_row {
+	char *type; /* table, index, trigger, view */
+	char *name; /* its name */
+	char *sql;  /* its CREATE statement as SQLite keeps it, or "" */
+};
+
+static void schema_rows_free(struct schema_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].type);
+		free(v[i].name);
+		free(v[i].sql);
+	}
+	free(v);
+}
+
+/* The schema entries of db by type and name, SQLite's own (sqlite_%,
+ * such as automatic indexes and sqlite_stat1) left out. */
+static bool schema_rows(sqlite3 *db, struct schema_row **out, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct schema_row *v = NULL;
+	bool ok = sqlite3_prepare_v2(
+			  db,
+			  "SELECT type, name, coalesce(sql, '') "
+			  "FROM sqlite_schema WHERE name NOT LIKE "
+			  "'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+			  -1, &s, NULL) == SQLITE_OK;
+	int rc = SQLITE_DONE;
+
+	*n = 0;
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct schema_row *g = realloc(v, (*n + 1) * sizeof(*v));
+		if (!g) {
+			ok = false;
+			break;
+		}
+		v = g;
+		v[*n].type = store_col_dup(s, 0);
+		v[*n].name = store_col_dup(s, 1);
+		v[*n].sql = store_col_dup(s, 2);
+		ok = v[*n].type && v[*n].name && v[*n].sql;
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (!ok || rc != SQLITE_DONE) {
+		schema_rows_free(v, *n);
+		*n = 0;
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+static int row_cmp(const struct schema_row *a, const struct schema_row *b)
+{
+	int c = strcmp(a->type, b->type);
+	return c ? c : strcmp(a->name, b->name);
+}
+
+/* Adds a problem for each entry added, missing or changed in have
+ * against want (both sorted by type and name). */
+static bool schema_compare(const struct schema_row *have, size_t nh,
+			   const struct schema_row *want, size_t nw,
+			   struct store_check *c)
+{
+	size_t i = 0, j = 0;
+	char what[300];
+	bool ok = true;
+
+	while (ok && (i < nh || j < nw)) {
+		int cmp = i == nh   ? 1
+			  : j == nw ? -1
+				    : row_cmp(&have[i], &want[j]);
+		const struct schema_row *r = cmp <= 0 ? &have[i] : &want[j];
+		snprintf(what, sizeof(what), "schema: %s %s", r->type, r->name);
+		if (cmp < 0)
+			ok = add_problem(c, what, "",
+					 "added: not in the schema of this "
+					 "kansa (made or altered by someone "
+					 "else)");
+		else if (cmp > 0)
+			ok = add_problem(c, what, "",
+					 "missing: the schema of this kansa "
+					 "has it");
+		else if (strcmp(have[i].sql, want[j].sql))
+			ok = add_problem(c, what, "",
+					 "changed: its definition differs "
+					 "from the schema of this kansa");
+		i += cmp <= 0;
+		j += cmp >= 0;
+	}
+	return ok;
+}
+
+/* Compares the database's schema with the one this kansa's migrations
+ * make (built in memory), adding a problem per difference. */
+static enum kansa_err schema_check(struct store *st, struct store_check *c)
+{
+	sqlite3 *mem = store_expected_schema();
+	struct schema_row *have = NULL, *want = NULL;
+	size_t nh = 0, nw = 0;
+	enum kansa_err err = KANSA_ERR_DB;
+
+	if (!mem) {
+		diags_add(st->d, DIAG_ERROR, st->path, 0,
+			  "cannot build the expected schema in memory");
+		return KANSA_ERR_DB;
+	}
+	if (!schema_rows(st->db, &have, &nh))
+		err = store_db_error(st, "reading the schema");
+	else if (!schema_rows(mem, &want, &nw))
+		diags_add(st->d, DIAG_ERROR, st->path, 0,
+			  "cannot read the expected schema");
+	else
+		err = schema_compare(have, nh, want, nw, c) ? KANSA_OK
+							    : KANSA_ERR_NOMEM;
+	schema_rows_free(have, nh);
+	schema_rows_free(want, nw);
+	sqlite3_close(mem);
+	return err;
+}
+
+enum kansa_err store_schema_refuse(struct store *st)
+{
+	struct store_check c = {0};
+	enum kansa_err err = schema_check(st, &c);
+
+	if (!err && c.nproblems) {
+		diags_add(st->d, DIAG_ERROR, st->path, 0,
+			  "the database's schema is not the one this kansa "
+			  "made (%zu difference%s, the first: %s: %s): it was "
+			  "altered outside kansa, so nothing in it is used; "
+			  "kansa check-db lists every difference",
+			  c.nproblems, c.nproblems == 1 ? "" : "s",
+			  c.problems[0].what, c.problems[0].detail);
+		err = KANSA_ERR_DB;
+	}
+	store_check_release(&c);
+	return err;
+}
+
 enum kansa_err store_check(struct store *st, struct store_check *c)
 {
 	enum kansa_err err;
 
 	memset(c, 0, sizeof(*c));
 	c->rules = sizeof(rules) / sizeof(rules[0]);
+	if ((err = schema_check(st, c)))
+		return err;
 	if ((err = collect(st, "PRAGMA integrity_check", "integrity_check", c)))
 		return err;
 	if ((err = collect(st,

@@ -330,6 +330,22 @@ static bool save_plan_rows(struct store *st, const struct plan *p)
 	return ok;
 }
 
+/* Sets *newer when the log holds a version of the plan dated after
+ * p's; false on a database error. */
+static bool newer_logged(struct store *st, const struct plan *p, bool *newer)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT 1 FROM plan_log WHERE "
+					    "plan_id = ? AND as_of > ?");
+	*newer = false;
+	if (!s)
+		return false;
+	store_bind_text(s, 1, p->id);
+	store_bind_text(s, 2, p->as_of ? p->as_of : "");
+	*newer = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return true;
+}
+
 bool store_append_plan(struct store *st, const struct plan *p)
 {
 	sqlite3_stmt *s;
@@ -337,7 +353,11 @@ bool store_append_plan(struct store *st, const struct plan *p)
 	char now[32];
 	bool ok;
 
-	if (!save_plan_rows(st, p))
+	/* a plan's state is its latest report by as_of, whatever the
+	 * order of import: an older one only joins the log (issue 11) */
+	if (!newer_logged(st, p, &ok))
+		return false;
+	if (!ok && !save_plan_rows(st, p))
 		return false;
 	plans_format(&snap, p);
 	store_now(now);
@@ -370,6 +390,12 @@ enum kansa_err store_save_plan(struct store *st, const struct plan *p,
 	st->d = d;
 	if (store_exec(st, "BEGIN IMMEDIATE", "saving a plan"))
 		return KANSA_ERR_DB;
+	if (p->as_of && text_fiscal_year_of(p->as_of) > 0 &&
+	    !store_require_open(st, text_fiscal_year_of(p->as_of),
+				"a plan change dated in it", NULL)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return KANSA_ERR_INPUT;
+	}
 	if (store_append_plan(st, p) &&
 	    store_exec(st, "COMMIT", "saving a plan") == KANSA_OK)
 		return KANSA_OK;

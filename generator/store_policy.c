@@ -118,83 +118,175 @@ static bool insert_mapping(struct store *st, long long pid,
 	return ok;
 }
 
+/* The latest revision of name@version (the version itself or
+ * VERSION.N, which store_save_policy() makes), with its checklist
+ * SHA-256 and the fiscal years that use it ("2025, 2026", or "").
+ * 0 when there is none, -1 on error. */
+static long long latest_revision(struct store *st, const char *name,
+				 const char *version, char sha[65],
+				 char **version_out, char **years)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT p.policy_id, p.checklist_sha256, p.version, "
+		    "(SELECT coalesce(group_concat(year, ', '), '') FROM "
+		    "(SELECT year FROM fiscal_year f WHERE f.policy_id = "
+		    "p.policy_id ORDER BY year)) FROM policy p WHERE "
+		    "p.name = ?1 AND (p.version = ?2 OR (substr(p.version, 1, "
+		    "length(?2) + 1) = ?2 || '.' AND substr(p.version, "
+		    "length(?2) + 2) NOT GLOB '*[^0-9]*')) ORDER BY "
+		    "p.policy_id DESC LIMIT 1");
+	long long id = 0;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, version);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		snprintf(sha, 65, "%s", sqlite3_column_text(s, 1));
+		*version_out = store_col_dup(s, 2);
+		*years = store_col_dup(s, 3);
+		if (!*version_out || !*years)
+			id = -1;
+	}
+	sqlite3_finalize(s);
+	return id;
+}
+
+/* The first free VERSION.N (N from 2) of a policy name; NULL on error. */
+static char *next_revision(struct store *st, const char *name,
+			   const char *version)
+{
+	char sha[65];
+	size_t n = strlen(version) + 24;
+	char *out = malloc(n);
+
+	for (int i = 2; out && i < 100000; i++) {
+		snprintf(out, n, "%s.%d", version, i);
+		if (find_policy(st, name, out, sha) == 0)
+			return out;
+	}
+	free(out);
+	return NULL;
+}
+
+/* Replaces the items, parts and mapping of an unused policy version. */
+static bool replace_policy(struct store *st, long long pid,
+			   const struct checklist *cl, const char *sha,
+			   const char *now)
+{
+	static const char *const sql[] = {
+		"DELETE FROM item WHERE policy_id = ?1",
+		"DELETE FROM mapping WHERE policy_id = ?1",
+		"DELETE FROM part WHERE policy_id = ?1",
+	};
+	sqlite3_stmt *s =
+		store_prepare(st, "UPDATE policy SET source = ?, "
+				  "source_sha256 = ?, "
+				  "checklist_sha256 = ?, "
+				  "derived_at = ? WHERE policy_id = ?");
+	bool ok = s != NULL;
+
+	if (ok) {
+		store_bind_text(s, 1, cl->source);
+		store_bind_text(s, 2, cl->source_sha256);
+		store_bind_text(s, 3, sha);
+		store_bind_text(s, 4, now);
+		sqlite3_bind_int64(s, 5, pid);
+		ok = store_step_done(st, s, "saving the policy");
+	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; ok && i < sizeof(sql) / sizeof(sql[0]); i++) {
+		ok = (s = store_prepare(st, sql[i])) != NULL;
+		if (ok) {
+			sqlite3_bind_int64(s, 1, pid);
+			ok = store_step_done(st, s, "replacing the items");
+		}
+		sqlite3_finalize(s);
+	}
+	return ok;
+}
+
+/* Inserts a new policy row; its ID, or 0 on error. */
+static long long insert_policy(struct store *st, const struct checklist *cl,
+			       const char *version, const char *sha,
+			       const char *now)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "INSERT INTO policy (source, source_sha256, "
+		    "checklist_sha256, derived_at, name, version) "
+		    "VALUES (?, ?, ?, ?, ?, ?)");
+	long long id = 0;
+	if (!s)
+		return 0;
+	store_bind_text(s, 1, cl->source);
+	store_bind_text(s, 2, cl->source_sha256);
+	store_bind_text(s, 3, sha);
+	store_bind_text(s, 4, now);
+	store_bind_text(s, 5, cl->policy);
+	store_bind_text(s, 6, version);
+	if (store_step_done(st, s, "saving the policy"))
+		id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(s);
+	return id;
+}
+
+/*
+ * A version some fiscal year uses is never rewritten: its years' items,
+ * scores and reports stay as they were.  A changed checklist for it (a
+ * new text, edited items, [renumber] or [mapping]) becomes the next
+ * revision VERSION.N, with a notice naming the years; a revision no year
+ * uses yet is replaced in place.
+ */
 enum kansa_err store_save_policy(struct store *st, const struct checklist *cl,
 				 const char *checklist_sha256,
 				 enum store_saved *saved, struct diags *d)
 {
 	char old[65] = "", now[32];
+	char *version = NULL, *years = NULL, *fresh = NULL;
 	long long pid;
-	sqlite3_stmt *s = NULL;
 	bool ok = false;
 
 	st->d = d;
 	if (store_exec(st, "BEGIN IMMEDIATE", "saving the policy"))
 		return KANSA_ERR_DB;
-	if ((pid = find_policy(st, cl->policy, cl->version, old)) < 0)
+	pid = latest_revision(st, cl->policy, cl->version, old, &version,
+			      &years);
+	if (pid < 0)
 		goto out;
+	store_now(now);
 	if (pid > 0 && strcmp(old, checklist_sha256) == 0) {
 		*saved = STORE_SAVED_SAME;
 		ok = true;
-		goto out;
-	}
-	store_now(now);
-	if (pid > 0) {
+	} else if (pid > 0 && !*years) {
 		*saved = STORE_SAVED_REPLACED;
-		s = store_prepare(st,
-				  "UPDATE policy SET source = ?, "
-				  "source_sha256 = ?, checklist_sha256 = ?, "
-				  "derived_at = ? WHERE policy_id = ?");
+		ok = replace_policy(st, pid, cl, checklist_sha256, now);
+	} else if (pid > 0) {
+		*saved = STORE_SAVED_NEW;
+		ok = (fresh = next_revision(st, cl->policy, cl->version)) &&
+		     (pid = insert_policy(st, cl, fresh, checklist_sha256,
+					  now)) > 0;
+		if (ok)
+			diags_add(d, DIAG_NOTICE, st->path, 0,
+				  "policy %s@%s is used by FY %s (fixed at "
+				  "the year's first import) and stays as it "
+				  "was: the changed checklist is stored as the "
+				  "new version %s@%s, for the years not yet "
+				  "imported",
+				  cl->policy, version, years, cl->policy,
+				  fresh);
 	} else {
 		*saved = STORE_SAVED_NEW;
-		s = store_prepare(
-			st, "INSERT INTO policy (source, source_sha256, "
-			    "checklist_sha256, derived_at, name, version) "
-			    "VALUES (?, ?, ?, ?, ?, ?)");
+		ok = (pid = insert_policy(st, cl, cl->version, checklist_sha256,
+					  now)) > 0;
 	}
-	if (!s)
-		goto out;
-	store_bind_text(s, 1, cl->source);
-	store_bind_text(s, 2, cl->source_sha256);
-	store_bind_text(s, 3, checklist_sha256);
-	store_bind_text(s, 4, now);
-	if (pid > 0) {
-		sqlite3_bind_int64(s, 5, pid);
-	} else {
-		store_bind_text(s, 5, cl->policy);
-		store_bind_text(s, 6, cl->version);
-	}
-	if (!store_step_done(st, s, "saving the policy"))
-		goto out;
-	if (pid == 0)
-		pid = sqlite3_last_insert_rowid(st->db);
-	else {
-		sqlite3_finalize(s);
-		s = store_prepare(st, "DELETE FROM item WHERE policy_id = ?1;");
-		if (!s)
-			goto out;
-		sqlite3_bind_int64(s, 1, pid);
-		if (!store_step_done(st, s, "replacing the items"))
-			goto out;
-		sqlite3_finalize(s);
-		s = store_prepare(st,
-				  "DELETE FROM mapping WHERE policy_id = ?1");
-		if (!s)
-			goto out;
-		sqlite3_bind_int64(s, 1, pid);
-		if (!store_step_done(st, s, "replacing the mapping"))
-			goto out;
-		sqlite3_finalize(s);
-		s = store_prepare(st, "DELETE FROM part WHERE policy_id = ?1");
-		if (!s)
-			goto out;
-		sqlite3_bind_int64(s, 1, pid);
-		if (!store_step_done(st, s, "replacing the chapters"))
-			goto out;
-	}
-	ok = insert_parts(st, pid, cl) && insert_items(st, pid, cl) &&
-	     insert_mapping(st, pid, cl);
+	if (ok && *saved != STORE_SAVED_SAME)
+		ok = insert_parts(st, pid, cl) && insert_items(st, pid, cl) &&
+		     insert_mapping(st, pid, cl);
 out:
-	sqlite3_finalize(s);
+	free(version);
+	free(years);
+	free(fresh);
 	if (ok && store_exec(st, "COMMIT", "saving the policy") == KANSA_OK)
 		return KANSA_OK;
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

@@ -16,35 +16,104 @@ static bool add_file(struct store *st, sqlite3_stmt *s, long long run,
 	return store_step_done(st, s, "recording a run's file");
 }
 
+/* The first report of a closed year makes its final outputs: the
+ * files run id wrote, unless the year has final outputs already. */
+static bool record_finals(struct store *st, int year, long long id)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "INSERT INTO closed_output (year, path, sha256, size, "
+		    "run_id) SELECT ?1, path, sha256, size, run_id FROM "
+		    "run_file WHERE run_id = ?2 AND direction = 'out' AND "
+		    "EXISTS (SELECT 1 FROM fiscal_year WHERE year = ?1 AND "
+		    "closed_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM "
+		    "closed_output WHERE year = ?1)");
+	bool ok = s != NULL;
+	if (ok) {
+		sqlite3_bind_int(s, 1, year);
+		sqlite3_bind_int64(s, 2, id);
+		ok = store_step_done(st, s, "recording the final outputs");
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+enum kansa_err store_begin_run(struct store *st, struct store_run *run,
+			       struct diags *d)
+{
+	sqlite3_stmt *s;
+	bool ok;
+
+	st->d = d;
+	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		diags_add(d, DIAG_ERROR, st->path, 0,
+			  "the database is read-only: the run could not be "
+			  "recorded, so nothing was written");
+		return KANSA_ERR_DB;
+	}
+	if (store_exec(st, "BEGIN IMMEDIATE", "recording the run's start"))
+		return KANSA_ERR_DB;
+	ok = (s = store_prepare(st, "INSERT INTO report_run (year, "
+				    "started_at, kansa_version, as_of, "
+				    "report_date, input_digest) VALUES "
+				    "(?, ?, ?, ?, ?, ?)")) != NULL;
+	if (ok) {
+		sqlite3_bind_int(s, 1, run->year);
+		store_bind_text(s, 2, run->started_at);
+		store_bind_text(s, 3, run->kansa_version);
+		store_bind_text(s, 4, run->as_of);
+		store_bind_text(s, 5, run->date);
+		store_bind_text(s, 6, run->input_digest);
+		ok = store_step_done(st, s, "recording the run's start");
+		run->id = sqlite3_last_insert_rowid(st->db);
+	}
+	sqlite3_finalize(s);
+	if (ok && !store_exec(st, "COMMIT", "recording the run's start"))
+		return KANSA_OK;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	run->id = 0;
+	return KANSA_ERR_DB;
+}
+
 enum kansa_err store_record_run(struct store *st, const struct store_run *run,
 				struct diags *d)
 {
 	sqlite3_stmt *s = NULL, *f = NULL;
 	bool ok;
-	long long id = 0;
+	long long id = run->id;
 	char now[32];
 
 	st->d = d;
 	store_now(now);
 	if (store_exec(st, "BEGIN IMMEDIATE", "recording a run"))
 		return KANSA_ERR_DB;
-	ok = (s = store_prepare(
-		      st, "INSERT INTO report_run (year, started_at, "
-			  "finished_at, kansa_version, as_of, report_date, "
-			  "input_digest) VALUES (?, ?, ?, ?, ?, ?, ?)")) &&
-	     (f = store_prepare(st, "INSERT INTO run_file (run_id, "
-				    "direction, path, sha256, size) VALUES "
-				    "(?, ?, ?, ?, ?)"));
+	if (id)
+		ok = (s = store_prepare(st, "UPDATE report_run SET finished_at "
+					    "= ?2, input_digest = ?3 WHERE "
+					    "run_id = ?1")) != NULL;
+	else
+		ok = (s = store_prepare(
+			      st, "INSERT INTO report_run (year, started_at, "
+				  "finished_at, kansa_version, as_of, "
+				  "report_date, input_digest) VALUES "
+				  "(?4, ?5, ?2, ?6, ?7, ?8, ?3)")) != NULL;
+	ok = ok && (f = store_prepare(st, "INSERT INTO run_file (run_id, "
+					  "direction, path, sha256, size) "
+					  "VALUES (?, ?, ?, ?, ?)"));
 	if (ok) {
-		sqlite3_bind_int(s, 1, run->year);
-		store_bind_text(s, 2, run->started_at);
-		store_bind_text(s, 3, now);
-		store_bind_text(s, 4, run->kansa_version);
-		store_bind_text(s, 5, run->as_of);
-		store_bind_text(s, 6, run->date);
-		store_bind_text(s, 7, run->input_digest);
+		if (id)
+			sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, now);
+		store_bind_text(s, 3, run->input_digest);
+		if (!id) {
+			sqlite3_bind_int(s, 4, run->year);
+			store_bind_text(s, 5, run->started_at);
+			store_bind_text(s, 6, run->kansa_version);
+			store_bind_text(s, 7, run->as_of);
+			store_bind_text(s, 8, run->date);
+		}
 		ok = store_step_done(st, s, "recording a run");
-		id = sqlite3_last_insert_rowid(st->db);
+		if (!id)
+			id = sqlite3_last_insert_rowid(st->db);
 	}
 	for (size_t i = 0; ok && i < run->ninputs; i++)
 		ok = add_file(st, f, id, "in", &run->inputs[i]);
@@ -52,6 +121,8 @@ enum kansa_err store_record_run(struct store *st, const struct store_run *run,
 		ok = add_file(st, f, id, "out", &run->outputs[i]);
 	sqlite3_finalize(s);
 	sqlite3_finalize(f);
+	if (ok && run->year_report)
+		ok = record_finals(st, run->year, id);
 	if (ok && store_exec(st, "COMMIT", "recording a run") == KANSA_OK)
 		return KANSA_OK;
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

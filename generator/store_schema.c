@@ -220,9 +220,133 @@ static const char *const schema_v2[] = {
 	NULL,
 };
 
+/*
+ * 2 -> 3: the database guards itself and keeps its history (issue 11).
+ * Tables whose columns the code relies on get the CHECKs they lacked, by
+ * the rebuild SQLite prescribes (new table, copy, drop, rename; foreign
+ * keys are off while a migration runs and checked before it commits);
+ * years can be closed, respondents retired, and every such act is logged
+ * append-only.
+ */
+static const char *const schema_v3[] = {
+	"CREATE TABLE judgement_v2 ("
+	" year INTEGER NOT NULL,"
+	" item_id TEXT NOT NULL,"
+	" judgement TEXT NOT NULL CHECK (judgement IN ('適合', '重大な不適合',"
+	"  '軽微な不適合', '推奨事項', '観察事項', '棄却')),"
+	" finding TEXT NOT NULL DEFAULT '',"
+	" cause TEXT NOT NULL DEFAULT '',"
+	" recommendation TEXT NOT NULL DEFAULT '',"
+	" urgency TEXT NOT NULL DEFAULT '通常' CHECK (urgency IN ('緊急',"
+	"  '通常')),"
+	" PRIMARY KEY (year, item_id)) STRICT;",
+	"INSERT INTO judgement_v2 SELECT * FROM judgement;",
+	"DROP TABLE judgement;",
+	"ALTER TABLE judgement_v2 RENAME TO judgement;",
+	"CREATE TABLE answer_history_v2 ("
+	" history_id INTEGER PRIMARY KEY,"
+	" respondent_id INTEGER NOT NULL REFERENCES respondent,"
+	" replaced_at TEXT NOT NULL,"
+	" file_sha256 TEXT NOT NULL,"
+	" item_id TEXT NOT NULL,"
+	" status TEXT NOT NULL CHECK (status IN"
+	"  ('実施', '一部実施', '未実施', '該当なし', '未回答')),"
+	" comment TEXT NOT NULL,"
+	" evidence TEXT NOT NULL) STRICT;",
+	"INSERT INTO answer_history_v2 SELECT * FROM answer_history;",
+	"DROP TABLE answer_history;",
+	"ALTER TABLE answer_history_v2 RENAME TO answer_history;",
+	"CREATE TRIGGER answer_history_append_only BEFORE UPDATE ON"
+	" answer_history BEGIN SELECT RAISE(ABORT,"
+	" 'answer_history is append-only'); END;",
+	"CREATE TRIGGER answer_history_no_delete BEFORE DELETE ON"
+	" answer_history BEGIN SELECT RAISE(ABORT,"
+	" 'answer_history is append-only'); END;",
+	"CREATE TABLE plan_log_v2 ("
+	" log_id INTEGER PRIMARY KEY,"
+	" plan_id TEXT NOT NULL REFERENCES plan,"
+	" logged_at TEXT NOT NULL,"
+	" as_of TEXT NOT NULL,"
+	" status TEXT NOT NULL CHECK (status IN"
+	"  ('未着手', '対応中', '完了', '確認済')),"
+	" progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),"
+	" due TEXT NOT NULL,"
+	" reason TEXT NOT NULL DEFAULT '',"
+	" note TEXT NOT NULL DEFAULT '',"
+	" source TEXT NOT NULL DEFAULT '',"
+	" snapshot TEXT NOT NULL) STRICT;",
+	"INSERT INTO plan_log_v2 SELECT * FROM plan_log;",
+	"DROP TABLE plan_log;",
+	"ALTER TABLE plan_log_v2 RENAME TO plan_log;",
+	"CREATE TRIGGER plan_log_append_only BEFORE UPDATE ON plan_log"
+	" BEGIN SELECT RAISE(ABORT, 'plan_log is append-only'); END;",
+	"CREATE TRIGGER plan_log_no_delete BEFORE DELETE ON plan_log"
+	" BEGIN SELECT RAISE(ABORT, 'plan_log is append-only'); END;",
+	"CREATE TABLE input_file_v2 ("
+	" file_id INTEGER PRIMARY KEY,"
+	" year INTEGER NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('answers', 'evidence', 'audit',"
+	"  'plans')),"
+	" path TEXT NOT NULL,"
+	" sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND"
+	"  sha256 NOT GLOB '*[^0-9a-f]*'),"
+	" size INTEGER NOT NULL CHECK (size >= 0),"
+	" imported_at TEXT NOT NULL) STRICT;",
+	"INSERT INTO input_file_v2 SELECT * FROM input_file;",
+	"DROP TABLE input_file;",
+	"ALTER TABLE input_file_v2 RENAME TO input_file;",
+	"CREATE TABLE evidence_v2 ("
+	" year INTEGER NOT NULL,"
+	" evidence_id TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" file TEXT NOT NULL,"
+	" path TEXT NOT NULL,"
+	" collected_on TEXT,"
+	" expires_on TEXT,"
+	" clauses TEXT NOT NULL DEFAULT '',"
+	" sha256 TEXT CHECK (sha256 IS NULL OR (length(sha256) = 64 AND"
+	"  sha256 NOT GLOB '*[^0-9a-f]*')),"
+	" size INTEGER,"
+	" missing INTEGER NOT NULL DEFAULT 0 CHECK (missing IN (0, 1)),"
+	" file_id INTEGER REFERENCES input_file,"
+	" PRIMARY KEY (year, evidence_id)) STRICT;",
+	"INSERT INTO evidence_v2 SELECT * FROM evidence;",
+	"DROP TABLE evidence;",
+	"ALTER TABLE evidence_v2 RENAME TO evidence;",
+	/* a respondent no file of its year backs any more */
+	"ALTER TABLE respondent ADD COLUMN retired_at TEXT;",
+	/* a closed year: its final outputs are recorded in closed_output */
+	"ALTER TABLE fiscal_year ADD COLUMN closed_at TEXT;",
+	"CREATE TABLE closed_output ("
+	" year INTEGER NOT NULL REFERENCES fiscal_year,"
+	" path TEXT NOT NULL,"
+	" sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND"
+	"  sha256 NOT GLOB '*[^0-9a-f]*'),"
+	" size INTEGER NOT NULL CHECK (size >= 0),"
+	" run_id INTEGER NOT NULL REFERENCES report_run,"
+	" PRIMARY KEY (year, path)) STRICT;",
+	/* what was done to a year's record by hand: close, reopen, a
+	 * respondent removed, renamed or retired, a move to a new version */
+	"CREATE TABLE year_log ("
+	" log_id INTEGER PRIMARY KEY,"
+	" year INTEGER NOT NULL,"
+	" logged_at TEXT NOT NULL,"
+	" action TEXT NOT NULL CHECK (action IN ('close', 'reopen',"
+	"  'respondent-remove', 'respondent-rename', 'respondent-retire',"
+	"  'policy-move')),"
+	" reason TEXT NOT NULL DEFAULT '',"
+	" detail TEXT NOT NULL DEFAULT '') STRICT;",
+	"CREATE TRIGGER year_log_append_only BEFORE UPDATE ON year_log"
+	" BEGIN SELECT RAISE(ABORT, 'year_log is append-only'); END;",
+	"CREATE TRIGGER year_log_no_delete BEFORE DELETE ON year_log"
+	" BEGIN SELECT RAISE(ABORT, 'year_log is append-only'); END;",
+	NULL,
+};
+
 const char *const *const store_migrations[] = {
 	schema_v1, /* 0 -> 1: the whole product's schema */
 	schema_v2, /* 1 -> 2: audit_field (the audit's frame, decisions) */
+	schema_v3, /* 2 -> 3: constraints, closed years, the year log */
 };
 
 const int store_nmigrations =

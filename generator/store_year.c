@@ -1,10 +1,12 @@
 /* store_year.c: one fiscal year's answers, evidence and status. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
 #include "testhook.h"
+#include "text.h"
 
 /* The policy pinned for a year, 0 when none, -1 on error. */
 static long long pinned_policy(struct store *st, int year)
@@ -98,7 +100,8 @@ static bool respondent_sha(struct store *st, int year,
 			   char sha[65])
 {
 	sqlite3_stmt *s = store_prepare(
-		st, "SELECT r.respondent_id, f.sha256 FROM respondent r LEFT "
+		st, "SELECT r.respondent_id, CASE WHEN r.retired_at IS NULL "
+		    "THEN f.sha256 END FROM respondent r LEFT "
 		    "JOIN input_file f USING (file_id) WHERE r.year = ? AND "
 		    "r.department = ? AND r.role = ? AND r.system = ?");
 	*rid = 0;
@@ -243,8 +246,8 @@ static bool save_register(struct store *st, int year,
 }
 
 /* Moves a respondent's current answers into the history. */
-static bool archive_answers(struct store *st, long long rid,
-			    const char *old_sha, const char *now)
+bool store_archive_answers(struct store *st, long long rid, const char *old_sha,
+			   const char *now)
 {
 	sqlite3_stmt *s = store_prepare(
 		st, "INSERT INTO answer_history (respondent_id, replaced_at, "
@@ -277,8 +280,8 @@ static long long upsert_respondent(struct store *st, int year,
 {
 	sqlite3_stmt *s = store_prepare(
 		st, rid ? "UPDATE respondent SET name = ?5, answered_on = "
-			  "NULLIF(?6, ''), file_id = ?7 WHERE respondent_id "
-			  "= ?8"
+			  "NULLIF(?6, ''), file_id = ?7, retired_at = NULL "
+			  "WHERE respondent_id = ?8"
 			: "INSERT INTO respondent (year, department, role, "
 			  "system, name, answered_on, file_id) VALUES (?1, ?2, "
 			  "?3, ?4, ?5, NULLIF(?6, ''), ?7)");
@@ -342,7 +345,7 @@ static bool save_sheet(struct store *st, int year,
 
 	if (!respondent_sha(st, year, sh, &rid, old))
 		return false;
-	if (rid && !archive_answers(st, rid, old, now))
+	if (rid && !store_archive_answers(st, rid, old, now))
 		return false;
 	fid = insert_file(st, year, "answers", sh->path, sh->sha256, sh->size,
 			  now);
@@ -365,6 +368,68 @@ static bool pin_year(struct store *st, int year, long long policy_id)
 	return ok;
 }
 
+/* Whether two register paths name one file (as given, or resolved). */
+static bool same_register(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+	return strcmp(a, b) == 0 ||
+	       (realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0);
+}
+
+/* An evidence ID another register of the year defines already is an
+ * error naming both places: a second definition silently replaced the
+ * first (file, title, SHA-256) before (issue 11).  A new version of the
+ * same register replaces its own records. */
+static bool evidence_defined_once(struct store *st, int year,
+				  const struct evidence_register *reg)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT f.path, f.imported_at FROM evidence e JOIN "
+		    "input_file f USING (file_id) WHERE e.year = ? AND "
+		    "e.evidence_id = ?");
+	bool ok = s != NULL;
+	for (size_t i = 0; s && i < reg->n; i++) {
+		const struct evidence_record *e = &reg->records[i];
+		sqlite3_bind_int(s, 1, year);
+		store_bind_text(s, 2, e->id);
+		if (sqlite3_step(s) == SQLITE_ROW &&
+		    !same_register((const char *)sqlite3_column_text(s, 0),
+				   reg->path)) {
+			diags_add(st->d, DIAG_ERROR, reg->path, e->line,
+				  "evidence ID '%s' is defined in another "
+				  "register already: %s (imported %s); an ID "
+				  "is defined once a year (give this one "
+				  "another ID, or correct that register)",
+				  e->id, sqlite3_column_text(s, 0),
+				  sqlite3_column_text(s, 1));
+			ok = false;
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* A closed year takes no import, nor a plans file dated in a closed
+ * year (checked inside the import's write transaction); an evidence ID
+ * is defined by one register. */
+static bool import_allowed(struct store *st, struct store_import *im)
+{
+	bool ok = store_require_open(st, im->year, "importing into it", NULL);
+	for (size_t i = 0; ok && i < im->nregisters; i++)
+		if (im->register_result[i] != IMPORT_UNCHANGED &&
+		    !evidence_defined_once(st, im->year, &im->registers[i]))
+			ok = false;
+	for (size_t i = 0; ok && i < im->nplan_files; i++) {
+		const struct plan_file *f = &im->plan_files[i];
+		int fy = f->as_of ? text_fiscal_year_of(f->as_of) : 0;
+		ok = fy <= 0 ||
+		     store_require_open(st, fy, "a plans file dated in it",
+					f->path);
+	}
+	return ok;
+}
+
 enum kansa_err store_import(struct store *st, struct store_import *im,
 			    struct diags *d)
 {
@@ -380,6 +445,10 @@ enum kansa_err store_import(struct store *st, struct store_import *im,
 	}
 	if (!any) /* every file was imported before: write nothing */
 		return store_exec(st, "ROLLBACK", "ending the import");
+	if (!import_allowed(st, im)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return d->errors ? KANSA_ERR_INPUT : KANSA_ERR_DB;
+	}
 	store_now(now);
 	ok = pin_year(st, im->year, im->policy_id);
 	for (size_t i = 0; ok && i < im->nregisters; i++)
@@ -389,6 +458,8 @@ enum kansa_err store_import(struct store *st, struct store_import *im,
 	for (size_t i = 0; ok && i < im->nsheets; i++)
 		if (im->sheet_result[i] != IMPORT_UNCHANGED)
 			ok = save_sheet(st, im->year, &im->sheets[i], now);
+	if (ok && im->complete)
+		ok = store_retire_unbacked(st, im, now);
 	for (size_t i = 0; ok && i < im->naudits; i++) {
 		const struct audit_file *a = &im->audits[i];
 		long long fid;
@@ -482,6 +553,10 @@ enum kansa_err store_save_check(struct store *st, int year, const char *id,
 
 	st->d = d;
 	store_now(now);
+	/* a closed year's record stays as its final report showed it */
+	if (store_year_closed(st, year, NULL) != 0)
+		return store_year_closed(st, year, NULL) > 0 ? KANSA_OK
+							     : KANSA_ERR_DB;
 	s = store_prepare(st, "INSERT INTO evidence_check (year, evidence_id, "
 			      "checked_at, result, sha256) VALUES (?, ?, ?, ?, "
 			      "NULLIF(?, ''))");
@@ -545,7 +620,8 @@ static bool load_respondents(struct store *st, int year, long long policy,
 		    "COALESCE(f.imported_at, ''), (SELECT count(*) FROM answer "
 		    "a WHERE a.respondent_id = r.respondent_id AND a.status <> "
 		    "'未回答') FROM respondent r LEFT JOIN input_file f USING "
-		    "(file_id) WHERE r.year = ?1 ORDER BY r.department, r.role,"
+		    "(file_id) WHERE r.year = ?1 AND r.retired_at IS NULL "
+		    "ORDER BY r.department, r.role,"
 		    " r.system");
 	bool ok = s != NULL;
 	(void)policy;
@@ -567,6 +643,7 @@ static bool load_respondents(struct store *st, int year, long long policy,
 		v->file = store_col_dup(s, 5);
 		v->imported_at = store_col_dup(s, 6);
 		v->answers = sqlite3_column_int(s, 7);
+		v->retired_at = NULL;
 		ok = v->department && v->role && v->system && v->name &&
 		     v->answered_on && v->file && v->imported_at;
 	}
@@ -648,6 +725,7 @@ void store_status_release(struct store_status *s)
 		free(r->answered_on);
 		free(r->file);
 		free(r->imported_at);
+		free(r->retired_at);
 	}
 	free(s->respondents);
 	release_issues(s->unanswered, s->nunanswered);
@@ -696,7 +774,8 @@ static bool load_year_respondents(struct store *st, int year,
 		st, "SELECT r.respondent_id, r.department, r.role, r.system, "
 		    "r.name, COALESCE(r.answered_on, ''), COALESCE(f.path, '') "
 		    "FROM respondent r LEFT JOIN input_file f USING (file_id) "
-		    "WHERE r.year = ? ORDER BY r.department, r.role, r.system");
+		    "WHERE r.year = ? AND r.retired_at IS NULL ORDER BY "
+		    "r.department, r.role, r.system");
 	size_t cap = 0;
 	bool ok = s != NULL;
 	if (ok)
@@ -1092,7 +1171,8 @@ enum kansa_err store_load_inputs(struct store *st, int year,
 	s = store_prepare(
 		st, "SELECT kind, path, sha256, size, imported_at FROM "
 		    "input_file WHERE file_id IN (SELECT file_id FROM "
-		    "respondent WHERE year = ?1 UNION SELECT file_id FROM "
+		    "respondent WHERE year = ?1 AND retired_at IS NULL UNION "
+		    "SELECT file_id FROM "
 		    "evidence WHERE year = ?1 UNION SELECT file_id FROM audit "
 		    "WHERE year = ?1) OR kind = 'plans' ORDER BY kind, path, "
 		    "file_id");

@@ -149,6 +149,34 @@ static char *from_cp932(const char *buf, size_t len, size_t *outlen)
 	return out;
 }
 
+/* Converts UTF-16 (without its BOM) from the named encoding to UTF-8;
+ * NULL when it is not valid UTF-16.  Each 2 bytes are at most 3 of
+ * UTF-8 (a surrogate pair, 4 bytes, is 4). */
+static char *from_utf16(const char *buf, size_t len, const char *from,
+			size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	size_t cap = len * 2 + 4, left = cap - 1, inleft = len;
+	char *out, *op, *ip = (char *)buf;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	if (!(out = malloc(cap))) {
+		iconv_close(cd);
+		return NULL;
+	}
+	op = out;
+	if (iconv(cd, &ip, &inleft, &op, &left) == (size_t)-1 || inleft > 0) {
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*op = '\0';
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
 /* Copies buf to a new string with CRLF and CR turned into LF. */
 static char *unify_newlines(const char *buf, size_t len, size_t *outlen)
 {
@@ -188,25 +216,56 @@ static bool has_control(const char *s, size_t n, const char *file,
 	return false;
 }
 
+/* UTF-16 with a byte-order mark converted to UTF-8 (*conv, with a
+ * notice), or the input as it is; false with an error when invalid. */
+static bool decode_utf16(const char **buf, size_t *len, const char *file,
+			 struct diags *d, char **conv, enum text_encoding *enc)
+{
+	const char *from;
+	size_t n;
+
+	if (*len < 2 || (memcmp(*buf, "\xFF\xFE", 2) != 0 &&
+			 memcmp(*buf, "\xFE\xFF", 2) != 0))
+		return true;
+	from = (*buf)[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+	if (!(*conv = from_utf16(*buf + 2, *len - 2, from, &n))) {
+		diags_add(d, DIAG_ERROR, file, 0,
+			  "not valid %s although it starts with its "
+			  "byte-order mark: save it as UTF-8",
+			  from);
+		return false;
+	}
+	diags_add(d, DIAG_NOTICE, file, 0, "converted from %s to UTF-8", from);
+	*enc = TEXT_UTF16;
+	*buf = *conv;
+	*len = n;
+	return true;
+}
+
 enum kansa_err text_decode(const char *buf, size_t len, const char *file,
 			   struct diags *d, char **out, size_t *outlen,
 			   enum text_encoding *enc)
 {
-	const char *nul = memchr(buf, '\0', len);
-	char *conv = NULL, *res;
+	const char *nul;
+	char *conv = NULL, *u16 = NULL, *res;
 	size_t convlen = 0;
 	const uint8_t *bad;
+	enum kansa_err err = KANSA_ERR_INPUT;
 
 	*enc = TEXT_UTF8;
-	if (nul) {
+	if (!decode_utf16(&buf, &len, file, d, &u16, enc))
+		goto out;
+	if ((nul = memchr(buf, '\0', len))) {
 		diags_add(d, DIAG_ERROR, file,
 			  line_of(buf, (size_t)(nul - buf)),
 			  "NUL byte at offset %zu: this is a binary file, "
-			  "not text (expected UTF-8 or Shift_JIS text)",
+			  "not text (expected UTF-8, Shift_JIS or UTF-16 "
+			  "text)",
 			  (size_t)(nul - buf));
-		return KANSA_ERR_INPUT;
+		goto out;
 	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+	if (*enc == TEXT_UTF8 && len >= 3 &&
+	    memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
 		len -= 3;
 		*enc = TEXT_UTF8_BOM;
@@ -214,7 +273,7 @@ enum kansa_err text_decode(const char *buf, size_t len, const char *file,
 	bad = u8_check((const uint8_t *)buf, len);
 	if (bad) {
 		size_t off = (size_t)((const char *)bad - buf);
-		if (*enc == TEXT_UTF8_BOM ||
+		if (*enc != TEXT_UTF8 ||
 		    !(conv = from_cp932(buf, len, &convlen))) {
 			size_t ls = off;
 			while (ls > 0 && buf[ls - 1] != '\n')
@@ -224,7 +283,7 @@ enum kansa_err text_decode(const char *buf, size_t len, const char *file,
 				  "(byte 0x%02X); the file is neither UTF-8 "
 				  "nor Shift_JIS: save it as UTF-8",
 				  off - ls + 1, (unsigned char)buf[off]);
-			return KANSA_ERR_INPUT;
+			goto out;
 		}
 		*enc = TEXT_CP932;
 		buf = conv;
@@ -232,16 +291,20 @@ enum kansa_err text_decode(const char *buf, size_t len, const char *file,
 		diags_add(d, DIAG_NOTICE, file, 0,
 			  "converted from Shift_JIS (CP932) to UTF-8");
 	}
-	res = unify_newlines(buf, len, outlen);
-	free(conv);
-	if (!res)
-		return KANSA_ERR_NOMEM;
+	err = KANSA_ERR_NOMEM;
+	if (!(res = unify_newlines(buf, len, outlen)))
+		goto out;
+	err = KANSA_ERR_INPUT;
 	if (has_control(res, *outlen, file, d)) {
 		free(res);
-		return KANSA_ERR_INPUT;
+		goto out;
 	}
 	*out = res;
-	return KANSA_OK;
+	err = KANSA_OK;
+out:
+	free(conv);
+	free(u16);
+	return err;
 }
 
 /* Characters that Shift_JIS converters map to different code points. */
@@ -467,22 +530,47 @@ int text_fiscal_year_of(const char *date)
 	return m >= 4 ? y : y - 1;
 }
 
+/* The eras with their first days (Gregorian), newest first.  明治 is
+ * counted from 1873-01-01, when Japan adopted the Gregorian calendar:
+ * before it, month and day were those of the old calendar, which a
+ * Gregorian date cannot give (明治 itself began on 1868-10-23). */
+static const struct era {
+	const char *name; /* 令和 */
+	int y, m, d;	  /* its first day */
+} eras[] = {
+	{"令和", 2019, 5, 1},  {"平成", 1989, 1, 8},   {"昭和", 1926, 12, 25},
+	{"大正", 1912, 7, 30}, {"明治", 1868, 10, 23},
+};
+#define ERA_COUNT (sizeof(eras) / sizeof(eras[0]))
+/* Gregorian dates are converted from this day on. */
+#define ERA_FROM_Y 1873
+
+static bool on_or_after(int y, int m, int d, const struct era *e)
+{
+	return y != e->y ? y > e->y : m != e->m ? m > e->m : d >= e->d;
+}
+
+/* Era year n of name: 元 for the first. */
+static void era_year(char *out, size_t size, const char *name, int n,
+		     const char *rest)
+{
+	if (n == 1)
+		snprintf(out, size, "%s元%s", name, rest);
+	else
+		snprintf(out, size, "%s%d%s", name, n, rest);
+}
+
 void text_wareki_fiscal_year(int year, char *out, size_t size)
 {
-	static const struct {
-		int first;
-		const char *name;
-	} eras[] = {{2019, "令和"}, {1989, "平成"}, {1926, "昭和"}};
-	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++) {
-		int n = year - eras[i].first + 1;
-		if (n < 1)
-			continue;
-		if (n == 1)
-			snprintf(out, size, "%s元年度", eras[i].name);
-		else
-			snprintf(out, size, "%s%d年度", eras[i].name, n);
-		return;
-	}
+	/* the era in force on 1 April, or one that begins later in the same
+	 * year: 2019年度 is 令和元年度, 1988年度 昭和63年度 */
+	for (size_t i = 0; i < ERA_COUNT; i++)
+		if (year >= ERA_FROM_Y &&
+		    (eras[i].y == year || on_or_after(year, 4, 1, &eras[i]))) {
+			era_year(out, size, eras[i].name, year - eras[i].y + 1,
+				 "年度");
+			return;
+		}
 	snprintf(out, size, "%d年度", year);
 }
 
@@ -574,23 +662,24 @@ char *text_wareki_dates(const char *s)
 	return sbuf_take(&b);
 }
 
-void text_wareki_date(const char *date, char *out, size_t size)
+bool text_wareki_date(const char *date, char *out, size_t size)
 {
 	int y = 0, m = 0, d = 0;
-	const char *era = "令和";
-	int first = 2019;
-	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3) {
+	char rest[32];
+
+	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3 || y < ERA_FROM_Y) {
 		snprintf(out, size, "%s", date);
-		return;
+		return false;
 	}
-	if (y < 2019 || (y == 2019 && m < 5)) {
-		era = "平成";
-		first = 1989;
-	}
-	if (y - first + 1 == 1)
-		snprintf(out, size, "%s元年%d月%d日", era, m, d);
-	else
-		snprintf(out, size, "%s%d年%d月%d日", era, y - first + 1, m, d);
+	snprintf(rest, sizeof(rest), "年%d月%d日", m, d);
+	for (size_t i = 0; i < ERA_COUNT; i++)
+		if (on_or_after(y, m, d, &eras[i])) {
+			era_year(out, size, eras[i].name, y - eras[i].y + 1,
+				 rest);
+			return true;
+		}
+	snprintf(out, size, "%s", date);
+	return false;
 }
 
 void text_rate(char *buf, size_t n, double rate)
@@ -599,4 +688,97 @@ void text_rate(char *buf, size_t n, double rate)
 		snprintf(buf, n, "-");
 	else
 		snprintf(buf, n, "%.1f %%", rate * 100);
+}
+
+bool text_is_blank(uint32_t cp)
+{
+	return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 ||
+	       cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+}
+
+char *text_trim(const char *s)
+{
+	size_t n = strlen(s), b = 0, e = 0;
+	uint32_t cp;
+	int l;
+
+	while (b < n && (l = text_u8_next(s + b, n - b, &cp)) > 0 &&
+	       text_is_blank(cp))
+		b += (size_t)l;
+	e = b;
+	for (size_t i = b; i < n;) {
+		l = text_u8_next(s + i, n - i, &cp);
+		if (l <= 0) {
+			e = ++i;
+			continue;
+		}
+		i += (size_t)l;
+		if (!text_is_blank(cp))
+			e = i;
+	}
+	return strndup(s + b, e - b);
+}
+
+size_t text_distance(const char *a, const char *b)
+{
+	uint32_t ca[64], cb[64];
+	size_t na = 0, nb = 0, row[65];
+	for (size_t i = 0; a[i] && na < 64;) {
+		int l = text_u8_next(a + i, strlen(a + i), &ca[na++]);
+		i += l > 0 ? (size_t)l : 1;
+	}
+	for (size_t i = 0; b[i] && nb < 64;) {
+		int l = text_u8_next(b + i, strlen(b + i), &cb[nb++]);
+		i += l > 0 ? (size_t)l : 1;
+	}
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j],
+			       best = diag + (ca[i - 1] != cb[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+const char *text_nearest(const char *s, const char *const *words, size_t n)
+{
+	const char *best = NULL;
+	size_t bd = SIZE_MAX, chars = 0;
+
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	for (size_t i = 0; i < n; i++) {
+		size_t dd = text_distance(s, words[i]);
+		if (dd < bd) {
+			bd = dd;
+			best = words[i];
+		}
+	}
+	return bd <= chars / 4 + 1 ? best : NULL;
+}
+
+void text_add_link_path(struct sbuf *b, const char *prefix, const char *path)
+{
+	sbuf_adds(b, prefix);
+	for (; *path; path++)
+		if (*path == '%')
+			sbuf_adds(b, "%25");
+		else if (*path == '#')
+			sbuf_adds(b, "%23");
+		else if (*path == ':')
+			sbuf_adds(b, "%3A");
+		else
+			sbuf_add(b, path, 1);
 }

@@ -17,7 +17,8 @@
 enum text_encoding {
 	TEXT_UTF8,     /* plain UTF-8 */
 	TEXT_UTF8_BOM, /* UTF-8 with a byte-order mark, stripped */
-	TEXT_CP932     /* Shift_JIS (CP932), converted */
+	TEXT_CP932,    /* Shift_JIS (CP932), converted */
+	TEXT_UTF16     /* UTF-16 with a byte-order mark, converted */
 };
 
 /*
@@ -45,6 +46,18 @@ char *text_nfkc(const char *s, size_t n);
 int text_u8_next(const char *s, size_t n, uint32_t *cp);
 /* True when the n bytes at s are valid UTF-8. */
 bool text_is_utf8(const char *s, size_t n);
+
+/* True for a character that is white space of any kind (Unicode
+ * White_Space) or invisible (zero-width space, joiners, BOM). */
+bool text_is_blank(uint32_t cp);
+/* s without blank characters (text_is_blank) at either end, as a new
+ * string (NULL when out of memory). */
+char *text_trim(const char *s);
+/* Levenshtein distance of a and b in characters (their first 64). */
+size_t text_distance(const char *a, const char *b);
+/* The word of words[0..n) nearest to s, when a reader would call it a
+ * slip (at most a quarter of its characters plus one away), else NULL. */
+const char *text_nearest(const char *s, const char *const *words, size_t n);
 /* Columns a string takes in a terminal: East Asian wide chars count 2. */
 size_t text_width(const char *s);
 
@@ -92,8 +105,13 @@ char *text_cut(const char *s, size_t width);
 /* A rate 0..1 as the reports print it ("95.8 %"), or "-" when it is
  * negative (nothing applies). */
 void text_rate(char *buf, size_t n, double rate);
-/* A YYYY-MM-DD date in the era calendar: "令和8年2月10日". */
-void text_wareki_date(const char *date, char *out, size_t size);
+/*
+ * A YYYY-MM-DD date in the era calendar: "令和8年2月10日", "平成元年1月8日",
+ * "昭和64年1月7日" (明治 to 令和, each from its first day).  A date before
+ * 1873-01-01 (the Gregorian calendar's adoption) or not a date is copied
+ * as it is and false returned.
+ */
+bool text_wareki_date(const char *date, char *out, size_t size);
 
 /* A copy of s with every YYYY-MM-DD written in 和暦 (caller frees). */
 char *text_wareki_dates(const char *s);
@@ -128,5 +146,11 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 /* Hands over the string (never NULL unless out of memory). */
 char *sbuf_take(struct sbuf *b);
 void sbuf_release(struct sbuf *b);
+
+/* Appends prefix and path to b with '%', '#' and ':' percent-encoded,
+ * for a relative workbook link (libxlsxwriter escapes the rest, reads
+ * '#' as the start of a location in the file and a ':' as an absolute
+ * path). */
+void text_add_link_path(struct sbuf *b, const char *prefix, const char *path);
 
 #endif

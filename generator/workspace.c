@@ -200,7 +200,7 @@ static const char init_ini[] =
 	"[workspace]\r\n"
 	"; 団体名 (報告書の表紙。templates/report.ini の organisation "
 	"より優先)\r\n"
-	"organisation = %s\r\n"
+	"%s"
 	"; 情報セキュリティ対策基準の本文 (UTF-8 または Shift_JIS)\r\n"
 	"policy = checklists/policy.txt\r\n"
 	"; 本文から導出したチェックリスト (レビューして保存)\r\n"
@@ -263,8 +263,9 @@ static enum kansa_err write_templates(const char *organisation, struct diags *d)
 					  : NULL;
 		if (org && *organisation) {
 			const char *eol = strchr(org + 1, '\n');
-			sbuf_add(&b, t->data, (size_t)(org - t->data));
-			sbuf_printf(&b, "\norganisation = %s", organisation);
+			sbuf_add(&b, t->data, (size_t)(org - t->data) + 1);
+			ini_format_value(&b, "organisation", organisation);
+			b.len--; /* its "\n": eol has the line's end */
 			sbuf_add(&b, eol, strlen(eol));
 		} else {
 			sbuf_add(&b, t->data, t->len);
@@ -324,7 +325,18 @@ enum kansa_err workspace_init(const char *dir, const char *organisation,
 	if (err)
 		return err;
 	/* kansa.ini last: a workspace is whole once it has one */
-	sbuf_printf(&b, init_ini, organisation);
+	{
+		struct sbuf org = {0}, crlf = {0};
+		ini_format_value(&org, "organisation", organisation);
+		for (size_t i = 0; org.s && i < org.len; i++)
+			sbuf_adds(&crlf, org.s[i] == '\n'
+						 ? "\r\n"
+						 : (char[]){org.s[i], 0});
+		sbuf_printf(&b, init_ini,
+			    crlf.s ? crlf.s : "organisation = \r\n");
+		sbuf_release(&org);
+		sbuf_release(&crlf);
+	}
 	if (b.oom)
 		return KANSA_ERR_NOMEM;
 	err = fileio_write_atomic("kansa.ini", b.s, b.len, d);

@@ -162,8 +162,8 @@ t_bad_inputs() {
 	printf '%s: file too large (10485760 bytes; the limit is 4194304 bytes)\n' \
 		"$ws/big.txt" >"$ws/big.expected"
 	bad_policy "$ws/big.txt" "$ws/big.expected"
-	printf 'kansa: %s: not a regular file\n' "$ws" >"$ws/dir.expected"
-	printf '%s: not a regular file\n' "$ws" >"$ws/dir.expected"
+	printf 'kansa: %s: not a regular file (a folder): refused\n' "$ws" >"$ws/dir.expected"
+	printf '%s: not a regular file (a folder): refused\n' "$ws" >"$ws/dir.expected"
 	bad_policy "$ws" "$ws/dir.expected"
 	printf '%s: cannot open: No such file or directory\n' "$ws/none.txt" \
 		>"$ws/none.expected"

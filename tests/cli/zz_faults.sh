@@ -39,8 +39,10 @@ t_disk_full() {
 	)
 	rc=$?
 	left=$(ls output/2025 2>/dev/null)
+	# (the report first records that it starts: a database that cannot
+	# take that row stops it before any output, issue 11)
 	case "$rc:$out" in
-	4:*"cannot write"*)
+	4:*"cannot write"* | 4:*"kansa.db: database error while recording the run's start"*)
 		if [ -z "$left" ]; then
 			ok "faults: a full disk during a report: exit 4, 'cannot write', nothing left in output/"
 		else
@@ -49,7 +51,10 @@ t_disk_full() {
 		;;
 	*) not_ok "faults: a full disk during a report" "rc $rc: $out" ;;
 	esac
-	# room for the workbook, not for a PDF: the message names the PDF
+	# room for the workbook, not for a PDF: the message names the PDF.
+	# The limit is per file and holds for the database too, which the
+	# report now writes first (the run's start, issue 11): a database
+	# larger than the limit stops the report before any output.
 	rm -rf output
 	out=$(
 		trap '' XFSZ
@@ -63,6 +68,13 @@ t_disk_full() {
 			ok "faults: the disk fills at a PDF: exit 4 naming it, only the whole workbook left"
 		else
 			not_ok "faults: the disk fills at a PDF: what is left" "$(ls -a output/2025)"
+		fi
+		;;
+	4:*"kansa.db: database error while"*)
+		if [ -z "$(ls output/2025 2>/dev/null)" ]; then
+			ok "faults: the disk fills before the report: the database cannot record the run, exit 4, nothing written"
+		else
+			not_ok "faults: a database that cannot record the run: nothing written" "$(ls -a output/2025)"
 		fi
 		;;
 	*) not_ok "faults: the disk fills at a PDF" "rc $rc: $out" ;;
@@ -176,7 +188,7 @@ t_kill_report() {
 	done
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 >/dev/null 2>&1 ||
 		bad="$bad [the report after]"
-	left=$(ls -a output/2025 | grep '\.tmp-')
+	left=$(ls -a output/2025 | grep '^\.kansa-tmp-')
 	[ -z "$bad$left" ] && ok "faults: SIGKILL at five moments of a report: every file under its final name is whole; the next report leaves no temporary file" ||
 		not_ok "faults: SIGKILL mid-report leaves a broken file" "$bad $left"
 	cd "$ROOT" || { setup_failed t_kill_report; return; }
@@ -189,13 +201,13 @@ t_stale_temp_and_lock() {
 	ws=$(demo_ws) || { not_ok "faults: the demo data imports"; return; }
 	cd "$ws" || { setup_failed t_stale_temp_and_lock; return; }
 	mkdir -p output/2025
-	echo junk >output/2025/kansa-2025-ciso.pdf.tmp-AbC123
+	echo junk >output/2025/.kansa-tmp-kansa-2025-ciso.pdf-AbC123
 	echo keep >output/2025/notes.tmp-keep
 	out=$("$KANSA" report --year 2025 --as-of $AS_OF 2>&1)
 	rc=$?
-	if [ $rc -eq 0 ] && [ ! -e output/2025/kansa-2025-ciso.pdf.tmp-AbC123 ] &&
+	if [ $rc -eq 0 ] && [ ! -e output/2025/.kansa-tmp-kansa-2025-ciso.pdf-AbC123 ] &&
 		[ -e output/2025/notes.tmp-keep ] &&
-		printf '%s' "$out" | grep -q "kansa-2025-ciso.pdf.tmp-AbC123: notice: removed: a temporary file left by an interrupted run"; then
+		printf '%s' "$out" | grep -q ".kansa-tmp-kansa-2025-ciso.pdf-AbC123: notice: removed: a temporary file left by an interrupted run"; then
 		ok "faults: a temporary file left by a killed report is removed by the next, with a notice"
 	else
 		not_ok "faults: stale temporary files" "rc $rc: $out $(ls -a output/2025)"

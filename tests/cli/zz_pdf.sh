@@ -107,7 +107,7 @@ PY
 	# The comment runs over pages: drop the page furniture (marking,
 	# running title, page number, "（続き）" heading, repeated table
 	# head) between them.
-	got=$(pdf_text "$f" - | tr -d '\f' | grep -av '（続き）$' | grep -avx -e '機密性2' -e '-[0-9]*-' \
+	got=$(pdf_text "$f" - | tr -d '\f' | grep -av '（続き）$' | grep -avx -e '機密性2' -e '案' -e '-[0-9]*-' \
 		-e '令和7年度 情報セキュリティ監査報告書' -e '項目' -e '水準' -e '自己評価' \
 		-e '監査評価' -e '証跡' -e 'コメント' | tr -d ' \n')
 	want=$(tr -d ' \n' <long.txt)

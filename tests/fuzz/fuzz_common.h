@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "checklist.h"
 #include "ini.h"
@@ -23,14 +24,26 @@ static struct item fz_items[] = {
 static struct checklist fz_checklist = {
 	.policy = fz_policy, .version = fz_version, .items = fz_items, .nitems = 3};
 
+/* The property every INI harness tests: kansa's scan of each line and
+ * iniparser's reading of it agree (the loader reports INI_DISAGREE
+ * otherwise). */
+static void fz_check_agreement(const struct diags *d)
+{
+	(void)d;
+	if (ini_disagreements)
+		__builtin_trap();
+}
+
 /* The input as a file of this kind, or NULL when the loader refused it. */
 static struct ini_file *fz_load(const uint8_t *data, size_t size,
 				const char *kind, struct diags *d)
 {
 	const char *kinds[] = {kind, NULL};
 	struct ini_file *f = NULL;
-	if (ini_parse("fuzz.ini", (const char *)data, size, kinds, d, &f) !=
-	    KANSA_OK) {
+	enum kansa_err err =
+		ini_parse("fuzz.ini", (const char *)data, size, kinds, d, &f);
+	fz_check_agreement(d);
+	if (err != KANSA_OK) {
 		ini_free(f);
 		return NULL;
 	}
