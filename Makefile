@@ -17,7 +17,7 @@ else
 Q = @
 endif
 
-PKGS      = xlsxwriter sqlite3 nettle
+PKGS      = xlsxwriter sqlite3 nettle libzip expat
 WARN      = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
             -Wwrite-strings -Wvla -Wshadow -Wformat=2
 CFLAGS   ?= -O2 -g

@@ -551,7 +551,39 @@ struct deriv {
 	bool oom;		  /* an allocation failed */
 	struct subject *subjects; /* unknown subjects found */
 	size_t nsubjects;	  /* how many */
+	struct sbuf plain;	  /* clauses with a duty in plain form */
+	size_t nplain;		  /* how many */
 };
+
+/* True when a sentence gives a role a duty in plain form: a role
+ * subject and a verb ending in する。/ 行う。 without obligation wording. */
+static bool plain_duty(const char *s, size_t n)
+{
+	static const char *const ends[] = {"する。", "行う。", "講じる。",
+					   "定める。"};
+	if (!sentence_roles(s, n))
+		return false;
+	for (size_t i = 0; i < COUNT(ends); i++) {
+		size_t m = strlen(ends[i]);
+		if (n >= m && memcmp(s + n - m, ends[i], m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Notes c when it states a duty in plain form (a candidate, 要確認). */
+static void note_plain(struct deriv *dv, const struct clause *c)
+{
+	size_t pos = 0, st, n;
+	while (next_sentence(c->text, &pos, &st, &n))
+		if (plain_duty(c->text + st, n)) {
+			if (dv->nplain++ < 10)
+				sbuf_printf(&dv->plain, "%s%s (line %ld)",
+					    dv->plain.len ? ", " : "", c->id,
+					    c->line);
+			return;
+		}
+}
 
 /* True when a noun names a person, post or body (者, 長, 課 ...): the
  * kind of subject a role is, not 場合 or 情報資産. */
@@ -641,7 +673,9 @@ static int cmp_subject(const void *a, const void *b)
 /* One warning per unknown subject, the most frequent first (ten). */
 static void warn_subjects(struct deriv *dv, const char *file, struct diags *d)
 {
-	qsort(dv->subjects, dv->nsubjects, sizeof(*dv->subjects), cmp_subject);
+	if (dv->nsubjects > 1)
+		qsort(dv->subjects, dv->nsubjects, sizeof(*dv->subjects),
+		      cmp_subject);
 	for (size_t i = 0; i < dv->nsubjects; i++) {
 		struct subject *s = &dv->subjects[i];
 		struct sbuf lines = {0};
@@ -803,6 +837,8 @@ static bool derive(struct deriv *dv, const struct clause *c, unsigned inherited,
 		return false;
 	if (!own)
 		find_unknown_subjects(dv, c);
+	if (level < 0 && forced < 0)
+		note_plain(dv, c);
 	if (level >= 0 && !list && (slot = reserve_item(dv)) == (size_t)-1)
 		return false;
 	if (!(child_item = calloc(c->nchildren + 1, sizeof(*child_item)))) {
@@ -848,6 +884,32 @@ static void collect_parts(struct deriv *dv, const struct clause *c)
 	}
 }
 
+/* One warning for obligation wording before the first numbered clause:
+ * the text there is no clause and gives no item. */
+static void warn_outside(const struct policy *p, const char *file,
+			 struct diags *d)
+{
+	long first = p->root->nchildren ? p->root->children[0]->line : 0;
+	struct sbuf lines = {0};
+	size_t n = 0;
+	for (long i = 0; i + 1 < first && i < p->nlines; i++) {
+		const char *l = p->lines[i];
+		if (obligation_of(l) < 0)
+			continue;
+		if (n++ < 5)
+			sbuf_printf(&lines, "%s%ld", lines.len ? ", " : "",
+				    i + 1);
+	}
+	if (n)
+		diags_add(d, DIAG_WARNING, file, 0,
+			  "obligation wording on %zu line%s before the first "
+			  "numbered clause (line %ld) gives no item (line%s "
+			  "%s%s): is the text numbered in another style?",
+			  n, n > 1 ? "s" : "", first, n > 1 ? "s" : "",
+			  lines.s ? lines.s : "", n > 5 ? " ..." : "");
+	sbuf_release(&lines);
+}
+
 /* One warning for every line that writes CISO with a digit zero. */
 static void warn_cis0(const struct policy *p, const char *file, struct diags *d)
 {
@@ -871,7 +933,7 @@ static void warn_cis0(const struct policy *p, const char *file, struct diags *d)
 enum kansa_err checklist_derive(const struct policy *p, const char *file,
 				struct checklist *cl, struct diags *d)
 {
-	struct deriv dv = {cl, false, NULL, 0};
+	struct deriv dv = {cl, false, NULL, 0, {0}, 0};
 
 	if (!(roles_now = roles_get(d)))
 		return KANSA_ERR_INPUT;
@@ -879,12 +941,29 @@ enum kansa_err checklist_derive(const struct policy *p, const char *file,
 	for (size_t i = 0; i < p->root->nchildren && !dv.oom; i++)
 		derive(&dv, p->root->children[i], 0, -1);
 	warn_subjects(&dv, file, d);
+	if (dv.nplain)
+		diags_add(d, DIAG_WARNING, file, 0,
+			  "要確認: %zu clause%s state%s a role's duty in plain "
+			  "form (「…は、…する。」) without obligation wording "
+			  "and "
+			  "%s no item: %s%s; if a duty, add it to the "
+			  "checklist (added = 理由)",
+			  dv.nplain, dv.nplain > 1 ? "s" : "",
+			  dv.nplain > 1 ? "" : "s",
+			  dv.nplain > 1 ? "are" : "is",
+			  dv.plain.s ? dv.plain.s : "",
+			  dv.nplain > 10 ? ", ..." : "");
+	sbuf_release(&dv.plain);
 	if (dv.oom)
 		return KANSA_ERR_NOMEM;
 	warn_cis0(p, file, d);
+	warn_outside(p, file, d);
 	if (cl->nitems == 0)
-		diags_add(d, DIAG_WARNING, file, 0,
-			  "no clause obliges anyone (no なければならない, "
-			  "ものとする, 望ましい ...): the checklist is empty");
+		diags_add(
+			d, DIAG_WARNING, file, 0,
+			"no clause obliges anyone (no なければならない, "
+			"ものとする, 望ましい ... in a clause of style '%s'): "
+			"the checklist is empty",
+			p->style ? p->style->name : "");
 	return KANSA_OK;
 }

@@ -12,6 +12,7 @@
 #include "ini.h"
 #include "names.h"
 #include "plans.h"
+#include "xlsx_import.h"
 
 struct import_opts {
 	int year;	    /* --year */
@@ -64,10 +65,22 @@ static enum kansa_err read_file(const char *path, const struct import_opts *o,
 	static const char *const kinds[] = {"answers", "evidence", "audit",
 					    "plans", NULL};
 	struct ini_file *f = NULL;
-	enum kansa_err err = ini_load(path, kinds, d, &f);
+	struct xlsx_import xi = {0};
+	size_t first = d->n;
+	enum kansa_err err;
 
-	if (err)
+	/* a workbook kansa wrote comes back as the INI file it stands for */
+	if (xlsx_import_is_xlsx(path)) {
+		err = xlsx_import_read(path, cl, o->year, d, &xi);
+		f = xi.ini;
+		xi.ini = NULL;
+	} else {
+		err = ini_load(path, kinds, d, &f);
+	}
+	if (err) {
+		xlsx_import_release(&xi);
 		return err;
+	}
 	if (strcmp(f->kind, "evidence") == 0) {
 		struct evidence_register *reg = &b->registers[b->nregisters++];
 		err = evidence_read(f, cl, o->year, d, reg);
@@ -89,6 +102,8 @@ static enum kansa_err read_file(const char *path, const struct import_opts *o,
 			err = KANSA_ERR_NOMEM;
 	}
 	ini_free(f);
+	xlsx_import_relocate(&xi, path, d, first);
+	xlsx_import_release(&xi);
 	return err;
 }
 

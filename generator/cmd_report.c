@@ -549,6 +549,12 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 				 &cli->diags);
 	if (err)
 		goto out;
+	if (!o.plans && o.only[REPORT_CISO] &&
+	    strstr(r.settings.addressee, "○○"))
+		diags_add(&cli->diags, DIAG_WARNING, r.settings.from, 0,
+			  "addressee '%s' still has ○○ to fill in: the CISO "
+			  "letter is dated and addressed with it",
+			  r.settings.addressee);
 	for (size_t i = 0; i < o.ninclude; i++) {
 		struct written *f = &w[nw];
 		snprintf(f->name, sizeof(f->name), "%s", o.include[i]);

@@ -552,6 +552,19 @@ static int do_result(struct run *r, struct store *st, const char *name)
 	return 0;
 }
 
+/* The report step's warning about ○○ left in report.ini, or NULL;
+ * caller frees. */
+static char *placeholder_warning(const char *out)
+{
+	const char *todo = strstr(out, "still has ○○"), *bol = todo, *eol;
+	if (!todo)
+		return NULL;
+	while (bol > out && bol[-1] != '\n')
+		bol--;
+	eol = strchr(todo, '\n');
+	return strndup(bol, eol ? (size_t)(eol - bol) : strlen(bol));
+}
+
 /* report: the workpaper, both PDFs and the manifest (which also lists
  * the text results). */
 static int do_report(struct run *r, const char *const *texts, size_t ntexts)
@@ -588,6 +601,7 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 		rc = step_failed(r, &s);
 	} else {
 		size_t files = 0;
+		char *todo = placeholder_warning(s.out);
 		for (char *line = strtok(s.out, "\n"); line;
 		     line = strtok(NULL, "\n"))
 			if (strncmp(line, r->outdir, strlen(r->outdir)) == 0) {
@@ -595,6 +609,9 @@ static int do_report(struct run *r, const char *const *texts, size_t ntexts)
 				files++;
 			}
 		step_line(&s, "%zu files in %s", files, r->stage.final);
+		if (todo) /* the letter is about to be dated with it */
+			printf("  %s\n", todo);
+		free(todo);
 	}
 	free(s.out);
 	return rc;
@@ -700,7 +717,7 @@ const struct cli_option cmd_run_options[] = {
 };
 
 const struct cli_option cmd_init_options[] = {
-	{"organisation", 'g', false, "NAME", "the organisation (水戸市議会)"},
+	{"organisation", 'g', false, "NAME", "the organisation (架空町議会)"},
 	CLI_OPT_YEAR("the first fiscal year (default: today's)"),
 	CLI_OPT_END,
 };

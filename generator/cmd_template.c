@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "ini.h"
 #include "fileio.h"
+#include "render_xlsx.h"
 #include "roles.h"
 #include "templates.h"
 
@@ -27,16 +28,44 @@ static bool role_has_items(const struct checklist *cl, const char *role)
 	return false;
 }
 
+/* The items of role, for the line printed about its sheet. */
+static size_t role_items(const struct checklist *cl, const char *role)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cl->nitems; i++)
+		n += item_has_role(&cl->items[i], role);
+	return n;
+}
+
+/* The answer workbook of role (--format xlsx). */
+static enum kansa_err write_book(const struct checklist *cl,
+				 const struct role_table *t, const char *role,
+				 int year, const char *department,
+				 const char *dir, struct diags *d)
+{
+	char path[4096];
+	enum kansa_err err;
+	snprintf(path, sizeof(path), "%s/answers-%d-%s.xlsx", dir, year,
+		 slug_of(t, role));
+	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
+	if (!err)
+		printf("%s: %s, %zu items\n", path, role, role_items(cl, role));
+	return err;
+}
+
 static enum kansa_err write_sheet(const struct checklist *cl,
 				  const struct role_table *t, const char *role,
 				  int year, const char *department,
 				  const char *header, const char *dir,
-				  struct diags *d)
+				  bool xlsx, struct diags *d)
 {
 	char path[4096], *ini = NULL;
 	size_t len;
-	enum kansa_err err = answers_format_template(cl, role, year, department,
-						     header, &ini, &len);
+	enum kansa_err err;
+	if (xlsx)
+		return write_book(cl, t, role, year, department, dir, d);
+	err = answers_format_template(cl, role, year, department, header, &ini,
+				      &len);
 	if (err)
 		return err;
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
@@ -60,6 +89,10 @@ const struct cli_option cmd_template_options[] = {
 	{"policy", 'P', false, "NAME[@VERSION]",
 	 "the checklist, when no import fixed it"},
 	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	{"format", 'f', false, "ini|xlsx",
+	 "INI sheets (default) or Excel answer workbooks\n"
+	 "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
+	 "kansa import takes them)"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -71,6 +104,7 @@ struct template_opts {
 	const char *dir;  /* -o, or NULL: answer-sheets/FY */
 	const char *spec; /* --policy, or NULL */
 	const char *tdir; /* --templates, or NULL */
+	bool xlsx;	  /* --format xlsx */
 };
 
 /* Parses the arguments: 0, or the exit code of a usage error it printed. */
@@ -78,6 +112,7 @@ static int parse(int argc, char **argv, struct template_opts *o,
 		 const struct command *cmd, struct cli *cli)
 {
 	struct cli_parser p;
+	const char *format = "ini";
 	int c, rc;
 
 	memset(o, 0, sizeof(*o));
@@ -110,10 +145,17 @@ static int parse(int argc, char **argv, struct template_opts *o,
 		case 'T':
 			o->tdir = optarg;
 			break;
+		case 'f':
+			format = optarg;
+			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
+	if (strcmp(format, "xlsx") && strcmp(format, "ini"))
+		return cli_usage_error(cmd, "--format is ini or xlsx, not '%s'",
+				       format);
+	o->xlsx = strcmp(format, "xlsx") == 0;
 	if (o->year < 0 || optind != argc)
 		return cli_usage_error(cmd, "expected --year FY and no other "
 					    "arguments");
@@ -172,7 +214,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 		    !role_has_items(&cl, name))
 			continue;
 		err = write_sheet(&cl, roles, name, year, dept, header, dir,
-				  &cli->diags);
+				  o.xlsx, &cli->diags);
 	}
 out:
 	free(header);

@@ -322,8 +322,13 @@ enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d)
 	}
 	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 			0666)) < 0) {
-		diags_add(d, DIAG_ERROR, dir, 0, "cannot write here: %s",
-			  strerror(errno));
+		if (errno == ELOOP)
+			diags_add(d, DIAG_ERROR, path, 0,
+				  "cannot write: it is a symbolic link (kansa "
+				  "never writes through one; remove it)");
+		else
+			diags_add(d, DIAG_ERROR, dir, 0,
+				  "cannot write here: %s", strerror(errno));
 		return KANSA_ERR_IO;
 	}
 	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {

@@ -36,7 +36,7 @@ const struct command cli_commands[] = {
 	 "              plans ({year}/plans-*.ini): glob patterns, {a,b} "
 	 "allowed\n"
 	 "\n"
-	 "example: kansa init --organisation 水戸市議会 --year 2025 "
+	 "example: kansa init --organisation 架空町議会 --year 2025 "
 	 "kansa-2025\n"
 	 "\n" EXIT_CODES},
 	{"run", cmd_run, cmd_run_options,
@@ -100,7 +100,9 @@ const struct command cli_commands[] = {
 	 "asked for) for the checklist in force in fiscal year FY: UTF-8\n"
 	 "with CRLF line ends, every item of the role with its clause text\n"
 	 "as comments, in document order.  The explanation at the top comes\n"
-	 "from templates/answer-sheet.txt.\n",
+	 "from templates/answer-sheet.txt.  With --format xlsx, an Excel\n"
+	 "answer workbook per role instead (the yellow cells are the\n"
+	 "respondent's; the rest is protected without a password).\n",
 	 "example: kansa template --year 2025 --role 情報システム管理者\n"
 	 "\n" EXIT_CODES},
 	{"import", cmd_import, cmd_import_options,
@@ -115,7 +117,12 @@ const struct command cli_commands[] = {
 	 "evidence file, and each respondent's answers (a respondent is the\n"
 	 "fiscal year, department, role and system; a new version of a\n"
 	 "sheet replaces the answers and keeps the old ones in the history).\n"
-	 "Importing the identical file again changes nothing.\n",
+	 "Importing the identical file again changes nothing.\n"
+	 "A FILE.xlsx is a workbook kansa wrote: an answer workbook of\n"
+	 "kansa template --format xlsx, or the workpaper, whose auditor's\n"
+	 "cells (表紙 and 監査調書) are taken as the year's audit file.\n"
+	 "It must be of the same year and policy; errors name the cell as\n"
+	 "FILE:SHEET!CELL.  Saved by Excel, LibreOffice or openpyxl is fine.\n",
 	 "example: kansa import --year 2025 examples/2025/*.ini\n"
 	 "\n" EXIT_CODES},
 	{"verify", cmd_verify, cmd_verify_options,
@@ -443,7 +450,7 @@ static void print_man(FILE *out)
 	      "failure.\n"
 	      ".SH EXAMPLES\n"
 	      ".nf\n"
-	      "kansa init \\-\\-organisation 水戸市議会 \\-\\-year 2025 "
+	      "kansa init \\-\\-organisation 架空町議会 \\-\\-year 2025 "
 	      "kansa\\-2025\n"
 	      "kansa run \\-\\-year 2025 \\-\\-as\\-of 2026\\-01\\-31 "
 	      "\\-\\-date 2026\\-02\\-10 \\-\\-fail\\-on 重大\n"

@@ -22,6 +22,7 @@ struct pstate {
 	char srcnum[48];  /* a section's number as written in the text */
 	char cite[48];	  /* how the clause is cited in an ID */
 	char *caption;	  /* a "(見出し)" line above it, or NULL */
+	long nlines;	  /* text lines taken in */
 };
 
 struct parser {
@@ -42,6 +43,8 @@ struct parser {
 	bool captions;		      /* the style has a caption level */
 	int repeats_reported;  /* the error for too many repeats was given */
 	int children_reported; /* ... for too many clauses under one */
+	size_t unparsed[CLAUSE_MAX + 1]; /* marker-like text lines per level */
+	long unparsed_at[CLAUSE_MAX + 1][5]; /* the first of them */
 };
 
 /* A clause with the index of its parse state in parser.st. */
@@ -591,6 +594,7 @@ static void add_text(struct parser *ps, char *line)
 	struct pstate *st = &ps->st[serial_of(c)];
 	bool table = strchr(line, '\t') != NULL;
 
+	st->nlines++;
 	if (table) {
 		for (char *p = line; *p; p++)
 			if (*p == '\t')
@@ -766,6 +770,63 @@ static void flush_caption(struct parser *ps)
 	}
 }
 
+/* Counts a text line that looks like a marker of the style. */
+static void note_unparsed(struct parser *ps, const char *line, long lineno)
+{
+	for (int k = 1; k <= (int)ps->style->nlevels; k++) {
+		struct style_match m;
+		if (level_of(ps, k)->up ||
+		    !style_match(ps->style, k, line, NULL, 1, &m) ||
+		    (!*m.rest && !(level_of(ps, k)->flags & STYLE_TITLE)))
+			continue;
+		if (ps->unparsed[k] < 5)
+			ps->unparsed_at[k][ps->unparsed[k]] = lineno;
+		ps->unparsed[k]++;
+		return;
+	}
+}
+
+/* Warnings that name why text was not read as clauses. */
+static void warn_unparsed(struct parser *ps)
+{
+	for (int k = 1; k <= (int)ps->style->nlevels; k++) {
+		struct sbuf at = {0};
+		if (!ps->unparsed[k])
+			continue;
+		for (size_t i = 0; i < ps->unparsed[k] && i < 5; i++)
+			sbuf_printf(&at, "%s%ld", i ? ", " : "",
+				    ps->unparsed_at[k][i]);
+		diags_add(ps->d, DIAG_WARNING, ps->file, ps->unparsed_at[k][0],
+			  "%zu line%s start%s like a level-%d marker '%s' of "
+			  "style '%s' but do%s not continue its numbering "
+			  "there and %s read as text (line%s %s%s)",
+			  ps->unparsed[k], ps->unparsed[k] > 1 ? "s" : "",
+			  ps->unparsed[k] > 1 ? "" : "s", k,
+			  level_of(ps, k)->alt[0], ps->style->name,
+			  ps->unparsed[k] > 1 ? "" : "es",
+			  ps->unparsed[k] > 1 ? "were" : "was",
+			  ps->unparsed[k] > 1 ? "s" : "", at.s ? at.s : "",
+			  ps->unparsed[k] > 5 ? " ..." : "");
+		sbuf_release(&at);
+	}
+}
+
+/* The most text lines one clause takes in before derive asks whether a
+ * marker was missed. */
+#define LONG_RUN 60
+
+static void warn_long_runs(struct parser *ps, const struct clause *c)
+{
+	const struct pstate *st = &ps->st[serial_of(c)];
+	if (c->kind != CLAUSE_ROOT && st->nlines > LONG_RUN)
+		diags_add(ps->d, DIAG_WARNING, ps->file, c->line,
+			  "'%s' takes in %ld lines of text: is a marker of "
+			  "style '%s' missing below it?",
+			  c->number, st->nlines, ps->style->name);
+	for (size_t i = 0; i < c->nchildren; i++)
+		warn_long_runs(ps, c->children[i]);
+}
+
 /* Takes one normalised line: a marker, a caption or text. */
 static void take_line(struct parser *ps, char *line, long lineno)
 {
@@ -783,6 +844,7 @@ static void take_line(struct parser *ps, char *line, long lineno)
 		return;
 	}
 	flush_caption(ps);
+	note_unparsed(ps, line, lineno);
 	add_text(ps, line);
 }
 
@@ -844,6 +906,17 @@ enum kansa_err policy_parse_style(const char *text, size_t len,
 	parse_lines(&ps, text, len, pol);
 	if (ps.oom)
 		goto out;
+	if (ps.root->nchildren == 0 && strcmp(style->name, "council") != 0) {
+		diags_add(d, DIAG_ERROR, file, 0,
+			  "no numbered clauses found in style '%s' (%s: its "
+			  "first level is written '%s'): name another with "
+			  "--style, or describe the text's numbering in "
+			  "templates/styles.ini",
+			  style->name, style->description,
+			  style->level[0].alt[0]);
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
 	if (ps.root->nchildren == 0) {
 		diags_add(d, DIAG_ERROR, file, 0,
 			  "no numbered chapters or sections found (expected "
@@ -853,6 +926,8 @@ enum kansa_err policy_parse_style(const char *text, size_t len,
 		goto out;
 	}
 	check_renumber_used(&ps);
+	warn_unparsed(&ps);
+	warn_long_runs(&ps, ps.root);
 	finish(&ps, ps.root);
 	pol->nclauses = ps.nst - 1;
 	if (ps.oom)

@@ -91,8 +91,8 @@ const struct style *policy_detect_style(const char *text, size_t len,
 					struct sbuf *why);
 
 /*
- * The policy's name as the text defines it ("水戸市議会情報セキュリティ対策
- * 基準(以下「対策基準」という。)" gives the part before "(以下"), or NULL
+ * The policy's name as the text defines it ("架空町情報セキュリティ対策基準
+ * (以下「対策基準」という。)" gives the part before "(以下"), or NULL
  * when the text names none.  Caller frees.
  */
 char *policy_guess_name(const struct policy *p);

@@ -339,8 +339,10 @@ static void ciso_body(struct pdf *p, const struct report *r)
 	text_wareki_date(rp_base_date(r), base, sizeof(base));
 	snprintf(buf, sizeof(buf),
 		 "%sの情報セキュリティ監査及び自己点検の結果（基準日 %s）に"
-		 "ついて、%s 10-1(4) に基づき、下記のとおり報告する。",
-		 r->era, base, r->cl.policy);
+		 "ついて、%s%s%s%s下記のとおり報告する。",
+		 r->era, base, *r->settings.basis_clause ? r->cl.policy : "",
+		 *r->settings.basis_clause ? " " : "", r->settings.basis_clause,
+		 *r->settings.basis_clause ? " に基づき、" : "");
 	pdf_text(p, buf, 10.5, 0, false);
 	pdf_space(p, 8);
 	pdf_line_at(p, "記", 10.5, PDF_LEFT, PDF_WIDTH, 1, false);
@@ -404,9 +406,11 @@ static void audit_cover(struct pdf *p, const struct report *r)
 	letter_head(p, r, REPORT_AUDIT);
 	text_wareki_date(rp_base_date(r), base, sizeof(base));
 	snprintf(buf, sizeof(buf),
-		 "%sの情報セキュリティ監査（基準日 %s）を実施したので、%s "
-		 "10-1(4) に基づき、その結果を別紙のとおり報告する。",
-		 r->era, base, r->cl.policy);
+		 "%sの情報セキュリティ監査（基準日 %s）を実施したので、%s%s%s%s"
+		 "に基づき、その結果を別紙のとおり報告する。",
+		 r->era, base, r->cl.policy,
+		 *r->settings.basis_clause ? " " : "", r->settings.basis_clause,
+		 *r->settings.basis_clause ? " " : "");
 	pdf_text(p, buf, 10.5, 0, false);
 	rp_draft_notice(p, r);
 	p->y = p->y < 600 ? 600 : p->y;

@@ -161,8 +161,8 @@ void rp_audit_frame(struct pdf *p, const struct report *r, const char *h)
 	bool has = r->has_audit;
 
 	c[n++] = "目的";
-	c[n++] = "対策基準 10-1 に基づき、情報資産の情報セキュリティ対策の"
-		 "状況を確認し、改善を図るため。";
+	c[n++] = "対策基準の遵守状況を確認し、情報資産の情報セキュリティ"
+		 "対策の改善を図るため。";
 	c[n++] = "監査の種類";
 	c[n++] = has && *a->audit_kind ? a->audit_kind : "内部監査";
 	c[n++] = "監査の基準";
@@ -202,7 +202,13 @@ void rp_opinion(struct pdf *p, const struct report *r)
 	else
 		pdf_text(p, "総合意見は、監査ファイルに記載されていない。",
 			 BODY, 0, false);
-	rp_draft_notice(p, r);
+	if (findings_is_draft(&r->findings))
+		rp_draft_notice(p, r);
+	else if (r->has_audit)
+		pdf_text(p,
+			 "規則により区分した指摘の候補は、すべて監査統括責任者"
+			 "が判定した（確定）。",
+			 BODY, 0, false);
 }
 
 void rp_grade_definitions(struct pdf *p, const char *h)
@@ -592,8 +598,11 @@ void rp_ciso_front(struct pdf *p, const struct report *r)
 			 false);
 	pdf_heading(p, 1, "3 判断を求める事項");
 	pdf_text(p,
-		 "対策基準 10-1(6) に基づき、次の事項について指示をお願いす"
-		 "る。",
+		 keepf(&k, "%s%s%sに基づき、次の事項について指示をお願いする。",
+		       *r->settings.order_clause ? r->cl.policy : "",
+		       *r->settings.order_clause ? " " : "",
+		       *r->settings.order_clause ? r->settings.order_clause
+						 : "監査の結果"),
 		 BODY, 0, false);
 	ciso_decisions(p, r);
 	strs_free(&k);

@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "render_xlsx_internal.h"
 #include "text.h"
+#include "xlsx_import.h"
 
 /* Excel's limit of characters in a cell. */
 #define CELL_MAX 32767
@@ -30,26 +31,61 @@ static bool clean_already(const char *s, size_t n)
 	return true;
 }
 
-/* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
- * no control characters but tab and newline, at most CELL_MAX characters.
- * Characters beyond the BMP are kept: the XML carries them. */
-static char *clean(const char *s)
+/* s cleaned as clean() does, whole (it is known to fit). */
+static char *clean_whole(const char *s)
 {
 	struct sbuf b = {0};
-	size_t n = strlen(s), chars = 0;
-	for (size_t i = 0; i < n && chars < CELL_MAX;) {
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		int len = text_u8_next(s + i, n - i, &cp);
 		if (len < 0) {
 			sbuf_adds(&b, "\xEF\xBF\xBD");
 			i++;
+			continue;
+		}
+		if ((cp >= 0x20 && cp != 0x7f) || cp == '\t' || cp == '\n')
+			sbuf_add(&b, s + i, (size_t)len);
+		i += (size_t)len;
+	}
+	return sbuf_take(&b);
+}
+
+/* Characters kept of a text longer than a cell holds: room is left for
+ * the mark that says what was cut. */
+#define CELL_KEEP (CELL_MAX - 120)
+
+/* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
+ * no control characters but tab and newline.  A text of more than
+ * CELL_MAX characters keeps its first CELL_KEEP; *cut is then how many
+ * characters were left out (else 0).  Characters beyond the BMP are
+ * kept: the XML carries them. */
+static char *clean(const char *s, size_t *cut)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s), chars = 0;
+	*cut = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = text_u8_next(s + i, n - i, &cp);
+		bool keep = chars < CELL_KEEP;
+		if (len < 0) {
+			if (keep)
+				sbuf_adds(&b, "\xEF\xBF\xBD");
+			i++;
 		} else {
-			if ((cp >= 0x20 && cp != 0x7f) || cp == '\t' ||
-			    cp == '\n')
+			if (keep && ((cp >= 0x20 && cp != 0x7f) || cp == '\t' ||
+				     cp == '\n'))
 				sbuf_add(&b, s + i, (size_t)len);
 			i += (size_t)len;
 		}
 		chars++;
+	}
+	if (chars > CELL_MAX)
+		*cut = chars - CELL_KEEP;
+	else if (chars > CELL_KEEP) { /* fits after all: keep it whole */
+		sbuf_release(&b);
+		return clean_whole(s);
 	}
 	return sbuf_take(&b);
 }
@@ -116,19 +152,51 @@ void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level)
 	x->lines = 0;
 }
 
+/* Ends c, a text cut to CELL_KEEP characters, with a visible mark of the
+ * cut, and warns naming the cell (issue 12: a 1.68 M-character comment
+ * was cut without a word).  Returns the new text (c freed), or NULL. */
+static char *mark_cut(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		      lxw_col_t col, char *c, size_t cut)
+{
+	struct sbuf b = {0};
+	char ref[16];
+	(void)ws;
+	sbuf_adds(&b, c);
+	sbuf_printf(&b,
+		    "\n…【ここまで。以下 %zu 文字は Excel のセルの上限 (32,767 "
+		    "文字) を超えるため省略。全文はデータベースと PDF 報告書に"
+		    "あります】",
+		    cut);
+	free(c);
+	lxw_rowcol_to_cell(ref, row, col);
+	diags_add(x->d, DIAG_WARNING, NULL, 0,
+		  "workbook: the text of %s!%s has %zu characters, more than "
+		  "an Excel cell holds (32,767): it is cut after %d and the "
+		  "cell says so; the whole text is in the database and the PDF",
+		  x->sheet ? x->sheet : "", ref, cut + CELL_KEEP, CELL_KEEP);
+	return sbuf_take(&b);
+}
+
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f)
 {
 	const char *text = s ? s : "";
-	size_t n = strlen(text);
-	char *c = clean_already(text, n) ? NULL : clean(text);
+	size_t n = strlen(text), cut = 0;
+	char *c = clean_already(text, n) ? NULL : clean(text, &cut);
+	if (c && cut)
+		c = mark_cut(x, ws, row, col, c, cut);
 	if (c)
 		text = c;
 	else if (n > CELL_MAX || !text_is_utf8(text, n)) {
 		x->failed = true;
 		return;
 	}
-	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD) &&
+	n = strlen(text);
+	if (row != x->lines_row) { /* a row left without xw_row_done() */
+		x->lines = 0;
+		x->lines_row = row;
+	}
+	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD || f == XF_INPUT) &&
 	    col < x->nwidths && (double)n > x->widths[col] / 2 - 1) {
 		double l = lines_of(text, x->widths[col]);
 		if (l > x->lines)
@@ -171,7 +239,7 @@ void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 }
 
 /* text with every "&" doubled, for a header or footer. */
-static void add_escaped(struct sbuf *b, const char *s)
+void xw_add_escaped(struct sbuf *b, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '&')
@@ -189,6 +257,7 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 			  "cannot add the sheet '%s' to the workbook", name);
 		return NULL;
 	}
+	x->sheet = name;
 	if (x->floor)
 		fprintf(x->floor, "W\t%s\n", name);
 	worksheet_set_landscape(ws);
@@ -205,6 +274,29 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
 	x->widths = widths;
 	x->lines = 0;
 	return ws;
+}
+
+void xw_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     const char *sheet, lxw_row_t to_row, lxw_col_t to_col,
+	     const char *text)
+{
+	struct sbuf url = {0};
+	char ref[16];
+	lxw_rowcol_to_cell(ref, to_row, to_col);
+	sbuf_printf(&url, "internal:'%s'!%s", sheet, ref);
+	if (!url.s || strlen(text) > 255 ||
+	    worksheet_write_url_opt(ws, row, col, url.s, x->f[XF_LINK], text,
+				    NULL) != LXW_NO_ERROR)
+		xw_str(x, ws, row, col, text, XF_CELL);
+	else if (x->floor)
+		fprintf(x->floor, "S\t%u\t%u\t%s\n", (unsigned)row,
+			(unsigned)col, text);
+	sbuf_release(&url);
+}
+
+void xw_sheet_a3(lxw_worksheet *ws)
+{
+	worksheet_set_paper(ws, 8); /* A3 */
 }
 
 static void conditional(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
@@ -270,7 +362,7 @@ static lxw_format *fill_only(struct xw *x, lxw_color_t fill)
 	return f;
 }
 
-static void formats(struct xw *x)
+void xw_formats(struct xw *x)
 {
 	x->f[XF_TITLE] = fmt(x, false, true, 16, false, 0);
 	x->f[XF_H2] = fmt(x, false, true, 12, false, 0);
@@ -296,6 +388,20 @@ static void formats(struct xw *x)
 	x->f[XF_LINK] = fmt(x, true, false, 10, false, 0);
 	format_set_underline(x->f[XF_LINK], LXW_UNDERLINE_SINGLE);
 	format_set_font_color(x->f[XF_LINK], LXW_COLOR_BLUE);
+	x->f[XF_NOTE] = fmt(x, false, false, 10, false, 0);
+	x->f[XF_DATE] = fmt(x, true, false, 10, false, 0);
+	format_set_num_format(x->f[XF_DATE], "yyyy-mm-dd");
+	format_set_align(x->f[XF_DATE], LXW_ALIGN_CENTER);
+	/* the auditor's cells: unlocked, tinted so that they are seen */
+	x->f[XF_INPUT] = fmt(x, true, false, 10, true, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_INPUT]);
+	x->f[XF_INPUT_C] = fmt(x, true, false, 10, false, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_INPUT_C]);
+	format_set_align(x->f[XF_INPUT_C], LXW_ALIGN_CENTER);
+	x->f[XF_INPUT_D] = fmt(x, true, false, 10, false, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_INPUT_D]);
+	format_set_num_format(x->f[XF_INPUT_D], "yyyy-mm-dd");
+	format_set_align(x->f[XF_INPUT_D], LXW_ALIGN_CENTER);
 }
 
 /* --- 表紙 ------------------------------------------------------------ */
@@ -308,13 +414,42 @@ static void cover_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	xw_row_done(x, ws, row, 0);
 }
 
+/* A cover row whose value the audit chief fills in (read back by
+ * kansa import). */
+static void input_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		      const char *label, const char *value)
+{
+	xw_str(x, ws, row, 1, label, XF_LABEL);
+	if (strcmp(label, "監査実施日") == 0)
+		xw_date(x, ws, row, 2, value, XF_INPUT_D);
+	else
+		xw_str(x, ws, row, 2, value, XF_INPUT);
+	xw_row_done(x, ws, row, 0);
+}
+
+/* The imported audit file's value of a [kansa] key, "" without one. */
+static const char *cover_value(const struct report *r, const char *key)
+{
+	const struct audit_file *a = &r->audit;
+	if (!r->has_audit)
+		return "";
+	return !strcmp(key, "auditor")	    ? a->auditor
+	       : !strcmp(key, "auditors")   ? a->auditors
+	       : !strcmp(key, "period")	    ? a->period
+	       : !strcmp(key, "audited_on") ? a->audited_on
+	       : !strcmp(key, "scope")	    ? a->scope
+	       : !strcmp(key, "method")	    ? a->method
+	       : !strcmp(key, "notes")	    ? a->notes
+					    : "";
+}
+
 static void cover(struct xw *x)
 {
 	static const double widths[] = {2, 30, 72, 14, 14, 14, 0};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "表紙", widths);
 	char buf[512];
-	lxw_row_t row = 12;
+	lxw_row_t row = 8;
 	const char *rows[] = {"氏名", "日付", "印"};
 
 	if (!ws)
@@ -330,11 +465,10 @@ static void cover(struct xw *x)
 	cover_row(x, ws, 6, "対象期間", buf);
 	snprintf(buf, sizeof(buf), "%s (版 %s)", r->cl.policy, r->cl.version);
 	cover_row(x, ws, 7, "監査の基準", buf);
-	cover_row(x, ws, 8, "監査統括責任者",
-		  r->has_audit ? r->audit.auditor : "(監査ファイル未取込)");
-	cover_row(x, ws, 9, "監査担当", r->has_audit ? r->audit.auditors : "");
-	cover_row(x, ws, 10, "監査期間", r->has_audit ? r->audit.period : "");
-	cover_row(x, ws, 11, "報告日", r->date);
+	for (size_t i = 0; i < xlsx_ncover_rows; i++)
+		input_row(x, ws, row++, xlsx_cover_rows[i].head,
+			  cover_value(r, xlsx_cover_rows[i].key));
+	cover_row(x, ws, row++, "報告日", r->date);
 	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
 	cover_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)", r->as_of);
 	cover_row(x, ws, row++, "入力ダイジェスト (SHA-256)", r->input_digest);
@@ -353,20 +487,24 @@ static void cover(struct xw *x)
 		for (lxw_col_t c = 3; c <= 5; c++)
 			xw_str(x, ws, row, c, "", XF_BOX);
 	}
+	xw_protect(x, ws);
 }
 
 /* --- 集計 ------------------------------------------------------------ */
 
 static void summary_rates(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-			  const char *label, const struct score_group *now,
+			  const char *label, const char *crit,
+			  const struct score_group *now,
 			  const struct score_group *before)
 {
 	size_t n = 0;
 	for (int s = 0; s < STATUS_COUNT; s++)
 		n += now->counts[VIEW_SELF][s];
 	xw_str(x, ws, row, 0, label, XF_CELL);
-	xw_rate(x, ws, row, 1, score_rate(now, VIEW_SELF), XF_PCT);
-	xw_rate(x, ws, row, 2, score_rate(now, VIEW_AUDIT), XF_PCT);
+	xw_live_rate(x, ws, row, 1, crit, VIEW_SELF,
+		     score_rate(now, VIEW_SELF));
+	xw_live_rate(x, ws, row, 2, crit, VIEW_AUDIT,
+		     score_rate(now, VIEW_AUDIT));
 	xw_rate(x, ws, row, 3, before ? score_rate(before, VIEW_SELF) : -1,
 		XF_PCT);
 	xw_rate(x, ws, row, 4, before ? score_rate(before, VIEW_AUDIT) : -1,
@@ -442,7 +580,7 @@ static void summary(struct xw *x)
 		r->prev_year ? &r->prev_score : NULL;
 	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
 	lxw_row_t row = 0, first, chapters_end;
-	char buf[256];
+	char buf[256], crit[256];
 
 	if (!ws)
 		return;
@@ -452,9 +590,11 @@ static void summary(struct xw *x)
 	xw_str(x, ws, row++, 0, buf, XF_TITLE);
 	row++;
 	xw_header(x, ws, row++, head1, 6);
-	summary_rates(x, ws, row++, "全体", &now->overall,
+	snprintf(buf, sizeof(buf), ",'チェックリスト'!$D$2:$D$%u,\"%s\"",
+		 x->cl_last + 1, item_level_name(LEVEL_REQUIRED));
+	summary_rates(x, ws, row++, "全体", "", &now->overall,
 		      before ? &before->overall : NULL);
-	summary_rates(x, ws, row++, "必須のみ", &now->required,
+	summary_rates(x, ws, row++, "必須のみ", buf, &now->required,
 		      before ? &before->required : NULL);
 	row++;
 	xw_str(x, ws, row++, 0, "章別 (自己評価の項目数)", XF_H2);
@@ -470,16 +610,20 @@ static void summary(struct xw *x)
 		xw_str(x, ws, row, 0, g->key, XF_CELL_C);
 		xw_str(x, ws, row, 1, report_part_title(r, g->key), XF_CELL);
 		for (int k = 0; k < 5; k++)
-			xw_num(x, ws, row, (lxw_col_t)(2 + k),
-			       (double)g->counts[VIEW_SELF][order[k]], XF_NUM);
-		xw_rate(x, ws, row, 7, score_rate(g, VIEW_SELF), XF_PCT);
-		xw_rate(x, ws, row, 8, score_rate(g, VIEW_AUDIT), XF_PCT);
+			xw_live_count(x, ws, row, (lxw_col_t)(2 + k), g->key,
+				      answer_status_name(order[k]),
+				      (double)g->counts[VIEW_SELF][order[k]]);
+		snprintf(crit, sizeof(crit),
+			 ",'チェックリスト'!$B$2:$B$%u,\"%s\"", x->cl_last + 1,
+			 g->key);
+		xw_live_rate(x, ws, row, 7, crit, VIEW_SELF,
+			     score_rate(g, VIEW_SELF));
+		xw_live_rate(x, ws, row, 8, crit, VIEW_AUDIT,
+			     score_rate(g, VIEW_AUDIT));
 		xw_rate(x, ws, row, 9, dp ? dp->rate_before : -1, XF_PCT);
-		xw_rate(x, ws, row, 10,
-			dp && dp->rate_before >= 0 && dp->rate_now >= 0
-				? dp->change
-				: -1,
-			XF_PCT);
+		xw_live_change(x, ws, row, 7, 9, 10,
+			       dp && dp->rate_before >= 0 && dp->rate_now >= 0,
+			       dp ? dp->change : 0);
 	}
 	chapters_end = row;
 	row++;
@@ -489,7 +633,9 @@ static void summary(struct xw *x)
 	for (int g = 0; g < GRADE_CONFORM; g++, row++) {
 		xw_str(x, ws, row, 0, finding_grade_name((enum finding_grade)g),
 		       XF_CELL);
-		xw_num(x, ws, row, 1, (double)r->findings.by_grade[g], XF_NUM);
+		xw_live_grade_count(x, ws, row, 1,
+				    finding_grade_name((enum finding_grade)g),
+				    (double)r->findings.by_grade[g]);
 	}
 	if (chapters_end > first)
 		chart(x, ws, first, chapters_end - 1, row + 1);
@@ -504,11 +650,25 @@ static void lists(struct xw *x)
 		x->failed = true;
 		return;
 	}
-	for (int s = 0; s < STATUS_COUNT; s++)
+	x->nwidths = 0;
+	for (int s = 0; s < STATUS_COUNT; s++) {
 		xw_str(x, ws, (lxw_row_t)s, 0,
 		       answer_status_name((enum answer_status)s), XF_CELL);
+		/* the audit grades, 適合 first */
+		xw_str(x, ws, (lxw_row_t)s, 1,
+		       finding_grade_name((enum finding_grade)(
+			       (s + GRADE_CONFORM) % GRADE_COUNT)),
+		       XF_CELL);
+		if (s < 2)
+			xw_str(x, ws, (lxw_row_t)s, 2, s ? "緊急" : "通常",
+			       XF_CELL);
+	}
+	xw_str(x, ws, STATUS_COUNT, 1, "棄却", XF_CELL); /* a candidate */
 	worksheet_hide(ws);
 	check(x, workbook_define_name(x->wb, "状態一覧", "=リスト!$A$1:$A$5"));
+	check(x, workbook_define_name(x->wb, "判定一覧", "=リスト!$B$1:$B$6"));
+	check(x,
+	      workbook_define_name(x->wb, "緊急度一覧", "=リスト!$C$1:$C$2"));
 }
 
 /* --- the workbook ---------------------------------------------------- */
@@ -550,23 +710,43 @@ static bool header_footer(struct xw *x)
 {
 	struct sbuf h = {0}, f = {0};
 	sbuf_adds(&h, "&L");
-	add_escaped(&h, x->r->marking); /* 案 while open */
+	xw_add_escaped(&h, x->r->marking); /* 案 while open */
 	sbuf_adds(&h, "&C");
-	add_escaped(&h, x->r->settings.title[x->kind]);
+	xw_add_escaped(&h, x->r->settings.title[x->kind]);
 	sbuf_adds(&h, "&R");
-	add_escaped(&h, x->r->settings.organisation);
+	xw_add_escaped(&h, x->r->settings.organisation);
 	sbuf_adds(&f, "&L");
-	add_escaped(&f, x->r->settings.classification);
-	sbuf_adds(&f, "&C- &P -&R&A");
+	xw_add_escaped(&f, x->r->settings.classification);
+	sbuf_adds(&f, "&C- &P / &N -&R&A");
 	x->header = sbuf_take(&h);
 	x->footer = sbuf_take(&f);
 	return x->header && x->footer;
 }
 
+/* The last rows of チェックリスト (a row per chapter and per item) and
+ * of 監査調書 (a row per item), for the formulas of 集計. */
+static void table_rows(struct xw *x)
+{
+	const char *chapter = "";
+	unsigned rows = 0;
+	for (size_t i = 0; i < x->r->score.nitems; i++) {
+		const struct item *it = x->r->score.items[i].item;
+		if (strcmp(chapter, it->chapter) != 0) {
+			chapter = it->chapter;
+			rows++;
+		}
+		rows++;
+	}
+	x->cl_last = rows;
+	x->au_last = (unsigned)x->r->score.nitems;
+}
+
 static void workpaper_sheets(struct xw *x)
 {
+	table_rows(x);
 	cover(x);
 	summary(x);
+	xw_auditor(x);
 	xw_checklist(x);
 	xw_answers(x);
 	xw_departments(x);
@@ -575,6 +755,8 @@ static void workpaper_sheets(struct xw *x)
 	xw_plans(x);
 	xw_evidence(x);
 	lists(x);
+	xw_ident(x, "workpaper", x->r->year, &x->r->cl,
+		 x->r->settings.organisation, NULL);
 }
 
 /* Writes the workbook of x (its kind) to path via a temporary file. */
@@ -609,7 +791,7 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 		diags_add(x->d, DIAG_ERROR, path, 0,
 			  "cannot start the workbook");
 	} else {
-		formats(x);
+		xw_formats(x);
 		properties(x);
 		sheets(x);
 		if ((e = workbook_close(x->wb)) != LXW_NO_ERROR && !x->failed) {
@@ -621,6 +803,7 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 	}
 	free(x->header);
 	free(x->footer);
+	free(x->order);
 	if (x->floor)
 		fclose(x->floor);
 	return fileio_temp_commit(tmp, path, !x->failed, x->d);

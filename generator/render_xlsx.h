@@ -21,4 +21,17 @@ enum kansa_err render_xlsx_plans(const struct report *r,
 				 const struct plans_progress *pp,
 				 const char *path, struct diags *d);
 
+/*
+ * Writes an answer workbook (回答票) of role for year to path: the role's
+ * items with their clause text, a drop-down of statuses, evidence and
+ * comment cells unlocked, the rest protected without a password, and the
+ * hidden sheet kansa import recognises it by.  Byte-identical for the
+ * same checklist and arguments.  KANSA_ERR_RENDER or KANSA_ERR_IO.
+ */
+struct checklist;
+enum kansa_err render_xlsx_answer_sheet(const struct checklist *cl,
+					const char *role, int year,
+					const char *department,
+					const char *path, struct diags *d);
+
 #endif

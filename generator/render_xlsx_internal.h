@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "report.h"
+#include "text.h"
 
 /* The formats of the workbook. */
 enum xfmt {
@@ -30,6 +31,11 @@ enum xfmt {
 	XF_GREY,    /* conditional: 該当なし */
 	XF_BLUE,    /* conditional: 推奨事項 */
 	XF_LINK,    /* hyperlink */
+	XF_NOTE,    /* a line of text that runs over the empty cells */
+	XF_DATE,    /* bordered, centred date */
+	XF_INPUT,   /* an auditor's cell: unlocked, tinted, wrapped */
+	XF_INPUT_C, /* the same, centred */
+	XF_INPUT_D, /* the same, a date */
 	XF_COUNT
 };
 
@@ -46,17 +52,69 @@ struct xw {
 	const double *widths; /* the current sheet's column widths */
 	size_t nwidths;	      /* how many there are */
 	double lines;	      /* lines the current row needs */
-	FILE *floor; /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
-			written, for make bench's floor */
+	lxw_row_t lines_row;  /* the row lines is for */
+	FILE *floor;	   /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
+			      written, for make bench's floor */
+	size_t *order;	   /* answer indexes sorted by item ID (xw_index) */
+	size_t norder;	   /* how many */
+	const char *sheet; /* the name of the sheet being written */
+	unsigned cl_last; /* last row (0-based) of チェックリスト's table */
+	unsigned au_last; /* last row (0-based) of 監査調書's table */
 };
 
-/* Writes text (validated UTF-8, control characters dropped, cut at
- * Excel's 32767 characters; never a formula). */
+/* The names the workbook's auditor cells are read back by (kansa import
+ * of a workpaper, xlsx_import.c). */
+#define XW_AUDIT_SHEET "監査調書"
+#define XW_IDENT_SHEET "kansa"
+
+/* Sorts the answers by item for xw_item_answers(); false on no memory. */
+bool xw_index(struct xw *x);
+/* The evidence IDs (", "-joined) and comments of an item's answers. */
+void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
+		     struct sbuf *comments);
+/* Writes a date "YYYY-MM-DD" as an Excel date (text when it is not one). */
+void xw_date(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     const char *date, enum xfmt f);
+/* Sheet protection without a password: only unlocked cells can change;
+ * filters, sorting and column widths stay usable. */
+void xw_protect(struct xw *x, lxw_worksheet *ws);
+/* Adds the workbook's formats to x->f. */
+void xw_formats(struct xw *x);
+/* Appends s to b with every "&" doubled (a header or footer's text). */
+void xw_add_escaped(struct sbuf *b, const char *s);
+/* Live figures (render_xlsx_live.c): formulas with kansa's value cached.
+ * A rate of the weights on チェックリスト (view's column) under the
+ * criteria crit (", RANGE,\"VALUE\"" pairs, or ""); cached < 0: none. */
+void xw_live_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  const char *crit, enum score_view v, double cached);
+/* How many items of chapter have status (self view). */
+void xw_live_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		   lxw_col_t col, const char *chapter, const char *status,
+		   double cached);
+/* How many findings of grade (the chief's 判定, else the rules'). */
+void xw_live_grade_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			 lxw_col_t col, const char *grade, double cached);
+/* now - before of two rate cells of the row, blank without both (have
+ * false: then cached is not used). */
+void xw_live_change(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+		    lxw_col_t now, lxw_col_t before, lxw_col_t col, bool have,
+		    double cached);
+/* The auditor's sheet 監査調書. */
+void xw_auditor(struct xw *x);
+/* The hidden sheet that tells kansa import what the workbook is. */
+void xw_ident(struct xw *x, const char *kind, int year,
+	      const struct checklist *cl, const char *organisation,
+	      const char *role);
+
+/* Writes text (validated UTF-8, control characters dropped; a text over
+ * Excel's 32,767 characters is cut with a visible mark and a warning;
+ * never a formula). */
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f);
 void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    double v, enum xfmt f);
-/* A rate 0..1, or a blank cell when it is negative (nothing applies). */
+/* A rate 0..1, or a blank cell when score_rate() says nothing applies
+ * (negative).  Never for a change, which may be negative. */
 void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	     double v, enum xfmt f);
 /* Ends a row: sets its height to fit its wrapped text (libxlsxwriter
@@ -67,8 +125,9 @@ void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level);
 void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	       const char *const *names, size_t n);
 /* A new sheet with the print setup every sheet has: A4 landscape, fit to
- * one page wide, header and footer with the marking and page numbers,
- * and the column widths given (0 ends the list). */
+ * one page wide, header and footer with the marking and "- n / N -",
+ * and the column widths given (0 ends the list).  xw_sheet_a3() then
+ * makes a wide table A3 landscape. */
 lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths);
 /* Colours a status column (rows first..last) by its value. */
 void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
@@ -77,6 +136,12 @@ void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 void xw_grade_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 		      lxw_row_t last, lxw_col_t col);
 
+void xw_sheet_a3(lxw_worksheet *ws);
+/* text as a link to sheet's cell at to_row, to_col (plain text when it
+ * cannot be one). */
+void xw_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	     const char *sheet, lxw_row_t to_row, lxw_col_t to_col,
+	     const char *text);
 void xw_checklist(struct xw *x);
 void xw_answers(struct xw *x);
 void xw_departments(struct xw *x);

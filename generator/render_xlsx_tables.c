@@ -16,12 +16,7 @@ static void table(lxw_worksheet *ws, lxw_row_t head, lxw_row_t last,
 	worksheet_repeat_rows(ws, head, head);
 }
 
-/* --- answers of an item, for チェックリスト ------------------------- */
-
-struct by_item {
-	size_t *order; /* answer indexes, sorted by item ID */
-	size_t n;
-};
+/* --- answers of an item, for チェックリスト and 監査調書 ---------- */
 
 static const struct report *sort_r;
 
@@ -33,34 +28,37 @@ static int cmp_by_item(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
-static bool index_answers(const struct report *r, struct by_item *bi)
+bool xw_index(struct xw *x)
 {
-	bi->n = r->data.nanswers;
-	if (!(bi->order = malloc((bi->n + 1) * sizeof(*bi->order))))
+	const struct report *r = x->r;
+	if (x->order)
+		return true;
+	x->norder = r->data.nanswers;
+	if (!(x->order = malloc((x->norder + 1) * sizeof(*x->order))))
 		return false;
-	for (size_t i = 0; i < bi->n; i++)
-		bi->order[i] = i;
+	for (size_t i = 0; i < x->norder; i++)
+		x->order[i] = i;
 	sort_r = r;
-	qsort(bi->order, bi->n, sizeof(*bi->order), cmp_by_item);
+	qsort(x->order, x->norder, sizeof(*x->order), cmp_by_item);
 	return true;
 }
 
-/* The evidence IDs and comments of an item's answers. */
-static void item_answers(const struct report *r, const struct by_item *bi,
-			 const char *id, struct sbuf *ev, struct sbuf *comments)
+void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
+		     struct sbuf *comments)
 {
-	size_t lo = 0, hi = bi->n;
+	const struct report *r = x->r;
+	size_t lo = 0, hi = x->norder;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(r->data.answers[bi->order[mid]].item_id, id) < 0)
+		if (strcmp(r->data.answers[x->order[mid]].item_id, id) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < bi->n &&
-	       strcmp(r->data.answers[bi->order[lo]].item_id, id) == 0;
+	for (; lo < x->norder &&
+	       strcmp(r->data.answers[x->order[lo]].item_id, id) == 0;
 	     lo++) {
-		size_t a = bi->order[lo];
+		size_t a = x->order[lo];
 		const struct score_respondent *p =
 			&r->data.respondents[r->data.answers[a].respondent];
 		const char *e = r->data.evidence_ids[a];
@@ -81,7 +79,7 @@ static void item_answers(const struct report *r, const struct by_item *bi,
 				break;
 			q = comma + 1;
 		}
-		if (*r->data.comments[a])
+		if (comments && *r->data.comments[a])
 			sbuf_printf(comments, "%s%s%s%s: %s",
 				    comments->len ? "\n" : "", p->department,
 				    *p->system ? " / " : "", p->system,
@@ -125,7 +123,7 @@ static void chapter_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 }
 
 static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-		     const struct score_item *si, const struct by_item *bi)
+		     const struct score_item *si)
 {
 	const struct report *r = x->r;
 	const struct item *it = si->item;
@@ -134,7 +132,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		r->prev_year ? diff_of_item(&r->diff, it->id) : NULL;
 	struct sbuf ev = {0}, comments = {0};
 
-	item_answers(r, bi, it->id, &ev, &comments);
+	xw_item_answers(x, it->id, &ev, &comments);
 	xw_str(x, ws, row, 0, it->id, XF_CELL);
 	xw_str(x, ws, row, 1, it->chapter, XF_CELL_C);
 	xw_str(x, ws, row, 2, it->section, XF_CELL_C);
@@ -177,13 +175,13 @@ void xw_checklist(struct xw *x)
 		"前年度", "比較", "指摘区分"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, "チェックリスト", widths);
-	struct by_item bi = {0};
 	lxw_row_t row = 1;
 	const char *chapter = "";
 
 	if (!ws)
 		return;
-	if (!index_answers(r, &bi)) {
+	xw_sheet_a3(ws);
+	if (!xw_index(x)) {
 		x->failed = true;
 		return;
 	}
@@ -194,9 +192,8 @@ void xw_checklist(struct xw *x)
 			chapter = si->item->chapter;
 			chapter_row(x, ws, row++, chapter);
 		}
-		item_row(x, ws, row++, si, &bi);
+		item_row(x, ws, row++, si);
 	}
-	free(bi.order);
 	table(ws, 0, row - 1, 14, true);
 	validate_status(x, ws, 1, row - 1, 6);
 	validate_status(x, ws, 1, row - 1, 7);
@@ -292,7 +289,15 @@ void xw_departments(struct xw *x)
 	worksheet_freeze_panes(ws, 2, 2);
 	worksheet_repeat_rows(ws, 1, 1);
 	if (row > 2) {
+		/* by the rate itself, not by rank: 0 % red, 80 % yellow,
+		 * 100 % green, whatever the other cells hold */
 		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+		cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.min_value = 0;
+		cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.mid_value = 0.8;
+		cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+		cf.max_value = 1;
 		cf.min_color = 0xF8696B;
 		cf.mid_color = 0xFFEB84;
 		cf.max_color = 0x63BE7B;
@@ -326,6 +331,7 @@ void xw_findings(struct xw *x)
 
 	if (!ws)
 		return;
+	xw_sheet_a3(ws);
 	xw_header(x, ws, 0, head, 13);
 	for (size_t i = 0; i < r->findings.n; i++, row++) {
 		const struct finding *f = &r->findings.v[i];
@@ -335,7 +341,9 @@ void xw_findings(struct xw *x)
 			snprintf(pstate, sizeof(pstate), "%s %d%%",
 				 plan_status_name(p->status), p->progress);
 		xw_str(x, ws, row, 0, finding_grade_name(f->grade), XF_CELL_C);
-		xw_str(x, ws, row, 1, f->item->item->id, XF_CELL);
+		xw_link(x, ws, row, 1, XW_AUDIT_SHEET,
+			(lxw_row_t)(f->item - r->score.items) + 1, 1,
+			f->item->item->id);
 		xw_str(x, ws, row, 2, item_level_name(f->item->item->level),
 		       XF_CELL_C);
 		xw_str(x, ws, row, 3, f->item->item->text, XF_CELL);
@@ -374,7 +382,12 @@ static void part_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 		       XF_CELL);
 		xw_rate(x, ws, *row, 2, v[i]->rate_now, XF_PCT);
 		xw_rate(x, ws, *row, 3, v[i]->rate_before, XF_PCT);
-		xw_rate(x, ws, *row, 4, v[i]->change, XF_PCT);
+		/* a change may be negative: blank only when a rate is
+		 * missing (a decline must show) */
+		if (v[i]->rate_now >= 0 && v[i]->rate_before >= 0)
+			xw_num(x, ws, *row, 4, v[i]->change, XF_PCT);
+		else
+			xw_str(x, ws, *row, 4, "", XF_PCT);
 	}
 	(*row)++;
 }
@@ -407,7 +420,7 @@ void xw_diff(struct xw *x)
 		 r->diff.by_class[DIFF_PERSISTENT], r->diff.by_class[DIFF_NEW],
 		 r->diff.by_class[DIFF_REMOVED], r->diff.reworded,
 		 r->diff.moved);
-	xw_str(x, ws, row++, 0, buf, XF_VALUE);
+	xw_str(x, ws, row++, 0, buf, XF_NOTE);
 	row++;
 	part_rows(x, ws, &row, "最も改善した節", r->diff.improved,
 		  r->diff.nimproved);
@@ -445,7 +458,8 @@ void xw_diff(struct xw *x)
 		xw_str(x, ws, row, 8, plan, XF_CELL);
 	}
 	worksheet_autofilter(ws, head_row, 0, row - 1, 8);
-	worksheet_freeze_panes(ws, head_row + 1, 0);
+	/* no frozen panes: the table starts below the summaries, and
+	 * freezing there would hold 20 rows on the screen */
 	worksheet_repeat_rows(ws, head_row, head_row);
 	xw_status_colours(x, ws, head_row + 1, row - 1, 2);
 	xw_status_colours(x, ws, head_row + 1, row - 1, 3);
@@ -493,7 +507,7 @@ void xw_plans(struct xw *x)
 		xw_str(x, ws, row, 3, p->department, XF_CELL);
 		xw_str(x, ws, row, 4, p->role, XF_CELL);
 		xw_str(x, ws, row, 5, p->action, XF_CELL);
-		xw_str(x, ws, row, 6, p->due, XF_CELL_C);
+		xw_date(x, ws, row, 6, p->due, XF_DATE);
 		xw_num(x, ws, row, 7, p->progress / 100.0, XF_PCT);
 		xw_str(x, ws, row, 8, plan_status_name(p->status), XF_CELL_C);
 		xw_num(x, ws, row, 9,
@@ -570,8 +584,8 @@ void xw_evidence(struct xw *x)
 		else
 			xw_str(x, ws, row, 2, e->file, XF_CELL);
 		sbuf_release(&url);
-		xw_str(x, ws, row, 3, e->collected_on, XF_CELL_C);
-		xw_str(x, ws, row, 4, e->expires_on, XF_CELL_C);
+		xw_date(x, ws, row, 3, e->collected_on, XF_DATE);
+		xw_date(x, ws, row, 4, e->expires_on, XF_DATE);
 		if (e->size >= 0)
 			xw_num(x, ws, row, 5, (double)e->size, XF_NUM);
 		else
@@ -662,7 +676,7 @@ void xw_plan_progress(struct xw *x)
 		 "%zu 件)、前回報告以降に完了 %zu 件",
 		 r->settings.organisation, asof, since, pp->nopen, pp->noverdue,
 		 pp->nclosed);
-	xw_str(x, ws, row++, 0, line, XF_VALUE);
+	xw_str(x, ws, row++, 0, line, XF_NOTE);
 	row++;
 	xw_str(x, ws, row++, 0, "対応中の計画 (期限超過を先に)", XF_H2);
 	head = row;

@@ -58,6 +58,7 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	s->addressee = setting(r, f, "report", "addressee", "");
 	s->sender = setting(r, f, "report", "sender",
 			    "情報セキュリティ監査統括責任者");
+	s->basis_clause = setting(r, f, "report", "basis_clause", "");
 	s->font = setting(r, f, "report", "font",
 			  "/usr/share/fonts/opentype/ipaexfont-gothic/"
 			  "ipaexg.ttf");
@@ -74,7 +75,9 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	}
 	if (!s->organisation || !s->classification || !s->document_number ||
 	    !s->addressee || !s->sender || !s->font || !s->font_body ||
-	    !s->font_mono)
+	    !s->font_mono || !s->basis_clause)
+		return KANSA_ERR_NOMEM;
+	if (!(s->order_clause = setting(r, f, "report", "order_clause", "")))
 		return KANSA_ERR_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!s->title[i] || !s->file[i])
@@ -416,6 +419,8 @@ void report_release(struct report *r)
 	free(r->settings.document_number);
 	free(r->settings.addressee);
 	free(r->settings.sender);
+	free(r->settings.basis_clause);
+	free(r->settings.order_clause);
 	free(r->settings.font);
 	free(r->settings.font_body);
 	free(r->settings.font_mono);

@@ -34,18 +34,22 @@ struct report_options {
 
 /* templates/report.ini: what another council changes. */
 struct report_settings {
-	char *organisation;    /* 水戸市議会 */
+	char *organisation;    /* the organisation: "架空町議会" */
 	char *classification;  /* 機密性2: every page's header and footer */
 	char *document_number; /* 議事第　　号 */
-	char *addressee;       /* 水戸市議会議長　様 */
-	char *sender;	 /* 情報セキュリティ監査統括責任者 */
-	char *font;	 /* the PDFs' Gothic (headings), embedded */
-	char *font_body; /* their Mincho (body text), embedded */
-	char *font_mono; /* their monospaced font (SHA-256 values) */
-	char *title[4];	 /* workpaper, CISO summary, audit report, plans */
-	char *file[4];	 /* their file names (plans: the PDF's; the
-			    workbook's ends in .xlsx instead) */
-	char *from;	 /* where the settings came from */
+	char *addressee;       /* "架空町議会議長　様" */
+	char *sender;	    /* 情報セキュリティ監査統括責任者 */
+	char *basis_clause; /* the clause the CISO letter reports under:
+			       "10-1(4)", or "" */
+	char *font;	    /* the PDFs' Gothic (headings), embedded */
+	char *font_body;    /* their Mincho (body text), embedded */
+	char *font_mono;    /* their monospaced font (SHA-256 values) */
+	char *title[4];	    /* workpaper, CISO summary, audit report, plans */
+	char *file[4];	    /* their file names (plans: the PDF's; the
+			       workbook's ends in .xlsx instead) */
+	char *from;	    /* where the settings came from */
+	char *order_clause; /* the clause under which the CISO orders
+			       improvement plans: "10-1(6)", or "" */
 };
 
 enum report_kind {

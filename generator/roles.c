@@ -178,6 +178,15 @@ static enum kansa_err load(struct role_table *t, struct diags *d)
 		return err;
 	}
 	free(data);
+	data = NULL;
+	if (stat("templates/roles.ini", &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((err = fileio_read("templates/roles.ini", 1024 * 1024,
+				       &data, &len, d)))
+			return err == KANSA_ERR_IO ? KANSA_ERR_INPUT : err;
+		err = roles_parse(t, "templates/roles.ini", data, len, d);
+		free(data);
+		return err;
+	}
 	for (const struct template_file *f = templates_builtin; f->name; f++)
 		if (strcmp(f->name, "roles.ini") == 0)
 			return roles_parse(t, "compiled-in roles.ini", f->data,

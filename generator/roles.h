@@ -33,8 +33,9 @@ struct role_table {
 
 /*
  * The role table of this process: [roles] of ./kansa.ini when it has
- * one, else the built-in one (loaded once).  Problems go to d (may be
- * NULL); returns NULL when the workspace's [roles] is wrong.
+ * one, else ./templates/roles.ini, else the built-in one (loaded once).
+ * Problems go to d (may be NULL); returns NULL when the workspace's [roles] is
+ * wrong.
  */
 const struct role_table *roles_get(struct diags *d);
 /* Parses the [roles] section of an INI text (name stands for the file). */

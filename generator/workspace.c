@@ -250,6 +250,35 @@ static const char init_readme[] =
 	"\r\n"
 	"詳しくは kansa help、man kansa。\r\n";
 
+/* report.ini with the organisation's own values: its name, the
+ * addressee (its chair, a name may be added), a document number and no
+ * basis or order clause until the user names them. */
+static void own_report_ini(struct sbuf *b, const char *data,
+			   const char *organisation)
+{
+	for (const char *p = data; *p;) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p + 1) : strlen(p);
+		if (strncmp(p, "organisation =", 14) == 0) {
+			ini_format_value(b, "organisation", organisation);
+		} else if (strncmp(p, "addressee =", 11) == 0) {
+			struct sbuf a = {0};
+			sbuf_printf(&a, "%s議長　様", organisation);
+			ini_format_value(b, "addressee", a.s ? a.s : "");
+			sbuf_release(&a);
+		} else if (strncmp(p, "document_number =", 17) == 0) {
+			sbuf_adds(b, "document_number = 第　　号\n");
+		} else if (strncmp(p, "basis_clause =", 14) == 0) {
+			sbuf_adds(b, "basis_clause =\n");
+		} else if (strncmp(p, "order_clause =", 14) == 0) {
+			sbuf_adds(b, "order_clause =\n");
+		} else {
+			sbuf_add(b, p, n);
+		}
+		p += n;
+	}
+}
+
 /* Writes templates/ from the compiled-in copies, with the organisation
  * put into report.ini. */
 static enum kansa_err write_templates(const char *organisation, struct diags *d)
@@ -258,18 +287,10 @@ static enum kansa_err write_templates(const char *organisation, struct diags *d)
 		char path[512];
 		struct sbuf b = {0};
 		enum kansa_err err;
-		const char *org = strcmp(t->name, "report.ini") == 0
-					  ? strstr(t->data, "\norganisation =")
-					  : NULL;
-		if (org && *organisation) {
-			const char *eol = strchr(org + 1, '\n');
-			sbuf_add(&b, t->data, (size_t)(org - t->data) + 1);
-			ini_format_value(&b, "organisation", organisation);
-			b.len--; /* its "\n": eol has the line's end */
-			sbuf_add(&b, eol, strlen(eol));
-		} else {
+		if (strcmp(t->name, "report.ini") == 0 && *organisation)
+			own_report_ini(&b, t->data, organisation);
+		else
 			sbuf_add(&b, t->data, t->len);
-		}
 		if (b.oom)
 			return KANSA_ERR_NOMEM;
 		snprintf(path, sizeof(path), "templates/%s", t->name);

@@ -3,7 +3,7 @@
 # Sourced by tests/run.sh, which provides KANSA, ROOT, workspace, ok,
 # not_ok and check.
 
-test_plan 12
+test_plan 14
 
 POLICIES="$ROOT/tests/policies"
 
@@ -129,5 +129,39 @@ $(cat "$ws/out" "$ws/err")"
 	fi
 }
 
+# Warnings that name the cause.
+t_style_warnings() {
+	ws=$(workspace)
+	mkdir -p "$ws/checklists"
+	rc=0
+	cp "$POLICIES/guideline.txt" "$ws/checklists/"
+	(cd "$ws" && "$KANSA" derive --style jourei checklists/guideline.txt) >/dev/null 2>"$ws/err" || rc=$?
+	if [ "$rc" -eq 3 ] && grep -q "no numbered clauses found in style 'jourei' (.*first level is written '第{n}章'): name another with --style" "$ws/err"; then
+		ok "styles: a text that is not in the forced style says so"
+	else
+		not_ok "styles: a text that is not in the forced style says so" "rc=$rc $(cat "$ws/err")"
+	fi
+	{
+		echo "架空市要領(以下「要領」という。)"
+		echo "職員は、この要領を守らなければならない。"
+		echo "1 総則"
+		echo "(1) CISOは、対策を統括する。"
+		echo "(2) 職員は、研修を受けなければならない。"
+		echo "(9) 情報システム管理者は、台帳を整備しなければならない。"
+		i=0
+		while [ $i -lt 65 ]; do echo "続きの文章である。"; i=$((i + 1)); done
+	} >"$ws/checklists/w.txt"
+	(cd "$ws" && "$KANSA" derive checklists/w.txt) >/dev/null 2>"$ws/err"
+	if grep -q "w.txt: warning: obligation wording on 1 line before the first numbered clause (line 3) gives no item (line 2)" "$ws/err" &&
+		grep -q "w.txt:6: warning: 1 line starts like a level-3 marker '({n})' of style 'council' but does not continue its numbering there and was read as text (line 6)" "$ws/err" &&
+		grep -q "w.txt:5: warning: '(2)' takes in 66 lines of text: is a marker of style 'council' missing below it?" "$ws/err" &&
+		grep -q "要確認: 1 clause states a role's duty in plain form (「…は、…する。」) .*: 1(1) (line 4)" "$ws/err"; then
+		ok "styles: warnings name the cause (preamble, unparsed marker, long run, plain-form duty)"
+	else
+		not_ok "styles: warnings name the cause (preamble, unparsed marker, long run, plain-form duty)" "$(cat "$ws/err")"
+	fi
+}
+
 t_style_named_and_kept
 t_style_workspace_defined
+t_style_warnings

@@ -13,7 +13,7 @@ srcs=$(ls generator/*.c | grep -v -E "generator/(main|cli|cmd_[a-z_]*)\.c")
 cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 	-Igenerator -I/usr/include/iniparser
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-libs="$(pkg-config --libs xlsxwriter sqlite3 nettle) -lhpdf -liniparser
+libs="$(pkg-config --libs xlsxwriter sqlite3 nettle libzip expat) -lhpdf -liniparser
 	-lunistring -lm"
 sh tools/embed.sh build/fuzz/templates_data.c templates/*
 srcs="$srcs build/fuzz/templates_data.c"
