@@ -611,8 +611,8 @@ static void page_break(struct pdf *p)
 {
 	char cont[sizeof(p->section) + 16];
 	start_page(p, true);
-	if (!*p->section || p->breaking_heading)
-		return;
+	if (!*p->section || p->breaking_heading || p->pending)
+		return; /* a heading starts the page */
 	snprintf(cont, sizeof(cont), "%s（続き）", p->section);
 	line_at(p, cont, 10.5, PDF_LEFT, PDF_WIDTH, 0, true);
 	p->y += 10.5 * LINE + 4;
@@ -703,20 +703,18 @@ void pdf_flush(struct pdf *p)
 	if (!t)
 		return;
 	p->pending = NULL;
-	put_heading(p, 3, t, 100);
+	put_heading(p, p->pending_level, t, 100);
 	free(t);
 }
 
 void pdf_heading(struct pdf *p, int level, const char *text)
 {
 	pdf_flush(p);
-	if (level >= 3) {
-		/* drawn with what follows: pdf_table keeps the two together */
-		p->pending = strdup(text);
-		if (p->pending)
-			return;
-	}
-	put_heading(p, level, text, 100);
+	/* drawn with what follows: pdf_table keeps the two together */
+	p->pending = strdup(text);
+	p->pending_level = level;
+	if (!p->pending)
+		put_heading(p, level, text, 100);
 }
 
 /* A dotted leader from x1 to x2 on the line at the cursor. */
@@ -871,7 +869,7 @@ static void free_cells(struct cell_lines *c, size_t n)
 }
 
 #define BODY_H	    (PDF_PAGE_H - PDF_TOP - PDF_BOTTOM) /* a page's room */
-#define SMALL_TABLE 150.0 /* points: a table no taller is never split */
+#define SMALL_TABLE 220.0 /* points: a table no taller is never split */
 #define EPS	    0.01  /* points: what rounding may add up to */
 
 /* A table that was laid out: the head's and every row's cells. */
@@ -948,12 +946,16 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 {
 	struct laid_table t;
 	double line, head_h, total, heading = 0;
+	int level = 0;
 
 	if (size < MIN_TABLE)
 		size = MIN_TABLE;
 	line = size * LINE;
-	if (p->pending) /* the block's heading, kept with the table */
-		heading = heading_size(3) * LINE + 10;
+	if (p->pending) { /* the heading, kept with the table */
+		level = p->pending_level;
+		heading =
+			(level == 1 ? 10 : 6) + heading_size(level) * LINE + 4;
+	}
 	if (!lay_table(p, ncols, widths, header, cells, nrows, size, &t)) {
 		p->failed = true;
 		goto out;
@@ -964,8 +966,8 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 		total += (double)t.lines[r] * line + 2 * PAD;
 	/* a block (heading and table) or a small table is kept on one
 	 * page; a longer one starts where its head and first lines fit */
-	p->breaking_heading = heading > 0; /* a new block: no "（続き）" */
-	if (heading + total <= (heading ? BODY_H - 30 : SMALL_TABLE))
+	p->breaking_heading = heading > 0; /* a new part: no "（続き）" */
+	if (level >= 3 ? heading + total <= BODY_H - 30 : total <= SMALL_TABLE)
 		pdf_need(p, heading + total);
 	else
 		pdf_need(p,
@@ -978,7 +980,7 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 	if (p->pending) {
 		char *h = p->pending;
 		p->pending = NULL;
-		put_heading(p, 3, h, 0);
+		put_heading(p, level, h, 0);
 		free(h);
 	}
 	row_part(p, ncols, widths, t.head, 0, t.head_lines, size, true);
@@ -1002,7 +1004,7 @@ void pdf_table(struct pdf *p, size_t ncols, const double *widths,
 		row_page = (size_t)p->pages;
 	}
 	/* the block ends with its table: what follows continues the part */
-	if (heading > 0)
+	if (level >= 3)
 		snprintf(p->section, sizeof(p->section), "%s", p->chapter);
 out:
 	laid_free(&t, ncols, nrows);

@@ -73,7 +73,9 @@ struct pdf {
 	uint16_t *advance[PDF_FACES]; /* per face and BMP code point: its
 					 width (1/1000 em), or 0xFFFF when
 					 not yet asked */
-	char *pending;		      /* a block heading not yet drawn */
+	char *pending;	       /* a heading not yet drawn: it waits for what
+					  follows, to be kept with it */
+	int pending_level;     /* and its level */
 	char section[256];     /* the innermost heading, for "（続き）" */
 	char chapter[256];     /* the last heading of level 1 or 2 */
 	bool breaking_heading; /* a heading makes the page break */
@@ -111,9 +113,10 @@ void pdf_text(struct pdf *p, const char *text, double size, double indent,
 void pdf_line_at(struct pdf *p, const char *text, double size, double x,
 		 double w, int align, bool bold);
 /* A heading: kept with what follows, in the outline and the contents
- * (levels 1 and 2).  A level-3 heading starts a block: it is drawn with
- * what follows it, and a table right after it is kept on its page with
- * it whenever the two fit on one page. */
+ * (levels 1 and 2).  It is drawn with what follows it: with a table's
+ * head and first rows, or the whole of a small table.  A level-3 heading
+ * starts a block: a table right after it is kept on its page with it
+ * whenever the two fit on one page. */
 void pdf_heading(struct pdf *p, int level, const char *text);
 /* The table of contents, from the dry pass's page numbers: dot leaders,
  * and each line a link to its heading. */
