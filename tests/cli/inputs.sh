@@ -192,7 +192,7 @@ t_in_setting_names() {
 	sed -i 's|^audit = kansa-{year}-audit.pdf|audit = ../kansa.db|' templates/report.ini
 	in_run >out 2>&1
 	rc=$?
-	if [ $rc -eq 3 ] && grep -q "report.ini:30: \[files\] audit = '../kansa.db' is not a file name" out &&
+	if [ $rc -eq 3 ] && grep -q "report.ini:35: \[files\] audit = '../kansa.db' is not a file name" out &&
 		[ "$(head -c 15 kansa.db)" = "SQLite format 3" ]; then
 		ok "inputs 5: '[files] audit = ../kansa.db' is refused (exit 3); the database is intact"
 	else
@@ -201,7 +201,7 @@ t_in_setting_names() {
 	sed -i 's|^audit = ../kansa.db|audit = CON.pdf|' templates/report.ini
 	in_run >out 2>&1
 	rc=$?
-	[ $rc -eq 3 ] && grep -q "report.ini:30: .*'CON.pdf' is not a file name: .*reserves" out &&
+	[ $rc -eq 3 ] && grep -q "report.ini:35: .*'CON.pdf' is not a file name: .*reserves" out &&
 		ok "inputs 5: a Windows device name (CON.pdf) is refused" ||
 		not_ok "inputs 5: CON.pdf" "rc $rc: $(tail -5 out)"
 	cd "$ROOT" || return
@@ -222,8 +222,10 @@ t_in_writes() {
 	echo "メモ" >"output/2025/監査メモ.tmp-backup"
 	in_run >out 2>&1
 	rc=$?
+	# (kansa run takes the folder's lock first since issue 11: the planted
+	# .kansa-lock stops it there, before the log)
 	if [ "$(cat victim)" = keep ] && [ ! -e victim2 ] && [ $rc -eq 4 ] &&
-		grep -q "kansa-run.log: cannot write" out; then
+		grep -q "kansa-run.log: cannot write\|output/2025: cannot write here" out; then
 		ok "inputs 6: links planted at kansa-run.log and .kansa-lock are not followed (exit 4)"
 	else
 		not_ok "inputs 6: planted links" "rc $rc victim '$(cat victim)' victim2 $(ls victim2 2>&1): $(tail -3 out)"
