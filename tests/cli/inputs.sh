@@ -190,9 +190,10 @@ t_in_setting_names() {
 	ws=$(in_run_ws) || { setup_failed "inputs 5"; return; }
 	cd "$ws" || return
 	sed -i 's|^audit = kansa-{year}-audit.pdf|audit = ../kansa.db|' templates/report.ini
+	line=$(grep -n '^audit = \.\./kansa\.db' templates/report.ini | cut -d: -f1)
 	in_run >out 2>&1
 	rc=$?
-	if [ $rc -eq 3 ] && grep -q "report.ini:35: \[files\] audit = '../kansa.db' is not a file name" out &&
+	if [ $rc -eq 3 ] && grep -q "report.ini:$line: \[files\] audit = '../kansa.db' is not a file name" out &&
 		[ "$(head -c 15 kansa.db)" = "SQLite format 3" ]; then
 		ok "inputs 5: '[files] audit = ../kansa.db' is refused (exit 3); the database is intact"
 	else
@@ -201,7 +202,7 @@ t_in_setting_names() {
 	sed -i 's|^audit = ../kansa.db|audit = CON.pdf|' templates/report.ini
 	in_run >out 2>&1
 	rc=$?
-	[ $rc -eq 3 ] && grep -q "report.ini:35: .*'CON.pdf' is not a file name: .*reserves" out &&
+	[ $rc -eq 3 ] && grep -q "report.ini:$line: .*'CON.pdf' is not a file name: .*reserves" out &&
 		ok "inputs 5: a Windows device name (CON.pdf) is refused" ||
 		not_ok "inputs 5: CON.pdf" "rc $rc: $(tail -5 out)"
 	cd "$ROOT" || return
