@@ -397,7 +397,8 @@ for s in range(n):
 PY
 }
 
-# 30 reports, each started while an import replaces 60 sheets: each
+# 30 reports, each started while an import replaces 60 sheets (once it
+# writes, before it commits): each
 # workbook is byte-identical to the one of the state before or after the
 # import (and so carries that state's input digest), never a mix.
 t_rec_consistent_reads() {
@@ -421,7 +422,12 @@ t_rec_consistent_reads() {
 		[ $((i % 2)) -eq 1 ] && set=B
 		"$KANSA" import --year 2025 $set/*.ini >/dev/null 2>&1 &
 		pid=$!
-		sleep 0.0$((i % 5 * 2 + 1))
+		# start the report once the import writes (its journal exists)
+		# and before it commits: its commit then falls inside the report
+		n=0
+		while [ ! -e kansa.db-journal ] && [ $n -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+			n=$((n + 1))
+		done
 		"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx -o t$i >t$i.log 2>&1
 		rc=$?
 		wait $pid
