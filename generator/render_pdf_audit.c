@@ -527,13 +527,19 @@ static void ciso_decisions(struct pdf *p, const struct report *r)
 		count[f->grade]++;
 	}
 	if (ids.len) {
+		char grave[64] = "", minor[64] = "";
+		if (count[0])
+			snprintf(grave, sizeof(grave), "重大な不適合 %zu 件",
+				 count[0]);
+		if (count[1])
+			snprintf(minor, sizeof(minor), "軽微な不適合 %zu 件",
+				 count[1]);
 		pdf_text(p,
 			 keepf(&k,
-			       "・改善計画の策定：改善計画のない重大な不適合 "
-			       "%zu "
-			       "件、軽微な不適合 %zu 件について、担当部署に改善"
-			       "計画の策定を指示する（%s）。",
-			       count[0], count[1], ids.s),
+			       "・改善計画の策定：改善計画のない%s%s%sについて"
+			       "、担当部署に改善計画の策定を指示する（%s）。",
+			       grave, *grave && *minor ? "、" : "", minor,
+			       ids.s),
 			 BODY, 8, false);
 		n++;
 	}
