@@ -129,38 +129,6 @@ bool item_has_role(const struct item *it, const char *role)
 	return false;
 }
 
-/* Edit distance between two strings, counted in characters. */
-static size_t distance(const char *a, const char *b)
-{
-	uint32_t ca[64], cb[64];
-	size_t na = 0, nb = 0, row[65];
-	for (size_t i = 0; a[i] && na < 64;) {
-		int l = text_u8_next(a + i, strlen(a + i), &ca[na++]);
-		i += l > 0 ? (size_t)l : 1;
-	}
-	for (size_t i = 0; b[i] && nb < 64;) {
-		int l = text_u8_next(b + i, strlen(b + i), &cb[nb++]);
-		i += l > 0 ? (size_t)l : 1;
-	}
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j],
-			       best = diag + (ca[i - 1] != cb[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
-
 void checklist_suggest(const struct checklist *cl, const char *id, char *out,
 		       size_t size)
 {
@@ -169,7 +137,7 @@ void checklist_suggest(const struct checklist *cl, const char *id, char *out,
 	size_t limit = text_width(id) / 4 + 2;
 
 	for (size_t i = 0; i < cl->nitems; i++) {
-		size_t dd = distance(id, cl->items[i].id), k;
+		size_t dd = text_distance(id, cl->items[i].id), k;
 		if (dd > limit)
 			continue;
 		for (k = 3; k > 0 && dd < dist[k - 1]; k--)

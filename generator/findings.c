@@ -60,30 +60,41 @@ static bool listed(const char *list, const char *s)
 	return false;
 }
 
-/* "議会事務局総務課（タブレット端末）、議事調査課" of the responses not met. */
-static char *where_of(const struct score_item *si,
+/* Adds "議会事務局総務課（タブレット端末）、議事調査課" to b: the
+ * respondents of si not already listed, only those whose response does
+ * not meet grade g when all is false; counts them in *n. */
+static void add_where(struct sbuf *b, const struct score_item *si,
 		      const struct score_respondent *resp, enum finding_grade g,
-		      size_t *n)
+		      bool all, size_t *n)
 {
-	struct sbuf b = {0}, one = {0};
-	*n = 0;
+	struct sbuf one = {0};
 	for (size_t i = 0; i < si->nresponses; i++) {
 		const struct score_respondent *p =
 			&resp[si->responses[i].respondent];
-		if (!not_met(&si->responses[i], g))
+		if (!all && !not_met(&si->responses[i], g))
 			continue;
 		sbuf_release(&one);
 		sbuf_adds(&one, p->department);
 		if (*p->system)
 			sbuf_printf(&one, "（%s）", p->system);
-		if (one.s && listed(b.s, one.s))
+		if (one.s && listed(b->s, one.s))
 			continue;
-		if (b.len)
-			sbuf_adds(&b, "、");
-		sbuf_adds(&b, one.s ? one.s : "");
+		if (b->len)
+			sbuf_adds(b, "、");
+		sbuf_adds(b, one.s ? one.s : "");
 		(*n)++;
 	}
 	sbuf_release(&one);
+}
+
+/* Where the responses of si that do not meet grade g are. */
+static char *where_of(const struct score_item *si,
+		      const struct score_respondent *resp, enum finding_grade g,
+		      size_t *n)
+{
+	struct sbuf b = {0};
+	*n = 0;
+	add_where(&b, si, resp, g, false, n);
 	return sbuf_take(&b);
 }
 
@@ -99,7 +110,7 @@ static char *where_fallback(const struct score_item *si,
 			    const struct score_respondent *resp,
 			    const struct audit_judgement *j, size_t *n)
 {
-	struct sbuf b = {0}, one = {0};
+	struct sbuf b = {0};
 	*n = 0;
 	if (j && *str(j->departments)) {
 		sbuf_adds(&b, j->departments);
@@ -111,21 +122,7 @@ static char *where_fallback(const struct score_item *si,
 			(*n)++;
 		return sbuf_take(&b);
 	}
-	for (size_t i = 0; i < si->nresponses; i++) {
-		const struct score_respondent *p =
-			&resp[si->responses[i].respondent];
-		sbuf_release(&one);
-		sbuf_adds(&one, p->department);
-		if (*p->system)
-			sbuf_printf(&one, "（%s）", p->system);
-		if (one.s && listed(b.s, one.s))
-			continue;
-		if (b.len)
-			sbuf_adds(&b, "、");
-		sbuf_adds(&b, one.s ? one.s : "");
-		(*n)++;
-	}
-	sbuf_release(&one);
+	add_where(&b, si, resp, GRADE_CONFORM, true, n);
 	if (!b.len)
 		sbuf_adds(&b, "（担当部署なし）");
 	return sbuf_take(&b);

@@ -122,13 +122,14 @@ static long line_of(const char *buf, size_t off)
 	return line;
 }
 
-/* Converts CP932 bytes to UTF-8; NULL when they are not valid CP932.
- * A CP932 character of one or two bytes is at most three bytes of UTF-8,
- * so 3 * len + 1 bytes always suffice. */
-static char *from_cp932(const char *buf, size_t len, size_t *outlen)
+/* Converts len bytes of buf from the encoding named from to UTF-8 in
+ * a new string of at most cap - 1 bytes; NULL when they are not valid in
+ * that encoding (or memory ran out).  The caller frees. */
+static char *to_utf8(const char *buf, size_t len, const char *from, size_t cap,
+		     size_t *outlen)
 {
-	iconv_t cd = iconv_open("UTF-8", "CP932");
-	size_t cap = len * 3 + 1, left = cap - 1, inleft = len;
+	iconv_t cd = iconv_open("UTF-8", from);
+	size_t left = cap - 1, inleft = len;
 	char *out, *op, *ip = (char *)buf;
 
 	if (cd == (iconv_t)-1)
@@ -149,32 +150,19 @@ static char *from_cp932(const char *buf, size_t len, size_t *outlen)
 	return out;
 }
 
-/* Converts UTF-16 (without its BOM) from the named encoding to UTF-8;
- * NULL when it is not valid UTF-16.  Each 2 bytes are at most 3 of
- * UTF-8 (a surrogate pair, 4 bytes, is 4). */
+/* CP932 to UTF-8: a CP932 character of one or two bytes is at most three
+ * bytes of UTF-8, so 3 * len + 1 bytes always suffice. */
+static char *from_cp932(const char *buf, size_t len, size_t *outlen)
+{
+	return to_utf8(buf, len, "CP932", len * 3 + 1, outlen);
+}
+
+/* UTF-16 (without its BOM) in the named byte order to UTF-8: each 2
+ * bytes are at most 3 of UTF-8 (a surrogate pair, 4 bytes, is 4). */
 static char *from_utf16(const char *buf, size_t len, const char *from,
 			size_t *outlen)
 {
-	iconv_t cd = iconv_open("UTF-8", from);
-	size_t cap = len * 2 + 4, left = cap - 1, inleft = len;
-	char *out, *op, *ip = (char *)buf;
-
-	if (cd == (iconv_t)-1)
-		return NULL;
-	if (!(out = malloc(cap))) {
-		iconv_close(cd);
-		return NULL;
-	}
-	op = out;
-	if (iconv(cd, &ip, &inleft, &op, &left) == (size_t)-1 || inleft > 0) {
-		iconv_close(cd);
-		free(out);
-		return NULL;
-	}
-	iconv_close(cd);
-	*op = '\0';
-	*outlen = (size_t)(op - out);
-	return out;
+	return to_utf8(buf, len, from, len * 2 + 4, outlen);
 }
 
 /* Copies buf to a new string with CRLF and CR turned into LF. */

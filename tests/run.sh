@@ -115,6 +115,13 @@ for src in tests/fuzz/fuzz_*.c; do
 	fi
 done
 
+# The workspace many files start from (the seed policy derived as version
+# 2024 into its kansa.db), made once here so that any file also runs alone.
+BASE_WS=$(workspace)
+(cd "$BASE_WS" && "$KANSA" derive --version 2024 -o cl.ini \
+	"$ROOT/checklists/mito-gikai-taisaku-kijun.txt") >/dev/null 2>&1 ||
+	not_ok "the base workspace: kansa derive failed"
+
 [ $# -eq 0 ] && set -- tests/cli/*.sh
 for _tr_file in "$@"; do
 	_tr_current=$_tr_file
