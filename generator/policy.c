@@ -33,14 +33,16 @@ struct parser {
 	const struct style *style;	     /* the numbering style */
 	struct clause *open[CLAUSE_MAX + 1]; /* open clause per level */
 	int last_seq[CLAUSE_MAX + 1]; /* last number of sequential levels */
-	char *caption;		      /* a pending "(見出し)" line */
-	struct clause *cur;	      /* innermost open clause */
-	struct pstate *st;	      /* state per clause, by serial */
-	size_t nst, cst;	      /* used and allocated */
-	struct clause *root;	      /* the tree */
-	size_t nclauses;	      /* clauses made */
-	bool oom;		      /* an allocation failed */
-	bool captions;		      /* the style has a caption level */
+	struct clause *last_at[CLAUSE_MAX + 1]; /* last clause per level */
+	bool restart_noted;    /* the line's restart was warned about */
+	char *caption;	       /* a pending "(見出し)" line */
+	struct clause *cur;    /* innermost open clause */
+	struct pstate *st;     /* state per clause, by serial */
+	size_t nst, cst;       /* used and allocated */
+	struct clause *root;   /* the tree */
+	size_t nclauses;       /* clauses made */
+	bool oom;	       /* an allocation failed */
+	bool captions;	       /* the style has a caption level */
 	int repeats_reported;  /* the error for too many repeats was given */
 	int children_reported; /* ... for too many clauses under one */
 	size_t unparsed[CLAUSE_MAX + 1]; /* marker-like text lines per level */
@@ -512,6 +514,71 @@ static bool number_clause(struct parser *ps, struct style_match *m,
 	return true;
 }
 
+/* The number a level restarting under its parent starts at. */
+static int first_ordinal(const struct style_level *lv)
+{
+	return (lv->flags & STYLE_IMPLICIT_FIRST) ? 2 : 1;
+}
+
+/* True when the marker of a level restarting under its parent goes on
+ * from the previous parent instead ("3" as the first section of 第2). */
+static bool no_restart(const struct parser *ps, const struct style_match *m,
+		       const struct clause *parent)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+	const struct clause *last = ps->last_at[m->level];
+
+	return !(lv->flags & STYLE_SEQUENTIAL) && !lv->up && last &&
+	       parent != ps->root && last->parent != parent &&
+	       !last_child(parent, (enum clause_kind)m->level) &&
+	       m->ordinal > first_ordinal(lv) &&
+	       m->ordinal == last->ordinal + 1 &&
+	       !((lv->flags & STYLE_HEADING) && !heading_like(m->rest, 60));
+}
+
+/* Warns about such a marker; as_text: it was read as text. */
+static void warn_no_restart(struct parser *ps, const struct style_match *m,
+			    const struct clause *parent, long line,
+			    bool as_text)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+	const struct clause *last = ps->last_at[m->level];
+
+	diags_add(ps->d, DIAG_WARNING, ps->file, line,
+		  "level-%d '%s' of style '%s' restarts under each parent, "
+		  "but '%s' (line %ld) under '%s' goes on from '%s' (line "
+		  "%ld) under '%s' instead of starting at %d%s",
+		  m->level, lv->alt[0], ps->style->name, m->number, line,
+		  parent->number, last->number, last->line,
+		  last->parent->number, first_ordinal(lv),
+		  as_text ? ": it was read as text" : "");
+}
+
+/* True when a marker of a level numbered through the text goes back. */
+static bool restarts(const struct parser *ps, const struct style_match *m)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+
+	return (lv->flags & STYLE_SEQUENTIAL) && ps->last_at[m->level] &&
+	       m->ordinal <= ps->last_seq[m->level] &&
+	       !((lv->flags & STYLE_HEADING) && !heading_like(m->rest, 60));
+}
+
+/* Warns that such a marker (restarts) was read as text. */
+static void warn_restart(struct parser *ps, const struct style_match *m,
+			 long line)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+	const struct clause *last = ps->last_at[m->level];
+
+	diags_add(ps->d, DIAG_WARNING, ps->file, line,
+		  "level-%d '%s' of style '%s' is numbered through the whole "
+		  "text, but '%s' (line %ld) restarts after '%s' (line %ld): "
+		  "line %ld was read as text",
+		  m->level, lv->alt[0], ps->style->name, m->number, line,
+		  last->number, last->line, line);
+}
+
 /* Opens a clause for a marker; false when the line is text after all. */
 static bool open_clause(struct parser *ps, struct style_match *m, long line)
 {
@@ -531,6 +598,8 @@ static bool open_clause(struct parser *ps, struct style_match *m, long line)
 				  parent->number ? parent->number : "");
 		return true; /* reported; the line is dropped */
 	}
+	if (no_restart(ps, m, parent))
+		warn_no_restart(ps, m, parent, line, false);
 	snprintf(srcnum, sizeof(srcnum), "%s", m->number);
 	if (!number_clause(ps, m, parent, line, &occ))
 		return true;
@@ -554,6 +623,7 @@ static bool open_clause(struct parser *ps, struct style_match *m, long line)
 	}
 	if (level_of(ps, m->level)->flags & STYLE_SEQUENTIAL)
 		ps->last_seq[m->level] = m->ordinal;
+	ps->last_at[m->level] = c;
 	ps->open[m->level] = c;
 	for (int k = m->level + 1; k <= CLAUSE_MAX; k++)
 		ps->open[k] = NULL;
@@ -564,16 +634,32 @@ static bool open_clause(struct parser *ps, struct style_match *m, long line)
 /* Opens the clause a line's marker starts; false when it is text. */
 static bool open_marker(struct parser *ps, const char *line, long lineno)
 {
+	struct style_match back;
+	bool restart = false;
+
 	for (int k = 1; k <= (int)ps->style->nlevels; k++) {
 		struct clause *parent = open_parent(ps, (enum clause_kind)k);
 		const struct clause *prev =
 			last_child(parent, (enum clause_kind)k);
 		struct style_match m;
-		if (style_match(ps->style, k, line, parent_cite(ps, k),
-				prev ? prev->ordinal + 1 : 1, &m) &&
-		    open_clause(ps, &m, lineno))
+		if (!style_match(ps->style, k, line, parent_cite(ps, k),
+				 prev ? prev->ordinal + 1 : 1, &m))
+			continue;
+		if (open_clause(ps, &m, lineno))
 			return true;
+		if (!restart &&
+		    (restarts(ps, &m) || no_restart(ps, &m, parent))) {
+			back = m;
+			restart = true;
+		}
 	}
+	if (restart && restarts(ps, &back))
+		warn_restart(ps, &back, lineno);
+	else if (restart)
+		warn_no_restart(ps, &back,
+				open_parent(ps, (enum clause_kind)back.level),
+				lineno, true);
+	ps->restart_noted = restart;
 	return false;
 }
 
@@ -844,7 +930,8 @@ static void take_line(struct parser *ps, char *line, long lineno)
 		return;
 	}
 	flush_caption(ps);
-	note_unparsed(ps, line, lineno);
+	if (!ps->restart_noted)
+		note_unparsed(ps, line, lineno);
 	add_text(ps, line);
 }
 
