@@ -161,7 +161,7 @@ static char *nfkc_keep_circled(const char *s, size_t n)
  * spaces collapsed and trimmed, and the style's list mark ("- ") dropped.
  * Tabs (table cells) are kept.  Returns NULL on allocation failure.
  */
-static char *normalize_line(const char *s, size_t n, const char *strip)
+static char *normalize_base(const char *s, size_t n)
 {
 	char *norm = nfkc_keep_circled(s, n), *out;
 	size_t o = 0;
@@ -199,13 +199,74 @@ static char *normalize_line(const char *s, size_t n, const char *strip)
 		o--;
 	out[o] = '\0';
 	free(norm);
-	p = out;
+	return out;
+}
+
+/* Drops leading blanks and the style's list mark from out, in place. */
+static char *strip_line(char *out, const char *strip)
+{
+	const char *p = out;
+
+	if (!out)
+		return NULL;
 	while (*p == ' ' || *p == '\t')
 		p++;
 	while (strip && *strip && strncmp(p, strip, strlen(strip)) == 0)
 		p += strlen(strip);
 	memmove(out, p, strlen(p) + 1);
 	return out;
+}
+
+static char *normalize_line(const char *s, size_t n, const char *strip)
+{
+	return strip_line(normalize_base(s, n), strip);
+}
+
+/* The lines of a text normalised except for a style's list mark, made
+ * once for detection, which reads the text in every style. */
+struct prelines {
+	char **v;
+	long n;
+};
+
+static void prelines_free(struct prelines *pl)
+{
+	for (long i = 0; i < pl->n; i++)
+		free(pl->v[i]);
+	free(pl->v);
+}
+
+/* Splits and normalises text as parse_lines does; false when out of
+ * memory. */
+static bool prelines_make(struct prelines *pl, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	long cap = 0;
+
+	pl->v = NULL;
+	pl->n = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line;
+
+		p += n + (nl ? 1 : 0);
+		if (pl->n == cap) {
+			long ncap = cap ? cap * 2 : 1024;
+			char **v = realloc(pl->v, (size_t)ncap * sizeof(*v));
+			if (!v)
+				goto oom;
+			pl->v = v;
+			cap = ncap;
+		}
+		if (!(line = normalize_base(p - n - (nl ? 1 : 0), n)))
+			goto oom;
+		pl->v[pl->n++] = line;
+	}
+	return true;
+oom:
+	prelines_free(pl);
+	return false;
 }
 
 static struct clause *clause_new(struct parser *ps, enum clause_kind kind,
@@ -937,20 +998,26 @@ static void take_line(struct parser *ps, char *line, long lineno)
 
 /* Parses the lines of text into ps->root, keeping them in pol->lines. */
 static void parse_lines(struct parser *ps, const char *text, size_t len,
-			struct policy *pol)
+			const struct prelines *pre, struct policy *pol)
 {
 	const char *p = text, *end = text + len;
 	long lineno = 0;
 	size_t cap = 0;
 
 	ps->captions = has_captions(ps->style);
-	while (p < end && !ps->oom) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = normalize_line(p, n, ps->style->strip);
+	while ((pre ? lineno < pre->n : p < end) && !ps->oom) {
+		char *line;
 
+		if (pre) {
+			line = strip_line(strdup(pre->v[lineno]),
+					  ps->style->strip);
+		} else {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			line = normalize_line(p, n, ps->style->strip);
+			p += n + (nl ? 1 : 0);
+		}
 		lineno++;
-		p += n + (nl ? 1 : 0);
 		if (!line) {
 			ps->oom = true;
 			break;
@@ -971,8 +1038,10 @@ static void parse_lines(struct parser *ps, const char *text, size_t len,
 	flush_caption(ps);
 }
 
-enum kansa_err policy_parse_style(const char *text, size_t len,
-				  const char *file, const struct style *style,
+/* policy_parse_style, from the lines in pre when not NULL. */
+static enum kansa_err parse_style(const char *text, size_t len,
+				  const struct prelines *pre, const char *file,
+				  const struct style *style,
 				  struct renumber *renumber, size_t nrenumber,
 				  struct diags *d, struct policy **out)
 {
@@ -990,7 +1059,7 @@ enum kansa_err policy_parse_style(const char *text, size_t len,
 	if (!(pol = calloc(1, sizeof(*pol))) ||
 	    !(ps.root = clause_new(&ps, CLAUSE_ROOT, "", 0, 0)))
 		goto out;
-	parse_lines(&ps, text, len, pol);
+	parse_lines(&ps, text, len, pre, pol);
 	if (ps.oom)
 		goto out;
 	if (ps.root->nchildren == 0 && strcmp(style->name, "council") != 0) {
@@ -1042,15 +1111,25 @@ out:
 	return err;
 }
 
+enum kansa_err policy_parse_style(const char *text, size_t len,
+				  const char *file, const struct style *style,
+				  struct renumber *renumber, size_t nrenumber,
+				  struct diags *d, struct policy **out)
+{
+	return parse_style(text, len, NULL, file, style, renumber, nrenumber, d,
+			   out);
+}
+
 /* Clauses a style reads in the text, or 0 when it reads none. */
-static size_t style_score(const char *text, size_t len, const struct style *st)
+static size_t style_score(const char *text, size_t len,
+			  const struct prelines *pre, const struct style *st)
 {
 	struct diags scratch;
 	struct policy *p = NULL;
 	size_t n = 0;
 
 	diags_init(&scratch);
-	if (policy_parse_style(text, len, "", st, NULL, 0, &scratch, &p) ==
+	if (parse_style(text, len, pre, "", st, NULL, 0, &scratch, &p) ==
 	    KANSA_OK)
 		n = p->nclauses;
 	policy_free(p);
@@ -1064,9 +1143,12 @@ const struct style *policy_detect_style(const char *text, size_t len,
 {
 	const struct style *best = NULL, *second = NULL;
 	size_t bn = 0, sn = 0;
+	struct prelines pre;
+	bool have = prelines_make(&pre, text, len);
 
 	for (size_t i = 0; i < set->n; i++) {
-		size_t n = style_score(text, len, &set->v[i]);
+		size_t n =
+			style_score(text, len, have ? &pre : NULL, &set->v[i]);
 		if (n > bn) {
 			second = best;
 			sn = bn;
@@ -1077,6 +1159,8 @@ const struct style *policy_detect_style(const char *text, size_t len,
 			sn = n;
 		}
 	}
+	if (have)
+		prelines_free(&pre);
 	if (!best)
 		return set->n ? &set->v[0] : NULL;
 	sbuf_printf(why, "reads %zu numbered clauses", bn);
