@@ -33,14 +33,16 @@ struct parser {
 	const struct style *style;	     /* the numbering style */
 	struct clause *open[CLAUSE_MAX + 1]; /* open clause per level */
 	int last_seq[CLAUSE_MAX + 1]; /* last number of sequential levels */
-	char *caption;		      /* a pending "(見出し)" line */
-	struct clause *cur;	      /* innermost open clause */
-	struct pstate *st;	      /* state per clause, by serial */
-	size_t nst, cst;	      /* used and allocated */
-	struct clause *root;	      /* the tree */
-	size_t nclauses;	      /* clauses made */
-	bool oom;		      /* an allocation failed */
-	bool captions;		      /* the style has a caption level */
+	struct clause *last_at[CLAUSE_MAX + 1]; /* last clause per level */
+	bool restart_noted;    /* the line's restart was warned about */
+	char *caption;	       /* a pending "(見出し)" line */
+	struct clause *cur;    /* innermost open clause */
+	struct pstate *st;     /* state per clause, by serial */
+	size_t nst, cst;       /* used and allocated */
+	struct clause *root;   /* the tree */
+	size_t nclauses;       /* clauses made */
+	bool oom;	       /* an allocation failed */
+	bool captions;	       /* the style has a caption level */
 	int repeats_reported;  /* the error for too many repeats was given */
 	int children_reported; /* ... for too many clauses under one */
 	size_t unparsed[CLAUSE_MAX + 1]; /* marker-like text lines per level */
@@ -159,7 +161,7 @@ static char *nfkc_keep_circled(const char *s, size_t n)
  * spaces collapsed and trimmed, and the style's list mark ("- ") dropped.
  * Tabs (table cells) are kept.  Returns NULL on allocation failure.
  */
-static char *normalize_line(const char *s, size_t n, const char *strip)
+static char *normalize_base(const char *s, size_t n)
 {
 	char *norm = nfkc_keep_circled(s, n), *out;
 	size_t o = 0;
@@ -197,13 +199,74 @@ static char *normalize_line(const char *s, size_t n, const char *strip)
 		o--;
 	out[o] = '\0';
 	free(norm);
-	p = out;
+	return out;
+}
+
+/* Drops leading blanks and the style's list mark from out, in place. */
+static char *strip_line(char *out, const char *strip)
+{
+	const char *p = out;
+
+	if (!out)
+		return NULL;
 	while (*p == ' ' || *p == '\t')
 		p++;
 	while (strip && *strip && strncmp(p, strip, strlen(strip)) == 0)
 		p += strlen(strip);
 	memmove(out, p, strlen(p) + 1);
 	return out;
+}
+
+static char *normalize_line(const char *s, size_t n, const char *strip)
+{
+	return strip_line(normalize_base(s, n), strip);
+}
+
+/* The lines of a text normalised except for a style's list mark, made
+ * once for detection, which reads the text in every style. */
+struct prelines {
+	char **v;
+	long n;
+};
+
+static void prelines_free(struct prelines *pl)
+{
+	for (long i = 0; i < pl->n; i++)
+		free(pl->v[i]);
+	free(pl->v);
+}
+
+/* Splits and normalises text as parse_lines does; false when out of
+ * memory. */
+static bool prelines_make(struct prelines *pl, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	long cap = 0;
+
+	pl->v = NULL;
+	pl->n = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line;
+
+		p += n + (nl ? 1 : 0);
+		if (pl->n == cap) {
+			long ncap = cap ? cap * 2 : 1024;
+			char **v = realloc(pl->v, (size_t)ncap * sizeof(*v));
+			if (!v)
+				goto oom;
+			pl->v = v;
+			cap = ncap;
+		}
+		if (!(line = normalize_base(p - n - (nl ? 1 : 0), n)))
+			goto oom;
+		pl->v[pl->n++] = line;
+	}
+	return true;
+oom:
+	prelines_free(pl);
+	return false;
 }
 
 static struct clause *clause_new(struct parser *ps, enum clause_kind kind,
@@ -512,6 +575,71 @@ static bool number_clause(struct parser *ps, struct style_match *m,
 	return true;
 }
 
+/* The number a level restarting under its parent starts at. */
+static int first_ordinal(const struct style_level *lv)
+{
+	return (lv->flags & STYLE_IMPLICIT_FIRST) ? 2 : 1;
+}
+
+/* True when the marker of a level restarting under its parent goes on
+ * from the previous parent instead ("3" as the first section of 第2). */
+static bool no_restart(const struct parser *ps, const struct style_match *m,
+		       const struct clause *parent)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+	const struct clause *last = ps->last_at[m->level];
+
+	return !(lv->flags & STYLE_SEQUENTIAL) && !lv->up && last &&
+	       parent != ps->root && last->parent != parent &&
+	       !last_child(parent, (enum clause_kind)m->level) &&
+	       m->ordinal > first_ordinal(lv) &&
+	       m->ordinal == last->ordinal + 1 &&
+	       !((lv->flags & STYLE_HEADING) && !heading_like(m->rest, 60));
+}
+
+/* Warns about such a marker; as_text: it was read as text. */
+static void warn_no_restart(struct parser *ps, const struct style_match *m,
+			    const struct clause *parent, long line,
+			    bool as_text)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+	const struct clause *last = ps->last_at[m->level];
+
+	diags_add(ps->d, DIAG_WARNING, ps->file, line,
+		  "level-%d '%s' of style '%s' restarts under each parent, "
+		  "but '%s' (line %ld) under '%s' goes on from '%s' (line "
+		  "%ld) under '%s' instead of starting at %d%s",
+		  m->level, lv->alt[0], ps->style->name, m->number, line,
+		  parent->number, last->number, last->line,
+		  last->parent->number, first_ordinal(lv),
+		  as_text ? ": it was read as text" : "");
+}
+
+/* True when a marker of a level numbered through the text goes back. */
+static bool restarts(const struct parser *ps, const struct style_match *m)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+
+	return (lv->flags & STYLE_SEQUENTIAL) && ps->last_at[m->level] &&
+	       m->ordinal <= ps->last_seq[m->level] &&
+	       !((lv->flags & STYLE_HEADING) && !heading_like(m->rest, 60));
+}
+
+/* Warns that such a marker (restarts) was read as text. */
+static void warn_restart(struct parser *ps, const struct style_match *m,
+			 long line)
+{
+	const struct style_level *lv = level_of(ps, m->level);
+	const struct clause *last = ps->last_at[m->level];
+
+	diags_add(ps->d, DIAG_WARNING, ps->file, line,
+		  "level-%d '%s' of style '%s' is numbered through the whole "
+		  "text, but '%s' (line %ld) restarts after '%s' (line %ld): "
+		  "line %ld was read as text",
+		  m->level, lv->alt[0], ps->style->name, m->number, line,
+		  last->number, last->line, line);
+}
+
 /* Opens a clause for a marker; false when the line is text after all. */
 static bool open_clause(struct parser *ps, struct style_match *m, long line)
 {
@@ -531,6 +659,8 @@ static bool open_clause(struct parser *ps, struct style_match *m, long line)
 				  parent->number ? parent->number : "");
 		return true; /* reported; the line is dropped */
 	}
+	if (no_restart(ps, m, parent))
+		warn_no_restart(ps, m, parent, line, false);
 	snprintf(srcnum, sizeof(srcnum), "%s", m->number);
 	if (!number_clause(ps, m, parent, line, &occ))
 		return true;
@@ -554,6 +684,7 @@ static bool open_clause(struct parser *ps, struct style_match *m, long line)
 	}
 	if (level_of(ps, m->level)->flags & STYLE_SEQUENTIAL)
 		ps->last_seq[m->level] = m->ordinal;
+	ps->last_at[m->level] = c;
 	ps->open[m->level] = c;
 	for (int k = m->level + 1; k <= CLAUSE_MAX; k++)
 		ps->open[k] = NULL;
@@ -564,16 +695,32 @@ static bool open_clause(struct parser *ps, struct style_match *m, long line)
 /* Opens the clause a line's marker starts; false when it is text. */
 static bool open_marker(struct parser *ps, const char *line, long lineno)
 {
+	struct style_match back;
+	bool restart = false;
+
 	for (int k = 1; k <= (int)ps->style->nlevels; k++) {
 		struct clause *parent = open_parent(ps, (enum clause_kind)k);
 		const struct clause *prev =
 			last_child(parent, (enum clause_kind)k);
 		struct style_match m;
-		if (style_match(ps->style, k, line, parent_cite(ps, k),
-				prev ? prev->ordinal + 1 : 1, &m) &&
-		    open_clause(ps, &m, lineno))
+		if (!style_match(ps->style, k, line, parent_cite(ps, k),
+				 prev ? prev->ordinal + 1 : 1, &m))
+			continue;
+		if (open_clause(ps, &m, lineno))
 			return true;
+		if (!restart &&
+		    (restarts(ps, &m) || no_restart(ps, &m, parent))) {
+			back = m;
+			restart = true;
+		}
 	}
+	if (restart && restarts(ps, &back))
+		warn_restart(ps, &back, lineno);
+	else if (restart)
+		warn_no_restart(ps, &back,
+				open_parent(ps, (enum clause_kind)back.level),
+				lineno, true);
+	ps->restart_noted = restart;
 	return false;
 }
 
@@ -844,26 +991,33 @@ static void take_line(struct parser *ps, char *line, long lineno)
 		return;
 	}
 	flush_caption(ps);
-	note_unparsed(ps, line, lineno);
+	if (!ps->restart_noted)
+		note_unparsed(ps, line, lineno);
 	add_text(ps, line);
 }
 
 /* Parses the lines of text into ps->root, keeping them in pol->lines. */
 static void parse_lines(struct parser *ps, const char *text, size_t len,
-			struct policy *pol)
+			const struct prelines *pre, struct policy *pol)
 {
 	const char *p = text, *end = text + len;
 	long lineno = 0;
 	size_t cap = 0;
 
 	ps->captions = has_captions(ps->style);
-	while (p < end && !ps->oom) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = normalize_line(p, n, ps->style->strip);
+	while ((pre ? lineno < pre->n : p < end) && !ps->oom) {
+		char *line;
 
+		if (pre) {
+			line = strip_line(strdup(pre->v[lineno]),
+					  ps->style->strip);
+		} else {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			line = normalize_line(p, n, ps->style->strip);
+			p += n + (nl ? 1 : 0);
+		}
 		lineno++;
-		p += n + (nl ? 1 : 0);
 		if (!line) {
 			ps->oom = true;
 			break;
@@ -884,8 +1038,10 @@ static void parse_lines(struct parser *ps, const char *text, size_t len,
 	flush_caption(ps);
 }
 
-enum kansa_err policy_parse_style(const char *text, size_t len,
-				  const char *file, const struct style *style,
+/* policy_parse_style, from the lines in pre when not NULL. */
+static enum kansa_err parse_style(const char *text, size_t len,
+				  const struct prelines *pre, const char *file,
+				  const struct style *style,
 				  struct renumber *renumber, size_t nrenumber,
 				  struct diags *d, struct policy **out)
 {
@@ -903,7 +1059,7 @@ enum kansa_err policy_parse_style(const char *text, size_t len,
 	if (!(pol = calloc(1, sizeof(*pol))) ||
 	    !(ps.root = clause_new(&ps, CLAUSE_ROOT, "", 0, 0)))
 		goto out;
-	parse_lines(&ps, text, len, pol);
+	parse_lines(&ps, text, len, pre, pol);
 	if (ps.oom)
 		goto out;
 	if (ps.root->nchildren == 0 && strcmp(style->name, "council") != 0) {
@@ -955,15 +1111,25 @@ out:
 	return err;
 }
 
+enum kansa_err policy_parse_style(const char *text, size_t len,
+				  const char *file, const struct style *style,
+				  struct renumber *renumber, size_t nrenumber,
+				  struct diags *d, struct policy **out)
+{
+	return parse_style(text, len, NULL, file, style, renumber, nrenumber, d,
+			   out);
+}
+
 /* Clauses a style reads in the text, or 0 when it reads none. */
-static size_t style_score(const char *text, size_t len, const struct style *st)
+static size_t style_score(const char *text, size_t len,
+			  const struct prelines *pre, const struct style *st)
 {
 	struct diags scratch;
 	struct policy *p = NULL;
 	size_t n = 0;
 
 	diags_init(&scratch);
-	if (policy_parse_style(text, len, "", st, NULL, 0, &scratch, &p) ==
+	if (parse_style(text, len, pre, "", st, NULL, 0, &scratch, &p) ==
 	    KANSA_OK)
 		n = p->nclauses;
 	policy_free(p);
@@ -977,9 +1143,12 @@ const struct style *policy_detect_style(const char *text, size_t len,
 {
 	const struct style *best = NULL, *second = NULL;
 	size_t bn = 0, sn = 0;
+	struct prelines pre;
+	bool have = prelines_make(&pre, text, len);
 
 	for (size_t i = 0; i < set->n; i++) {
-		size_t n = style_score(text, len, &set->v[i]);
+		size_t n =
+			style_score(text, len, have ? &pre : NULL, &set->v[i]);
 		if (n > bn) {
 			second = best;
 			sn = bn;
@@ -990,6 +1159,8 @@ const struct style *policy_detect_style(const char *text, size_t len,
 			sn = n;
 		}
 	}
+	if (have)
+		prelines_free(&pre);
 	if (!best)
 		return set->n ? &set->v[0] : NULL;
 	sbuf_printf(why, "reads %zu numbered clauses", bn);

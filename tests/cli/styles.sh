@@ -3,7 +3,7 @@
 # Sourced by tests/run.sh, which provides KANSA, ROOT, workspace, ok,
 # not_ok and check.
 
-test_plan 14
+test_plan 15
 
 POLICIES="$ROOT/tests/policies"
 
@@ -162,6 +162,29 @@ t_style_warnings() {
 	fi
 }
 
+# A level numbered through the text (第N of style dai) that starts again
+# at 1, and a level restarting under each parent (N of dai) that goes on
+# from the previous parent instead: derive names the lines, the level and
+# the numbers.
+t_style_restart_warnings() {
+	ws=$(workspace)
+	mkdir -p "$ws/checklists"
+	rc=0
+	cp "$POLICIES/restart.txt" "$ws/checklists/" || rc=9
+	(cd "$ws" && "$KANSA" derive --style dai checklists/restart.txt) >/dev/null 2>"$ws/err" || rc=$?
+	if [ "$rc" -eq 0 ] &&
+		grep -q "restart.txt:11: warning: level-2 '{n}' of style 'dai' restarts under each parent, but '3' (line 11) under '第2' goes on from '2' (line 7) under '第1' instead of starting at 1" "$ws/err" &&
+		grep -q "restart.txt:15: warning: level-2 '{n}' of style 'dai' restarts under each parent, but '4' (line 15) under '第3' goes on from '3' (line 11) under '第2' instead of starting at 1: it was read as text" "$ws/err" &&
+		grep -q "restart.txt:18: warning: level-1 '第{n}' of style 'dai' is numbered through the whole text, but '第1' (line 18) restarts after '第3' (line 14): line 18 was read as text" "$ws/err" &&
+		! grep -q "starts like a level-2 marker" "$ws/err" &&
+		! grep -q "starts like a level-1 marker" "$ws/err"; then
+		ok "styles: numbering that restarts (or does not) names the lines, the level and the numbers"
+	else
+		not_ok "styles: numbering that restarts (or does not) names the lines, the level and the numbers" "rc=$rc $(cat "$ws/err")"
+	fi
+}
+
 t_style_named_and_kept
 t_style_workspace_defined
 t_style_warnings
+t_style_restart_warnings
