@@ -115,11 +115,10 @@ static void chapter_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		 g ? score_rate(g, VIEW_SELF) * 100 : 0,
 		 g ? score_rate(g, VIEW_AUDIT) * 100 : 0);
 	for (lxw_col_t c = 0; c <= 14; c++)
-		xw_str(x, ws, row, c,
-		       c == 1	? chapter
-		       : c == 5 ? title
-				: "",
-		       XF_CHAPTER);
+		if (c == 1)
+			xw_chapter(x, ws, row, c, chapter, XF_CHAPTER);
+		else
+			xw_str(x, ws, row, c, c == 5 ? title : "", XF_CHAPTER);
 }
 
 static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
@@ -134,7 +133,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 
 	xw_item_answers(x, it->id, &ev, &comments);
 	xw_str(x, ws, row, 0, it->id, XF_CELL);
-	xw_str(x, ws, row, 1, it->chapter, XF_CELL_C);
+	xw_chapter(x, ws, row, 1, it->chapter, XF_CELL_C);
 	xw_str(x, ws, row, 2, it->section, XF_CELL_C);
 	xw_str(x, ws, row, 3, item_level_name(it->level), XF_CELL_C);
 	xw_str(x, ws, row, 4, it->roles, XF_CELL);

@@ -73,7 +73,7 @@ elif mode == "edit":
     ws = wb["チェックリスト"]
     k = 0
     for row in ws.iter_rows(min_row=2):
-        if row[1].value == "2" and row[0].value and row[0].value != "":
+        if row[1].value == 2 and row[0].value and row[0].value != "":
             if row[6].value not in (None, ""):
                 row[6].value = "未実施"
                 k += 1

@@ -85,7 +85,7 @@ t_xlsx_live() {
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 for r in wb["集計"].iter_rows(values_only=True):
-    if r[0] == "2":
+    if r[0] == 2:
         print("rate", r[7], "not done", r[4])
 ' lo2/out/edited.xlsx 2>/dev/null) && printf '%s' "$out" | grep -q "^rate 0 not done [1-9]"; then
 		ok "xlsx figures: statuses changed in the workbook change 集計 when recalculated ($out)"
