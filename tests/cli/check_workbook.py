@@ -49,8 +49,14 @@ for ws in wb.worksheets[:10]:
     a3 = ws.title in ("監査調書", "チェックリスト", "指摘事項")
     expect(str(ws.page_setup.paperSize) == ("8" if a3 else "9"),
            f"{ws.title}: {'A3' if a3 else 'A4'}")
-    expect(ws.page_setup.fitToWidth in (1, "1", None) and ws.sheet_properties.pageSetUpPr.fitToPage,
-           f"{ws.title}: fit to one page wide")
+    if ws.title == "監査調書":
+        # two pages per band of rows at 70 %, side by side (xlsx_print.sh)
+        expect(str(ws.page_setup.scale) == "70" and ws.page_setup.pageOrder == "overThenDown" and
+               ws.print_title_cols == "$A:$B" and [b.id for b in ws.col_breaks.brk] == [12],
+               f"{ws.title}: two pages wide at 70 %, 通番 and 項目ID repeated")
+    else:
+        expect(ws.page_setup.fitToWidth in (1, "1", None) and ws.sheet_properties.pageSetUpPr.fitToPage,
+               f"{ws.title}: fit to one page wide")
 for name in ("表紙", "集計"):
     expect(wb[name].sheet_view.showGridLines is False, f"{name}: no gridlines")
 
