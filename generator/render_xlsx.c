@@ -221,6 +221,17 @@ void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 			(unsigned)col, v);
 }
 
+void xw_chapter(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		const char *key, enum xfmt f)
+{
+	size_t n = strspn(key, "0123456789");
+	/* a number only when writing it back gives the same text */
+	if (n > 0 && n <= 9 && key[n] == '\0' && (key[0] != '0' || n == 1))
+		xw_num(x, ws, row, col, (double)strtol(key, NULL, 10), f);
+	else
+		xw_str(x, ws, row, col, key, f);
+}
+
 void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	     double v, enum xfmt f)
 {
@@ -607,7 +618,7 @@ static void summary(struct xw *x)
 		static const enum answer_status order[] = {
 			STATUS_DONE, STATUS_PARTIAL, STATUS_NOT_DONE, STATUS_NA,
 			STATUS_UNANSWERED};
-		xw_str(x, ws, row, 0, g->key, XF_CELL_C);
+		xw_chapter(x, ws, row, 0, g->key, XF_CELL_C);
 		xw_str(x, ws, row, 1, report_part_title(r, g->key), XF_CELL);
 		for (int k = 0; k < 5; k++)
 			xw_live_count(x, ws, row, (lxw_col_t)(2 + k), g->key,

@@ -113,6 +113,9 @@ void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    const char *s, enum xfmt f);
 void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	    double v, enum xfmt f);
+/* A chapter number: a number when key is one ("2"), else its text. */
+void xw_chapter(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		const char *key, enum xfmt f);
 /* A rate 0..1, or a blank cell when score_rate() says nothing applies
  * (negative).  Never for a change, which may be negative. */
 void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

@@ -115,11 +115,10 @@ static void chapter_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		 g ? score_rate(g, VIEW_SELF) * 100 : 0,
 		 g ? score_rate(g, VIEW_AUDIT) * 100 : 0);
 	for (lxw_col_t c = 0; c <= 14; c++)
-		xw_str(x, ws, row, c,
-		       c == 1	? chapter
-		       : c == 5 ? title
-				: "",
-		       XF_CHAPTER);
+		if (c == 1)
+			xw_chapter(x, ws, row, c, chapter, XF_CHAPTER);
+		else
+			xw_str(x, ws, row, c, c == 5 ? title : "", XF_CHAPTER);
 }
 
 static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
@@ -134,7 +133,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 
 	xw_item_answers(x, it->id, &ev, &comments);
 	xw_str(x, ws, row, 0, it->id, XF_CELL);
-	xw_str(x, ws, row, 1, it->chapter, XF_CELL_C);
+	xw_chapter(x, ws, row, 1, it->chapter, XF_CELL_C);
 	xw_str(x, ws, row, 2, it->section, XF_CELL_C);
 	xw_str(x, ws, row, 3, item_level_name(it->level), XF_CELL_C);
 	xw_str(x, ws, row, 4, it->roles, XF_CELL);
@@ -374,20 +373,25 @@ static void part_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 {
 	static const char *const head[] = {"節", "節名", "今年度", "前年度",
 					   "差"};
+	char crit[320];
 	xw_str(x, ws, (*row)++, 0, caption, XF_H2);
 	xw_header(x, ws, (*row)++, head, 5);
 	for (size_t i = 0; i < n; i++, (*row)++) {
 		xw_str(x, ws, *row, 0, v[i]->key, XF_CELL);
 		xw_str(x, ws, *row, 1, report_part_title(x->r, v[i]->key),
 		       XF_CELL);
-		xw_rate(x, ws, *row, 2, v[i]->rate_now, XF_PCT);
+		/* this year's rate is live over the section's items on
+		 * チェックリスト; the year before is a plain figure */
+		snprintf(crit, sizeof(crit),
+			 ",'チェックリスト'!$C$2:$C$%u,\"%s\"", x->cl_last + 1,
+			 v[i]->key);
+		xw_live_rate(x, ws, *row, 2, crit, VIEW_SELF, v[i]->rate_now);
 		xw_rate(x, ws, *row, 3, v[i]->rate_before, XF_PCT);
-		/* a change may be negative: blank only when a rate is
+		/* a change may be negative: empty only when a rate is
 		 * missing (a decline must show) */
-		if (v[i]->rate_now >= 0 && v[i]->rate_before >= 0)
-			xw_num(x, ws, *row, 4, v[i]->change, XF_PCT);
-		else
-			xw_str(x, ws, *row, 4, "", XF_PCT);
+		xw_live_change(x, ws, *row, 2, 3, 4,
+			       v[i]->rate_now >= 0 && v[i]->rate_before >= 0,
+			       v[i]->change);
 	}
 	(*row)++;
 }

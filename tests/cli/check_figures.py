@@ -2,12 +2,13 @@
 """Checks figures of a kansa workpaper with openpyxl: on 前年度比較 every
 row under 最も悪化した節 has its 差 as a negative number (a decline), and
 every row under 最も改善した節 a positive one; no cell of 集計 or 部署別
-holds a sentinel (a negative rate).  usage: check_figures.py BOOK.xlsx"""
+holds a sentinel (a negative rate).  Formulas are read by their cached
+values (what Excel shows before recalculating).  usage: check_figures.py BOOK.xlsx"""
 import sys
 
 import openpyxl
 
-wb = openpyxl.load_workbook(sys.argv[1])
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 problems = []
 ws = wb["前年度比較"]
 rows = list(ws.iter_rows(values_only=True))

@@ -3,9 +3,10 @@
 usage: check_live.py strip IN.xlsx OUT.xlsx
          writes IN without the cached values of its formulas (so that
          LibreOffice must compute every one when it loads OUT);
-       check_live.py compare KANSA.xlsx LIBREOFFICE.xlsx
+       check_live.py compare KANSA.xlsx LIBREOFFICE.xlsx [SHEET...]
          compares each formula's cached value in KANSA.xlsx (kansa's
          own figures) with the value LibreOffice computed and saved;
+         each SHEET named must hold formulas with cached numbers;
        check_live.py edit IN.xlsx OUT.xlsx
          sets the 自己評価 of every item of chapter 2 on チェックリスト to
          未実施 (openpyxl), to see the figures of 集計 follow.
@@ -38,6 +39,7 @@ elif mode == "compare":
     v = openpyxl.load_workbook(mine, data_only=True)
     w = openpyxl.load_workbook(lo, data_only=True)
     problems, n = [], 0
+    per = {}
     for ws in f.worksheets:
         for row in ws.iter_rows():
             for c in row:
@@ -45,6 +47,8 @@ elif mode == "compare":
                     continue
                 n += 1
                 a = v[ws.title][c.coordinate].value
+                if isinstance(a, (int, float)):
+                    per[ws.title] = per.get(ws.title, 0) + 1
                 b = w[ws.title][c.coordinate].value
                 a = "" if a is None else a
                 b = "" if b is None else b
@@ -54,10 +58,14 @@ elif mode == "compare":
                     problems.append(f"{ws.title}!{c.coordinate}: kansa {a!r}, LibreOffice {b!r} ({c.value})")
     if n < 20:
         problems.append(f"only {n} formulas")
+    for name in sys.argv[4:]:
+        if not per.get(name):
+            problems.append(f"{name}: no formula with a cached number")
     for p in problems[:20]:
         print(p)
     if not problems:
-        print(n, "formulas: kansa's cached values equal LibreOffice's")
+        print(n, "formulas: kansa's cached values equal LibreOffice's",
+              "(" + ", ".join(f"{k} {per[k]}" for k in sorted(per)) + ")")
     sys.exit(1 if problems else 0)
 elif mode == "edit":
     src, dst = sys.argv[2:4]
@@ -65,7 +73,7 @@ elif mode == "edit":
     ws = wb["チェックリスト"]
     k = 0
     for row in ws.iter_rows(min_row=2):
-        if row[1].value == "2" and row[0].value and row[0].value != "":
+        if row[1].value == 2 and row[0].value and row[0].value != "":
             if row[6].value not in (None, ""):
                 row[6].value = "未実施"
                 k += 1

@@ -63,7 +63,7 @@ for ws in wb.worksheets:
 
 t_xlsx_long_comment
 
-# 集計's figures are formulas with kansa's values cached: LibreOffice,
+# 集計's and 前年度比較's figures are formulas with kansa's values cached: LibreOffice,
 # made to compute every one (the cached values removed), gets the same;
 # and after the statuses of chapter 2 are changed, it computes new ones.
 t_xlsx_live() {
@@ -74,7 +74,7 @@ t_xlsx_live() {
 	if /usr/bin/python3 "$ROOT/tests/cli/check_live.py" strip "$book" stripped.xlsx >/dev/null &&
 		lo_convert "$ws/lo" "$ws/stripped.xlsx" xlsx && [ -s lo/out/stripped.xlsx ] &&
 		out=$(/usr/bin/python3 "$ROOT/tests/cli/check_live.py" compare "$book" \
-			lo/out/stripped.xlsx 2>/dev/null); then
+			lo/out/stripped.xlsx 集計 前年度比較 2>/dev/null); then
 		ok "xlsx figures: $out"
 	else
 		not_ok "xlsx figures: the cached values equal LibreOffice's" "$out $(cat lo/log 2>/dev/null)"
@@ -85,7 +85,7 @@ t_xlsx_live() {
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 for r in wb["集計"].iter_rows(values_only=True):
-    if r[0] == "2":
+    if r[0] == 2:
         print("rate", r[7], "not done", r[4])
 ' lo2/out/edited.xlsx 2>/dev/null) && printf '%s' "$out" | grep -q "^rate 0 not done [1-9]"; then
 		ok "xlsx figures: statuses changed in the workbook change 集計 when recalculated ($out)"
