@@ -459,14 +459,25 @@ t_rec_consistent_reads() {
 t_rec_run_kills() {
 	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
 	cd "$ws" || return
-	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-11 >a.log 2>&1 &
-	pid=$!
-	sleep 0.5
+	# Another kansa holds the folder (flock(1) on the lock kansa takes; a
+	# whole run is quicker than any guessed sleep on an idle machine).
+	mkdir -p output/2025
+	rm -f held was_held
+	flock output/2025/.kansa-lock -c \
+		'touch held was_held; n=0; while [ -e held ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done' &
+	holder=$!
+	n=0
+	while [ ! -e held ] && [ $n -lt 100 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
 	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-12 >b.log 2>&1
 	rc=$?
-	wait $pid
+	rm -f held
+	wait $holder
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-11 >a.log 2>&1
 	rca=$?
-	if [ $rc -eq 4 ] && [ $rca -eq 0 ] && grep -q "another kansa is writing to this folder" b.log &&
+	if [ -e was_held ] && [ $rc -eq 4 ] && [ $rca -eq 0 ] && grep -q "another kansa is writing to this folder" b.log &&
 		(cd output/2025 && sha256sum -c --quiet MANIFEST.sha256) >/dev/null 2>&1 &&
 		grep -q "2026-02-11" output/2025/kansa-run.log; then
 		ok "records: a second kansa run of the same folder at once is refused (exit 4); the first publishes its set"
