@@ -45,7 +45,7 @@ has() {
 
 t_audit_candidates() {
 	ws=$(audit_ws) || { setup_failed t_audit_candidates "the demo imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	# The demo decides every candidate.
 	out=$("$KANSA" findings --year 2025 --as-of $AUDIT_AS_OF --candidates 2>&1)
 	if printf '%s' "$out" | grep -q "未決定の候補 / undecided candidates: 0$"; then
@@ -63,7 +63,7 @@ t_audit_candidates() {
 	else
 		not_ok "audit: a dismissed candidate" "$(printf '%s' "$out" | grep -n "棄却\|案" | head)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # Without decisions: candidates listed, the reports marked 案, a skeleton
@@ -72,7 +72,7 @@ t_audit_draft() {
 	ws0=$(workspace)
 	sed '/^; --- 規則による候補/,$d' "$ROOT/examples/2025/audit.ini" >"$ws0/audit-part.ini"
 	ws=$(audit_ws "$ws0/audit-part.ini") || { setup_failed t_audit_draft "a partial audit file imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	cand=$("$KANSA" findings --year 2025 --as-of $AUDIT_AS_OF --candidates --format tsv 2>&1)
 	n=$(printf '%s\n' "$cand" | tail -n +2 | awk -F'\t' '$1 == "軽微な不適合"' | wc -l)
 	if [ "$n" -eq 22 ] && printf '%s\n' "$cand" | grep -q "^軽微な不適合	3(2)ウ(ア)	"; then
@@ -132,12 +132,12 @@ t_audit_draft() {
 	else
 		not_ok "audit: 棄却 without a reason" "rc=$rc $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_audit_reports() {
 	ws=$(audit_ws) || { setup_failed t_audit_reports "the demo imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	if ! audit_pdfs "$ws"; then
 		setup_failed t_audit_reports "kansa report: $(tail -3 report.log)"
 		return
@@ -200,12 +200,12 @@ $iso"
 		not_ok "audit: CISO page 1" "missing:$miss"
 	miss=$(has ciso.txt "章別の実施率（自己評価・監査評価、%）" "自己評価" "監査評価" "88.5")
 	[ -z "$miss" ] && ok "audit: the CISO chart shows both views with values" || not_ok "audit: the CISO chart" "missing: $miss"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_audit_plans_letter() {
 	ws=$(audit_ws) || { setup_failed t_audit_plans_letter "the demo imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	if "$KANSA" report plans --as-of 2026-01-31 --date 2026-02-10 >p.log 2>&1 &&
 		pdftotext -layout output/2025/kansa-plans-2026-01-31.pdf p.txt 2>/dev/null; then
 		miss=$(has p.txt "期限を変更した計画" "KP-2025-001" "期限を令和7年12月31日から令和8年3月31日に延長" \
@@ -215,7 +215,7 @@ t_audit_plans_letter() {
 	else
 		not_ok "audit: kansa report plans" "$(cat p.log)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_audit_candidates

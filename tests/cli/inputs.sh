@@ -188,7 +188,7 @@ in_run() {
 # 5: file names from settings are names, not paths
 t_in_setting_names() {
 	ws=$(in_run_ws) || { setup_failed "inputs 5"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	sed -i 's|^audit = kansa-{year}-audit.pdf|audit = ../kansa.db|' templates/report.ini
 	line=$(grep -n '^audit = \.\./kansa\.db' templates/report.ini | cut -d: -f1)
 	in_run >out 2>&1
@@ -205,14 +205,14 @@ t_in_setting_names() {
 	[ $rc -eq 3 ] && grep -q "report.ini:$line: .*'CON.pdf' is not a file name: .*reserves" out &&
 		ok "inputs 5: a Windows device name (CON.pdf) is refused" ||
 		not_ok "inputs 5: CON.pdf" "rc $rc: $(tail -5 out)"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # 6, 7, 8: no write through a planted link; modes from the umask; only
 # kansa's own temporaries removed
 t_in_writes() {
 	ws=$(in_run_ws) || { setup_failed "inputs 6"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	(umask 077 && in_run) >out 2>&1 || { setup_failed "inputs 6" "the first run: $(tail -3 out)"; return; }
 	m=$(stat -c %a output/2025/kansa-2025-audit.pdf output/2025/MANIFEST.sha256 output/2025/status.txt output/2025/kansa-2025-workpaper.xlsx | sort -u | tr '\n' ' ')
 	in_expect "inputs 7: under umask 077 the outputs and the manifest are 0600" "$m" "600 "
@@ -246,13 +246,13 @@ t_in_writes() {
 	in_expect "inputs 7: a backup of a 0600 database is 0600" "$(stat -c %a b.db 2>&1)" 600 "$(cat out)"
 	(umask 002 && "$KANSA" --db shared.db derive --version 2024 -o cl.ini checklists/policy.txt) >out 2>&1
 	in_expect "inputs 7: under umask 002 a new database is 0664 (group-writable)" "$(stat -c %a shared.db 2>&1)" 664 "$(cat out)"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # 12: only regular files are read; FIFOs, devices and links out are refused
 t_in_special_files() {
 	ws=$(in_run_ws) || { setup_failed "inputs 12"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	in_run >out 2>&1 || { setup_failed "inputs 12" "the first run: $(tail -3 out)"; return; }
 	rm 2025/evidence/記録/研修実施記録.txt
 	mkfifo 2025/evidence/記録/研修実施記録.txt
@@ -277,13 +277,13 @@ t_in_special_files() {
 	[ $rc -eq 3 ] && grep -q "zz-fifo.ini: not a regular file (a FIFO)" out &&
 		ok "inputs 12: import names a FIFO '*.ini' and refuses it (exit 3, no hang)" ||
 		not_ok "inputs 12: import and a FIFO" "rc $rc: $(tail -4 out)"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # 13: every command checks its output stream (exit 4 on /dev/full)
 t_in_full() {
 	ws=$(in_run_ws) || { setup_failed "inputs 13"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	in_run >out 2>&1 || { setup_failed "inputs 13" "the first run: $(tail -3 out)"; return; }
 	bad=""
 	for c in "status --year 2025" "score --year 2025" "findings --year 2025" \
@@ -295,27 +295,27 @@ t_in_full() {
 	done
 	[ -z "$bad" ] && ok "inputs 13: status, score, findings, items, runs, plan list, verify, help exit 4 on /dev/full" ||
 		not_ok "inputs 13: output checked at exit" "$bad"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # 20: kansa run takes --allow-missing-evidence
 t_in_run_missing() {
 	ws=$(in_run_ws) || { setup_failed "inputs 20"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	rm 2025/evidence/画面/gpo-password.png
 	in_run --allow-missing-evidence >out 2>&1
 	rc=$?
 	[ $rc -eq 0 ] && grep -q "gpo-password.png.*recorded as missing" output/2025/kansa-run.log &&
 		ok "inputs 20: kansa run --allow-missing-evidence records a missing file as missing" ||
 		not_ok "inputs 20: kansa run --allow-missing-evidence" "rc $rc: $(tail -6 out)"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # 19: only a drive letter or a leading / or \ is absolute; the workbook's
 # link to a file whose name has '#' (and ':' and a space) reaches it
 t_in_link_names() {
 	ws=$(in_run_ws) || { setup_failed "inputs 19"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	echo 設定 >"2025/evidence/画面/設定 #2 10:30.txt"
 	printf '\n[EV-2025-900]\ntitle = 時刻入りの画面\nfile = "画面/設定 #2 10:30.txt"\ncollected_on = 2025-08-05\n' >>2025/evidence/register.ini
 	in_run >out 2>&1
@@ -343,7 +343,7 @@ PY
 	else
 		not_ok "inputs 19: ':' and '#' in an evidence file name" "rc $rc: $(tail -3 out) $(cat lout)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # 10: every value kansa writes into an INI file is quoted or refused

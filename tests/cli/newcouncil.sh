@@ -29,11 +29,11 @@ t_new_council() {
 		rc=$?
 		[ $rc -eq 0 ] || { not_ok "new council: $name" "rc $rc: $out"; cd "$ROOT"; return 1; }
 	}
-	step "init" "$K" init --organisation 試験町議会 --year 2025 kansa || return
+	step "init" "$K" init --organisation 試験町議会 --year 2025 kansa || { setup_failed "$_tr_current: cd"; return; }
 	cd kansa || { setup_failed "new council: cd kansa"; cd "$ROOT"; return; }
 	cp "$P/share/kansa/checklists/mito-gikai-taisaku-kijun.txt" checklists/policy.txt
 	mkdir -p 2025/answers && cd 2025/answers || { setup_failed "new council: cd 2025/answers"; cd "$ROOT"; return; }
-	step "template from 2025/answers" "$K" template --year 2025 || return
+	step "template from 2025/answers" "$K" template --year 2025 || { setup_failed "$_tr_current: cd"; return; }
 	cd ../.. || { setup_failed "new council: cd ../.."; cd "$ROOT"; return; }
 	miss=""
 	printf '%s' "$out" | grep -q "deriving it from checklists/policy.txt" || miss="$miss [no derive notice]"
@@ -55,14 +55,14 @@ t_new_council() {
 	done
 	head -c 3 2025/answers/answers-2025-members-staff.ini | od -An -tx1 | grep -q "ef bb bf" || miss="$miss [no BOM]"
 	iconv -f UTF-8 -t UTF-8 2025/answers/answers-2025-sys-admin.ini >/dev/null 2>&1 && miss="$miss [not Shift_JIS]"
-	step "run 2025" "$K" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 || return
+	step "run 2025" "$K" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 || { setup_failed "$_tr_current: cd"; return; }
 	printf '%s' "$out" | grep -q "import .*: 10 new, 0 replaced" || miss="$miss [import 2025]"
 	printf '%s' "$out" | grep -q "試験町議会 令和7年度 (2025)" || miss="$miss [summary]"
 	(cd output/2025 && sha256sum -c MANIFEST.sha256 >/dev/null 2>&1) || miss="$miss [manifest]"
 	grep -q "answers-2025-sys-admin.ini.*Shift_JIS" output/2025/kansa-run.log || miss="$miss [no Shift_JIS notice]"
 	step "plan add" "$K" plan add KP-2025-001 --item "6-4(2)キ" --finding-year 2025 \
 		--department 議会事務局 --role 議員及び職員 --action "設定を点検する" \
-		--due 2026-03-31 --as-of 2026-02-10 || return
+		--due 2026-03-31 --as-of 2026-02-10 || { setup_failed "$_tr_current: cd"; return; }
 	if [ -z "$miss" ]; then
 		ok "new council: the first year with the installed kansa (init, policy, template from a subfolder, Shift_JIS and BOM sheets, run)"
 	else
@@ -70,17 +70,17 @@ t_new_council() {
 	fi
 	# the second year
 	miss=""
-	step "year start 2026" "$K" year start 2026 || return
+	step "year start 2026" "$K" year start 2026 || { setup_failed "$_tr_current: cd"; return; }
 	printf '%s' "$out" | grep -q "9 sheets with 2025's answers" || miss="$miss [year start: $out]"
 	[ -f 2026/plans-from-2025.ini ] || miss="$miss [plans not carried]"
 	for f in 2026/answers/*.ini; do
 		python3 "$ROOT/tests/cli/council_fill.py" "$f" utf-8 議会事務局 "" "6-4(2)キ" >/dev/null ||
 			miss="$miss [fill $f]"
 	done
-	step "run 2026" "$K" run --year 2026 --as-of 2026-06-30 --date 2026-07-10 || return
+	step "run 2026" "$K" run --year 2026 --as-of 2026-06-30 --date 2026-07-10 || { setup_failed "$_tr_current: cd"; return; }
 	printf '%s' "$out" | grep -q "import .*: 9 new, 0 replaced, 1 unchanged" || miss="$miss [import 2026: $out]"
 	grep -q "6-4(2)キ.*悪化\|悪化.*6-4(2)キ" output/2026/diff.txt || miss="$miss [the changed answer is not 悪化 in the diff]"
-	step "report plans" "$K" report plans --as-of 2026-06-30 || return
+	step "report plans" "$K" report plans --as-of 2026-06-30 || { setup_failed "$_tr_current: cd"; return; }
 	[ -f output/2026/kansa-plans-2026-06-30.pdf ] && [ -f output/2026/kansa-plans-2026-06-30.xlsx ] ||
 		miss="$miss [plans report: $(ls output/2026)]"
 	pdftotext output/2026/kansa-plans-2026-06-30.pdf - 2>/dev/null | grep -q "KP-2025-001" || miss="$miss [plan not in the report]"

@@ -61,7 +61,7 @@ INI
 		not_ok "newtown: the letter cites no council clause, and run warns of the ○○ left in it" "$out
 $(printf '%s' "$letter" | head -12)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_new_town

@@ -14,7 +14,7 @@ lo_convert() {
 
 t_xlsx_declines() {
 	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
 	if out=$(/usr/bin/python3 "$ROOT/tests/cli/check_figures.py" \
 		output/2025/kansa-2025-workpaper.xlsx 2>&1); then
@@ -22,7 +22,7 @@ t_xlsx_declines() {
 	else
 		not_ok "xlsx figures: 前年度比較 shows each decline and improvement as a signed 差" "$out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_declines
@@ -31,7 +31,7 @@ t_xlsx_declines
 # the workbook cuts it visibly at Excel's cell limit and says so.
 t_xlsx_long_comment() {
 	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	/usr/bin/python3 -c '
 import sqlite3
 c = sqlite3.connect("kansa.db")
@@ -58,7 +58,7 @@ for ws in wb.worksheets:
 	else
 		not_ok "xlsx figures: a 1.68 M-character comment is cut visibly with a warning" "rc=$rc $out $cells"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_long_comment
@@ -68,7 +68,7 @@ t_xlsx_long_comment
 # and after the statuses of chapter 2 are changed, it computes new ones.
 t_xlsx_live() {
 	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
 	book=output/2025/kansa-2025-workpaper.xlsx
 	if /usr/bin/python3 "$ROOT/tests/cli/check_live.py" strip "$book" stripped.xlsx >/dev/null &&
@@ -92,7 +92,7 @@ for r in wb["集計"].iter_rows(values_only=True):
 	else
 		not_ok "xlsx figures: statuses changed in the workbook change 集計" "$out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_live
@@ -101,7 +101,7 @@ t_xlsx_live
 # link: percent-encoded ('#' would start a place inside the file).
 t_xlsx_file_link() {
 	ws=$(demo_ws) || { not_ok "xlsx figures: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	mkdir -p ev/2025
 	printf 'x\n' >"ev/2025/a#b 1%.txt"
 	printf '[kansa]\nkind = evidence\nfiscal_year = 2025\n[EV-2025-999]\ntitle = t\nfile = "2025/a#b 1%%.txt"\ncollected_on = 2025-09-01\n' \
@@ -119,7 +119,7 @@ for r in wb["証跡一覧"].iter_rows(min_row=2):
 	*a%23b%201%25.txt) ok "xlsx figures: a file link with '#', '%' and a space is percent-encoded ($out)" ;;
 	*) not_ok "xlsx figures: a file link with '#', '%' and a space is percent-encoded" "$out" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_file_link

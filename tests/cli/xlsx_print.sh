@@ -9,7 +9,7 @@ test_plan 1
 
 t_xlsx_print_auditor() {
 	ws=$(demo_ws) || { not_ok "xlsx print: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
 	if ! lo_convert "$ws/lo" "$ws/output/2025/kansa-2025-workpaper.xlsx" pdf ||
 		[ ! -s lo/out/kansa-2025-workpaper.pdf ] ||
@@ -37,7 +37,7 @@ t_xlsx_print_auditor() {
 		not_ok "xlsx print: 監査調書 prints two A3 pages per band" \
 			"left $1, right $2, one page wide $3, spilled $4, A3 landscape on page 3: $size"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_print_auditor

@@ -10,7 +10,7 @@ PY=/usr/bin/python3 # Debian's, with python3-openpyxl
 
 t_xlsx_workpaper_roundtrip() {
 	ws=$(demo_ws) || { not_ok "xlsx: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	book=output/2025/kansa-2025-workpaper.xlsx
 	if ! out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 \
 		--only xlsx 2>&1); then
@@ -69,7 +69,7 @@ t_xlsx_workpaper_roundtrip() {
 	else
 		not_ok "xlsx: the workpaper saved by openpyxl imports" "$out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # xlsx_refused FILE MESSAGE: import fails with exit 3, MESSAGE, in bounded
@@ -88,7 +88,7 @@ xlsx_refused() {
 
 t_xlsx_hostile() {
 	ws=$(demo_ws) || { not_ok "xlsx: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	"$KANSA" report --year 2025 --as-of $AS_OF --date 2026-02-10 --only xlsx >/dev/null 2>&1
 	if ! out=$($PY "$ROOT/tests/cli/hostile_xlsx.py" \
 		output/2025/kansa-2025-workpaper.xlsx hostile 2>&1); then
@@ -104,7 +104,7 @@ t_xlsx_hostile() {
 	xlsx_refused renamed.xlsx "the sheet '監査調書' is missing (renamed or removed?)"
 	xlsx_refused noident.xlsx "not a workbook kansa wrote (no hidden sheet 'kansa')"
 	xlsx_refused formula.xlsx "hostile/formula.xlsx:監査調書!M2: a formula in the finding cell"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_workpaper_roundtrip
@@ -115,7 +115,7 @@ t_xlsx_hostile
 t_xlsx_answer_sheet() {
 	ws=$(workspace)
 	cp "$BASE_WS/kansa.db" "$ws/"
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	mkdir -p ev/2025
 	printf 'ログ設定\n' >ev/2025/log.txt
 	printf '[kansa]\nkind = evidence\nfiscal_year = 2025\n[EV#7]\ntitle = "ログ設定"\nfile = 2025/log.txt\ncollected_on = 2025/09/01\n' \
@@ -161,7 +161,7 @@ t_xlsx_answer_sheet() {
 	else
 		not_ok "import: the answer workbook saved by LibreOffice" "$out $(cat lo/log)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_xlsx_answer_sheet

@@ -42,7 +42,7 @@ t_pdf_no_poppler_warning() {
 		ok "pdf type: extracted text is the text; the SHA-256 of audit.ini comes out whole on one line" ;;
 	*) not_ok "pdf type: extracted text and a whole SHA-256 ($sum)" "$(printf '%s\n' "$txt" | grep -i sha | head -5)" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # Mincho for the body, Gothic for headings, both embedded; the
@@ -62,7 +62,7 @@ t_pdf_faces() {
 		grep "+IPAGothic " | grep -q "yes yes yes" || bad="$bad [audit: the monospaced IPAGothic]"
 	[ -z "$bad" ] && ok "pdf type: Mincho and Gothic embedded in all three PDFs, IPAGothic (mono) in the audit report" ||
 		not_ok "pdf type: embedded faces" "$bad"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # /Lang (ja); page labels equal the printed "- n -" on every page (the
@@ -102,7 +102,7 @@ for i in range(n):
 	[ "$links" -ge 15 ] && [ "$links" -ge "$((toc / 2))" ] || bad="$bad [audit: $links links for $toc contents lines]"
 	[ -z "$bad" ] && ok "pdf type: /Lang (ja), page labels equal the printed numbers, $links contents links" ||
 		not_ok "pdf type: labels and links" "$bad"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # A finding block (its heading "4.N.M ..." and its table) is on one page:
@@ -140,13 +140,13 @@ t_pdf_finding_blocks() {
 	else
 		not_ok "pdf type: finding blocks on one page ($blocks blocks, at least $want expected, $state)" "$bad"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # Fonts that are not there name the file and the Debian package.
 t_pdf_no_mincho() {
 	ws=$(demo_ws) || { not_ok "pdf type: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	mkdir -p t
 	sed 's|^font_body = .*|font_body = /nonexistent/ipaexm.ttf|' "$ROOT/templates/report.ini" >t/report.ini
 	cp "$ROOT/templates/scoring.ini" t/
@@ -158,7 +158,7 @@ t_pdf_no_mincho() {
 	else
 		not_ok "pdf type: a missing Mincho" "rc $rc: $(cat err)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # The plans letter, too, is byte-identical for the same inputs and date.
@@ -171,7 +171,7 @@ t_pdf_plans_identical() {
 	[ -s "$ws/first.pdf" ] && cmp -s "$ws/first.pdf" "$f" &&
 		ok "pdf type: the plans letter is byte-identical on a rerun" ||
 		not_ok "pdf type: the plans letter is byte-identical on a rerun" "$(ls "$ws/output/2025")"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_pdf_no_poppler_warning

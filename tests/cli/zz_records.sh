@@ -21,7 +21,7 @@ PY
 # are each named by check-db and refused by the commands that read.
 t_rec_tampered() {
 	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	cp kansa.db trig.db
 	cp kansa.db guard.db
 	cp kansa.db null.db
@@ -58,14 +58,14 @@ t_rec_tampered() {
 	else
 		not_ok "records: tampered databases" "$bad"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # kansa backup refuses the database itself as destination, by any name,
 # and the copy keeps the original's permissions.
 t_rec_backup() {
 	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	mkdir sub
 	sum=$(sha256sum kansa.db)
 	out1=$("$KANSA" backup kansa.db 2>&1)
@@ -85,7 +85,7 @@ t_rec_backup() {
 	else
 		not_ok "records: the backup keeps the permissions" "$(ls -l copy.db 2>&1)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # Two first commands on a fresh (empty) database at once: the migration
@@ -166,7 +166,7 @@ PY
 # with a notice naming the years.
 t_rec_amended_policy() {
 	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	cp "$BASE_WS/cl.ini" cl.ini
 	year_state before
 	python3 - "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" <<'PY'
@@ -189,7 +189,7 @@ PY
 	else
 		not_ok "records: an amended policy leaves FY 2025 as it was" "rc $rc new $new: $out / $(printf '%s' "$d" | head -20)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # [renumber] added after the answers were imported (as derive's warning
@@ -197,7 +197,7 @@ PY
 # is clean, and the renumbered citation exists in the new version.
 t_rec_renumber() {
 	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	cp "$BASE_WS/cl.ini" cl.ini
 	year_state before
 	sed -i 's/^\[renumber\]$/[renumber]\n7-6@1 = 7-5/' cl.ini
@@ -219,7 +219,7 @@ t_rec_renumber() {
 	*": ok "*) ok "records: check-db is clean after the renumbering" ;;
 	*) not_ok "records: check-db after the renumbering" "$db" ;;
 	esac
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # rec_ws: a kansa init workspace with both demo years (as run.sh's
@@ -244,7 +244,7 @@ current_with() {
 # history); a trailing U+3000 or half-width katakana is the same name.
 t_rec_respondents() {
 	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	f=2025/answers/jimukyoku-security-manager.ini
 	[ -f "$f" ] || f=$(grep -l "^department = 議会事務局\s*$" 2025/answers/*.ini | head -1)
 	n0=$("$KANSA" respondents --year 2025 2>&1 | tail -1)
@@ -280,14 +280,14 @@ print(c.execute(\"SELECT count(*) FROM answer_history h JOIN respondent r USING 
 	else
 		not_ok "records: U+3000 around a department" "rc $rc before $before now $(current_with 議会事務局総務課): $out"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # kansa respondents rename and remove: logged with the reason; refused
 # in a closed year.
 t_rec_respondent_commands() {
 	ws=$(demo_ws) || { not_ok "records: the demo data imports"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	line=$("$KANSA" respondents --year 2025 2>&1 | sed -n 2p)
 	dep=$(printf '%s' "$line" | sed 's#^  \([^/]*\) / \([^ ]*\).*#\1#')
 	role=$(printf '%s' "$line" | sed 's#^  \([^/]*\) / \([^ /]*\).*#\2#')
@@ -310,7 +310,7 @@ print('|'.join(a + ':' + r for a, r in c.execute('SELECT action, reason FROM yea
 	else
 		not_ok "records: respondents rename/remove" "[$dep|$role|$sys] rc $rc1 $rc2: $out1 $out2 / $log"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # pdf_has FILE TEXT: the PDF's text holds TEXT
@@ -324,7 +324,7 @@ pdf_has() {
 # reproduced says why and leaves the final files; reopen is logged.
 t_rec_close() {
 	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	o=output/2025
 	pdf_has $o/kansa-2025-ciso.pdf "案" && draft=1 || draft=0
 	out=$("$KANSA" close --db kansa.db --year 2025 --reason "最終報告" 2>&1)
@@ -376,7 +376,7 @@ print('|'.join(a + ':' + r for a, r in c.execute('SELECT action, reason FROM yea
 	else
 		not_ok "records: reopen" "rc $rc: $out / $log"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # rec_sheets N DIR FLIP: N answer sheets of the 情報システム管理者 items in
@@ -403,7 +403,7 @@ PY
 # import (and so carries that state's input digest), never a mix.
 t_rec_consistent_reads() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	cp "$BASE_WS/kansa.db" .
 	rec_sheets 60 A 0
 	rec_sheets 60 B 1
@@ -448,7 +448,7 @@ t_rec_consistent_reads() {
 	else
 		not_ok "records: reports during an import" "$bad"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # kansa run holds the output folder for its whole length: a second run
@@ -458,7 +458,7 @@ t_rec_consistent_reads() {
 # a mixed set fails the check).
 t_rec_run_kills() {
 	ws=$(rec_ws) || { not_ok "records: a workspace runs"; return; }
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	# Another kansa holds the folder (flock(1) on the lock kansa takes; a
 	# whole run is quicker than any guessed sleep on an idle machine).
 	mkdir -p output/2025
@@ -507,7 +507,7 @@ t_rec_run_kills() {
 	else
 		not_ok "records: kansa run killed" "$bad left: $left"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 # An evidence ID defined again in a second register is an error naming
@@ -516,7 +516,7 @@ t_rec_run_kills() {
 # turned 確認済 back into 完了).
 t_rec_histories() {
 	ws=$(workspace)
-	cd "$ws" || return
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
 	cp "$BASE_WS/kansa.db" .
 	mkdir -p r2
 	cp -r "$ROOT/examples/2025/evidence/"* r2/ 2>/dev/null
@@ -560,7 +560,7 @@ print(list(c.execute('SELECT plan_id, status, progress, due FROM plan ORDER BY 1
 	else
 		not_ok "records: plans by as_of" "forward $f / reverse $r / $("$KANSA" check-db --db rev.db 2>&1 | head -3)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
 t_rec_tampered
