@@ -252,12 +252,8 @@ void rp_wareki_text(struct pdf *p, const char *s, double indent)
 
 static void plans_summary(struct pdf *p, const struct report *r)
 {
-	size_t by[PLAN_STATUSES] = {0}, late = 0;
+	const size_t *by = r->plan_counts.by_status;
 	char buf[512];
-	for (size_t i = 0; i < r->nyear_plans; i++) {
-		by[r->year_plans[i]->status]++;
-		late += plan_is_overdue(r->year_plans[i], r->as_of);
-	}
 	snprintf(buf, sizeof(buf),
 		 "本年度に対応中であった改善計画は %zu 件（未着手 %zu、対応中 "
 		 "%zu、"
@@ -265,16 +261,16 @@ static void plans_summary(struct pdf *p, const struct report *r)
 		 "%zu 件"
 		 "である。",
 		 r->nyear_plans, by[PLAN_TODO], by[PLAN_DOING], by[PLAN_DONE],
-		 by[PLAN_CONFIRMED], r->as_of, late);
+		 by[PLAN_CONFIRMED], r->as_of, r->plan_counts.overdue);
 	rp_wareki_text(p, buf, 0);
 	for (size_t i = 0; i < r->nyear_plans; i++) {
-		const struct plan *pl = r->year_plans[i];
-		if (!plan_is_overdue(pl, r->as_of))
+		const struct plan *pl = r->year_plans[i].plan;
+		if (!r->year_plans[i].overdue)
 			continue;
 		snprintf(buf, sizeof(buf),
 			 "・%s（%s）期限 %s、%ld 日超過、%s %d%%：%s", pl->id,
 			 pl->nitems ? pl->items[0] : "", pl->due,
-			 plan_days_overdue(pl, r->as_of),
+			 r->year_plans[i].days_overdue,
 			 plan_status_name(pl->status), pl->progress,
 			 pl->action);
 		rp_wareki_text(p, buf, 8);
@@ -417,60 +413,14 @@ static void audit_cover(struct pdf *p, const struct report *r)
 	pdf_approval(p);
 }
 
-/* An answer's item ID and index, to find an item's answers by search. */
-struct answer_ref {
-	const char *item_id;
-	size_t index;
-};
-
-static int by_item_then_index(const void *a, const void *b)
-{
-	const struct answer_ref *x = a, *y = b;
-	int c = strcmp(x->item_id, y->item_id);
-	return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
-/* The year's answers sorted by item (then in their order); NULL when out
- * of memory. */
-static struct answer_ref *answers_by_item(const struct report *r)
-{
-	struct answer_ref *v = calloc(r->data.nanswers + 1, sizeof(*v));
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < r->data.nanswers; i++) {
-		v[i].item_id = r->data.answers[i].item_id;
-		v[i].index = i;
-	}
-	qsort(v, r->data.nanswers, sizeof(*v), by_item_then_index);
-	return v;
-}
-
-/* The first of v[0..n) whose item is id (n when none). */
-static size_t first_of_item(const struct answer_ref *v, size_t n,
-			    const char *id)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(v[mid].item_id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static void chapter_results(struct pdf *p, const struct report *r)
 {
-	struct answer_ref *refs = answers_by_item(r);
 	static const double w[] = {76, 30, 48, 48, 95, 186};
 	static const char *const head[] = {"項目",     "水準", "自己評価",
 					   "監査評価", "証跡", "コメント"};
-	const size_t na = r->data.nanswers;
-
 	pdf_heading(p, 1, "6 章別の結果");
 	chapters_without_items(p, r);
-	for (size_t c = 0; refs && c < r->score.ngroups[GROUP_CHAPTER]; c++) {
+	for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++) {
 		const struct score_group *g =
 			&r->score.groups[GROUP_CHAPTER][c];
 		char title[512], a[16], b[16], line[256];
@@ -501,25 +451,23 @@ static void chapter_results(struct pdf *p, const struct report *r)
 			size_t ncom = 0, nev = 0;
 			if (strcmp(si->item->chapter, g->key) != 0)
 				continue;
-			for (size_t x = first_of_item(refs, na, si->item->id);
-			     x < na &&
-			     strcmp(refs[x].item_id, si->item->id) == 0;
-			     x++) {
-				size_t a2 = refs[x].index;
-				if (*r->data.evidence_ids[a2] && nev < 6 &&
+			const struct report_item *ri = &r->data.items[i];
+			for (size_t x = 0; x < ri->nanswers; x++) {
+				const struct report_answer *an = ri->answers[x];
+				if (*an->evidence_ids && nev < 6 &&
 				    (!ev.s ||
-				     !strstr(ev.s, r->data.evidence_ids[a2]))) {
+				     !strstr(ev.s, an->evidence_ids))) {
 					sbuf_printf(&ev, "%s%s",
 						    ev.len ? ", " : "",
-						    r->data.evidence_ids[a2]);
+						    an->evidence_ids);
 					nev++;
 				}
-				if (*r->data.comments[a2]) {
+				if (*an->comment) {
 					if (ncom < MAX_COMMENTS)
-						sbuf_printf(
-							&com, "%s%s",
-							com.len ? " / " : "",
-							r->data.comments[a2]);
+						sbuf_printf(&com, "%s%s",
+							    com.len ? " / "
+								    : "",
+							    an->comment);
 					ncom++;
 				}
 			}
@@ -551,7 +499,6 @@ static void chapter_results(struct pdf *p, const struct report *r)
 		free(cells);
 		free(ids);
 	}
-	free(refs);
 }
 
 static void diff_part(struct pdf *p, const struct report *r)
@@ -625,9 +572,10 @@ static void plans_part(struct pdf *p, const struct report *r)
 	pdf_heading(p, 1, "8 改善計画の進捗");
 	plans_summary(p, r);
 	for (size_t i = 0; i < r->nyear_plans; i++) {
-		const struct plan *pl = r->year_plans[i];
+		const struct report_plan *rp = &r->year_plans[i];
+		const struct plan *pl = rp->plan;
 		char title[256], buf[1024], fy[32];
-		size_t n = 0, k = 0;
+		size_t n = rp->nlog, k = 0;
 		const char **cells;
 		char(*txt)[4][256];
 		snprintf(title, sizeof(title), "%s %s %d%%", pl->id,
@@ -639,8 +587,6 @@ static void plans_part(struct pdf *p, const struct report *r)
 			 pl->nitems ? pl->items[0] : "", fy, pl->department,
 			 pl->role, pl->due, pl->action);
 		rp_wareki_text(p, buf, 0);
-		for (size_t e = 0; e < r->nlog; e++)
-			n += strcmp(r->log[e].plan_id, pl->id) == 0;
 		cells = calloc(n * 5 + 1, sizeof(*cells));
 		txt = calloc(n + 1, sizeof(*txt));
 		if (!cells || !txt) {
@@ -648,10 +594,8 @@ static void plans_part(struct pdf *p, const struct report *r)
 			free(txt);
 			return;
 		}
-		for (size_t e = 0; e < r->nlog; e++) {
-			const struct plan_log_entry *l = &r->log[e];
-			if (strcmp(l->plan_id, pl->id) != 0)
-				continue;
+		for (size_t e = 0; e < n; e++) {
+			const struct plan_log_entry *l = rp->log[e];
 			snprintf(txt[k][0], 256, "%d%%", l->progress);
 			snprintf(txt[k][1], 256, "%s%s%s", l->reason,
 				 *l->reason && *l->note ? "。" : "", l->note);
@@ -688,7 +632,7 @@ static void evidence_part(struct pdf *p, const struct report *r)
 		owned[i] = sbuf_take(&b);
 		cells[i * 3] = e->id;
 		cells[i * 3 + 1] = owned[i] ? owned[i] : e->title;
-		cells[i * 3 + 2] = report_evidence_check(r, e);
+		cells[i * 3 + 2] = report_check_name(r->evidence_checks[i]);
 	}
 	pdf_table(p, 3, w, head, cells, r->evidence.n, 9);
 out:
