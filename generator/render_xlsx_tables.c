@@ -268,15 +268,6 @@ void xw_departments(struct xw *x)
 
 /* --- 指摘事項 -------------------------------------------------------- */
 
-static const struct plan *plan_of(const struct report *r, const char *item)
-{
-	const struct plan *found = NULL;
-	for (size_t i = 0; i < r->nplans; i++)
-		if (plan_has_item(&r->plans[i], item))
-			found = &r->plans[i];
-	return found;
-}
-
 void xw_findings(struct xw *x)
 {
 	static const double widths[] = {13, 12, 6, 50, 26, 22, 36,
@@ -295,7 +286,7 @@ void xw_findings(struct xw *x)
 	xw_header(x, ws, 0, head, 13);
 	for (size_t i = 0; i < r->findings.n; i++, row++) {
 		const struct finding *f = &r->findings.v[i];
-		const struct plan *p = plan_of(r, f->item->item->id);
+		const struct plan *p = r->finding_plans[i].related;
 		char pstate[64] = "";
 		if (p)
 			snprintf(pstate, sizeof(pstate), "%s %d%%",
