@@ -1,7 +1,7 @@
 # tests/cli/zz_move.sh: a year moved to a newer policy version (issue 11):
 # kansa year move shows the mapping, moves with --yes, logs it; answers
 # stay on their clauses (by clause text); refused for a closed year.
-test_plan 5
+test_plan 6
 
 # mv_ws: FY 2026 (the demo's 2025 sheets, register and audit file as
 # 2026's) imported under version 2024; then the policy amended (one clause
@@ -100,6 +100,23 @@ print(c.execute('''SELECT a.item_id FROM answer a JOIN respondent r USING (respo
 		ok "move: kansa year log shows the move with its reason and the mapping"
 	else
 		not_ok "move: the year log" "$log"
+	fi
+	# the key is (version, ID): a year put back on its old version by
+	# hand (its answers under the new IDs) is named by check-db
+	cp kansa.db back.db
+	python3 -c "
+import sqlite3
+c = sqlite3.connect('back.db')
+c.execute('''UPDATE fiscal_year SET policy_id = (SELECT policy_id FROM policy
+    WHERE version = '2024') WHERE year = 2026''')
+c.commit()"
+	out=$("$KANSA" check-db --db back.db 2>&1)
+	rc=$?
+	if [ $rc -ne 0 ] && printf '%s' "$out" | grep -q "FY 2026 .*@2024: policy version differs from the one its last policy-move" &&
+		printf '%s' "$out" | grep -q "7-5(7) .*answer to an item the policy of FY 2026 does not have"; then
+		ok "move: check-db names a moved year put back on another version (and its answers off their items)"
+	else
+		not_ok "move: check-db after a tampered move" "rc $rc: $(printf '%s' "$out" | tail -5)"
 	fi
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
