@@ -153,7 +153,7 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-BENCH_SIZES ?= 30 300 3000
+BENCH_SIZES ?= 30 300 3000 10000
 bench: all
 	$(Q)sh bench/run.sh $(BUILD)/kansa $(BENCH_SIZES)
 
