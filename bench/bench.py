@@ -20,8 +20,9 @@ processes) is taken in a run of its own, untimed: every 10 ms this
 script finds the tree's processes in /proc and sums their VmRSS (the
 tree's peak, sampled) and keeps each one's VmHWM (their sum bounds the
 peak from above).  Figures vary with the machine: reported, never
-asserted.  Results go to build/bench/results.json (bench/perfdoc.py
-makes docs/performance.md's tables from it) and results.tsv.
+asserted.  Results go to build/bench/results-SIZES.json (and
+results.json, results.tsv); `make bench-doc` fills docs/performance.md's
+tables from all of them (bench/perfdoc.py).
 """
 import json
 import math
@@ -290,7 +291,7 @@ def document(ws, kind):
     measure(report_args(kind), ws)  # warm-up, and the workbook to list
     fargs, left = floor_args(ws, kind)
     measure(fargs, ws)  # warm-up
-    k, f, fr, ratio, krss, frss = [], [], [], [], [], []
+    k, f, fr, ratio, kc, fc, cratio, krss, frss = [], [], [], [], [], [], [], [], []
     for _ in range(PAIRS):
         a = measure(report_args(kind), ws)
         b = measure(fargs, ws)
@@ -298,9 +299,13 @@ def document(ws, kind):
         f.append(b["wall"])
         fr.append(floor_read_time(b["err"]))
         ratio.append(a["wall"] / b["wall"])
+        kc.append(a["cpu"])
+        fc.append(b["cpu"])
+        cratio.append(a["cpu"] / max(b["cpu"], 1e-3))
         krss.append(a["rss"])
         frss.append(b["rss"])
     out = {"kansa": stats(k), "floor": stats(f), "floor_read": stats(fr), "ratio": stats(ratio),
+           "kansa_cpu": stats(kc), "floor_cpu": stats(fc), "cpu_ratio": stats(cratio),
            "kansa_mb": max(krss), "floor_mb": max(frss)}
     if left:
         out["floor_leaves_out"] = left
@@ -383,24 +388,10 @@ def print_run(r):
 def print_doc(kind, d):
     print(f"  report --only {kind:<5} kansa {fmt(d['kansa'])}  floor {fmt(d['floor'])} "
           f"(of which reading {d['floor_read']['median']:.3f})  ratio median {d['ratio']['median']:.2f}x "
-          f"min {d['ratio']['min']:.2f}x  ({d['kansa_mb']:.0f} MB vs {d['floor_mb']:.0f} MB)", flush=True)
+          f"min {d['ratio']['min']:.2f}x, of CPU {d['cpu_ratio']['median']:.2f}x  "
+          f"({d['kansa_mb']:.0f} MB vs {d['floor_mb']:.0f} MB)", flush=True)
     if d.get("floor_leaves_out"):
         print(f"    workbook floor {d['floor_leaves_out']}")
-
-
-def write_tsv(rows, path):
-    head = ["respondents", "answers", "run_s", "run_min_s", "tree_mb", "import_s", "report_s",
-            "xlsx_s", "xlsx_floor_s", "ciso_s", "ciso_floor_s", "audit_s", "audit_floor_s"]
-    with open(path, "w") as f:
-        f.write("\t".join(head) + "\n")
-        for r in rows:
-            st = r["run"]["steps"]
-            v = [r["respondents"], r["answers"], r["run"]["wall"]["median"], r["run"]["wall"]["min"],
-                 r["run"]["tree_mb"], st.get("import", {"median": 0})["median"],
-                 st.get("report", {"median": 0})["median"]]
-            for kind in DOCS:
-                v += [r["docs"][kind]["kansa"]["median"], r["docs"][kind]["floor"]["median"]]
-            f.write("\t".join(f"{x:.3f}" if isinstance(x, float) else str(x) for x in v) + "\n")
 
 
 def machine():
@@ -426,10 +417,11 @@ def main():
     with open("/proc/loadavg") as f:
         res["machine"]["loadavg_end"] = f.read().split()[:3]
     path = os.path.join(OUT, "results.json")
-    with open(path, "w") as f:
-        json.dump(res, f, indent=1, ensure_ascii=False)
-    write_tsv(rows, os.path.join(OUT, "results.tsv"))
-    print(f"\nwrote {path} and results.tsv\n")
+    for p in (path, os.path.join(OUT, "results-" + "-".join(map(str, SIZES)) + ".json")):
+        with open(p, "w") as f:
+            json.dump(res, f, indent=1, ensure_ascii=False)
+    perfdoc.write_tsv(rows, os.path.join(OUT, "results.tsv"))
+    print(f"\nwrote {p}, results.json and results.tsv\n")
     subprocess.run([sys.executable, os.path.join(ROOT, "bench", "perfdoc.py"), "--tables", path])
     if shutil.which("gnuplot") and len(rows) > 1:
         svg = os.path.join(OUT, "growth.svg")

@@ -5,16 +5,21 @@ results (build/bench/results.json).
 usage: perfdoc.py --tables RESULTS.json...        print the tables
        perfdoc.py --write DOC.md RESULTS.json...  fill DOC.md's tables
 
-Several result files are merged by size (a later file's size replaces an
-earlier one's), so `make bench BENCH_SIZES="30 300 3000 10000"` and a
+Several result files are merged by size (a later run's size replaces an
+earlier one's; the demo is that of the run with the most sizes), so `make bench BENCH_SIZES="30 300 3000 10000"` and a
 separate `BENCH_SIZES=1000` run make one document.  --write replaces what
 lies between each "<!-- bench:NAME -->" and "<!-- /bench:NAME -->" line
-of DOC.md and leaves the prose around them as it is.
+of DOC.md, leaves the prose around them as it is, and with gnuplot draws
+DOC.svg (bench/growth.gp).
 """
 import json
 import math
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 
 MUNICIPALITIES = 1741
 NATIONAL_ANSWERS = 10_000_000
@@ -23,14 +28,15 @@ STEPS = ("import", "verify", "status", "score", "findings", "diff", "report")
 
 
 def load(paths):
-    res, sizes = None, {}
+    sizes, runs = {}, []
     for p in paths:
         with open(p) as f:
-            r = json.load(f)
-        res = res or r
+            runs.append(json.load(f))
+    for r in sorted(runs, key=lambda r: r["machine"]["date"]):
         for s in r["sizes"]:
             s["_machine"] = r["machine"]
             sizes[s["respondents"]] = s
+    res = max(runs, key=lambda r: (len(r["sizes"]), r["machine"]["date"]))
     res["sizes"] = [sizes[k] for k in sorted(sizes)]
     return res
 
@@ -79,21 +85,34 @@ def runs(res):
     return out
 
 
+def cpu_ratio(d):
+    c = d.get("cpu_ratio")
+    return f"{c['median']:.2f}× ({c['min']:.2f}×)" if c else ""
+
+
 def docs(res):
     out = ["| respondents | document | kansa (min / median) | floor (min / median) | of which the floor reads "
-           "| kansa / floor (median of pairs, min) | peak memory kansa / floor |",
-           "|---:|---|---:|---:|---:|---:|---:|"]
+           "| kansa / floor (median of pairs, min) | the same in CPU time | peak memory kansa / floor |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in res["sizes"]:
         for kind, name in DOCS.items():
             d = r["docs"][kind]
             extra = f" ({r['pages'][kind]} pages)" if kind in r["pages"] else ""
             out.append(f"| {n(r['respondents'])} | {name}{extra} | {sec(d['kansa'])} | {sec(d['floor'])} | "
                        f"{d['floor_read']['median']:.2f} s | **{d['ratio']['median']:.2f}×** "
-                       f"({d['ratio']['min']:.2f}×) | {d['kansa_mb']:.0f} / {d['floor_mb']:.0f} MB |")
+                       f"({d['ratio']['min']:.2f}×) | {cpu_ratio(d)} | {d['kansa_mb']:.0f} / {d['floor_mb']:.0f} MB |")
+        rep = r["run"]["steps"].get("report")
+        if rep:
+            ds = [r["docs"][k] for k in DOCS]
+            read = max(d["floor_read"]["median"] for d in ds)
+            fl = read + sum(d["floor"]["median"] - d["floor_read"]["median"] for d in ds)
+            out.append(f"| {n(r['respondents'])} | all three in `kansa run`'s report step | {sec(rep)} | "
+                       f"{fl:.2f} s | {read:.2f} s | {rep['median'] / fl:.2f}× (of medians, not paired) | | |")
     left = next((r["docs"]["xlsx"].get("floor_leaves_out") for r in reversed(res["sizes"])
                  if r["docs"]["xlsx"].get("floor_leaves_out")), None)
     if left:
-        out += ["", f"The workbook floor, at the largest size: {left}."]
+        out += ["", f"The workbook floor, at the largest size: {left}. The three floors of `kansa run`'s "
+                "report step are the three floors' writing with one reading."]
     return out
 
 
@@ -217,6 +236,34 @@ def goals(res):
     return out
 
 
+def write_tsv(rows, path):
+    """The figures bench/growth.gp plots."""
+    head = ["respondents", "answers", "run_s", "run_min_s", "tree_mb", "import_s", "report_s",
+            "xlsx_s", "xlsx_floor_s", "ciso_s", "ciso_floor_s", "audit_s", "audit_floor_s"]
+    with open(path, "w") as f:
+        f.write("\t".join(head) + "\n")
+        for r in rows:
+            st = r["run"]["steps"]
+            v = [r["respondents"], r["answers"], r["run"]["wall"]["median"], r["run"]["wall"]["min"],
+                 r["run"]["tree_mb"], st.get("import", {"median": 0})["median"],
+                 st.get("report", {"median": 0})["median"]]
+            for kind in DOCS:
+                v += [r["docs"][kind]["kansa"]["median"], r["docs"][kind]["floor"]["median"]]
+            f.write("\t".join(f"{x:.3f}" if isinstance(x, float) else str(x) for x in v) + "\n")
+
+
+def plot(rows, doc):
+    """DOC's .svg beside it, by gnuplot, when there are two sizes or more."""
+    if len(rows) < 2 or not shutil.which("gnuplot"):
+        return
+    with tempfile.TemporaryDirectory() as d:
+        tsv = os.path.join(d, "results.tsv")
+        write_tsv(rows, tsv)
+        svg = os.path.splitext(doc)[0] + ".svg"
+        subprocess.run(["gnuplot", "-e", f"tsv='{tsv}'; svg='{svg}'",
+                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "growth.gp")], check=True)
+
+
 SECTIONS = {"setup": setup, "demo": demo, "runs": runs, "docs": docs, "exponents": exponents,
             "national": national, "goals": goals}
 
@@ -239,6 +286,7 @@ def main():
                 sys.stderr.write(f"{sys.argv[2]}: no <!-- bench:{name} --> section\n")
         with open(sys.argv[2], "w") as f:
             f.write(doc)
+        plot(res["sizes"], sys.argv[2])
     else:
         sys.exit(__doc__)
 
