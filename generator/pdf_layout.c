@@ -40,7 +40,8 @@ static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
  * make bench measures kansa against a floor program that draws the same
  * pages and text with bare libharu calls: with $KANSA_FLOOR_DUMP set, the
  * drawing pass writes them to $KANSA_FLOOR_DUMP.pdf.tsv ("P" per page,
- * "T x y size text" per line drawn).  Unset, this costs nothing.
+ * "T x y size face text" per piece of text drawn, face an enum pdf_face).
+ * Unset, this costs nothing.
  */
 static FILE *floor_open(const char *suffix)
 {
@@ -451,6 +452,9 @@ static double show(struct pdf *p, enum pdf_face f, const char *s, size_t n,
 	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)base, piece);
 	HPDF_Page_EndText(p->page);
 	free(piece);
+	if (p->floor)
+		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%d\t%.*s\n", x, base,
+			size, (int)f, (int)n, s);
 	return x + face_width(p, f, s, n, size);
 }
 
@@ -481,9 +485,6 @@ void pdf_draw(struct pdf *p, const char *s, size_t n, double x, double y,
 			i--;
 		}
 	show(p, f, s + from, n - from, x, base, size);
-	if (p->floor)
-		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%.*s\n", x, base, size,
-			(int)n, s);
 }
 
 /* pdf_line_at without drawing a waiting block heading first (for the
