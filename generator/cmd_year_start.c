@@ -142,7 +142,7 @@ static int year_parse(int argc, char **argv, struct cli *cli,
 static bool sheet_of(const struct store_year *y, size_t r,
 		     struct answer_sheet *sh)
 {
-	const struct score_respondent *p = &y->respondents[r];
+	const struct score_respondent *p = &y->respondents[r].who;
 	bool ok;
 
 	memset(sh, 0, sizeof(*sh));
@@ -151,11 +151,12 @@ static bool sheet_of(const struct store_year *y, size_t r,
 	     (sh->role = strdup(p->role)) &&
 	     (sh->respondent = strdup(p->name)) &&
 	     (sh->system = strdup(p->system)) &&
-	     (sh->answered_on = strdup(y->answered_on[r])) &&
-	     (sh->path = strdup(y->files[r]));
+	     (sh->answered_on = strdup(y->respondents[r].answered_on)) &&
+	     (sh->path = strdup(y->respondents[r].file));
 	for (size_t i = 0; ok && i < y->nanswers; i++) {
 		struct answer *a;
-		if (y->answers[i].respondent != r)
+		const struct store_year_answer *row = &y->answers[i];
+		if (row->a.respondent != r)
 			continue;
 		if (!(a = text_grow(sh->answers, sh->nanswers + 1,
 				    sizeof(*a)))) {
@@ -165,12 +166,12 @@ static bool sheet_of(const struct store_year *y, size_t r,
 		sh->answers = (struct answer *)a;
 		a = &sh->answers[sh->nanswers++];
 		memset(a, 0, sizeof(*a));
-		a->status = y->answers[i].status;
-		ok = (a->item_id = strdup(y->answers[i].item_id)) &&
-		     (a->comment = strdup(y->comments[i]));
-		if (ok && *y->evidence_ids[i]) {
+		a->status = row->a.status;
+		ok = (a->item_id = strdup(row->a.item_id)) &&
+		     (a->comment = strdup(row->comment));
+		if (ok && *row->evidence_ids) {
 			ok = (a->evidence = malloc(sizeof(char *))) &&
-			     (a->evidence[0] = strdup(y->evidence_ids[i]));
+			     (a->evidence[0] = strdup(row->evidence_ids));
 			a->nevidence = ok;
 		}
 	}
@@ -237,16 +238,18 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 		char *text = NULL, *path;
 		size_t len;
 		bool kept;
-		const char *role = y.respondents[r].role;
+		const char *role = y.respondents[r].who.role;
 
 		if (!sheets_role_has_items(cl, role)) {
 			printf("%s: %s has no items in %s@%s: no sheet\n",
-			       y.files[r], role, cl->policy, cl->version);
+			       y.respondents[r].file, role, cl->policy,
+			       cl->version);
 			done->skipped++;
 			continue;
 		}
-		if (!(path = sheet_path(dir, fileio_basename(y.files[r]), used,
-					r)) ||
+		if (!(path = sheet_path(dir,
+					fileio_basename(y.respondents[r].file),
+					used, r)) ||
 		    !sheet_of(&y, r, &sh)) {
 			free(path);
 			err = KANSA_ERR_NOMEM;

@@ -138,20 +138,32 @@ enum kansa_err store_save_check(struct store *st, int year, const char *id,
 				const char *result, const char *sha256,
 				struct diags *d);
 
-/* A year's respondents and answers, ready to score, with what the
- * reports show of them. */
+/* One respondent of a year as stored: who (strings owned), and its
+ * sheet. */
+struct store_year_respondent {
+	struct score_respondent who; /* department, role, system, name */
+	char *answered_on;	     /* or "" */
+	char *file;		     /* its sheet imported last */
+};
+
+/* One answer of a year as stored. */
+struct store_year_answer {
+	struct score_answer a; /* respondent index, item (owned), status,
+				  evidence counted */
+	char *comment;	       /* or "" */
+	char *evidence_ids;    /* "EV-1, EV-2", or "" */
+	long line;	       /* its line in its sheet */
+};
+
+/* A year's respondents and answers, as rows. */
 struct store_year {
-	int year;			      /* fiscal year */
-	long long policy_id;		      /* its checklist */
-	struct score_respondent *respondents; /* strings owned */
+	int year;				   /* fiscal year */
+	long long policy_id;			   /* its checklist */
+	struct store_year_respondent *respondents; /* by department, role,
+						     system */
 	size_t nrespondents;
-	char **answered_on;	      /* per respondent, or "" */
-	char **files;		      /* per respondent: its sheet */
-	struct score_answer *answers; /* item IDs owned */
+	struct store_year_answer *answers; /* by respondent, sheet order */
 	size_t nanswers;
-	char **comments;     /* per answer, or "" */
-	char **evidence_ids; /* per answer: "EV-1, EV-2" */
-	long *lines;	     /* per answer: line in its sheet */
 };
 
 /*
@@ -174,19 +186,6 @@ enum kansa_err store_load_audit(struct store *st, int year,
 /* Every plan in its current state, by ID; caller releases each. */
 enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
 				struct diags *d);
-
-/* One version of a plan in its log. */
-struct plan_log_entry {
-	char *plan_id;	 /* the plan */
-	char *logged_at; /* when kansa recorded it */
-	char *as_of;	 /* the date of the progress report */
-	char *status;	 /* 未着手 ... */
-	int progress;	 /* % */
-	char *due;	 /* YYYY-MM-DD */
-	char *reason;	 /* why the due date moved, or "" */
-	char *note;	 /* notes of that version, or "" */
-	char *source;	 /* FILE:LINE or "kansa plan" */
-};
 
 /* The log of one plan (or of all, plan_id NULL), oldest first. */
 enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
