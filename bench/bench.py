@@ -334,6 +334,7 @@ def demo():
 
 
 def size(n):
+    t0 = time.perf_counter()
     ws = workspace(n)
     try:
         adir = os.path.join(ws, "2025", "answers")
@@ -357,6 +358,8 @@ def size(n):
         for kind in DOCS:
             r["docs"][kind] = document(ws, kind)
             print_doc(kind, r["docs"][kind])
+        r["bench_seconds"] = time.perf_counter() - t0
+        print(f"  (this size took the bench {r['bench_seconds'] / 60:.1f} min)")
         return r
     finally:
         if os.environ.get("KANSA_BENCH_KEEP"):

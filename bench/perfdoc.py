@@ -56,6 +56,11 @@ def setup(res):
            + ", ".join(n(s["respondents"]) for s in res["sizes"] if s["_machine"]["date"] == d)
            + " respondents" for d, c, p, load in runs]
     out.append(f"- {res['machine']['cores']} cores, shared with other work (the load averages above say how busy).")
+    took = [f"{n(r['respondents'])} respondents {r['bench_seconds'] / 60:.1f} min" for r in res["sizes"]
+            if "bench_seconds" in r]
+    if took:
+        out.append("- how long `make bench` took at each size (making the workspace included): " + ", ".join(took)
+                   + ".")
     return out
 
 
