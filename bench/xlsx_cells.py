@@ -136,6 +136,15 @@ def extras(z, path, rels_path, left):
     return links
 
 
+def width(xml):
+    """The width given to worksheet_set_column() for a <col> width
+    (libxlsxwriter adds 5 pixels of padding to 7-pixel digits)."""
+    if not xml:
+        return ""
+    w = float(xml)
+    return f"{w - 5 / 7:.2f}" if w >= 1 + 5 / 7 else f"{w / (12 / 7):.2f}"
+
+
 def cells(z, path, strings, links, out):
     """The sheet's Z, P, C, R and cell lines, in row order."""
     data = None
@@ -149,7 +158,7 @@ def cells(z, path, strings, links, out):
         elif tag == "sheetProtection":
             out.write("P\n")
         elif tag == "col":
-            out.write(f"C\t{int(el.get('min')) - 1}\t{int(el.get('max')) - 1}\t{el.get('width', '')}\t"
+            out.write(f"C\t{int(el.get('min')) - 1}\t{int(el.get('max')) - 1}\t{width(el.get('width'))}\t"
                       f"{el.get('style', '0') if el.get('style') else ''}\t{el.get('hidden', '0')}\n")
         elif tag == "row":
             row(el, strings, links, out)
