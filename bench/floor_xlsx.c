@@ -15,7 +15,7 @@
 
 #include "floor_read.h"
 
-#define MAXF 64
+#define MAXF   64
 #define MAXFMT 4096
 
 static lxw_format *fmt[MAXFMT];
@@ -46,23 +46,33 @@ static int lookup(const char *s, const char *const *names, int n)
 
 static int border(const char *s)
 {
-	static const char *const b[] = {
-		"",	    "thin",	       "medium",
-		"dashed",   "dotted",	       "thick",
-		"double",   "hair",	       "mediumDashed",
-		"dashDot",  "mediumDashDot",   "dashDotDot",
-		"mediumDashDotDot", "slantDashDot"};
+	static const char *const b[] = {"",
+					"thin",
+					"medium",
+					"dashed",
+					"dotted",
+					"thick",
+					"double",
+					"hair",
+					"mediumDashed",
+					"dashDot",
+					"mediumDashDot",
+					"dashDotDot",
+					"mediumDashDotDot",
+					"slantDashDot"};
 	return lookup(s, b, (int)(sizeof(b) / sizeof(*b)));
 }
 
 static int pattern(const char *s)
 {
 	static const char *const p[] = {
-		"none",	      "solid",	      "mediumGray",   "darkGray",
-		"lightGray",  "darkHorizontal", "darkVertical", "darkDown",
-		"darkUp",     "darkGrid",     "darkTrellis",  "lightHorizontal",
-		"lightVertical", "lightDown", "lightUp",      "lightGrid",
-		"lightTrellis", "gray125",    "gray0625"};
+		"none",		 "solid",	 "mediumGray",
+		"darkGray",	 "lightGray",	 "darkHorizontal",
+		"darkVertical",	 "darkDown",	 "darkUp",
+		"darkGrid",	 "darkTrellis",	 "lightHorizontal",
+		"lightVertical", "lightDown",	 "lightUp",
+		"lightGrid",	 "lightTrellis", "gray125",
+		"gray0625"};
 	return lookup(s, p, (int)(sizeof(p) / sizeof(*p)));
 }
 
@@ -80,9 +90,9 @@ static unsigned hex(const char *s)
 /* An X line: f[1] id ... (see bench/xlsx_cells.py). */
 static void add_format(lxw_workbook *wb, char **f)
 {
-	static const char *const h[] = {"",	  "left",    "center",
-					"right",  "fill",    "justify",
-					"centerContinuous", "distributed"};
+	static const char *const h[] = {
+		"",	"left",	   "center",	       "right",
+		"fill", "justify", "centerContinuous", "distributed"};
 	static const char *const v[] = {"top", "bottom", "center", "justify",
 					"distributed"};
 	long id = atol(f[1]);
@@ -105,8 +115,8 @@ static void add_format(lxw_workbook *wb, char **f)
 	if (*f[9])
 		format_set_align(x, (uint8_t)lookup(f[9], h, 8));
 	if (*f[10])
-		format_set_align(
-			x, (uint8_t)(LXW_ALIGN_VERTICAL_TOP + lookup(f[10], v, 5)));
+		format_set_align(x, (uint8_t)(LXW_ALIGN_VERTICAL_TOP +
+					      lookup(f[10], v, 5)));
 	if (atoi(f[11]))
 		format_set_text_wrap(x);
 	if (atoi(f[12]))
@@ -160,10 +170,9 @@ static void sheet_line(lxw_worksheet *ws, char **f, int n)
 		break;
 	case 'R':
 		if (n >= 5)
-			worksheet_set_row(ws, r,
-					  *f[2] ? atof(f[2])
-						: LXW_DEF_ROW_HEIGHT,
-					  *f[3] ? format_of(f[3]) : NULL);
+			worksheet_set_row(
+				ws, r, *f[2] ? atof(f[2]) : LXW_DEF_ROW_HEIGHT,
+				*f[3] ? format_of(f[3]) : NULL);
 		break;
 	case 'S':
 		worksheet_write_string(ws, r, c, unescape(f[4]),
