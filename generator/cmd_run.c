@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "documents.h"
 #include "fileio.h"
 #include "render_text.h"
 #include "report.h"
@@ -78,7 +79,8 @@ struct run {
 	size_t warnings; /* steps that finished with a warning */
 	struct diags *d;
 	struct report model; /* the year, gathered once for score, findings,
-				diff and the summary */
+				diff, the report and the summary */
+	struct store_finals finals; /* a closed year's final outputs */
 	bool have_model;
 };
 
@@ -491,6 +493,32 @@ static int do_status(struct run *r)
 }
 
 /*
+ * The year's model, read once for score, findings, diff, the report and
+ * the summary: the database checked, then everything (a closed year's
+ * final outputs too) read in one read transaction, one committed state
+ * (issue 11).
+ */
+static enum kansa_err gather(struct run *r, struct store *st)
+{
+	struct report_options ro = {.year = r->o.year,
+				    .as_of = r->o.as_of,
+				    .date = r->o.date,
+				    .templates = r->ws.templates,
+				    .organisation = r->ws.organisation,
+				    .output_dir = r->outdir};
+	enum kansa_err err;
+
+	r->have_model = true;
+	if ((err = store_quick_check(st, r->d)) ||
+	    (err = store_read_begin(st, r->d)))
+		return err;
+	if (!(err = store_load_finals(st, r->o.year, &r->finals, r->d)))
+		err = report_gather(st, &ro, &r->model, r->d);
+	store_read_end(st);
+	return err;
+}
+
+/*
  * score, findings and diff: as kansa score, kansa findings and kansa diff
  * print them, into the output folder, made here from one model of the
  * year (gathered by the score step; the summary uses it too) instead of
@@ -499,24 +527,13 @@ static int do_status(struct run *r)
 static int do_result(struct run *r, struct store *st, const char *name)
 {
 	struct step s = {.name = name};
-	struct report_options ro = {.year = r->o.year,
-				    .as_of = r->o.as_of,
-				    .date = r->o.date,
-				    .templates = r->ws.templates,
-				    .organisation = r->ws.organisation,
-				    .output_dir = r->outdir};
 	char path[PATH_MAX], *tmp;
 	double t0 = now(), c0 = self_cpu(&s.rss_kb);
 	FILE *f = NULL;
 	enum kansa_err err = KANSA_OK;
 
-	if (!r->have_model) {
-		r->have_model = true;
-		/* one read transaction: one committed state (issue 11) */
-		if (!(err = store_read_begin(st, r->d)))
-			err = report_gather(st, &ro, &r->model, r->d);
-		store_read_end(st);
-	}
+	if (!r->have_model)
+		err = gather(r, st);
 	if (!err && strcmp(name, "diff") == 0 && !r->model.prev_year) {
 		s.wall = now() - t0;
 		step_line(&s, "no earlier year with answers");
@@ -552,68 +569,97 @@ static int do_result(struct run *r, struct store *st, const char *name)
 	return 0;
 }
 
-/* The report step's warning about ○○ left in report.ini, or NULL;
- * caller frees. */
-static char *placeholder_warning(const char *out)
+/* A diagnostic as kansa prints it (cli_print_diags), one line. */
+static void diag_line(struct sbuf *b, const struct diag *g)
 {
-	const char *todo = strstr(out, "still has ○○"), *bol = todo, *eol;
-	if (!todo)
-		return NULL;
-	while (bol > out && bol[-1] != '\n')
-		bol--;
-	eol = strchr(todo, '\n');
-	return strndup(bol, eol ? (size_t)(eol - bol) : strlen(bol));
+	static const char *const label[] = {"", "warning: ", "notice: "};
+	if (g->file && g->line > 0)
+		sbuf_printf(b, "%s:%ld: ", g->file, g->line);
+	else
+		sbuf_printf(b, "%s: ", g->file ? g->file : "kansa");
+	sbuf_printf(b, "%s%s\n", label[g->level], g->msg);
 }
 
-/* report: the workpaper, both PDFs and the manifest (which also lists
- * the text results). */
-static int do_report(struct run *r, const char *const *texts, size_t ntexts)
+/* The step's diagnostics into the log and s->out (the step's messages
+ * when it fails). */
+static void step_diags(struct run *r, struct step *s, const struct diags *d)
+{
+	struct sbuf b = {0};
+
+	for (size_t i = 0; i < d->n; i++)
+		diag_line(&b, &d->v[i]);
+	if (b.len)
+		dprintf(r->log, "%s", b.s);
+	s->out = b.oom ? NULL : sbuf_take(&b);
+	sbuf_release(&b);
+}
+
+/* report: the workpaper and both PDFs from the year's model (the PDFs on
+ * the second core while the workbook is written), the manifest (which
+ * also lists the text results) and the run's record, made here. */
+static int do_report(struct run *r, struct store *st, const char *const *texts,
+		     size_t ntexts)
 {
 	struct step s = {.name = "report"};
-	struct args a;
+	struct pdf_passwords pw;
+	struct documents doc = {.outdir = r->outdir,
+				.only = {true, true, true},
+				.finals = &r->finals,
+				.as_of = r->o.as_of,
+				.date = r->o.date,
+				.version = KANSA_VERSION,
+				.include = texts,
+				.ninclude = ntexts};
+	struct manifest_run run = {.version = KANSA_VERSION,
+				   .as_of = r->o.as_of,
+				   .date = r->o.date,
+				   .staged_for = r->stage.final,
+				   .year_report = true};
+	double t0 = now(), c0 = self_cpu(&s.rss_kb);
+	char started[32];
+	time_t t = time(NULL);
+	struct diags d;
+	enum kansa_err err;
 	int rc = 0;
 
-	args_year(&a, r, "report");
-	arg(&a, "--as-of");
-	arg(&a, r->o.as_of);
-	arg(&a, "--date");
-	arg(&a, r->o.date);
-	arg(&a, "--templates");
-	arg(&a, r->ws.templates);
-	arg(&a, "-o");
-	arg(&a, r->outdir);
-	arg(&a, "--staged-for"); /* recorded where it is published */
-	arg(&a, r->stage.final);
-	if (*r->ws.organisation) {
-		arg(&a, "--organisation");
-		arg(&a, r->ws.organisation);
+	diags_init(&d);
+	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	run.started = started;
+	dprintf(r->log,
+		"\n== report --year %d --as-of %s --date %s -o %s (published "
+		"as %s)\n",
+		r->o.year, r->o.as_of, r->o.date, r->outdir, r->stage.final);
+	if (!r->o.password_file ||
+	    !(err = pdf_passwords_read(r->o.password_file, &pw, &d))) {
+		doc.pw = r->o.password_file ? &pw : NULL;
+		err = documents_report_year(st, &r->model, &doc, &run, &d);
+		explicit_bzero(&pw, sizeof(pw));
 	}
-	if (r->o.password_file) {
-		arg(&a, "--pdf-password-file");
-		arg(&a, r->o.password_file);
-	}
-	for (size_t i = 0; i < ntexts; i++) {
-		arg(&a, "--include");
-		arg(&a, texts[i]);
-	}
-	step_run(r, &s, &a, NULL);
-	if (s.code) {
+	s.wall = now() - t0;
+	s.cpu = self_cpu(&s.rss_kb) - c0 + doc.pdf_cpu;
+	if (doc.pdf_rss_kb > s.rss_kb)
+		s.rss_kb = doc.pdf_rss_kb;
+	s.code = kansa_exit_code(err);
+	for (size_t i = 0; i < doc.nfiles; i++)
+		dprintf(r->log, "%s\n", doc.files[i].path);
+	step_diags(r, &s, &d);
+	step_record(r, &s);
+	if (err) {
 		rc = step_failed(r, &s);
 	} else {
-		size_t files = 0;
-		char *todo = placeholder_warning(s.out);
-		for (char *line = strtok(s.out, "\n"); line;
-		     line = strtok(NULL, "\n"))
-			if (strncmp(line, r->outdir, strlen(r->outdir)) == 0) {
-				remember(r, line);
-				files++;
-			}
-		step_line(&s, "%zu files in %s", files, r->stage.final);
-		if (todo) /* the letter is about to be dated with it */
-			printf("  %s\n", todo);
-		free(todo);
+		struct sbuf b = {0};
+		for (size_t i = 0; i < doc.n; i++)
+			remember(r, doc.files[i].path);
+		remember(r, doc.files[doc.nfiles - 1].path); /* manifest */
+		step_line(&s, "%zu files in %s", doc.n + 1, r->stage.final);
+		if (doc.placeholder) /* the letter is about to be dated */
+			diag_line(&b, &d.v[doc.placeholder - 1]);
+		if (b.len)
+			printf("  %s", b.s);
+		sbuf_release(&b);
 	}
 	free(s.out);
+	diags_release(&d);
 	return rc;
 }
 
@@ -903,7 +949,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 		if (i < 2 || r.model.prev_year)
 			done[ndone++] = texts[i];
 	}
-	if ((rc = do_report(&r, done, ndone)))
+	if ((rc = do_report(&r, st, done, ndone)))
 		goto out;
 	if ((err = run_stage_publish(&r.stage, r.d))) {
 		rc = 4;
@@ -937,6 +983,7 @@ out:
 	workspace_release(&r.ws);
 	if (r.have_model)
 		report_release(&r.model);
+	store_finals_release(&r.finals);
 	return rc;
 }
 
