@@ -1,17 +1,19 @@
 /* cmd_run.c: `kansa init` and `kansa run`: the yearly run of a workspace.
  *
- * `kansa run` runs derive, import, verify, status and report as kansa
- * itself in a child process (as git runs its own commands), so that each
- * is exactly the command a user could run by hand, its output goes to the
- * run's log, and its time, CPU time and peak memory are measured apart
- * (wait4).  score, findings and diff are written here, from one model of
- * the year that the summary uses too, rather than gathered three more
- * times by three children (at 3,000 respondents a gather is seconds).
- * The run stops at
- * the first step that fails, with that step's messages; each step is
- * whole or nothing on its own (imports are one transaction, files are
- * renamed into place).
+ * `kansa run` runs derive, import, verify and status as kansa itself in a
+ * child process (as git runs its own commands), so that each is exactly
+ * the command a user could run by hand, its output goes to the run's log,
+ * and its time, CPU time and peak memory are measured apart (wait4); each
+ * reports its counts as NAME=VALUE lines on a pipe of their own
+ * (run_result.h), never read from its text.  score, findings, diff and
+ * the report (workbook and PDFs, manifest, the run's record) are made
+ * here, from one model of the year gathered once, that the summary uses
+ * too.  The run stops at the first step that fails, with that step's
+ * messages; each step is whole or nothing on its own (imports are one
+ * transaction, files are renamed into place), and the whole set is
+ * published by one rename (run_stage.c).
  */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -32,6 +34,7 @@
 #include "fileio.h"
 #include "render_text.h"
 #include "report.h"
+#include "run_result.h"
 #include "run_stage.h"
 #include "text.h"
 #include "workspace.h"
@@ -58,6 +61,8 @@ struct step {
 	long rss_kb;	  /* peak resident memory */
 	int code;	  /* exit code */
 	char *out;	  /* what it printed to the log (caller frees) */
+	char *results;	  /* the NAME=VALUE lines it reported (run_result.h;
+			     caller frees) */
 };
 
 struct run {
@@ -159,27 +164,103 @@ static double self_cpu(long *rss_kb)
 	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
+/* The step's results (small: it writes them before it ends); caller
+ * frees. */
+static char *read_results(int fd)
+{
+	struct sbuf b = {0};
+	char buf[512];
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof(buf))) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0)
+			sbuf_add(&b, buf, (size_t)n);
+	return sbuf_take(&b);
+}
+
+/* Waits for the step's process pid, showing the time so far when stdout
+ * is a terminal; sets s->code, s->cpu and s->rss_kb. */
+static void step_wait(struct run *r, struct step *s, pid_t pid, double t0)
+{
+	double shown = 0;
+	struct rusage ru;
+	int status = 0;
+	pid_t w;
+
+	while ((w = wait4(pid, &status, r->tty ? WNOHANG : 0, &ru)) == 0 ||
+	       (w < 0 && errno == EINTR)) {
+		double t = now() - t0;
+		struct timespec tick = {0, 10 * 1000 * 1000};
+		if (t >= 0.5 && t - shown >= 0.1) {
+			printf("\r  %-9s %6.1f s ...", s->name, t);
+			fflush(stdout);
+			shown = t;
+		}
+		nanosleep(&tick, NULL);
+	}
+	if (shown > 0)
+		printf("\r\033[K");
+	if (w != pid)
+		return;
+	s->code = WIFEXITED(status) ? WEXITSTATUS(status) : 4;
+	s->cpu = (double)ru.ru_utime.tv_sec +
+		 (double)ru.ru_utime.tv_usec / 1e6 +
+		 (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	s->rss_kb = ru.ru_maxrss;
+	if (WIFSIGNALED(status))
+		dprintf(r->log, "kansa run: killed by signal %d\n",
+			WTERMSIG(status));
+}
+
+/* Starts kansa with argv, its output to out (or the log), its errors to
+ * the log, its results (run_result.h) to the descriptor res. */
+static pid_t step_start(struct run *r, char **argv, int out, int res)
+{
+	char fd[16];
+	pid_t pid;
+
+	snprintf(fd, sizeof(fd), "%d", res);
+	setenv(RUN_RESULT_ENV, fd, 1);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		dup2(out >= 0 ? out : r->log, STDOUT_FILENO);
+		dup2(r->log, STDERR_FILENO);
+		fcntl(res, F_SETFD, 0); /* the one descriptor it inherits */
+		execv(r->exe, argv);
+		dprintf(STDERR_FILENO, "kansa run: cannot run %s: %s\n", r->exe,
+			strerror(errno));
+		_exit(4);
+	}
+	unsetenv(RUN_RESULT_ENV);
+	if (pid < 0)
+		diags_add(r->d, DIAG_ERROR, r->exe, 0, "cannot start: %s",
+			  strerror(errno));
+	return pid;
+}
+
 /*
  * Runs kansa with the arguments of a in a child process, its standard
  * output to the file to (through a temporary file, renamed when the step
- * succeeds) or to the log, its errors to the log.  Shows the time taken
- * while it runs when stdout is a terminal.
+ * succeeds) or to the log, its errors to the log, the results it reports
+ * into s->results.  Shows the time taken while it runs when stdout is a
+ * terminal.
  */
 static void step_run(struct run *r, struct step *s, const struct args *a,
 		     const char *to)
 {
 	char **argv = calloc(a->n + a->nextra + 1, sizeof(*argv));
 	char *tmp = NULL;
-	int out = -1, status = 0;
-	double t0 = now(), shown = 0;
-	struct rusage ru;
+	int out = -1, res[2] = {-1, -1};
+	double t0 = now();
 	off_t start;
 	pid_t pid;
 
 	s->code = 4;
-	s->out = NULL;
-	if (!argv)
+	s->out = s->results = NULL;
+	if (!argv || pipe2(res, O_CLOEXEC) != 0) {
+		free(argv);
 		return;
+	}
 	memcpy(argv, a->v, a->n * sizeof(*argv));
 	if (a->nextra)
 		memcpy(argv + a->n, a->extra, a->nextra * sizeof(*argv));
@@ -188,56 +269,18 @@ static void step_run(struct run *r, struct step *s, const struct args *a,
 		dprintf(r->log, " %s", argv[i]);
 	dprintf(r->log, "%s%s\n", to ? " > " : "", to ? to : "");
 	start = lseek(r->log, 0, SEEK_END);
-	if (to && (!(tmp = fileio_temp_create(to, r->d)) ||
-		   (out = fileio_create(tmp, false)) < 0)) {
-		free(argv);
-		if (tmp)
-			fileio_temp_commit(tmp, to, false, r->d);
-		return;
-	}
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		dup2(out >= 0 ? out : r->log, STDOUT_FILENO);
-		dup2(r->log, STDERR_FILENO);
-		execv(r->exe, argv);
-		dprintf(STDERR_FILENO, "kansa run: cannot run %s: %s\n", r->exe,
-			strerror(errno));
-		_exit(4);
-	}
-	free(argv);
-	if (pid < 0) {
-		diags_add(r->d, DIAG_ERROR, r->exe, 0, "cannot start: %s",
-			  strerror(errno));
+	if (!to || ((tmp = fileio_temp_create(to, r->d)) &&
+		    (out = fileio_create(tmp, false)) >= 0)) {
+		pid = step_start(r, argv, out, res[1]);
+		close(res[1]);
+		if (pid > 0)
+			step_wait(r, s, pid, t0);
+		s->results = read_results(res[0]);
 	} else {
-		pid_t w;
-		/* a terminal gets the time so far; anything else waits */
-		while ((w = wait4(pid, &status, r->tty ? WNOHANG : 0, &ru)) ==
-			       0 ||
-		       (w < 0 && errno == EINTR)) {
-			double t = now() - t0;
-			struct timespec tick = {0, 10 * 1000 * 1000};
-			if (t >= 0.5 && t - shown >= 0.1) {
-				printf("\r  %-9s %6.1f s ...", s->name, t);
-				fflush(stdout);
-				shown = t;
-			}
-			nanosleep(&tick, NULL);
-		}
-		if (shown > 0)
-			printf("\r\033[K");
-		if (w == pid) {
-			s->code = WIFEXITED(status) ? WEXITSTATUS(status) : 4;
-			s->cpu = (double)ru.ru_utime.tv_sec +
-				 (double)ru.ru_utime.tv_usec / 1e6 +
-				 (double)ru.ru_stime.tv_sec +
-				 (double)ru.ru_stime.tv_usec / 1e6;
-			s->rss_kb = ru.ru_maxrss;
-			if (WIFSIGNALED(status))
-				dprintf(r->log,
-					"kansa run: killed by signal %d\n",
-					WTERMSIG(status));
-		}
+		close(res[1]);
 	}
+	close(res[0]);
+	free(argv);
 	s->wall = now() - t0;
 	if (out >= 0)
 		close(out);
@@ -276,27 +319,6 @@ static int step_failed(struct run *r, const struct step *s)
 		"the whole log is %s\n",
 		s->name, r->logpath);
 	return code;
-}
-
-/* The last non-empty line of s (in place), or "". */
-static const char *last_line(char *s)
-{
-	char *end = s ? s + strlen(s) : NULL;
-	if (!s)
-		return "";
-	while (end > s && (end[-1] == '\n' || end[-1] == '\r'))
-		*--end = '\0';
-	while (end > s && end[-1] != '\n')
-		end--;
-	return end;
-}
-
-static size_t count(const char *s, const char *what)
-{
-	size_t n = 0;
-	for (const char *p = s; p && (p = strstr(p, what)); p += strlen(what))
-		n++;
-	return n;
 }
 
 static void remember(struct run *r, const char *path)
@@ -349,19 +371,22 @@ static int do_derive(struct run *r, struct store *st)
 	if (s.code) {
 		int rc = step_failed(r, &s);
 		free(s.out);
+		free(s.results);
 		return rc;
 	}
 	{
-		/* "POLICY: N lines, N clauses, N items" among the warnings */
-		char *line = s.out ? strstr(s.out, " clauses, ") : NULL, *nl;
-		while (line && line > s.out && line[-1] != '\n')
-			line--;
-		if (line && (nl = strchr(line, '\n')))
-			*nl = '\0';
-		size_t warnings = count(s.out, ": warning: ");
-		step_line(&s, "%s", line ? line : "derived");
+		long long warnings = run_result_get(s.results, "warnings", 0);
+		if (run_result_get(s.results, "items", -1) < 0)
+			step_line(&s, "derived");
+		else
+			step_line(&s,
+				  "%s: %lld lines, %lld clauses, %lld items",
+				  r->ws.policy,
+				  run_result_get(s.results, "lines", 0),
+				  run_result_get(s.results, "clauses", 0),
+				  run_result_get(s.results, "items", 0));
 		if (warnings)
-			printf("  %zu warning%s about the policy text: see "
+			printf("  %lld warning%s about the policy text: see "
 			       "%s\n",
 			       warnings, warnings == 1 ? "" : "s", r->logpath);
 	}
@@ -376,6 +401,7 @@ static int do_derive(struct run *r, struct store *st)
 		       "stored again\n",
 		       r->ws.checklist);
 	free(s.out);
+	free(s.results);
 	remember(r, r->ws.checklist);
 	return 0;
 }
@@ -426,18 +452,20 @@ static int do_import(struct run *r)
 	if (s.code) {
 		rc = step_failed(r, &s);
 	} else {
+		long long warnings = run_result_get(s.results, "warnings", 0);
 		step_line(&s,
 			  "%zu files (answers %zu, evidence %zu, audit %zu, "
-			  "plans %zu): %zu new, %zu replaced, %zu unchanged",
+			  "plans %zu): %lld new, %lld replaced, %lld unchanged",
 			  total, n[WS_ANSWERS], n[WS_EVIDENCE], n[WS_AUDIT],
-			  n[WS_PLANS], count(s.out, "(new)"),
-			  count(s.out, "(replaced"),
-			  count(s.out, "(unchanged"));
-		if (count(s.out, ": warning: "))
-			printf("  %zu warnings: see %s\n",
-			       count(s.out, ": warning: "), r->logpath);
+			  n[WS_PLANS], run_result_get(s.results, "new", 0),
+			  run_result_get(s.results, "replaced", 0),
+			  run_result_get(s.results, "unchanged", 0));
+		if (warnings)
+			printf("  %lld warnings: see %s\n", warnings,
+			       r->logpath);
 	}
 	free(s.out);
+	free(s.results);
 out:
 	for (int k = 0; k < WS_KINDS; k++) {
 		for (size_t i = 0; i < n[k]; i++)
@@ -456,16 +484,19 @@ static int do_verify(struct run *r)
 
 	args_year(&a, r, "verify");
 	step_run(r, &s, &a, NULL);
-	if (s.code == 1) {
-		r->warnings++;
-		step_line(&s, "%s (warning: see %s)", last_line(s.out),
-			  r->logpath);
-	} else if (s.code) {
-		rc = step_failed(r, &s);
+	if (s.code == 0 || s.code == 1) {
+		long long files = run_result_get(s.results, "files", 0),
+			  bad = run_result_get(s.results, "not_ok", 0);
+		r->warnings += s.code == 1;
+		step_line(&s, "%lld evidence files: %lld ok, %lld not ok%s%s%s",
+			  files, files - bad, bad,
+			  s.code ? " (warning: see " : "",
+			  s.code ? r->logpath : "", s.code ? ")" : "");
 	} else {
-		step_line(&s, "%s", last_line(s.out));
+		rc = step_failed(r, &s);
 	}
 	free(s.out);
+	free(s.results);
 	return rc;
 }
 
@@ -489,14 +520,15 @@ static int do_status(struct run *r)
 		remember(r, path);
 	}
 	free(s.out);
+	free(s.results);
 	return rc;
 }
 
 /*
  * The year's model, read once for score, findings, diff, the report and
- * the summary: the database checked, then everything (a closed year's
- * final outputs too) read in one read transaction, one committed state
- * (issue 11).
+ * the summary: everything (a closed year's final outputs too) in one
+ * read transaction, one committed state (issue 11).  The import step has
+ * run SQLite's quick check on the database: once a run.
  */
 static enum kansa_err gather(struct run *r, struct store *st)
 {
@@ -509,8 +541,7 @@ static enum kansa_err gather(struct run *r, struct store *st)
 	enum kansa_err err;
 
 	r->have_model = true;
-	if ((err = store_quick_check(st, r->d)) ||
-	    (err = store_read_begin(st, r->d)))
+	if ((err = store_read_begin(st, r->d)))
 		return err;
 	if (!(err = store_load_finals(st, r->o.year, &r->finals, r->d)))
 		err = report_gather(st, &ro, &r->model, r->d);
