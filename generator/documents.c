@@ -17,6 +17,7 @@
 
 #include "fileio.h"
 #include "render_xlsx.h"
+#include "store.h"
 
 /* --- the PDFs' process ---------------------------------------------- */
 
