@@ -11,6 +11,7 @@
 
 #include "fileio.h"
 #include "render_xlsx_internal.h"
+#include "testhook.h"
 #include "text.h"
 #include "xlsx_import.h"
 
@@ -310,9 +311,9 @@ void xw_sheet_a3(lxw_worksheet *ws)
 	worksheet_set_paper(ws, 8); /* A3 */
 }
 
-static void conditional(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
-			lxw_row_t last, lxw_col_t col, const char *value,
-			enum xfmt f)
+void xw_colour_value(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+		     lxw_row_t last, lxw_col_t col, const char *value,
+		     enum xfmt f)
 {
 	lxw_conditional_format cf = {0};
 	char quoted[128];
@@ -330,20 +331,20 @@ static void conditional(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 		       lxw_row_t last, lxw_col_t col)
 {
-	conditional(x, ws, first, last, col, "未実施", XF_RED);
-	conditional(x, ws, first, last, col, "一部実施", XF_ORANGE);
-	conditional(x, ws, first, last, col, "未回答", XF_YELLOW);
-	conditional(x, ws, first, last, col, "該当なし", XF_GREY);
-	conditional(x, ws, first, last, col, "実施", XF_GREEN);
+	xw_colour_value(x, ws, first, last, col, "未実施", XF_RED);
+	xw_colour_value(x, ws, first, last, col, "一部実施", XF_ORANGE);
+	xw_colour_value(x, ws, first, last, col, "未回答", XF_YELLOW);
+	xw_colour_value(x, ws, first, last, col, "該当なし", XF_GREY);
+	xw_colour_value(x, ws, first, last, col, "実施", XF_GREEN);
 }
 
 void xw_grade_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 		      lxw_row_t last, lxw_col_t col)
 {
-	conditional(x, ws, first, last, col, "重大な不適合", XF_RED);
-	conditional(x, ws, first, last, col, "軽微な不適合", XF_ORANGE);
-	conditional(x, ws, first, last, col, "観察事項", XF_YELLOW);
-	conditional(x, ws, first, last, col, "推奨事項", XF_BLUE);
+	xw_colour_value(x, ws, first, last, col, "重大な不適合", XF_RED);
+	xw_colour_value(x, ws, first, last, col, "軽微な不適合", XF_ORANGE);
+	xw_colour_value(x, ws, first, last, col, "観察事項", XF_YELLOW);
+	xw_colour_value(x, ws, first, last, col, "推奨事項", XF_BLUE);
 }
 
 /* --- formats --------------------------------------------------------- */
@@ -454,6 +455,26 @@ static const char *cover_value(const struct report *r, const char *key)
 					    : "";
 }
 
+/* Rows naming the tables continued over several sheets, if any. */
+static void cover_parts(struct xw *x, lxw_worksheet *ws, lxw_row_t *row)
+{
+	struct xw_table t;
+	size_t nch = x->r->score.ngroups[GROUP_CHAPTER];
+	size_t per = (size_t)x->max_cols - 5;
+	xw_answers_plan(x, &t);
+	xw_parts_cover(x, ws, row, &t);
+	xw_departments_plan(x, &t);
+	xw_parts_cover(x, ws, row, &t);
+	if (nch > per) {
+		char buf[256];
+		snprintf(buf, sizeof(buf),
+			 "%zu 章を %zu シートに分けています (Excel の 1 シート "
+			 "%u 列の上限): 部署別、部署別 (2) …",
+			 nch, (nch + per - 1) / per, (unsigned)x->max_cols);
+		cover_row(x, ws, (*row)++, "部署別", buf);
+	}
+}
+
 static void cover(struct xw *x)
 {
 	static const double widths[] = {2, 30, 72, 14, 14, 14, 0};
@@ -483,6 +504,7 @@ static void cover(struct xw *x)
 	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
 	cover_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)", r->as_of);
 	cover_row(x, ws, row++, "入力ダイジェスト (SHA-256)", r->input_digest);
+	cover_parts(x, ws, &row);
 	row += 2;
 	xw_str(x, ws, row, 1, "承認欄", XF_H2);
 	row++;
@@ -763,6 +785,7 @@ static void workpaper_sheets(struct xw *x)
 	xw_departments(x);
 	xw_findings(x);
 	xw_diff(x);
+	//FOLLOWUP
 	xw_plans(x);
 	xw_evidence(x);
 	lists(x);
@@ -790,6 +813,11 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 		return KANSA_ERR_IO;
 	}
 	opt.tmpdir = (char *)(tdir && *tdir ? tdir : NULL);
+	/* Excel's limits; a test may lower them (tests/cli/xlsx_limits.sh) */
+	x->max_rows = (lxw_row_t)testhook_limit("KANSA_TEST_XLSX_ROWS", 8,
+						LXW_ROW_MAX);
+	x->max_cols = (lxw_col_t)testhook_limit("KANSA_TEST_XLSX_COLS", 6,
+						LXW_COL_MAX);
 	/* make bench's floor writes the same cells with bare calls */
 	if (getenv("KANSA_FLOOR_DUMP") && *getenv("KANSA_FLOOR_DUMP")) {
 		struct sbuf fp = {0};

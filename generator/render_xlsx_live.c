@@ -28,9 +28,7 @@ static void plain(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		xw_num(x, ws, row, col, cached, f);
 }
 
-/* Writes the formula in b with cached as its value, or an empty text
- * when empty ("no value" is an empty result, never a number). */
-static void formula(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+void xw_formula(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		    lxw_col_t col, struct sbuf *b, bool empty, double cached,
 		    enum xfmt f)
 {
@@ -90,7 +88,7 @@ void xw_live_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	sbuf_adds(&b, "+0.5*");
 	weights(x, &b, crit, view, "一部実施");
 	sbuf_printf(&b, ")/(%s),\"\")", den.s ? den.s : "");
-	formula(x, ws, row, col, &b, cached < 0, cached, XF_PCT);
+	xw_formula(x, ws, row, col, &b, cached < 0, cached, XF_PCT);
 	sbuf_release(&b);
 	sbuf_release(&den);
 }
@@ -105,7 +103,7 @@ void xw_live_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	sbuf_printf(&b, ",\"%s\",", chapter);
 	range(&b, CL, 'G', x->cl_last);
 	sbuf_printf(&b, ",\"%s\")", status);
-	formula(x, ws, row, col, &b, false, cached, XF_NUM);
+	xw_formula(x, ws, row, col, &b, false, cached, XF_NUM);
 	sbuf_release(&b);
 }
 
@@ -119,7 +117,7 @@ void xw_live_grade_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	sbuf_printf(&b, "=SUMPRODUCT((%s=\"%s\")+(%s=\"\")*(%s=\"%s\"))",
 		    k.s ? k.s : "", grade, k.s ? k.s : "", i.s ? i.s : "",
 		    grade);
-	formula(x, ws, row, col, &b, false, cached, XF_NUM);
+	xw_formula(x, ws, row, col, &b, false, cached, XF_NUM);
 	sbuf_release(&b);
 	sbuf_release(&k);
 	sbuf_release(&i);
@@ -135,6 +133,6 @@ void xw_live_change(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	lxw_rowcol_to_cell(p, row, before);
 	sbuf_printf(&b, "=IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,\"\")", n, p,
 		    n, p);
-	formula(x, ws, row, col, &b, !have, cached, XF_PCT);
+	xw_formula(x, ws, row, col, &b, !have, cached, XF_PCT);
 	sbuf_release(&b);
 }

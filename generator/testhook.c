@@ -24,3 +24,14 @@ void testhook_reach(const char *point)
 	for (;;)
 		pause();
 }
+
+long testhook_limit(const char *name, long least, long deflt)
+{
+	const char *s = getenv(name);
+	char *end;
+	long v;
+	if (!s || !*s)
+		return deflt;
+	v = strtol(s, &end, 10);
+	return *end || v < least || v > deflt ? deflt : v;
+}
