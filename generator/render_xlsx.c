@@ -785,7 +785,7 @@ static void workpaper_sheets(struct xw *x)
 	xw_departments(x);
 	xw_findings(x);
 	xw_diff(x);
-	//FOLLOWUP
+	xw_followup(x);
 	xw_plans(x);
 	xw_evidence(x);
 	lists(x);
