@@ -33,7 +33,8 @@ void xw_formula(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		    enum xfmt f)
 {
 	lxw_error e;
-	if (b->oom || !b->s) {
+	/* Excel takes formulas of up to 8,192 characters */
+	if (b->oom || !b->s || b->len > 8192) {
 		plain(x, ws, row, col, empty ? -1 : cached, f);
 		return;
 	}

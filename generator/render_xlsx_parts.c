@@ -42,22 +42,24 @@ void xw_parts_place(const struct xw_table *t, size_t i, unsigned *part,
 /* The note at the top of a part of a continued table. */
 static void top_note(struct xw *x, struct xw_table *t)
 {
-	char buf[512], next[64];
+	struct sbuf b = {0};
+	char next[64];
 	size_t first = (size_t)t->part * t->cap + 1;
 	size_t last = first + t->cap - 1;
 	if (last > t->nrows)
 		last = t->nrows;
-	xw_parts_name(t, t->part + 1, next, sizeof(next));
-	snprintf(buf, sizeof(buf),
-		 "%s: 全 %u シートの %u 枚目 (%zu〜%zu 行目 / 全 %zu 行)。"
-		 "Excel の 1 シート %u 行の上限を超えるため、続きのシートに"
-		 "分けています%s%s%s",
-		 t->base, t->nparts, t->part + 1, first, last, t->nrows,
-		 (unsigned)x->max_rows,
-		 t->part + 1 < t->nparts ? "。続きは「" : "",
-		 t->part + 1 < t->nparts ? next : "",
-		 t->part + 1 < t->nparts ? "」に" : "");
-	xw_str(x, t->ws, 0, 0, buf, XF_NOTE);
+	sbuf_printf(&b,
+		    "%s: 全 %u シートの %u 枚目 (%zu〜%zu 行目 / 全 %zu 行)。"
+		    "Excel の 1 シート %u 行の上限を超えるため、続きのシートに"
+		    "分けています。",
+		    t->base, t->nparts, t->part + 1, first, last, t->nrows,
+		    (unsigned)x->max_rows);
+	if (t->part + 1 < t->nparts) {
+		xw_parts_name(t, t->part + 1, next, sizeof(next));
+		sbuf_printf(&b, "続きは「%s」にあります。", next);
+	}
+	xw_str(x, t->ws, 0, 0, b.s ? b.s : "", XF_NOTE);
+	sbuf_release(&b);
 }
 
 /* Opens part t->part: its sheet, note and header. */
