@@ -282,9 +282,9 @@ static void detail_rows(struct xw *x, struct xw_table *t, int k)
 void xw_departments_plan(struct xw *x, struct xw_table *t)
 {
 	static const double widths[] = {10, 30, 6, 14, 6, 12, 0};
-	static const char *const head[] = {"区分", "部署・システム", "章",
-					   "項目ID", "重み",
-					   "最も悪い回答"};
+	static const char *const head[] = {"区分", "部署・システム",
+					   "章",   "項目ID",
+					   "重み", "最も悪い回答"};
 	const struct score_result *s = &x->r->score;
 	memset(t, 0, sizeof(*t));
 	t->base = DETAIL;

@@ -58,14 +58,14 @@ static void followup_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	const struct plan *p = u->plan;
 	long i = item_index(r, u->now);
 	char pstate[64] = "";
-	const char *what = b->audit && *b->audit->finding ? b->audit->finding
-							  : b->reason;
+	const char *what =
+		b->audit && *b->audit->finding ? b->audit->finding : b->reason;
 
 	xw_num(x, ws, row, 0, (double)n, XF_NUM);
 	xw_str(x, ws, row, 1, b->item->item->id, XF_CELL);
 	if (i >= 0)
-		xw_link(x, ws, row, 2, "チェックリスト", checklist_row(r, (size_t)i),
-			0, u->now->item->id);
+		xw_link(x, ws, row, 2, "チェックリスト",
+			checklist_row(r, (size_t)i), 0, u->now->item->id);
 	else
 		xw_str(x, ws, row, 2, "(項目削除)", XF_CELL);
 	xw_str(x, ws, row, 3, (u->now ? u->now : b->item)->item->text, XF_CELL);
@@ -75,7 +75,7 @@ static void followup_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	xw_str(x, ws, row, 7, followup_state_name(u->state), XF_CELL_C);
 	xw_str(x, ws, row, 8,
 	       u->finding ? finding_grade_name(u->finding->grade)
-	       : u->now   ? "指摘なし"
+	       : u->now	  ? "指摘なし"
 			  : "項目削除",
 	       XF_CELL_C);
 	if (p)
@@ -93,12 +93,13 @@ static void followup_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 
 void xw_followup(struct xw *x)
 {
-	static const double widths[] = {6,  13, 13, 40, 12, 40, 24,
-					9,  12, 13, 34, 11, 11, 0};
+	static const double widths[] = {6, 13, 13, 40, 12, 40, 24,
+					9, 12, 13, 34, 11, 11, 0};
 	static const char *const head[] = {
-		"通番",	      "前年度の項目ID", "今年度の項目ID", "条文",
-		"前年度の区分", "前年度の指摘",   "対象部署",	  "対応状況",
-		"今年度の区分", "改善計画",	  "計画の内容",	  "計画の状態",
+		"通番",	    "前年度の項目ID", "今年度の項目ID",
+		"条文",	    "前年度の区分",   "前年度の指摘",
+		"対象部署", "対応状況",	      "今年度の区分",
+		"改善計画", "計画の内容",     "計画の状態",
 		"期限"};
 	const struct report *r = x->r;
 	lxw_worksheet *ws = xw_sheet(x, SHEET, widths);

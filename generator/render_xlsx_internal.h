@@ -1,6 +1,15 @@
-/* render_xlsx_internal.h: what the parts of the workbook renderer share
- * (render_xlsx.c: the workbook, formats, 表紙 and 集計;
- * render_xlsx_tables.c: the table sheets). */
+/* render_xlsx_internal.h: what the parts of the workbook renderer share.
+ * Calls go one way, down this list (no file calls one above it):
+ *   render_xlsx.c          the workpaper and plans workbooks, 表紙, 集計
+ *   render_xlsx_answers.c  the answer workbook (回答票)
+ *   render_xlsx_audit.c    監査調書 and the hidden identity sheet
+ *   render_xlsx_tables.c   the table sheets (チェックリスト, 回答明細 ...)
+ *   render_xlsx_departments.c  部署別 and 部署別明細
+ *   render_xlsx_followup.c 前年度指摘のフォローアップ
+ *   render_xlsx_live.c     集計's formulas
+ *   render_xlsx_parts.c    tables continued over several sheets
+ *   render_xlsx_cells.c    cells, sheets, colours, formats (calls none)
+ */
 #ifndef KANSA_RENDER_XLSX_INTERNAL_H
 #define KANSA_RENDER_XLSX_INTERNAL_H
 
@@ -57,7 +66,7 @@ struct xw {
 			      written, for make bench's floor */
 	const char *sheet; /* the name of the sheet being written */
 	unsigned cl_last; /* last row (0-based) of チェックリスト's table */
-	unsigned au_last; /* last row (0-based) of 監査調書's table */
+	unsigned au_last;   /* last row (0-based) of 監査調書's table */
 	lxw_row_t max_rows; /* rows a sheet holds: Excel's 1,048,576, lower
 			       only under a test (KANSA_TEST_XLSX_ROWS) */
 	lxw_col_t max_cols; /* columns: 16,384 (KANSA_TEST_XLSX_COLS) */
@@ -75,15 +84,15 @@ struct xw_table {
 	 * last data row (the header row when it has none); may be NULL */
 	void (*end)(struct xw *x, struct xw_table *t, lxw_row_t last);
 	/* set by xw_parts_*: */
-	size_t cap;	     /* data rows a part holds */
-	unsigned nparts;     /* how many parts */
-	unsigned part;	     /* the current one, from 0 */
-	size_t in_part;	     /* data rows written to it */
-	lxw_worksheet *ws;   /* its sheet, NULL after a failure */
-	char name[64];	     /* its name */
-	lxw_row_t head_row;  /* its header row */
-	lxw_row_t first;     /* its first data row */
-	lxw_row_t row;	     /* its next row */
+	size_t cap;	    /* data rows a part holds */
+	unsigned nparts;    /* how many parts */
+	unsigned part;	    /* the current one, from 0 */
+	size_t in_part;	    /* data rows written to it */
+	lxw_worksheet *ws;  /* its sheet, NULL after a failure */
+	char name[64];	    /* its name */
+	lxw_row_t head_row; /* its header row */
+	lxw_row_t first;    /* its first data row */
+	lxw_row_t row;	    /* its next row */
 };
 
 /* How many parts t (base, nrows set) takes, and how many rows each. */
@@ -110,6 +119,8 @@ void xw_parts_cover(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 #define XW_AUDIT_SHEET "監査調書"
 #define XW_IDENT_SHEET "kansa"
 
+/* Records a failed libxlsxwriter call (the first, as a diagnostic). */
+void xw_check(struct xw *x, lxw_error e);
 /* The evidence IDs (", "-joined) and comments of an item's answers
  * (si: an item of x->r->score). */
 void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,

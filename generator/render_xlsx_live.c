@@ -18,42 +18,6 @@ static void range(struct sbuf *b, const char *sheet, char col, unsigned last)
 	sbuf_printf(b, "%s$%c$2:$%c$%u", sheet, col, col, last + 1);
 }
 
-/* A formula or its cached value could not be made: the plain value. */
-static void plain(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		  double cached, enum xfmt f)
-{
-	if (f == XF_PCT)
-		xw_rate(x, ws, row, col, cached, f);
-	else
-		xw_num(x, ws, row, col, cached, f);
-}
-
-void xw_formula(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-		    lxw_col_t col, struct sbuf *b, bool empty, double cached,
-		    enum xfmt f)
-{
-	lxw_error e;
-	/* Excel takes formulas of up to 8,192 characters */
-	if (b->oom || !b->s || b->len > 8192) {
-		plain(x, ws, row, col, empty ? -1 : cached, f);
-		return;
-	}
-	if (empty)
-		e = worksheet_write_formula_str(ws, row, col, b->s, x->f[f],
-						"");
-	else
-		e = worksheet_write_formula_num(ws, row, col, b->s, x->f[f],
-						cached);
-	if (e != LXW_NO_ERROR && !x->failed) {
-		x->failed = true;
-		diags_add(x->d, DIAG_ERROR, NULL, 0, "writing a formula: %s",
-			  lxw_strerror(e));
-	}
-	if (x->floor)
-		fprintf(x->floor, "N\t%u\t%u\t%.17g\n", (unsigned)row,
-			(unsigned)col, cached);
-}
-
 /* SUMIFS of the weights (column I) with the criteria crit (", range,
  * value" pairs, or "") and, when status is not NULL, view = status. */
 static void weights(struct xw *x, struct sbuf *b, const char *crit, char view,

@@ -125,8 +125,9 @@ void xw_parts_cover(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
 	char name[64];
 	if (t->nparts < 2)
 		return;
-	sbuf_printf(&b, "%zu 行を %u シートに分けています (Excel の 1 シート "
-			"%u 行の上限): ",
+	sbuf_printf(&b,
+		    "%zu 行を %u シートに分けています (Excel の 1 シート "
+		    "%u 行の上限): ",
 		    t->nrows, t->nparts, (unsigned)x->max_rows);
 	for (unsigned p = 0; p < t->nparts; p++) {
 		xw_parts_name(t, p, name, sizeof(name));

@@ -191,9 +191,8 @@ static void touch(struct work *w, long g, const struct score_response *resp)
 }
 
 /* Records group g's worst response st to item (in item order). */
-static bool add_worst(struct score_result *r, enum score_group_kind k,
-		      size_t g, size_t item,
-		      const enum answer_status st[VIEW_COUNT])
+static bool add_worst(struct score_result *r, enum score_group_kind k, size_t g,
+		      size_t item, const enum answer_status st[VIEW_COUNT])
 {
 	struct score_worst *v =
 		text_grow(r->worst[k], r->nworst[k], sizeof(*v));
