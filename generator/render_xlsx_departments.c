@@ -210,15 +210,20 @@ static void matrix_sheet(struct xw *x, const struct matrix *m, unsigned part,
 		return;
 	worksheet_set_column(ws, 2, last, 8, NULL);
 	snprintf(buf, sizeof(buf),
-		 "%s 部署・情報システム別の実施率 (自己評価、%s の各部署・"
-		 "システムで最も悪い回答から)",
+		 "%s 部署・情報システム別の実施率 (自己評価。%sの最も悪い回答"
+		 "から)",
 		 x->r->era, DETAIL);
 	if (nparts > 1)
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
-			 "。全 %u シートの %u 枚目: 第%s章〜第%s章%s", nparts,
-			 part + 1, s->groups[GROUP_CHAPTER][m->ch0].key,
+			 "。全 %u シートの %u 枚目: 第%s章〜第%s章 (Excel の 1 "
+			 "シート %u 列の上限のため)%s",
+			 nparts, part + 1, s->groups[GROUP_CHAPTER][m->ch0].key,
 			 s->groups[GROUP_CHAPTER][m->ch1 - 1].key,
-			 part + 1 < nparts ? "、続きは次のシートに" : "");
+			 (unsigned)x->max_cols,
+			 part + 1 < nparts ? "。続きは次のシートにあります"
+					   : "");
+	/* the title's 16 pt needs a taller row than the default */
+	worksheet_set_row(ws, 0, nparts > 1 ? 15 : 24, NULL);
 	xw_str(x, ws, 0, 0, buf, nparts > 1 ? XF_NOTE : XF_TITLE);
 	xw_str(x, ws, 1, 0, "区分", XF_HEAD);
 	xw_str(x, ws, 1, 1, "部署・システム", XF_HEAD);
