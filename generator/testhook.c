@@ -36,3 +36,14 @@ void testhook_reach(const char *point)
 			pause();
 	}
 }
+
+long testhook_limit(const char *name, long least, long deflt)
+{
+	const char *s = getenv(name);
+	char *end;
+	long v;
+	if (!s || !*s)
+		return deflt;
+	v = strtol(s, &end, 10);
+	return *end || v < least || v > deflt ? deflt : v;
+}
