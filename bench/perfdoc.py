@@ -135,11 +135,13 @@ def exponents(res):
 
 def recompute(rows):
     """{name: [(n1, n2, k)]}: time ~ answers^k between consecutive sizes
-    (recomputed, since merged result files have no common list)."""
+    (recomputed, since merged result files have no common list); none for
+    a step under 0.02 s at both sizes."""
     out = {}
 
     def add(name, a, b, ta, tb):
-        if ta > 0 and tb > 0 and b["answers"] > a["answers"]:
+        # steps of a few milliseconds at both sizes have no growth to tell
+        if ta > 0 and tb > 0 and max(ta, tb) >= 0.02 and b["answers"] > a["answers"]:
             out.setdefault(name, []).append(
                 (a["respondents"], b["respondents"], math.log(tb / ta) / math.log(b["answers"] / a["answers"])))
 
