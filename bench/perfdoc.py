@@ -32,12 +32,17 @@ def load(paths):
     for p in paths:
         with open(p) as f:
             runs.append(json.load(f))
+    failed = {}
     for r in sorted(runs, key=lambda r: r["machine"]["date"]):
+        for f in r.get("failed") or []:
+            failed[f["respondents"]] = f
         for s in r["sizes"]:
             s["_machine"] = r["machine"]
             sizes[s["respondents"]] = s
+            failed.pop(s["respondents"], None)
     res = max(runs, key=lambda r: (len(r["sizes"]), r["machine"]["date"]))
     res["sizes"] = [sizes[k] for k in sorted(sizes)]
+    res["failed"] = [failed[k] for k in sorted(failed)]
     return res
 
 
@@ -56,6 +61,8 @@ def setup(res):
            + ", ".join(n(s["respondents"]) for s in res["sizes"] if s["_machine"]["date"] == d)
            + " respondents" for d, c, p, load in runs]
     out.append(f"- {res['machine']['cores']} cores, shared with other work (the load averages above say how busy).")
+    for r in res.get("failed") or []:
+        out.append(f"- **{n(r['respondents'])} respondents failed**: `{r['failed'].splitlines()[0][:300]}`")
     took = [f"{n(r['respondents'])} respondents {r['bench_seconds'] / 60:.1f} min" for r in res["sizes"]
             if "bench_seconds" in r]
     if took:
