@@ -245,7 +245,7 @@ def whole_runs(ws):
     year's run was their warm-up), and one untimed run for the process
     tree's memory."""
     timings = os.path.join(ws, "t25.tsv")
-    walls, cpus, rss, st = [], [], [], {}
+    walls, cpus, rss, st, stc = [], [], [], {}, {}
     for i in range(PAIRS + 1):
         restore(ws)
         m = measure(run_args(2025, timings), ws, tree=(i == PAIRS))
@@ -257,9 +257,11 @@ def whole_runs(ws):
         rss.append(m["rss"])
         for name, v in steps(timings).items():
             st.setdefault(name, []).append(v[0])
+            stc.setdefault(name, []).append(v[1])
     return {"wall": stats(walls), "cpu": stats(cpus), "largest_mb": stats(rss),
             "tree_mb": mem["tree_mb"], "hwm_sum_mb": mem["hwm_mb"], "tree_run_wall": mem["wall"],
-            "steps": {k: stats(v) for k, v in st.items()}}
+            "steps": {k: stats(v) for k, v in st.items()},
+            "steps_cpu": {k: stats(v) for k, v in stc.items()}}
 
 
 def report_args(kind):
