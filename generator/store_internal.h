@@ -2,7 +2,8 @@
  *
  * store.c opens and migrates, store_schema.c holds the migrations,
  * store_policy.c the policies and checklists, store_year.c reads a fiscal
- * year's answers and evidence, store_import.c writes them (import, verify).  Nothing outside the store includes this.
+ * year's answers and evidence, store_import.c writes them (import, verify).
+ * Nothing outside the store includes this.
  */
 #ifndef KANSA_STORE_INTERNAL_H
 #define KANSA_STORE_INTERNAL_H
