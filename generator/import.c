@@ -395,10 +395,15 @@ enum kansa_err import_check(struct import_batch *b, int year,
 			    const struct store_respondent *stored,
 			    size_t nstored, struct diags *d)
 {
+	enum kansa_err err;
+
 	if (!check_same_respondent(b, d) || !check_same_evidence(b, d))
 		return KANSA_ERR_NOMEM;
-	/* near-duplicate departments (issue 11) */
+	/* near-duplicate departments; kansa.ini's list of departments, when
+	 * it has one (issue 11) */
 	names_warn_near(b->sheets, b->nsheets, stored, nstored, d);
+	if ((err = names_check_departments(b->sheets, b->nsheets, d)))
+		return err;
 	if (!check_evidence_links(b, d))
 		return KANSA_ERR_NOMEM;
 	if (b->naudits > 1)

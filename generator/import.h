@@ -58,9 +58,10 @@ void import_batch_release(struct import_batch *b);
  * only parses, calls and prints): the same respondent or evidence ID
  * twice, evidence cited that no register defines (or that does not list
  * the item), a second audit file, each plan change against the version
- * before it, and departments near another of the sheets or of the year's
- * current respondents (stored, n of them).  Problems go to d; returns
- * KANSA_ERR_NOMEM or KANSA_OK.
+ * before it, departments near another of the sheets or of the year's
+ * current respondents (stored, n of them) or not in the workspace's
+ * kansa.ini list of departments.  Problems go to d; returns
+ * KANSA_ERR_NOMEM, KANSA_ERR_IO or KANSA_OK.
  */
 enum kansa_err import_check(struct import_batch *b, int year,
 			    const struct store_respondent *stored,
