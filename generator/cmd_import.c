@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "import.h"
+#include "run_result.h"
 
 static const char *result_name(enum store_import_result r)
 {
@@ -43,6 +44,26 @@ static void print_results(const struct import_batch *b,
 		       b->plan_files[i].n, changed,
 		       result_name(im->plan_result[i]));
 	}
+}
+
+/* For kansa run: how many files were new, replaced and unchanged, and
+ * the warnings. */
+static void report_results(const struct import_batch *b,
+			   const struct store_import *im, const struct diags *d)
+{
+	long long n[3] = {0, 0, 0};
+	for (size_t i = 0; i < b->nregisters; i++)
+		n[im->register_result[i]]++;
+	for (size_t i = 0; i < b->nsheets; i++)
+		n[im->sheet_result[i]]++;
+	for (size_t i = 0; i < b->naudits; i++)
+		n[im->audit_result[i]]++;
+	for (size_t i = 0; i < b->nplan_files; i++)
+		n[im->plan_result[i]]++;
+	run_result_put("new", n[IMPORT_NEW]);
+	run_result_put("replaced", n[IMPORT_REPLACED]);
+	run_result_put("unchanged", n[IMPORT_UNCHANGED]);
+	run_result_warnings(d);
 }
 
 const struct cli_option cmd_import_options[] = {
@@ -117,6 +138,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			"error%s)\n",
 			n, n == 1 ? "" : "s");
 	} else if (!err) {
+		report_results(&b, &im, &cli->diags);
 		cli_print_diags(cli);
 		print_results(&b, &im);
 	}

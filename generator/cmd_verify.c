@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "evidence.h"
+#include "run_result.h"
 
 const struct cli_option cmd_verify_options[] = {
 	CLI_OPT_YEAR("the fiscal year"),
@@ -82,9 +83,12 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 		bad += verify_one(&reg.records[i], store_dir(st), shas[i],
 				  &checks[i]) != 0;
 	/* every result in one transaction: one commit, not one per file */
-	if (!(err = store_save_checks(st, year, checks, reg.n, &cli->diags)))
+	if (!(err = store_save_checks(st, year, checks, reg.n, &cli->diags))) {
 		printf("%zu evidence files: %zu ok, %zu not ok\n", reg.n,
 		       reg.n - bad, bad);
+		run_result_put("files", (long long)reg.n); /* for kansa run */
+		run_result_put("not_ok", (long long)bad);
+	}
 out:
 	free(checks);
 	free(shas);
