@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 1
+test_plan 3
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -37,4 +37,34 @@ t_rv_report_ini_unknown_key() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# The report of a year as of a date before that year began: the first
+# report after `kansa close` took today's date for 基準日 and 報告日 in
+# silence and froze it as the final version (令和9年度 as of 令和8年11月).
+# Refused (exit 2, the option named, nothing written), and so is a
+# report dated before its 基準日.
+t_rv_report_dates() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	out=$("$KANSA" report --year 2025 --as-of 2025-03-31 --date 2025-04-10 -o early 2>&1)
+	rc=$?
+	n=$(find early -type f 2>/dev/null | grep -vc '/\.kansa-lock$')
+	if [ $rc -eq 2 ] && [ "$n" = 0 ] &&
+		printf '%s\n' "$out" | grep -q -- "--as-of 2025-03-31 is before 令和7年度 (2025) began (2025-04-01)"; then
+		ok "review: a report as of a date before its fiscal year began is refused"
+	else
+		not_ok "review: a report as of a date before its fiscal year is refused" "rc $rc, $n files: $out"
+	fi
+	out=$("$KANSA" report --year 2025 --as-of 2026-01-31 --date 2026-01-30 -o late 2>&1)
+	rc=$?
+	n=$(find late -type f 2>/dev/null | grep -vc '/\.kansa-lock$')
+	if [ $rc -eq 2 ] && [ "$n" = 0 ] &&
+		printf '%s\n' "$out" | grep -q -- "--date 2026-01-30 is before --as-of 2026-01-31"; then
+		ok "review: a report dated before its 基準日 is refused"
+	else
+		not_ok "review: a report dated before its 基準日 is refused" "rc $rc, $n files: $out"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
+t_rv_report_dates
