@@ -154,6 +154,49 @@ static void check_evidence_links(const struct batch *b, struct diags *d)
 	}
 }
 
+/* Skips the separators of a list of IDs (, 、 ， ; and white space). */
+static const char *skip_id_separators(const char *p)
+{
+	for (;;) {
+		if (strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0)
+			p += 3;
+		else if (*p && strchr(", ;\t", *p))
+			p++;
+		else
+			return p;
+	}
+}
+
+/* The evidence an audit section says it examined (確認した証跡) and that
+ * is in no register is named, as an answer's would be; a warning, as
+ * the field may also hold a note. */
+static void check_audit_evidence(const struct batch *b, struct diags *d)
+{
+	for (size_t a = 0; a < b->naudits; a++)
+		for (size_t i = 0; i < b->audits[a].n; i++) {
+			const struct audit_judgement *j =
+				&b->audits[a].items[i];
+			const char *p = j->examined ? j->examined : "";
+			while (*(p = skip_id_separators(p))) {
+				const char *end = p;
+				char id[128];
+				while (*end && end == skip_id_separators(end))
+					end++;
+				snprintf(id, sizeof(id), "%.*s", (int)(end - p),
+					 p);
+				if (!find_evidence(b, id))
+					diags_add(d, DIAG_WARNING,
+						  b->audits[a].path, j->line,
+						  "evidence '%s' examined for "
+						  "[%s] is in no evidence "
+						  "register of %d",
+						  id, j->item_id,
+						  b->audits[a].fiscal_year);
+				p = end;
+			}
+		}
+}
+
 /* Two files in one import may not be the same respondent or evidence. */
 static void check_duplicates(const struct batch *b, struct diags *d)
 {
@@ -408,6 +451,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	if ((err = warn_near(st, o.year, &b, &cli->diags)))
 		goto out;
 	check_evidence_links(&b, &cli->diags);
+	check_audit_evidence(&b, &cli->diags);
 	if (b.naudits > 1)
 		diags_add(
 			&cli->diags, DIAG_ERROR, b.audits[1].path, 1,

@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 3
+test_plan 4
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -66,5 +66,27 @@ t_rv_report_dates() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# The audit file's 確認した証跡 (examined) naming evidence that is in no
+# register was taken and printed as examined; an answer citing it is an
+# error.  Now a warning at the item's FILE:LINE (the field may also hold a
+# note), an ID in the register passes without one.
+t_rv_audit_examined() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	line=$(awk '/^\[/ { s = NR } /^examined *= *EV-/ { print s; exit }' 2025/audit.ini)
+	sed -i '0,/^examined *= *EV-[0-9-]*/s//examined = EV-2025-999、EV-2025-006/' 2025/audit.ini
+	out=$("$KANSA" import --year 2025 2025/audit.ini 2>&1)
+	rc=$?
+	if [ -n "$line" ] && [ $rc -eq 0 ] &&
+		printf '%s\n' "$out" | grep -q "^2025/audit.ini:$line: warning: evidence 'EV-2025-999' examined for \[.*\] is in no evidence register of 2025" &&
+		! printf '%s\n' "$out" | grep -q "'EV-2025-006' examined"; then
+		ok "review: an audit's examined evidence ID in no register is named at its FILE:LINE"
+	else
+		not_ok "review: an audit's unknown examined evidence ID is named" "line '$line' rc $rc: $out"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
+t_rv_audit_examined
