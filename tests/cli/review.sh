@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 4
+test_plan 5
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -87,6 +87,27 @@ t_rv_audit_examined() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# A sheet with respondent empty imported without a word (status shows
+# "(no name)"), while an empty answered_on is warned of: who answered is
+# what the audit chief checks first.  Now the same warning, at its line.
+t_rv_respondent_empty() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	f=$(ls 2025/answers/*.ini | head -1)
+	line=$(grep -a -n '^respondent *=' "$f" | head -1 | cut -d: -f1)
+	sed -i 's/^respondent *=.*$/respondent = /' "$f"
+	out=$("$KANSA" import --year 2025 "$f" 2>&1)
+	rc=$?
+	if [ -n "$line" ] && [ $rc -eq 0 ] &&
+		printf '%s\n' "$out" | grep -q "^$f:$line: warning: respondent is empty"; then
+		ok "review: an answer sheet without its respondent's name is warned of at its FILE:LINE"
+	else
+		not_ok "review: an empty respondent is warned of" "line '$line' rc $rc: $out"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
+t_rv_respondent_empty
