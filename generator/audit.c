@@ -236,6 +236,7 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 		"examined_on",
 	};
 	char *grade, *id = text_nfkc(s->name, strlen(s->name)), near[256];
+	bool parsed;
 
 	j->line = s->line;
 	if (!id)
@@ -255,7 +256,14 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 			  s->name, *near ? " (did you mean " : "", near,
 			  *near ? "?)" : "");
 	}
-	if (!audit_judgement_parse(j, grade))
+	parsed = audit_judgement_parse(j, grade);
+	if (!parsed && !*grade)
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
+			  "missing judgement for [%s] (write judgement = 適合, "
+			  "重大な不適合, 軽微な不適合, 推奨事項, 観察事項 or "
+			  "棄却 with a reason)",
+			  s->name);
+	else if (!parsed)
 		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
 			  "unknown judgement '%s' for [%s] (expected 適合, "
 			  "重大な不適合, 軽微な不適合, 推奨事項, 観察事項 or "

@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 5
+test_plan 6
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -107,7 +107,28 @@ t_rv_respondent_empty() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# An audit section without judgement = was reported as "unknown
+# judgement ''"; it says now that the judgement is missing and what to
+# write, at the section's FILE:LINE.  Nothing imported.
+t_rv_judgement_missing() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	line=$(awk '/^\[/ { s = NR; n = $0 } /^judgement *=/ { print s; exit }' 2025/audit.ini)
+	sed -i '0,/^judgement *=.*$/{/^judgement *=.*$/d}' 2025/audit.ini
+	out=$("$KANSA" import --year 2025 2025/audit.ini 2>&1)
+	rc=$?
+	if [ -n "$line" ] && [ $rc -eq 3 ] &&
+		printf '%s\n' "$out" | grep -q "^2025/audit.ini:$line: missing judgement for \[.*\] (write judgement = 適合, 重大な不適合, 軽微な不適合, 推奨事項, 観察事項 or 棄却" &&
+		! printf '%s\n' "$out" | grep -q "unknown judgement"; then
+		ok "review: an audit section without judgement says it is missing, at its FILE:LINE"
+	else
+		not_ok "review: a missing judgement is named as missing" "line '$line' rc $rc: $out"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
 t_rv_respondent_empty
+t_rv_judgement_missing
