@@ -366,6 +366,33 @@ static enum kansa_err check_dates(const struct report_cmd *o, struct diags *d)
 	return KANSA_OK;
 }
 
+/* The first report of a closed year is its final version: without
+ * --as-of and --date it took today for both in silence.  Refused, with
+ * the dates of the year's last recorded run. */
+static enum kansa_err
+check_final_dates(struct store *st, const struct report_cmd *o, struct diags *d)
+{
+	struct store_run_row *runs = NULL;
+	size_t n = 0;
+	const char *as_of = NULL, *date = NULL;
+
+	if (o->plans || o->finals.n || o->dated ||
+	    store_year_closed(st, o->r.year, NULL) != 1)
+		return KANSA_OK;
+	if (store_list_runs(st, o->r.year, &runs, &n, d) == KANSA_OK)
+		for (size_t i = 0; i < n; i++)
+			if (runs[i].as_of && runs[i].date)
+				as_of = runs[i].as_of, date = runs[i].date;
+	diags_add(d, DIAG_ERROR, NULL, 0,
+		  "FY %d is closed and this report makes its final version: "
+		  "give its 基準日 and 報告日%s%s%s%s%s",
+		  o->r.year, as_of ? " (the last run used --as-of " : "",
+		  as_of ? as_of : "", as_of ? " --date " : "", date ? date : "",
+		  as_of ? ")" : " with --as-of and --date");
+	store_runs_release(runs, n);
+	return KANSA_ERR_USAGE;
+}
+
 /* Reads everything the report shows inside one read transaction, so
  * that it and its input digest are one committed state.  For a closed
  * year the dates default to those of its final report. */
@@ -384,6 +411,8 @@ static enum kansa_err gather(struct store *st, struct report_cmd *o,
 		snprintf(o->as_of, sizeof(o->as_of), "%s", o->finals.as_of);
 		snprintf(o->date, sizeof(o->date), "%s", o->finals.date);
 	}
+	if (!err)
+		err = check_final_dates(st, o, d);
 	if (!err && !o->plans)
 		err = check_dates(o, d);
 	if (!err)

@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 6
+test_plan 7
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -127,8 +127,32 @@ t_rv_judgement_missing() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# kansa close, then kansa report --year FY as its help says: the final
+# outputs took today for 基準日 and 報告日 instead of the year's run's.
+# Without --as-of and --date the final report is refused (exit 2), naming
+# the dates of the last run; nothing is frozen; with them it is made.
+t_rv_close_dates() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 >run.log 2>&1 &&
+		"$KANSA" close --year 2025 --reason 最終版 >close.log 2>&1 ||
+		{ setup_failed "review: run and close" "$(tail -3 run.log close.log)"; return; }
+	out=$("$KANSA" report --year 2025 2>&1)
+	rc=$?
+	out2=$("$KANSA" report --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1)
+	rc2=$?
+	if [ $rc -eq 2 ] && printf '%s\n' "$out" | grep -q "FY 2025 is closed.*--as-of 2026-01-31 --date 2026-02-10" &&
+		[ $rc2 -eq 0 ] && pdftotext output/2025/kansa-2025-audit.pdf - 2>/dev/null | grep -q "令和8年2月10日"; then
+		ok "review: a closed year's final report without --as-of and --date is refused, naming the run's dates"
+	else
+		not_ok "review: a closed year's final report takes no default dates" "rc $rc: $out / rc $rc2: $out2"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
 t_rv_respondent_empty
 t_rv_judgement_missing
+t_rv_close_dates
