@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 7
+test_plan 8
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -150,9 +150,31 @@ t_rv_close_dates() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# An audit period that ends before it starts, and an audit report dated
+# before its fiscal year began, were taken and printed in silence: each
+# is now a warning at its FILE:LINE.
+t_rv_audit_period() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	sed -i 's/^period = .*/period = 2026-01-23〜2025-11-04/; s/^audited_on = .*/audited_on = 2020-01-01/' 2025/audit.ini
+	lp=$(grep -n '^period' 2025/audit.ini | cut -d: -f1)
+	la=$(grep -n '^audited_on' 2025/audit.ini | cut -d: -f1)
+	out=$("$KANSA" import --year 2025 2025/audit.ini 2>&1)
+	rc=$?
+	if [ -n "$lp" ] && [ -n "$la" ] && [ $rc -eq 0 ] &&
+		printf '%s\n' "$out" | grep -q "^2025/audit.ini:$lp: warning: period '2026-01-23〜2025-11-04' ends before it starts" &&
+		printf '%s\n' "$out" | grep -q "^2025/audit.ini:$la: warning: audited_on 2020-01-01 is before 令和7年度 (2025) began"; then
+		ok "review: a reversed audit period and an audit dated before its year are warned of at their FILE:LINE"
+	else
+		not_ok "review: audit period and audited_on are checked" "lines '$lp' '$la' rc $rc: $out"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
 t_rv_respondent_empty
 t_rv_judgement_missing
 t_rv_close_dates
+t_rv_audit_period
