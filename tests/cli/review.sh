@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 8
+test_plan 9
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -171,6 +171,28 @@ t_rv_audit_period() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# A plan skeleton of kansa plan suggest with department filled in and
+# action left empty was "needs department and action": the message names
+# only what is missing, at the key's line.
+t_rv_plan_missing() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	"$KANSA" plan suggest --year 2025 -o sk.ini >/dev/null 2>&1 ||
+		{ setup_failed "review: plan suggest"; return; }
+	sed -i 's/^due = .*/due = 2026-06-30/; s/^reported_by = .*/reported_by = 鈴木 恵子/; s/^role = $/role = 情報セキュリティ管理者/' sk.ini
+	sec=$(grep -n '^\[KP-' sk.ini | head -1 | cut -d: -f1)
+	out=$("$KANSA" import --year 2025 sk.ini 2>&1)
+	rc=$?
+	if [ -n "$sec" ] && [ $rc -eq 3 ] &&
+		printf '%s\n' "$out" | grep -q "^sk.ini:[0-9]*: plan \[KP-2025-[0-9]*\] needs an action" &&
+		! printf '%s\n' "$out" | grep -q "needs department and action"; then
+		ok "review: a plan without its action says that the action is missing"
+	else
+		not_ok "review: a plan's missing action is named" "section '$sec' rc $rc: $(printf '%s\n' "$out" | head -5)"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
@@ -178,3 +200,4 @@ t_rv_respondent_empty
 t_rv_judgement_missing
 t_rv_close_dates
 t_rv_audit_period
+t_rv_plan_missing
