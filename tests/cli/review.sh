@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 9
+test_plan 10
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -193,6 +193,33 @@ t_rv_plan_missing() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# kansa run on a closed year without --as-of and --date passed today to
+# its report: the first run after kansa close froze today as 基準日 and
+# 報告日.  It is refused until the final report is made (exit 2); after
+# that such a run takes the final report's dates and reproduces it.
+t_rv_close_run() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 >run.log 2>&1 &&
+		"$KANSA" close --year 2025 --reason 最終版 >close.log 2>&1 ||
+		{ setup_failed "review: run and close" "$(tail -3 run.log close.log)"; return; }
+	out=$("$KANSA" run --year 2025 2>&1)
+	rc=$?
+	"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 >final.log 2>&1
+	rc2=$?
+	sums=$(sha256sum output/2025/kansa-2025-*)
+	out3=$("$KANSA" run --year 2025 2>&1)
+	rc3=$?
+	if [ $rc -eq 2 ] && printf '%s\n' "$out" | grep -q "FY 2025 is closed.*--as-of and --date" &&
+		[ $rc2 -eq 0 ] && [ $rc3 -eq 0 ] && [ "$sums" = "$(sha256sum output/2025/kansa-2025-*)" ] &&
+		printf '%s\n' "$out3" | grep -q "kansa run --year 2025 (2026-01-31)"; then
+		ok "review: kansa run of a closed year takes its final report's dates, and needs them before it"
+	else
+		not_ok "review: kansa run of a closed year without dates" "rc $rc: $out / rc $rc2 / rc $rc3: $(printf '%s\n' "$out3" | tail -4)"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
@@ -201,3 +228,4 @@ t_rv_judgement_missing
 t_rv_close_dates
 t_rv_audit_period
 t_rv_plan_missing
+t_rv_close_run
