@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 10
+test_plan 11
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -220,6 +220,38 @@ t_rv_close_run() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# The workbook of an open year printed 「機密性2 案」 in each page's
+# header and 「機密性2」 in its footer: the footer carries the same
+# marking as the header (openpyxl, every printed sheet).
+t_rv_footer_marking() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	"$KANSA" report --year 2025 --as-of 2026-01-31 --date 2026-02-10 --only xlsx -o out >rep.log 2>&1 ||
+		{ setup_failed "review: the workbook" "$(tail -3 rep.log)"; return; }
+	out=$(/usr/bin/python3 - out/kansa-2025-workpaper.xlsx <<'PY' 2>&1
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+bad = []
+n = 0
+for ws in wb.worksheets:
+    if ws.sheet_state != "visible":
+        continue
+    n += 1
+    head = ws.oddHeader.left.text or ""
+    foot = ws.oddFooter.left.text or ""
+    if "案" not in head or head != foot:
+        bad.append(f"{ws.title}: header {head!r} footer {foot!r}")
+print("\n".join(bad) if bad or n == 0 else "ok")
+PY
+)
+	if [ "$out" = ok ]; then
+		ok "review: an open year's workbook says 案 in each page's footer as in its header"
+	else
+		not_ok "review: the workbook's footer marking" "$out"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
@@ -229,3 +261,4 @@ t_rv_close_dates
 t_rv_audit_period
 t_rv_plan_missing
 t_rv_close_run
+t_rv_footer_marking
