@@ -151,6 +151,11 @@ static void read_header(struct reader *r, int year)
 			  ini_key_line(k, "answered_on"),
 			  "answered_on is empty: say when the sheet was "
 			  "answered (YYYY-MM-DD)");
+	if (!*sh->respondent)
+		diags_add(r->d, DIAG_WARNING, r->f->path,
+			  ini_key_line(k, "respondent"),
+			  "respondent is empty: say who answered the sheet "
+			  "(氏名)");
 	if (*sh->answered_on) {
 		if (!text_parse_date(sh->answered_on, date))
 			diags_add(r->d, DIAG_ERROR, r->f->path,

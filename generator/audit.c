@@ -184,6 +184,43 @@ static bool read_members(const struct ini_file *f, const struct ini_section *k,
 	return true;
 }
 
+/* A period written DATE〜DATE (or ～, ~) that ends before it starts, and
+ * an audit report dated before its fiscal year began, are named: both
+ * were printed in silence. */
+static void check_period(const struct ini_file *f, const struct ini_section *k,
+			 const struct audit_file *a, struct diags *d)
+{
+	static const char *const seps[] = {"〜", "～", "~"};
+	char from[11], to[11], era[64];
+
+	for (size_t i = 0; i < COUNT(seps); i++) {
+		const char *s = strstr(a->period, seps[i]);
+		char *start;
+		bool ok;
+		if (!s ||
+		    !(start = trimmed(a->period, (size_t)(s - a->period))))
+			continue;
+		ok = text_parse_date(start, from) &&
+		     text_parse_date(s + strlen(seps[i]) +
+					     strspn(s + strlen(seps[i]), " \t"),
+				     to);
+		free(start);
+		if (ok && strcmp(to, from) < 0)
+			diags_add(d, DIAG_WARNING, f->path,
+				  ini_key_line(k, "period"),
+				  "period '%s' ends before it starts",
+				  a->period);
+		break;
+	}
+	text_wareki_fiscal_year(a->fiscal_year, era, sizeof(era));
+	if (*a->audited_on && a->fiscal_year > 0 &&
+	    text_fiscal_year_of(a->audited_on) < a->fiscal_year)
+		diags_add(d, DIAG_WARNING, f->path,
+			  ini_key_line(k, "audited_on"),
+			  "audited_on %s is before %s (%d) began (%d-04-01)",
+			  a->audited_on, era, a->fiscal_year, a->fiscal_year);
+}
+
 static bool read_header(const struct ini_file *f, int year, struct diags *d,
 			struct audit_file *a)
 {
@@ -210,6 +247,7 @@ static bool read_header(const struct ini_file *f, int year, struct diags *d,
 	if (!check_date(f, k, "audited_on", &a->audited_on, d) ||
 	    !check_date(f, k, "as_of", &a->as_of, d))
 		return false;
+	check_period(f, k, a, d);
 	ini_warn_unknown_keys(f, k, known, COUNT(known), d);
 	return true;
 }
@@ -236,6 +274,7 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 		"examined_on",
 	};
 	char *grade, *id = text_nfkc(s->name, strlen(s->name)), near[256];
+	bool parsed;
 
 	j->line = s->line;
 	if (!id)
@@ -255,7 +294,14 @@ static bool read_item(const struct ini_file *f, const struct ini_section *s,
 			  s->name, *near ? " (did you mean " : "", near,
 			  *near ? "?)" : "");
 	}
-	if (!audit_judgement_parse(j, grade))
+	parsed = audit_judgement_parse(j, grade);
+	if (!parsed && !*grade)
+		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
+			  "missing judgement for [%s] (write judgement = 適合, "
+			  "重大な不適合, 軽微な不適合, 推奨事項, 観察事項 or "
+			  "棄却 with a reason)",
+			  s->name);
+	else if (!parsed)
 		diags_add(d, DIAG_ERROR, f->path, ini_key_line(s, "judgement"),
 			  "unknown judgement '%s' for [%s] (expected 適合, "
 			  "重大な不適合, 軽微な不適合, 推奨事項, 観察事項 or "

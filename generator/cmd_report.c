@@ -196,6 +196,60 @@ write_plans(const struct report *r, const struct plans_progress *pp,
 	return KANSA_OK;
 }
 
+/* A year's report as of a date before the year began, or dated before
+ * its 基準日, is refused: the first report after kansa close took today
+ * for both in silence and froze it as the final version. */
+static enum kansa_err check_dates(const struct report_cmd *o, struct diags *d)
+{
+	char era[64];
+
+	text_wareki_fiscal_year(o->r.year, era, sizeof(era));
+	if (text_fiscal_year_of(o->as_of) < o->r.year) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "--as-of %s%s is before %s (%d) began (%d-04-01): "
+			  "give the 基準日 of the year's report, e.g. "
+			  "--as-of %d-01-31",
+			  o->as_of, o->dated ? "" : " (today, the default)",
+			  era, o->r.year, o->r.year, o->r.year + 1);
+		return KANSA_ERR_USAGE;
+	}
+	if (strcmp(o->date, o->as_of) < 0) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "--date %s is before --as-of %s: a report cannot be "
+			  "dated before its 基準日",
+			  o->date, o->as_of);
+		return KANSA_ERR_USAGE;
+	}
+	return KANSA_OK;
+}
+
+/* The first report of a closed year is its final version: without
+ * --as-of and --date it took today for both in silence.  Refused, with
+ * the dates of the year's last recorded run. */
+static enum kansa_err
+check_final_dates(struct store *st, const struct report_cmd *o, struct diags *d)
+{
+	struct store_run_row *runs = NULL;
+	size_t n = 0;
+	const char *as_of = NULL, *date = NULL;
+
+	if (o->plans || o->finals.n || o->dated ||
+	    store_year_closed(st, o->r.year, NULL) != 1)
+		return KANSA_OK;
+	if (store_list_runs(st, o->r.year, &runs, &n, d) == KANSA_OK)
+		for (size_t i = 0; i < n; i++)
+			if (runs[i].as_of && runs[i].date)
+				as_of = runs[i].as_of, date = runs[i].date;
+	diags_add(d, DIAG_ERROR, NULL, 0,
+		  "FY %d is closed and this report makes its final version: "
+		  "give its 基準日 and 報告日%s%s%s%s%s",
+		  o->r.year, as_of ? " (the last run used --as-of " : "",
+		  as_of ? as_of : "", as_of ? " --date " : "", date ? date : "",
+		  as_of ? ")" : " with --as-of and --date");
+	store_runs_release(runs, n);
+	return KANSA_ERR_USAGE;
+}
+
 /* Reads everything the report shows inside one read transaction, so
  * that it and its input digest are one committed state.  For a closed
  * year the dates default to those of its final report. */
@@ -214,6 +268,10 @@ static enum kansa_err gather(struct store *st, struct report_cmd *o,
 		snprintf(o->as_of, sizeof(o->as_of), "%s", o->finals.as_of);
 		snprintf(o->date, sizeof(o->date), "%s", o->finals.date);
 	}
+	if (!err)
+		err = check_final_dates(st, o, d);
+	if (!err && !o->plans)
+		err = check_dates(o, d);
 	if (!err)
 		err = o->plans
 			      ? report_gather_plans(st, &o->r,

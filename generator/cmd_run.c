@@ -44,6 +44,7 @@ struct run_opts {
 	const char *password_file; /* --pdf-password-file */
 	const char *timings;	   /* --timings FILE (TSV) */
 	bool allow_missing;	   /* --allow-missing-evidence (import) */
+	bool dated;		   /* --as-of or --date given */
 };
 
 struct run {
@@ -557,11 +558,13 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 				return rc;
 			break;
 		case 'a':
+			o->dated = true;
 			if ((rc = cli_opt_date(cmd, "as-of", optarg,
 					       o->as_of)) != 0)
 				return rc;
 			break;
 		case 't':
+			o->dated = true;
 			if ((rc = cli_opt_date(cmd, "date", optarg, o->date)) !=
 			    0)
 				return rc;
@@ -740,6 +743,35 @@ static int run_start(struct run *r, struct cli *cli, char *tmbuf, size_t n)
 	return 0;
 }
 
+/* A closed year's run without --as-of and --date passed today to its
+ * report, which froze it as the final version or contradicted it: the
+ * run takes the final report's dates, and before there is one (this run
+ * makes it) needs them given.  0, or the exit code. */
+static int closed_year_dates(struct run *r, struct store *st)
+{
+	struct store_finals f = {0};
+	enum kansa_err err;
+	int rc = 0;
+
+	if (r->o.dated || store_year_closed(st, r->o.year, NULL) != 1)
+		return 0;
+	if ((err = store_load_finals(st, r->o.year, &f, r->d)))
+		return kansa_exit_code(err);
+	if (f.n && f.as_of && f.date) {
+		snprintf(r->o.as_of, sizeof(r->o.as_of), "%s", f.as_of);
+		snprintf(r->o.date, sizeof(r->o.date), "%s", f.date);
+	} else {
+		diags_add(r->d, DIAG_ERROR, NULL, 0,
+			  "FY %d is closed and this run makes its final "
+			  "reports: give their 基準日 and 報告日 with --as-of "
+			  "and --date",
+			  r->o.year);
+		rc = kansa_exit_code(KANSA_ERR_USAGE);
+	}
+	store_finals_release(&f);
+	return rc;
+}
+
 int cmd_run(int argc, char **argv, struct cli *cli)
 {
 	char pwbuf[PATH_MAX], tmbuf[PATH_MAX];
@@ -761,14 +793,16 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	if ((rc = run_start(&r, cli, tmbuf, sizeof(tmbuf))) ||
 	    (rc = open_workspace(&r)) != 0)
 		goto out;
-	printf("kansa run --year %d (%s): workspace %s, database %s\n",
-	       r.o.year, r.o.as_of, r.o.workspace, r.ws.database);
-	fflush(stdout);
 	cli->db = r.steps.db = r.ws.database;
 	if ((err = cli_open_store(cli, true, &st))) {
 		rc = kansa_exit_code(err);
 		goto out;
 	}
+	if ((rc = closed_year_dates(&r, st)) != 0)
+		goto out;
+	printf("kansa run --year %d (%s): workspace %s, database %s\n",
+	       r.o.year, r.o.as_of, r.o.workspace, r.ws.database);
+	fflush(stdout);
 	if ((rc = run_steps(&r, st)))
 		goto out;
 	total_line(&r, t0);

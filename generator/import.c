@@ -232,6 +232,51 @@ static void check_citation(const struct answer_sheet *sh,
 			  e->id, a->item_id, e->clauses);
 }
 
+/* Skips the separators of a list of IDs (, 、 ， ; and white space). */
+static const char *skip_id_separators(const char *p)
+{
+	for (;;) {
+		if (strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0)
+			p += 3;
+		else if (*p && strchr(", ;\t", *p))
+			p++;
+		else
+			return p;
+	}
+}
+
+/* The evidence an audit section says it examined (確認した証跡) and that
+ * is in no register is named, as an answer's would be; a warning, as
+ * the field may also hold a note. */
+static void check_audit_evidence(const struct import_batch *b,
+				 const struct evidence_index *x,
+				 struct diags *d)
+{
+	for (size_t a = 0; a < b->naudits; a++)
+		for (size_t i = 0; i < b->audits[a].n; i++) {
+			const struct audit_judgement *j =
+				&b->audits[a].items[i];
+			const char *p = j->examined ? j->examined : "";
+			while (*(p = skip_id_separators(p))) {
+				const char *end = p;
+				char id[128];
+				while (*end && end == skip_id_separators(end))
+					end++;
+				snprintf(id, sizeof(id), "%.*s", (int)(end - p),
+					 p);
+				if (!find_evidence(x, id))
+					diags_add(d, DIAG_WARNING,
+						  b->audits[a].path, j->line,
+						  "evidence '%s' examined for "
+						  "[%s] is in no evidence "
+						  "register of %d",
+						  id, j->item_id,
+						  b->audits[a].fiscal_year);
+				p = end;
+			}
+		}
+}
+
 static bool check_evidence_links(const struct import_batch *b, struct diags *d)
 {
 	struct evidence_index x = {0};
@@ -247,6 +292,8 @@ static bool check_evidence_links(const struct import_batch *b, struct diags *d)
 					find_evidence(&x, a->evidence[k]), d);
 		}
 	}
+	if (ok)
+		check_audit_evidence(b, &x, d);
 	evidence_index_release(&x);
 	return ok;
 }

@@ -392,9 +392,15 @@ static void read_plan(struct reader *r, const struct ini_section *s,
 		p->progress = *v ? (int)n : 0;
 		free(v);
 	}
-	if (!*p->department || !*p->action)
+	if (!*p->department && !*p->action)
 		diags_add(r->d, DIAG_ERROR, r->f->path, s->line,
 			  "plan [%s] needs department and action", s->name);
+	else if (!*p->department || !*p->action)
+		diags_add(r->d, DIAG_ERROR, r->f->path,
+			  ini_key_line(s, *p->action ? "department" : "action"),
+			  "plan [%s] needs %s", s->name,
+			  *p->action ? "a department (department = 担当部署)"
+				     : "an action (action = 対応の内容)");
 	date_value(r, s, "due", &p->due, true);
 	date_value(r, s, "completed_on", &p->completed_on, false);
 	read_milestones(r, s, p);

@@ -363,7 +363,7 @@ static bool header_footer(struct xw *x)
 	sbuf_adds(&h, "&R");
 	xw_add_escaped(&h, x->r->settings.organisation);
 	sbuf_adds(&f, "&L");
-	xw_add_escaped(&f, x->r->settings.classification);
+	xw_add_escaped(&f, x->r->marking); /* as the header: 案 too */
 	sbuf_adds(&f, "&C- &P / &N -&R&A");
 	x->header = sbuf_take(&h);
 	x->footer = sbuf_take(&f);

@@ -86,6 +86,28 @@ enum kansa_err report_settings_from_ini(struct report *r,
 	return KANSA_OK;
 }
 
+/* A misspelt key would fall back to its default in silence (a misspelt
+ * classification prints the reports without any marking): name each. */
+static void warn_unknown_settings(const struct ini_file *f, struct diags *d)
+{
+	static const char *const keys[] = {"organisation",    "classification",
+					   "document_number", "addressee",
+					   "sender",	      "basis_clause",
+					   "order_clause",    "font",
+					   "font_body",	      "font_mono"};
+	const struct ini_section *s;
+
+	if (!f)
+		return;
+	if ((s = ini_section(f, "report")))
+		ini_warn_unknown_keys(f, s, keys, sizeof(keys) / sizeof(*keys),
+				      d);
+	if ((s = ini_section(f, "titles")))
+		ini_warn_unknown_keys(f, s, report_keys, 4, d);
+	if ((s = ini_section(f, "files")))
+		ini_warn_unknown_keys(f, s, report_keys, 4, d);
+}
+
 /* Settings from report.ini (workspace, installed, or compiled in), and
  * the organisation of the options (kansa.ini's) over report.ini's. */
 static enum kansa_err
@@ -107,6 +129,7 @@ load_settings(struct report *r, const struct report_options *o, struct diags *d)
 		return err;
 	}
 	free(data);
+	warn_unknown_settings(f, d);
 	err = report_settings_from_ini(r, f);
 	for (int i = 0; !err && i < 4; i++) {
 		const char *why = fileio_name_problem(s->file[i]);
