@@ -95,7 +95,7 @@ void pdf_approval(struct pdf *p)
 	double y;
 
 	pdf_flush(p);
-	pdf_need(p, 104);
+	pdf_need(p, PDF_APPROVAL_H);
 	pdf_line_at(p, "承認欄", 10, x0, 4 * w, 0, true);
 	p->y += 16;
 	y = p->y;

@@ -140,8 +140,13 @@ void pdf_bars(struct pdf *p, const char *const *labels, const double *now,
 	      const double *before, size_t n, const char *now_name,
 	      const char *before_name, const char *axis);
 
-/* The approval box: 作成, 確認, 承認 with name and date rows. */
+/* The approval box: 作成, 確認, 承認 with name and date rows, this high
+ * with its caption and the space after it. */
+#define PDF_APPROVAL_H 104
 void pdf_approval(struct pdf *p);
+/* Ends a document: 以上, then the approval box when approval, on one
+ * page (a new one without "（続き）" when they do not fit). */
+void pdf_closing(struct pdf *p, bool approval);
 
 /* Draws a block heading that waits for what follows it now. */
 void pdf_flush(struct pdf *p);

@@ -77,10 +77,7 @@ static void ciso_body(struct pdf *p, const struct report *r)
 		pdf_heading(p, 1, buf);
 		rp_wareki_text(p, r->audit.notes, 0);
 	}
-	pdf_space(p, 10);
-	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 20;
-	pdf_approval(p);
+	pdf_closing(p, true);
 }
 
 /* --- the full report --------------------------------------------------- */
@@ -132,9 +129,7 @@ static void audit_body(struct pdf *p, const struct report *r)
 	rp_plans_part(p, r);
 	rp_evidence_part(p, r);
 	rp_appendix(p, r);
-	pdf_space(p, 10);
-	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 20;
+	pdf_closing(p, false);
 }
 
 /* What a document is made of: its kind, body and subject. */

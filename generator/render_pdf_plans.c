@@ -176,8 +176,5 @@ void rp_plans_report_body(struct pdf *p, const struct report *r,
 		free(cells);
 		free(txt);
 	}
-	pdf_space(p, 10);
-	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 20;
-	pdf_approval(p);
+	pdf_closing(p, true);
 }

@@ -1,7 +1,7 @@
 # tests/cli/review.sh: findings of the independent review (REVIEW.md),
 # each reproduced as a new council meets it: a kansa init workspace with
 # the demo's 2025 files.
-test_plan 11
+test_plan 12
 
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
@@ -252,6 +252,41 @@ PY
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# REVIEW.md #3: the CISO report's 承認欄 landed alone on an extra page
+# under "6 改善計画（続き）", after 以上.  The notes (特記事項) grow by
+# notes.N keys (32 to 70 of them put the demo's end across pages 3-4), so that for one length the end falls on a page boundary:
+# whatever the length, 以上 and the 承認欄 share a page and no page holds
+# a continuation heading with nothing of its section under it.
+t_rv_ciso_closing() {
+	ws=$(rv_ws) || { setup_failed "review: a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	cp 2025/audit.ini audit.base
+	bad=""
+	n=30
+	while [ $n -lt 70 ]; do
+		n=$((n + 2))
+		awk -v n=$n '{ print } /^notes = / { for (i = 2; i <= n; i++)
+			printf "notes.%d = 特記事項その%d。これは頁の終わりを動かすための文である。\n", i, i }' audit.base >2025/audit.ini
+		"$KANSA" import --year 2025 2025/audit.ini >/dev/null 2>&1 &&
+			"$KANSA" report --year 2025 --as-of 2026-01-31 --date 2026-02-10 --only ciso -o out >/dev/null 2>&1 ||
+			{ bad="$bad report$n"; continue; }
+		pdftotext -layout out/kansa-2025-ciso.pdf out/c.txt || { bad="$bad text$n"; continue; }
+		if ! awk 'BEGIN { RS = "\f" } /承認欄/ && !/以上/ { bad = 1 }
+			/（続き）/ { n = split($0, l, "\n"); k = 0
+				for (i = 1; i <= n; i++) if (l[i] ~ /[^ ]/ && l[i] !~ /（続き）|以上|承認欄|作成|氏名|日付|印|機密性|- [0-9]+ -/) k++
+				if (k == 0) bad = 1 }
+			END { exit bad }' out/c.txt; then
+			bad="$bad notes$n"
+		fi
+	done
+	if [ -z "$bad" ]; then
+		ok "review: CISO: 以上 and the 承認欄 share a page, never under an empty （続き）, at 20 lengths of 特記事項"
+	else
+		not_ok "review: CISO: 以上 and the 承認欄 share a page, never under an empty （続き）" "failed at:$bad"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rv_report_ini_unknown_key
 t_rv_report_dates
 t_rv_audit_examined
@@ -262,3 +297,4 @@ t_rv_audit_period
 t_rv_plan_missing
 t_rv_close_run
 t_rv_footer_marking
+t_rv_ciso_closing

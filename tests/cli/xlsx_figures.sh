@@ -7,7 +7,7 @@ test_plan 5
 # DIR/out, with its own profile and HOME (it must not share either).
 lo_convert() {
 	mkdir -p "$1/home" "$1/out"
-	HOME="$1/home" timeout 900 soffice --headless \
+	HOME="$1/home" timeout --kill-after=30 900 soffice --headless \
 		"-env:UserInstallation=file://$1/profile" \
 		--convert-to "$3" --outdir "$1/out" "$2" >"$1/log" 2>&1
 }
