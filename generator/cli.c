@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "workspace.h"
 
 /* "-o, --output FILE" for one option, into buf. */
 static void option_label(const struct cli_option *o, char *buf, size_t size)
@@ -101,9 +102,18 @@ int cli_parse_next(struct cli_parser *p, int argc, char **argv)
 {
 	int c;
 	while ((c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL)) ==
-	       'D') {
-		p->cli->db = optarg;
-		p->cli->db_named = true;
+		       'D' ||
+	       c == 'W') {
+		if (c == 'D') {
+			p->cli->db = optarg;
+			p->cli->db_named = true;
+		} else if (!p->cli->workspace ||
+			   strcmp(p->cli->workspace, optarg) != 0) {
+			/* main.c opened the one written out in full; this
+			 * was abbreviated (--works DIR) */
+			if (cli_open_workspace(p->cli, optarg))
+				exit(cli_finish(p->cli, KANSA_ERR_INPUT));
+		}
 	}
 	return c;
 }
@@ -158,6 +168,31 @@ int cli_finish(struct cli *cli, enum kansa_err err)
 	if (err && !cli->errors_shown)
 		fprintf(stderr, "kansa: %s\n", kansa_strerror(err));
 	return kansa_exit_code(err);
+}
+
+enum kansa_err cli_open_workspace(struct cli *cli, const char *named)
+{
+	const char *env = getenv("KANSA_WORKSPACE");
+	const struct workspace *ws;
+	enum kansa_err err;
+
+	if (!named && env && *env)
+		named = env;
+	cli->workspace = named;
+	if ((err = workspace_open_current(named, &cli->diags)))
+		return err;
+	/* the steps of kansa run (child processes, in the workspace's
+	 * folder) open the same one */
+	if (named && workspace_current_ini() &&
+	    setenv("KANSA_WORKSPACE", workspace_current_ini(), 1) != 0)
+		return KANSA_ERR_NOMEM;
+	if (!(ws = workspace_current()) || cli->db_named)
+		return KANSA_OK;
+	free(cli->db_owned);
+	if (!(cli->db_owned = workspace_current_path(ws->database)))
+		return KANSA_ERR_NOMEM;
+	cli->db = cli->db_owned;
+	return KANSA_OK;
 }
 
 enum kansa_err cli_open_store(struct cli *cli, bool create, struct store **st)

@@ -8,6 +8,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "workspace.h"
 #include "fileio.h"
 #include "ini.h"
 #include "policy.h"
@@ -19,6 +20,8 @@ struct derive_opts {
 	const char *output;  /* -o */
 	const char *style;   /* --style */
 	const char *input;   /* POLICY.txt */
+	char *ws_input;	     /* the workspace's policy, when no POLICY.txt */
+	char *ws_output;     /* and its checklist, when no -o */
 };
 
 /* checklists/<name without extension>.ini; caller frees. */
@@ -244,6 +247,21 @@ const struct cli_option cmd_derive_options[] = {
 	CLI_OPT_END,
 };
 
+/* No POLICY.txt in a workspace: its policy, into its checklist unless
+ * -o says otherwise (as kansa run derives). */
+static int workspace_policy(struct derive_opts *o)
+{
+	const struct workspace *ws = workspace_current();
+	if (!(o->ws_input = workspace_current_path(ws->policy)) ||
+	    (!o->output &&
+	     !(o->ws_output = workspace_current_path(ws->checklist))))
+		return KANSA_EXIT_SYSTEM;
+	o->input = o->ws_input;
+	if (!o->output)
+		o->output = o->ws_output;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct derive_opts *o,
 		      struct cli *cli)
 {
@@ -270,8 +288,10 @@ static int parse_args(int argc, char **argv, struct derive_opts *o,
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
+	if (optind == argc && workspace_current())
+		return workspace_policy(o);
 	if (optind != argc - 1)
-		return cli_usage_error(cmd, "expected one policy text file");
+		return cli_usage_error(cmd, _("expected one policy text file"));
 	o->input = argv[optind];
 	if (o->name && !*o->name)
 		return cli_usage_error(cmd, "--name must not be empty");
@@ -339,5 +359,7 @@ out:
 	free(ini);
 	free(prev);
 	free(output);
+	free(o.ws_input);
+	free(o.ws_output);
 	return cli_finish(cli, err);
 }

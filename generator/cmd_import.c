@@ -8,6 +8,7 @@
 #include "answers.h"
 #include "audit.h"
 #include "cli.h"
+#include "workspace.h"
 #include "evidence.h"
 #include "ini.h"
 #include "names.h"
@@ -21,6 +22,8 @@ struct import_opts {
 	bool complete;	    /* --complete: every sheet of the year */
 	char **files;	    /* the files */
 	int nfiles;	    /* how many */
+	char **found;	    /* the workspace's files, when none given */
+	size_t nfound;	    /* how many */
 };
 
 struct batch {
@@ -305,6 +308,25 @@ const struct cli_option cmd_import_options[] = {
 	CLI_OPT_END,
 };
 
+/* No FILE in a workspace: every file of the year its kansa.ini points to
+ * (as kansa run imports them). */
+static int workspace_inputs(const struct command *cmd, struct import_opts *o,
+			    struct cli *cli)
+{
+	enum kansa_err err = workspace_current_files(o->year, &o->found,
+						     &o->nfound, &cli->diags);
+	if (err)
+		return cli_finish(cli, err);
+	if (!o->nfound)
+		return cli_usage_error(cmd,
+				       _("no files of %d in the workspace "
+					 "(kansa.ini [files]): name them"),
+				       o->year);
+	o->files = o->found;
+	o->nfiles = (int)o->nfound;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct import_opts *o,
 		      struct cli *cli)
 {
@@ -335,6 +357,8 @@ static int parse_args(int argc, char **argv, struct import_opts *o,
 	}
 	if (o->year < 0)
 		return cli_usage_error(cmd, "--year FY is required");
+	if (optind >= argc && workspace_current())
+		return workspace_inputs(cmd, o, cli);
 	if (optind >= argc)
 		return cli_usage_error(cmd, "expected one or more files");
 	o->files = argv + optind;
@@ -449,5 +473,6 @@ out:
 	batch_release(&b);
 	store_close(st);
 	checklist_release(&cl);
+	workspace_files_free(o.found, o.nfound);
 	return cli_finish(cli, err);
 }

@@ -14,6 +14,7 @@
 #include "render_xlsx.h"
 #include "report.h"
 #include "text.h"
+#include "workspace.h"
 
 /* Most --include files. */
 #define MAX_INCLUDES 16
@@ -180,6 +181,26 @@ static enum kansa_err record_run(struct store *st, const struct report *r,
 	return err;
 }
 
+/* The output folder of year: the workspace's (kansa.ini [workspace]
+ * output, absolute), else output/FY.  False when out of memory. */
+static bool default_outdir(char *out, size_t size, int year)
+{
+	const struct workspace *ws = workspace_current();
+	char *rel, *abs;
+
+	if (!ws) {
+		snprintf(out, size, "output/%d", year);
+		return true;
+	}
+	rel = workspace_expand(ws->output, year);
+	abs = rel ? workspace_current_path(rel) : NULL;
+	if (abs)
+		snprintf(out, size, "%s", abs);
+	free(rel);
+	free(abs);
+	return abs != NULL;
+}
+
 const struct cli_option cmd_report_options[] = {
 	CLI_OPT_YEAR("the fiscal year"),
 	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
@@ -300,8 +321,13 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		o->only[0] = o->only[1] = o->only[2] = true;
 	if (!*o->date)
 		memcpy(o->date, o->as_of, sizeof(o->date));
-	if (!*o->outdir)
-		snprintf(o->outdir, sizeof(o->outdir), "output/%d", o->r.year);
+	if (!*o->outdir &&
+	    !default_outdir(o->outdir, sizeof(o->outdir), o->r.year))
+		return KANSA_EXIT_SYSTEM;
+	/* kansa.ini's organisation, as kansa run passes it */
+	if (!o->r.organisation && workspace_current() &&
+	    *workspace_current()->organisation)
+		o->r.organisation = workspace_current()->organisation;
 	o->r.as_of = o->as_of;
 	o->r.date = o->date;
 	o->r.output_dir = o->outdir;

@@ -42,7 +42,7 @@ struct run_opts {
 	int year;		   /* --year */
 	char as_of[11];		   /* --as-of, default today */
 	char date[11];		   /* --date, default the as-of date */
-	const char *workspace;	   /* --workspace, default kansa.ini */
+	const char *workspace;	   /* kansa.ini of the workspace */
 	int fail_on;		   /* --fail-on: a grade, or -1 */
 	const char *password_file; /* --pdf-password-file */
 	const char *timings;	   /* --timings FILE (TSV) */
@@ -699,8 +699,7 @@ const struct cli_option cmd_run_options[] = {
 	CLI_OPT_YEAR("the fiscal year"),
 	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
 	CLI_OPT_DATE("the report date (default: the as-of date)"),
-	{"workspace", 'w', false, "FILE",
-	 "the workspace's kansa.ini (default: ./kansa.ini)"},
+	CLI_OPT_WORKSPACE,
 	{"fail-on", 'f', false, "GRADE",
 	 "exit 1 when there are findings of GRADE or\ngraver: 重大, 軽微, 推奨 "
 	 "or 観察"},
@@ -731,7 +730,10 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 	memset(o, 0, sizeof(*o));
 	o->year = -1;
 	o->fail_on = -1;
-	o->workspace = "kansa.ini";
+	/* main.c opened the workspace (--workspace, $KANSA_WORKSPACE or the
+	 * one around the current folder) */
+	o->workspace =
+		workspace_current_ini() ? workspace_current_ini() : "kansa.ini";
 	cli_today(o->as_of);
 	cli_parse_start(&p, cmd, cli);
 	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
@@ -749,9 +751,6 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 			if ((rc = cli_opt_date(cmd, "date", optarg, o->date)) !=
 			    0)
 				return rc;
-			break;
-		case 'w':
-			o->workspace = optarg;
 			break;
 		case 'f':
 			if ((o->fail_on = parse_grade(optarg)) < 0)

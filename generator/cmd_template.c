@@ -57,60 +57,26 @@ void where_release(struct where *w)
 	workspace_release(&w->ws);
 }
 
-/* path made absolute against the current folder (caller frees). */
-static char *absolute(const char *path)
-{
-	char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
-	char *r = workspace_path(cwd, path);
-	free(cwd);
-	return r;
-}
-
-/* The role table of the workspace: roles_get() reads ./kansa.ini, so it
- * is read from the workspace's folder (once per process). */
-static enum kansa_err load_roles(struct where *w, struct diags *d)
-{
-	int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	bool moved = here >= 0 && chdir(w->ws_dir) == 0;
-
-	w->roles = roles_get(d);
-	if (moved && fchdir(here) != 0) {
-		diags_add(d, DIAG_ERROR, ".", 0,
-			  "cannot return to the folder: %s", strerror(errno));
-		w->roles = NULL;
-	}
-	if (here >= 0)
-		close(here);
-	return w->roles ? KANSA_OK : KANSA_ERR_INPUT;
-}
-
 enum kansa_err where_open(struct cli *cli, struct where *w)
 {
 	enum kansa_err err = KANSA_OK;
-	char *ini;
+	const char *dir = workspace_current_dir();
 
 	memset(w, 0, sizeof(*w));
-	if ((w->ws_dir = workspace_find())) {
-		if (!(ini = workspace_path(w->ws_dir, "kansa.ini")))
+	/* main.c opened the workspace (--workspace, $KANSA_WORKSPACE or the
+	 * one around the current folder) and made cli->db its database */
+	if (dir) {
+		if (!(w->ws_dir = strdup(dir)) ||
+		    !(w->templates = strdup(workspace_current_templates())))
 			return KANSA_ERR_NOMEM;
-		err = workspace_read(ini, &w->ws, &cli->diags);
-		free(ini);
+		err = workspace_read(workspace_current_ini(), &w->ws,
+				     &cli->diags);
 		if (err)
 			return err;
-		w->db = cli->db_named
-				? absolute(cli->db)
-				: workspace_path(w->ws_dir, w->ws.database);
-		w->templates = workspace_path(w->ws_dir, w->ws.templates);
-		if (!w->templates)
-			return KANSA_ERR_NOMEM;
-		if ((err = load_roles(w, &cli->diags)))
-			return err;
-	} else {
-		w->db = strdup(cli->db);
-		if (!(w->roles = roles_get(&cli->diags)))
-			return KANSA_ERR_INPUT;
 	}
-	if (!w->db)
+	if (!(w->roles = roles_get(&cli->diags)))
+		return KANSA_ERR_INPUT;
+	if (!(w->db = strdup(cli->db)))
 		return KANSA_ERR_NOMEM;
 	cli->db = w->db;
 	return KANSA_OK;

@@ -31,8 +31,6 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 					       "--year '%s' is not a "
 					       "fiscal year",
 					       optarg);
-		else if (c == 'D')
-			cli->db = optarg;
 		else if (c != 'y')
 			return cli_usage_error(cmd, "unknown option");
 	}

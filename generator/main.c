@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "i18n.h"
+#include "workspace.h"
 
 static int cmd_help(int argc, char **argv, struct cli *cli);
 static int cmd_version(int argc, char **argv, struct cli *cli);
@@ -352,7 +354,7 @@ const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
 static void print_main_usage(FILE *out)
 {
-	fputs("usage: kansa [--db FILE] COMMAND [ARGS]\n"
+	fputs("usage: kansa [--db FILE] [--workspace DIR] COMMAND [ARGS]\n"
 	      "\n"
 	      "kansa (監査) turns an information-security policy into its\n"
 	      "yearly self-inspection and audit.  Commands:\n"
@@ -456,7 +458,13 @@ static void print_man(FILE *out)
 	      ".SH ENVIRONMENT\n"
 	      ".TP\n.B KANSA_DB\n"
 	      "The database when \\fB\\-\\-db\\fR is not given "
-	      "(default kansa.db).\n"
+	      "(default: the workspace's, else kansa.db).\n"
+	      ".TP\n.B KANSA_WORKSPACE\n"
+	      "The workspace folder (or its kansa.ini) when "
+	      "\\fB\\-\\-workspace\\fR is not given; default: the "
+	      "nearest folder with a kansa.ini, from the current folder "
+	      "up.  Every command takes its database, templates, output "
+	      "folder and input files from it.\n"
 	      ".TP\n.B TMPDIR\n"
 	      "Where the workbook writer keeps its temporary files.\n"
 	      ".SH EXIT STATUS\n"
@@ -535,42 +543,83 @@ static int wants_help(int argc, char **argv)
 	return 0;
 }
 
+/* True when cmd takes --workspace (every command that reads a workspace). */
+static bool takes_workspace(const struct command *cmd)
+{
+	for (const struct cli_option *o = cmd->options; o && o->name; o++)
+		if (strcmp(o->name, "workspace") == 0)
+			return true;
+	return false;
+}
+
+/* The value of the command's --workspace DIR (or --workspace=DIR) before
+ * any "--", or dflt: the workspace is opened before the command parses
+ * its options, so that every default comes from it. */
+static const char *workspace_arg(int argc, char **argv, const char *dflt)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--workspace") == 0 && i + 1 < argc)
+			dflt = argv[++i];
+		else if (strncmp(argv[i], "--workspace=", 12) == 0)
+			dflt = argv[i] + 12;
+	}
+	return dflt;
+}
+
+/* The options before the command (--db, --workspace, --help, --version):
+ * the index of the command, or -1 - the exit code when done. */
+static int global_options(int argc, char **argv, struct cli *cli,
+			  const char **ws)
+{
+	int i = 1;
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			cli->db = argv[i + 1];
+			cli->db_named = true;
+			i += 2;
+		} else if (strcmp(argv[i], "--workspace") == 0 &&
+			   i + 1 < argc) {
+			*ws = argv[i + 1];
+			i += 2;
+		} else if (strcmp(argv[i], "--help") == 0 ||
+			   strcmp(argv[i], "-h") == 0) {
+			print_main_usage(stdout);
+			return -1 - KANSA_EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			return -1 - cmd_version(0, NULL, cli);
+		} else {
+			fprintf(stderr, _("kansa: unknown option '%s'\n\n"),
+				argv[i]);
+			print_main_usage(stderr);
+			return -1 - KANSA_EXIT_USAGE;
+		}
+	}
+	return i;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = {0};
 	const struct command *cmd;
 	char prog[64];
-	const char *env = getenv("KANSA_DB");
-	int i = 1, rc;
+	const char *env = getenv("KANSA_DB"), *ws = NULL;
+	int i, rc;
 
+	i18n_init();
 	fileio_check_stdout_at_exit();
 	cli.db = env && *env ? env : "kansa.db";
 	cli.db_named = env && *env;
 	diags_init(&cli.diags);
-	while (i < argc && argv[i][0] == '-') {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			cli.db = argv[i + 1];
-			cli.db_named = true;
-			i += 2;
-		} else if (strcmp(argv[i], "--help") == 0 ||
-			   strcmp(argv[i], "-h") == 0) {
-			print_main_usage(stdout);
-			return KANSA_EXIT_OK;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			return cmd_version(0, NULL, &cli);
-		} else {
-			fprintf(stderr, "kansa: unknown option '%s'\n\n",
-				argv[i]);
-			print_main_usage(stderr);
-			return KANSA_EXIT_USAGE;
-		}
-	}
+	if ((i = global_options(argc, argv, &cli, &ws)) < 0)
+		return -1 - i;
 	if (i >= argc) {
 		print_main_usage(stderr);
 		return KANSA_EXIT_USAGE;
 	}
 	if (!(cmd = cli_find(argv[i]))) {
-		fprintf(stderr, "kansa: unknown command '%s'\n\n", argv[i]);
+		fprintf(stderr, _("kansa: unknown command '%s'\n\n"), argv[i]);
 		print_main_usage(stderr);
 		return KANSA_EXIT_USAGE;
 	}
@@ -578,10 +627,18 @@ int main(int argc, char **argv)
 		cli_print_usage(stdout, cmd);
 		return KANSA_EXIT_OK;
 	}
+	if (ws && !takes_workspace(cmd))
+		return cli_usage_error(cmd, _("--workspace: this command "
+					      "does not use a workspace"));
+	if (takes_workspace(cmd) &&
+	    cli_open_workspace(&cli, workspace_arg(argc - i, argv + i, ws)))
+		return cli_finish(&cli, KANSA_ERR_INPUT);
 	/* getopt's messages then begin "kansa CMD:" */
 	snprintf(prog, sizeof(prog), "kansa %s", cmd->name);
 	argv[i] = prog;
 	rc = cmd->fn(argc - i, argv + i, &cli);
 	diags_release(&cli.diags);
+	workspace_close_current();
+	free(cli.db_owned);
 	return rc;
 }
