@@ -41,9 +41,11 @@ const char *i18n_locale_dir(void)
 void i18n_init(void)
 {
 	setlocale(LC_ALL, "");
-	/* outputs byte-identical under any locale: numbers and order "C" */
+	/* outputs byte-identical under any locale: numbers, order and
+	 * dates "C" */
 	setlocale(LC_NUMERIC, "C");
 	setlocale(LC_COLLATE, "C");
+	setlocale(LC_TIME, "C");
 	bindtextdomain("kansa", i18n_locale_dir());
 	bind_textdomain_codeset("kansa", "UTF-8");
 	textdomain("kansa");
