@@ -59,7 +59,8 @@ FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BINS = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/replay/%)
 
 .PHONY: all deps demo check test unit regress install uninstall clean \
-        format format-check fuzz bench valgrind golden check-structure pot
+        format format-check fuzz bench bench-doc valgrind golden check-structure \
+        pot
 
 all: $(BUILD)/kansa $(BUILD)/kansa.1 $(BUILD)/kansa.bash $(MOS)
 
@@ -177,9 +178,16 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-BENCH_SIZES ?= 30 300 3000
+BENCH_SIZES ?= 30 300 3000 10000
 bench: all
 	$(Q)sh bench/run.sh $(BUILD)/kansa $(BENCH_SIZES)
+
+# docs/performance.md's tables and docs/performance.svg from every make
+# bench run's $(BUILD)/bench/results-SIZES.json (a later run's size
+# replaces an earlier one's).
+bench-doc:
+	$(Q)/usr/bin/python3 bench/perfdoc.py --write docs/performance.md \
+		$(wildcard $(BUILD)/bench/results-*.json)
 
 # Functions over 80 lines and cycles between files (docs/architecture.md);
 # reports them and fails while there are any (not yet part of make check).

@@ -1,52 +1,127 @@
 #!/usr/bin/env python3
 """kansa's benchmarks (make bench): the whole yearly run and each of its
-steps on synthetic workspaces of 30, 300 and 3,000 respondents, and the
-rendering against its floor: bare libxlsxwriter and libharu writing the
-same cells and text (bench/floor_xlsx.c, bench/floor_pdf.c).
+steps on synthetic workspaces (BENCH_SIZES respondents, default 30 300
+3000 10000), and each document against its floor: the same data read
+from kansa's database, then the same cells and formats (bare
+libxlsxwriter, bench/floor_xlsx.c) or the same pages and text in the same
+embedded faces (bare libharu, bench/floor_pdf.c).
 
 usage: bench.py KANSA FLOOR_XLSX FLOOR_PDF [SIZE...]
+environment: BENCH_PAIRS (runs of each figure, default 3, at least 3 are
+quoted), KANSA_BENCH_KEEP=1 (keep the workspaces).
 
-Figures vary with the machine; they are reported, never asserted.  Wall
-and CPU time and peak memory are those of the whole process tree (kansa
-run's steps are child processes); peak memory is ru_maxrss, which starts
-at the measuring Python's own (about 10 MB).  Results also go to
-build/bench/results.tsv, and with gnuplot to build/bench/growth.svg.
+Every figure is taken BENCH_PAIRS times after one untimed warm-up and
+given as min and median; kansa and its floor run in turn (kansa, floor,
+kansa, floor ...) and each pair gives a ratio, whose median is quoted.
+Wall time is measured here, CPU time and the largest process's peak
+memory come from wait4() (the process and the children it waited for).
+The memory of the whole process tree (kansa run's steps are child
+processes) is taken in a run of its own, untimed: every 10 ms this
+script finds the tree's processes in /proc and sums their VmRSS (the
+tree's peak, sampled) and keeps each one's VmHWM (their sum bounds the
+peak from above).  Figures vary with the machine: reported, never
+asserted.  Results go to build/bench/results-SIZES.json (and
+results.json, results.tsv); `make bench-doc` fills docs/performance.md's
+tables from all of them (bench/perfdoc.py).
 """
+import json
+import math
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import perfdoc  # noqa: E402  (the same growth exponents as the document)
 
 KANSA = os.path.abspath(sys.argv[1])
 FLOOR_XLSX = os.path.abspath(sys.argv[2])
 FLOOR_PDF = os.path.abspath(sys.argv[3])
-SIZES = [int(s) for s in sys.argv[4:]] or [30, 300, 3000]
+SIZES = [int(s) for s in sys.argv[4:]] or [30, 300, 3000, 10000]
+PAIRS = max(3, int(os.environ.get("BENCH_PAIRS") or 3))
 ROOT = os.getcwd()
 SEED = os.path.join(ROOT, "checklists", "mito-gikai-taisaku-kijun.txt")
-FONT = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+FONTS = ["/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf",
+         "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+         "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"]
 OUT = os.path.join(os.path.dirname(KANSA), "bench")
+DOCS = ("xlsx", "ciso", "audit")
 
 # How respondents spread over roles: most are members and staff and
 # system administrators; each other role has a few.
 ROLE_SHARE = {"議員及び職員": 0.45, "情報システム管理者": 0.30}
 
 
-def measure(args, cwd, env=None):
-    """Runs args; returns (wall s, cpu s, peak MB) of its process tree."""
-    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
-            "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
-            "w=time.perf_counter()-t;u=resource.getrusage(resource.RUSAGE_CHILDREN);"
-            "print(r.returncode,w,u.ru_utime+u.ru_stime,u.ru_maxrss/1024);"
-            "sys.stderr.write(r.stderr.decode()[-3000:])")
-    p = subprocess.run([sys.executable, "-c", code] + args, cwd=cwd,
-                       capture_output=True, text=True,
-                       env=dict(os.environ, **(env or {})))
-    rc, wall, cpu, rss = p.stdout.split()
-    if int(rc) not in (0, 1):
-        sys.exit(f"{' '.join(args)}: exit {rc}\n{p.stderr}")
-    return float(wall), float(cpu), float(rss)
+class Tree(threading.Thread):
+    """Samples the memory of pid's process tree every 10 ms."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.stop, self.peak, self.hwm = pid, False, 0, {}
+
+    def run(self):
+        while not self.stop:
+            kids, rss = {}, 0
+            for p in os.listdir("/proc"):
+                if p.isdigit():
+                    try:
+                        with open(f"/proc/{p}/stat", "rb") as f:
+                            st = f.read()
+                        kids.setdefault(int(st[st.rindex(b")") + 2:].split()[1]), []).append(int(p))
+                    except (OSError, ValueError):
+                        pass
+            todo, tree = [self.pid], []
+            while todo:
+                p = todo.pop()
+                tree.append(p)
+                todo += kids.get(p, [])
+            for p in tree:
+                try:
+                    with open(f"/proc/{p}/status") as f:
+                        for line in f:
+                            if line.startswith("VmRSS:"):
+                                rss += int(line.split()[1])
+                            elif line.startswith("VmHWM:"):
+                                self.hwm[p] = max(self.hwm.get(p, 0), int(line.split()[1]))
+                except OSError:
+                    pass
+            self.peak = max(self.peak, rss)
+            time.sleep(0.01)
+
+
+def measure(args, cwd, env=None, tree=False):
+    """Runs args; {wall, cpu, rss (largest process, MB), err (stderr's
+    end)}, with tree: also tree_mb (sampled peak of the tree's summed RSS)
+    and hwm_mb (sum of each process's peak)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         env=dict(os.environ, **(env or {})))
+    sampler = Tree(p.pid) if tree else None
+    if sampler:
+        sampler.start()
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = err.decode(errors="replace")
+    if p.returncode not in (0, 1):
+        sys.exit(f"{' '.join(args)}: exit {p.returncode}\n{err[-3000:]}")
+    out = {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss / 1024, "err": err[-3000:]}
+    if sampler:
+        sampler.stop = True
+        sampler.join()
+        out["tree_mb"] = sampler.peak / 1024
+        out["hwm_mb"] = sum(sampler.hwm.values()) / 1024
+    return out
+
+
+def stats(xs):
+    return {"min": min(xs), "median": statistics.median(xs), "max": max(xs), "runs": xs}
 
 
 def items_by_role(ws):
@@ -94,11 +169,12 @@ def year_files(ws, year, n, roles, who, rng):
     nev = max(10, n // 3)
     reg = [f"[kansa]\nkind = evidence\nfiscal_year = {year}\n"]
     for i in range(nev):
-        open(os.path.join(d, "evidence", "files", f"e{i:04d}.txt"), "w").write(
-            f"{year} 年度 証跡 {i}\n" * 40)
+        with open(os.path.join(d, "evidence", "files", f"e{i:04d}.txt"), "w") as f:
+            f.write(f"{year} 年度 証跡 {i}\n" * 40)
         reg.append(f"\n[EV-{year}-{i:04d}]\ntitle = 点検記録 {i}\n"
                    f"file = files/e{i:04d}.txt\ncollected_on = {year}-09-01\n")
-    open(os.path.join(d, "evidence", "register.ini"), "w").write("".join(reg))
+    with open(os.path.join(d, "evidence", "register.ini"), "w") as f:
+        f.write("".join(reg))
     statuses = ["実施"] * 7 + ["一部実施", "未実施", "該当なし"]
     for s in range(n):
         role = who[s]
@@ -117,8 +193,8 @@ def year_files(ws, year, n, roles, who, rng):
             note = "" if st == "実施" else "手順書に従い運用しているが、記録の一部が不足している。"
             lines += [f"[{item}]", f"status = {st}", f"evidence = {ev}",
                       f"comment = {note}", ""]
-        open(os.path.join(d, "answers", f"s{s:04d}.ini"), "w",
-             newline="\r\n").write("\n".join(lines))
+        with open(os.path.join(d, "answers", f"s{s:04d}.ini"), "w", newline="\r\n") as f:
+            f.write("\n".join(lines))
 
 
 def workspace(n):
@@ -137,125 +213,221 @@ def workspace(n):
     return ws
 
 
-def run_year(ws, year, timings):
-    asof = f"{year + 1}-01-31"
-    return measure([KANSA, "run", "--year", str(year), "--as-of", asof,
-                    "--date", f"{year + 1}-02-10", "--timings", timings], ws)
+def run_args(year, timings):
+    return [KANSA, "run", "--year", str(year), "--as-of", f"{year + 1}-01-31",
+            "--date", f"{year + 1}-02-10", "--timings", timings]
+
+
+def restore(ws):
+    """The workspace as it was after last year's run: 2025 not imported."""
+    for f in ("kansa.db-wal", "kansa.db-shm", "kansa.db-journal"):
+        if os.path.exists(os.path.join(ws, f)):
+            os.remove(os.path.join(ws, f))
+    shutil.copy(os.path.join(ws, "snapshot.db"), os.path.join(ws, "kansa.db"))
+    shutil.rmtree(os.path.join(ws, "output", "2025"), ignore_errors=True)
 
 
 def steps(path):
     out = {}
-    for line in open(path):
-        name, wall, cpu, rss, _ = line.rstrip("\n").split("\t")
-        out[name] = (float(wall), float(cpu), float(rss) / 1024)
+    with open(path) as f:
+        for line in f:
+            name, wall, cpu, rss, _ = line.rstrip("\n").split("\t")
+            out[name] = (float(wall), float(cpu), float(rss) / 1024)
     return out
 
 
-def floor(ws, kind):
-    """kansa report --only KIND against the floor drawing its dump."""
-    dump = os.path.join(ws, f"floor-{kind}")
-    args = [KANSA, "--db", "kansa.db", "report", "--year", "2025", "--as-of",
+def whole_runs(ws):
+    """kansa run --year 2025 from the same state: PAIRS timed runs after a
+    warm-up, and one untimed run for the process tree's memory."""
+    timings = os.path.join(ws, "t25.tsv")
+    walls, cpus, rss, st = [], [], [], {}
+    for i in range(PAIRS + 2):
+        restore(ws)
+        m = measure(run_args(2025, timings), ws, tree=(i == PAIRS + 1))
+        if i == 0:
+            continue
+        if i == PAIRS + 1:
+            mem = m
+            break
+        walls.append(m["wall"])
+        cpus.append(m["cpu"])
+        rss.append(m["rss"])
+        for name, v in steps(timings).items():
+            st.setdefault(name, []).append(v[0])
+    return {"wall": stats(walls), "cpu": stats(cpus), "largest_mb": stats(rss),
+            "tree_mb": mem["tree_mb"], "hwm_sum_mb": mem["hwm_mb"], "tree_run_wall": mem["wall"],
+            "steps": {k: stats(v) for k, v in st.items()}}
+
+
+def report_args(kind):
+    return [KANSA, "--db", "kansa.db", "report", "--year", "2025", "--as-of",
             "2026-01-31", "--date", "2026-02-10", "-o", "floor-out", "--only", kind]
-    measure(args, ws, {"KANSA_FLOOR_DUMP": dump})  # the dump, not timed
-    k = measure(args, ws)
+
+
+def floor_args(ws, kind):
+    """The floor's command line, its input made from kansa's output (untimed)."""
+    dump = os.path.join(ws, f"floor-{kind}")
+    db = ["--db", "kansa.db", "--years", "2025,2024"]
     if kind == "xlsx":
-        f = measure([FLOOR_XLSX, dump + ".xlsx.tsv", "floor.xlsx"], ws)
-    else:
-        f = measure([FLOOR_PDF, FONT, dump + ".pdf.tsv", "floor.pdf"], ws)
-    return k, f
+        book = os.path.join(ws, "floor-out", "kansa-2025-workpaper.xlsx")
+        p = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "xlsx_cells.py"), book,
+                            dump + ".xlsx.tsv"], capture_output=True, text=True)
+        if p.returncode:
+            sys.exit(p.stderr)
+        return [FLOOR_XLSX] + db + [dump + ".xlsx.tsv", "floor.xlsx"], p.stderr.strip()
+    measure(report_args(kind), ws, {"KANSA_FLOOR_DUMP": dump})
+    return [FLOOR_PDF] + db + FONTS + [dump + ".pdf.tsv", "floor.pdf"], ""
+
+
+def floor_read_time(err):
+    for line in err.splitlines():
+        if line.startswith("floor-read\t"):
+            return float(line.split("\t")[1])
+    return 0.0
+
+
+def document(ws, kind):
+    """kansa report --only KIND against its floor, in PAIRS pairs."""
+    measure(report_args(kind), ws)  # warm-up, and the workbook to list
+    fargs, left = floor_args(ws, kind)
+    measure(fargs, ws)  # warm-up
+    k, f, fr, ratio, kc, fc, cratio, krss, frss = [], [], [], [], [], [], [], [], []
+    for _ in range(PAIRS):
+        a = measure(report_args(kind), ws)
+        b = measure(fargs, ws)
+        k.append(a["wall"])
+        f.append(b["wall"])
+        fr.append(floor_read_time(b["err"]))
+        ratio.append(a["wall"] / b["wall"])
+        kc.append(a["cpu"])
+        fc.append(b["cpu"])
+        cratio.append(a["cpu"] / max(b["cpu"], 1e-3))
+        krss.append(a["rss"])
+        frss.append(b["rss"])
+    out = {"kansa": stats(k), "floor": stats(f), "floor_read": stats(fr), "ratio": stats(ratio),
+           "kansa_cpu": stats(kc), "floor_cpu": stats(fc), "cpu_ratio": stats(cratio),
+           "kansa_mb": max(krss), "floor_mb": max(frss)}
+    if left:
+        out["floor_leaves_out"] = left
+    return out
 
 
 def pages(pdf):
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-    return next((l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")), "?")
+    return int(next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "0"))
 
 
 def demo():
-    """The demo: make demo's two runs in a copy of the project root."""
-    ws = tempfile.mkdtemp(prefix="kansa-bench-demo-")
-    for f in ("kansa.ini", "checklists", "templates", "examples"):
-        src = os.path.join(ROOT, f)
-        (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(ws, f))
-    a = measure([KANSA, "run", "--year", "2024", "--as-of", "2025-03-31",
-                 "--date", "2025-04-10"], ws)
-    b = measure([KANSA, "run", "--year", "2025", "--as-of", "2026-01-31",
-                 "--date", "2026-02-10", "--timings", "t.tsv"], ws)
-    st = steps(os.path.join(ws, "t.tsv"))
-    shutil.rmtree(ws)
-    return a, b, st
+    """The demo: make demo's two runs in a copy of the project root, PAIRS times."""
+    a, b = [], []
+    for i in range(PAIRS + 1):
+        ws = tempfile.mkdtemp(prefix="kansa-bench-demo-")
+        for f in ("kansa.ini", "checklists", "templates", "examples"):
+            src = os.path.join(ROOT, f)
+            (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(ws, f))
+        x = measure(run_args(2024, "t24.tsv")[:4] + ["--as-of", "2025-03-31", "--date", "2025-04-10"], ws)
+        y = measure(run_args(2025, "t.tsv"), ws)
+        shutil.rmtree(ws)
+        if i:
+            a.append(x["wall"])
+            b.append(y["wall"])
+    return {"run_2024": stats(a), "run_2025": stats(b)}
+
+
+def size(n):
+    ws = workspace(n)
+    try:
+        adir = os.path.join(ws, "2025", "answers")
+        answers = 0
+        for f in os.listdir(adir):
+            with open(os.path.join(adir, f), encoding="utf-8") as fh:
+                answers += fh.read().count("status =")
+        r = {"respondents": n, "answers": answers,
+             "evidence_files": len(os.listdir(os.path.join(ws, "2025", "evidence", "files")))}
+        print(f"\n{n:,} respondents ({answers:,} answers a year, {r['evidence_files']} evidence files):", flush=True)
+        last = measure(run_args(2024, os.path.join(ws, "t24.tsv")), ws)
+        r["run_2024_wall"] = last["wall"]
+        shutil.copy(os.path.join(ws, "kansa.db"), os.path.join(ws, "snapshot.db"))
+        r["run"] = whole_runs(ws)
+        out = os.path.join(ws, "output", "2025")
+        r["db_bytes"] = os.path.getsize(os.path.join(ws, "kansa.db"))
+        r["workbook_bytes"] = os.path.getsize(os.path.join(out, "kansa-2025-workpaper.xlsx"))
+        r["pages"] = {k: pages(os.path.join(out, f"kansa-2025-{k}.pdf")) for k in ("ciso", "audit")}
+        print_run(r)
+        r["docs"] = {}
+        for kind in DOCS:
+            r["docs"][kind] = document(ws, kind)
+            print_doc(kind, r["docs"][kind])
+        return r
+    finally:
+        if os.environ.get("KANSA_BENCH_KEEP"):
+            print(f"  kept: {ws}")
+        else:
+            shutil.rmtree(ws)
+
+
+def fmt(s):
+    return f"{s['min']:7.3f} {s['median']:7.3f}"
+
+
+def print_run(r):
+    run = r["run"]
+    print(f"  last year's run {r['run_2024_wall']:.2f} s (once, untimed set-up)")
+    print(f"  {'step':<12} {'min s':>7} {'median':>7}   ({PAIRS} runs of kansa run --year 2025)")
+    for name, s in run["steps"].items():
+        print(f"  {name:<12} {fmt(s)}")
+    print(f"  whole run: wall {fmt(run['wall'])}  cpu {fmt(run['cpu'])}  largest process "
+          f"{run['largest_mb']['max']:.0f} MB")
+    print(f"  process tree (a run of its own, sampled every 10 ms): peak {run['tree_mb']:.0f} MB "
+          f"summed RSS, {run['hwm_sum_mb']:.0f} MB summed per-process peaks")
+    print(f"  database {r['db_bytes'] / 1e6:.1f} MB ({r['db_bytes'] / r['answers'] / 2:.0f} bytes an answer, "
+          f"two years), workbook {r['workbook_bytes'] / 1e6:.1f} MB, CISO {r['pages']['ciso']} pages, "
+          f"audit {r['pages']['audit']} pages", flush=True)
+
+
+def print_doc(kind, d):
+    print(f"  report --only {kind:<5} kansa {fmt(d['kansa'])}  floor {fmt(d['floor'])} "
+          f"(of which reading {d['floor_read']['median']:.3f})  ratio median {d['ratio']['median']:.2f}x "
+          f"min {d['ratio']['min']:.2f}x, of CPU {d['cpu_ratio']['median']:.2f}x  "
+          f"({d['kansa_mb']:.0f} MB vs {d['floor_mb']:.0f} MB)", flush=True)
+    if d.get("floor_leaves_out"):
+        print(f"    workbook floor {d['floor_leaves_out']}")
+
+
+def machine():
+    git = subprocess.run(["git", "log", "-1", "--format=%h %cI %s"], cwd=ROOT, capture_output=True,
+                         text=True).stdout.strip()
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[:3]
+    return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cores": os.cpu_count(),
+            "commit": git, "loadavg_start": load, "pairs": PAIRS}
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    print(f"kansa bench on {os.cpu_count()} cores ({KANSA})\n")
-    a, b, st = demo()
-    print("demo (make demo's workspace, 14 respondents):")
-    print(f"  kansa run --year 2024  {a[0]:7.3f} s wall {a[1]:7.3f} s cpu {a[2]:6.1f} MB")
-    print(f"  kansa run --year 2025  {b[0]:7.3f} s wall {b[1]:7.3f} s cpu {b[2]:6.1f} MB")
-    print("  steps: " + ", ".join(f"{k} {v[0]:.2f} s" for k, v in st.items() if k != "total"))
-    rows = []
-    for n in SIZES:
-        ws = workspace(n)
-        try:
-            sheets = len(os.listdir(os.path.join(ws, "2025", "answers")))
-            answers = sum(open(os.path.join(ws, "2025", "answers", f), encoding="utf-8").read().count("status =")
-                          for f in os.listdir(os.path.join(ws, "2025", "answers")))
-            print(f"\n{n} respondents ({answers:,} answers a year, "
-                  f"{len(os.listdir(os.path.join(ws, '2025', 'evidence', 'files')))} evidence files):")
-            prev = run_year(ws, 2024, os.path.join(ws, "t24.tsv"))
-            print(f"  kansa run --year 2024 (last year)      {prev[0]:8.3f} s wall {prev[1]:8.3f} s cpu {prev[2]:7.1f} MB peak")
-            whole = run_year(ws, 2025, os.path.join(ws, "t25.tsv"))
-            st = steps(os.path.join(ws, "t25.tsv"))
-            for name, (w, c, m) in st.items():
-                if name != "total":
-                    print(f"    {name:<10} {w:8.3f} s wall {c:8.3f} s cpu {m:7.1f} MB peak")
-            print(f"  kansa run --year 2025 (whole)          {whole[0]:8.3f} s wall {whole[1]:8.3f} s cpu {whole[2]:7.1f} MB peak")
-            again = run_year(ws, 2025, os.path.join(ws, "t25b.tsv"))
-            print(f"  kansa run --year 2025 again (nothing new) {again[0]:5.3f} s wall")
-            fl = {}
-            for kind in ("xlsx", "ciso", "audit"):
-                k, f = floor(ws, kind)
-                fl[kind] = (k, f)
-                print(f"  render {kind:<5}: kansa {k[0]:7.3f} s {k[2]:6.1f} MB   floor {f[0]:7.3f} s "
-                      f"{f[2]:6.1f} MB   = {k[0] / f[0]:5.2f}x")
-            kt = sum(v[0][0] for v in fl.values())
-            ft = sum(v[1][0] for v in fl.values())
-            print(f"  render all three: kansa {kt:.3f} s, floor {ft:.3f} s = {kt / ft:.2f}x")
-            out = os.path.join(ws, "output", "2025")
-            print(f"  ciso {pages(os.path.join(out, 'kansa-2025-ciso.pdf'))} pages, audit "
-                  f"{pages(os.path.join(out, 'kansa-2025-audit.pdf'))} pages, workbook "
-                  f"{os.path.getsize(os.path.join(out, 'kansa-2025-workpaper.xlsx')) / 1e6:.1f} MB, "
-                  f"database {os.path.getsize(os.path.join(ws, 'kansa.db')) / 1e6:.1f} MB")
-            rows.append([n, answers, whole[0], whole[1], whole[2]] +
-                        [st.get(s, (0, 0, 0))[0] for s in ("derive", "import", "verify", "status", "score", "findings", "diff", "report")] +
-                        [fl["xlsx"][0][0], fl["xlsx"][1][0], fl["ciso"][0][0], fl["ciso"][1][0],
-                         fl["audit"][0][0], fl["audit"][1][0], kt / ft, again[0]])
-        finally:
-            if os.environ.get("KANSA_BENCH_KEEP"):
-                print(f"  kept: {ws}")
-            else:
-                shutil.rmtree(ws)
-    head = ["respondents", "answers", "run_wall_s", "run_cpu_s", "run_peak_mb",
-            "derive_s", "import_s", "verify_s", "status_s", "score_s", "findings_s", "diff_s", "report_s",
-            "xlsx_s", "xlsx_floor_s", "ciso_s", "ciso_floor_s", "audit_s", "audit_floor_s",
-            "render_vs_floor", "rerun_s"]
-    tsv = os.path.join(OUT, "results.tsv")
-    with open(tsv, "w") as f:
-        f.write("\t".join(head) + "\n")
-        for r in rows:
-            f.write("\t".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in r) + "\n")
-    print(f"\nwrote {tsv}")
-    print("\ngrowth (docs/performance.md):\n")
-    print("| respondents | answers a year | whole run | CPU | peak memory | import | score+findings+diff | report | render vs floor |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r[0]:,} | {r[1]:,} | {r[2]:.2f} s | {r[3]:.2f} s | {r[4]:.0f} MB | {r[6]:.2f} s | "
-              f"{r[9] + r[10] + r[11]:.2f} s | {r[12]:.2f} s | {r[19]:.2f}x |")
+    res = {"machine": machine()}
+    print(f"kansa bench on {res['machine']['cores']} cores, load {' '.join(res['machine']['loadavg_start'])}, "
+          f"{PAIRS} runs a figure ({res['machine']['commit']})\n")
+    res["demo"] = demo()
+    print(f"demo (14 respondents): run --year 2024 {fmt(res['demo']['run_2024'])} s, "
+          f"run --year 2025 {fmt(res['demo']['run_2025'])} s (min, median)")
+    rows = [size(n) for n in SIZES]
+    res["sizes"] = rows
+    res["exponents"] = perfdoc.recompute(rows)
+    with open("/proc/loadavg") as f:
+        res["machine"]["loadavg_end"] = f.read().split()[:3]
+    path = os.path.join(OUT, "results.json")
+    for p in (path, os.path.join(OUT, "results-" + "-".join(map(str, SIZES)) + ".json")):
+        with open(p, "w") as f:
+            json.dump(res, f, indent=1, ensure_ascii=False)
+    perfdoc.write_tsv(rows, os.path.join(OUT, "results.tsv"))
+    print(f"\nwrote {p}, results.json and results.tsv\n")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "perfdoc.py"), "--tables", path])
     if shutil.which("gnuplot") and len(rows) > 1:
         svg = os.path.join(OUT, "growth.svg")
-        subprocess.run(["gnuplot", "-e", f"tsv='{tsv}'; svg='{svg}'",
+        subprocess.run(["gnuplot", "-e", f"tsv='{os.path.join(OUT, 'results.tsv')}'; svg='{svg}'",
                         os.path.join(ROOT, "bench", "growth.gp")], check=True)
-        print(f"wrote {svg} (docs/performance.svg is a copy)")
+        print(f"wrote {svg}")
 
 
 main()

@@ -115,6 +115,7 @@ static void read_header(struct reader *r, int year)
 
 	ini_check_fiscal_year(r->f, k, year, r->d, &sh->fiscal_year);
 	sh->department = dup_value(r, k, "department");
+	sh->department_line = k ? ini_key_line(k, "department") : 0;
 	sh->respondent = dup_value(r, k, "respondent");
 	sh->system = dup_value(r, k, "system");
 	sh->answered_on = dup_value(r, k, "answered_on");

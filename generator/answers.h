@@ -40,6 +40,7 @@ struct answer_sheet {
 	enum text_encoding encoding; /* what it was saved as */
 	int fiscal_year;	     /* [kansa] fiscal_year */
 	char *department;	     /* [kansa] department */
+	long department_line;	     /* its line, or 0 */
 	char *role;		     /* [kansa] role, as kansa spells it */
 	char *respondent;	     /* [kansa] respondent */
 	char *answered_on;	     /* [kansa] answered_on, YYYY-MM-DD or "" */

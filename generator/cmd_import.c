@@ -376,6 +376,9 @@ static enum kansa_err warn_near(struct store *st, int year,
 	enum kansa_err err = store_list_respondents(st, year, &v, &n, d);
 	if (!err)
 		names_warn_near(b->sheets, b->nsheets, v, n, d);
+	/* kansa.ini's list of departments, when it has one */
+	if (!err)
+		err = names_check_departments(b->sheets, b->nsheets, d);
 	store_respondents_release(v, n);
 	return err;
 }

@@ -11,16 +11,20 @@
 #include "answers.h"
 #include "cli.h"
 #include "cmd_sheets.h"
+#include "cmd_year.h"
 #include "fileio.h"
 #include "plans.h"
 #include "templates.h"
 #include "text.h"
 
 struct year_opts {
-	int year;	  /* FY */
-	int from;	  /* --from: the year whose answers are shown, or 0 */
-	const char *dir;  /* -o: where the sheets go */
-	const char *tdir; /* --templates */
+	int year;		 /* FY */
+	int from;		 /* --from: the year whose answers are shown */
+	const char *dir;	 /* -o: where the sheets go */
+	const char *tdir;	 /* --templates */
+	const char *action;	 /* start, move or log */
+	struct year_cmd_opts mv; /* move and log: --year, --to, ... */
+	bool start_only, move_only; /* an option of one action was given */
 };
 
 /* What year start did, for its summary. */
@@ -40,20 +44,66 @@ const struct cli_option cmd_year_options[] = {
 	CLI_OPT_OUTPUT("DIR", "where the sheets go (default: the\n"
 			      "workspace's answers folder of FY)"),
 	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	CLI_OPT_YEAR("move, log: the fiscal year"),
+	{"to", 'V', false, "VERSION",
+	 "move: the policy version to move to (VERSION\n"
+	 "of the year's policy, or NAME@VERSION)"},
+	{"yes", 'Y', false, NULL,
+	 "move: do it (without: show the mapping only)"},
+	{"reason", 'r', false, "TEXT", "move: why, for the year log"},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
+
+/* The operands after the options: start FY, move or log. */
+static int year_operands(const struct command *cmd, int argc, char **argv,
+			 struct year_opts *o)
+{
+	o->action = optind < argc ? argv[optind] : "";
+	if (!strcmp(o->action, "move") || !strcmp(o->action, "log")) {
+		if (o->start_only || optind + 1 != argc)
+			return cli_usage_error(
+				cmd,
+				"year %s takes --year FY%s "
+				"and no other operand",
+				o->action,
+				*o->action == 'm' ? ", --to VERSION, --yes "
+						    "and --reason"
+						  : "");
+		if (o->mv.year <= 0)
+			return cli_usage_error(cmd, "--year FY is required");
+		if (*o->action == 'm' && !o->mv.to)
+			return cli_usage_error(cmd, "--to VERSION is required");
+		return 0;
+	}
+	if (strcmp(o->action, "start") != 0)
+		return cli_usage_error(cmd, "expected 'year start FY', "
+					    "'year move' or 'year log'");
+	if (o->move_only)
+		return cli_usage_error(cmd, "--year, --to, --yes and --reason "
+					    "are options of year move");
+	if (optind + 2 != argc ||
+	    (o->year = cli_parse_year(argv[optind + 1])) < 0)
+		return cli_usage_error(cmd, "expected one fiscal year, e.g. "
+					    "'kansa year start 2026'");
+	if (o->from && o->from >= o->year)
+		return cli_usage_error(cmd, "--from %d is not before %d",
+				       o->from, o->year);
+	return 0;
+}
 
 static int year_parse(int argc, char **argv, struct cli *cli,
 		      struct year_opts *o)
 {
 	const struct command *cmd = cli_find("year");
 	struct cli_parser p;
-	int c;
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
 	cli_parse_start(&p, cmd, cli);
 	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
+		o->start_only |= c == 'f' || c == 'o' || c == 'T';
+		o->move_only |= c == 'y' || c == 'V' || c == 'Y' || c == 'r';
 		switch (c) {
 		case 'f':
 			if ((o->from = cli_parse_year(optarg)) < 0)
@@ -68,28 +118,31 @@ static int year_parse(int argc, char **argv, struct cli *cli,
 		case 'T':
 			o->tdir = optarg;
 			break;
+		case 'y':
+			if ((rc = cli_opt_year(cmd, optarg, &o->mv.year)) != 0)
+				return rc;
+			break;
+		case 'V':
+			o->mv.to = optarg;
+			break;
+		case 'Y':
+			o->mv.yes = true;
+			break;
+		case 'r':
+			o->mv.reason = optarg;
+			break;
 		default:
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
-	/* the operands, after the options: start FY */
-	if (optind >= argc || strcmp(argv[optind], "start") != 0)
-		return cli_usage_error(cmd, "expected 'year start FY'");
-	if (optind + 2 != argc ||
-	    (o->year = cli_parse_year(argv[optind + 1])) < 0)
-		return cli_usage_error(cmd, "expected one fiscal year, e.g. "
-					    "'kansa year start 2026'");
-	if (o->from && o->from >= o->year)
-		return cli_usage_error(cmd, "--from %d is not before %d",
-				       o->from, o->year);
-	return 0;
+	return year_operands(cmd, argc, argv, o);
 }
 
 /* Respondent r's sheet of year y as an answer_sheet (strings copied). */
 static bool sheet_of(const struct store_year *y, size_t r,
 		     struct answer_sheet *sh)
 {
-	const struct score_respondent *p = &y->respondents[r];
+	const struct score_respondent *p = &y->respondents[r].who;
 	bool ok;
 
 	memset(sh, 0, sizeof(*sh));
@@ -98,11 +151,12 @@ static bool sheet_of(const struct store_year *y, size_t r,
 	     (sh->role = strdup(p->role)) &&
 	     (sh->respondent = strdup(p->name)) &&
 	     (sh->system = strdup(p->system)) &&
-	     (sh->answered_on = strdup(y->answered_on[r])) &&
-	     (sh->path = strdup(y->files[r]));
+	     (sh->answered_on = strdup(y->respondents[r].answered_on)) &&
+	     (sh->path = strdup(y->respondents[r].file));
 	for (size_t i = 0; ok && i < y->nanswers; i++) {
 		struct answer *a;
-		if (y->answers[i].respondent != r)
+		const struct store_year_answer *row = &y->answers[i];
+		if (row->a.respondent != r)
 			continue;
 		if (!(a = text_grow(sh->answers, sh->nanswers + 1,
 				    sizeof(*a)))) {
@@ -112,12 +166,12 @@ static bool sheet_of(const struct store_year *y, size_t r,
 		sh->answers = (struct answer *)a;
 		a = &sh->answers[sh->nanswers++];
 		memset(a, 0, sizeof(*a));
-		a->status = y->answers[i].status;
-		ok = (a->item_id = strdup(y->answers[i].item_id)) &&
-		     (a->comment = strdup(y->comments[i]));
-		if (ok && *y->evidence_ids[i]) {
+		a->status = row->a.status;
+		ok = (a->item_id = strdup(row->a.item_id)) &&
+		     (a->comment = strdup(row->comment));
+		if (ok && *row->evidence_ids) {
 			ok = (a->evidence = malloc(sizeof(char *))) &&
-			     (a->evidence[0] = strdup(y->evidence_ids[i]));
+			     (a->evidence[0] = strdup(row->evidence_ids));
 			a->nevidence = ok;
 		}
 	}
@@ -184,16 +238,18 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 		char *text = NULL, *path;
 		size_t len;
 		bool kept;
-		const char *role = y.respondents[r].role;
+		const char *role = y.respondents[r].who.role;
 
 		if (!sheets_role_has_items(cl, role)) {
 			printf("%s: %s has no items in %s@%s: no sheet\n",
-			       y.files[r], role, cl->policy, cl->version);
+			       y.respondents[r].file, role, cl->policy,
+			       cl->version);
 			done->skipped++;
 			continue;
 		}
-		if (!(path = sheet_path(dir, fileio_basename(y.files[r]), used,
-					r)) ||
+		if (!(path = sheet_path(dir,
+					fileio_basename(y.respondents[r].file),
+					used, r)) ||
 		    !sheet_of(&y, r, &sh)) {
 			free(path);
 			err = KANSA_ERR_NOMEM;
@@ -433,6 +489,10 @@ int cmd_year(int argc, char **argv, struct cli *cli)
 
 	if ((rc = year_parse(argc, argv, cli, &o)) != 0)
 		return rc;
+	if (!strcmp(o.action, "move"))
+		return cmd_year_move(&o.mv, cli);
+	if (!strcmp(o.action, "log"))
+		return cmd_year_log(&o.mv, cli);
 	checklist_init(&cl);
 	snprintf(how, sizeof(how), "kansa year start %d", o.year);
 	if ((err = where_open(cli, &w)))

@@ -115,19 +115,20 @@ static int cmp_candidate(const void *a, const void *b)
 }
 
 struct matcher {
-	const struct score_result *now, *before;
-	long *match;	  /* now item -> before item, or -1 */
-	bool *taken;	  /* before item already matched */
+	const struct item *const *it[2]; /* [0] now, [1] before */
+	size_t n[2];			 /* how many of each */
+	long *match;			 /* now item -> before item, or -1 */
+	bool *taken;			 /* before item already matched */
 	double *sim;	  /* now item -> similarity of its match */
 	bool *mapped;	  /* now item matched by [mapping] */
 	uint64_t **bg[2]; /* bigrams per item, [0] now, [1] before */
 	size_t *nbg[2];
 };
 
-static long find_item(const struct score_result *r, const char *id)
+static long find_item(const struct matcher *m, int k, const char *id)
 {
-	for (size_t i = 0; i < r->nitems; i++)
-		if (strcmp(r->items[i].item->id, id) == 0)
+	for (size_t i = 0; i < m->n[k]; i++)
+		if (strcmp(m->it[k][i]->id, id) == 0)
 			return (long)i;
 	return -1;
 }
@@ -144,24 +145,43 @@ static void link_items(struct matcher *m, size_t n, size_t b, double sim)
 	m->sim[n] = sim;
 }
 
-/* By [mapping], then by ID, then by text across all remaining items. */
+/* Links the items whose texts are identical: under the same ID first,
+ * then anywhere (renumbered), each with the first free one in order. */
+static void match_identical(struct matcher *m)
+{
+	for (size_t n = 0; n < m->n[0]; n++) {
+		long b = find_item(m, 1, m->it[0][n]->id);
+		if (m->match[n] < 0 && b >= 0 && !m->taken[b] &&
+		    strcmp(m->it[0][n]->text, m->it[1][b]->text) == 0)
+			link_items(m, n, (size_t)b, 1.0);
+	}
+	for (size_t n = 0; n < m->n[0]; n++)
+		for (size_t b = 0; m->match[n] < 0 && b < m->n[1]; b++)
+			if (!m->taken[b] &&
+			    strcmp(m->it[0][n]->text, m->it[1][b]->text) == 0)
+				link_items(m, n, b, 1.0);
+}
+
+/* By [mapping], then identical texts, then by ID, then by text across all
+ * remaining items. */
 static bool match_items(struct matcher *m, const struct mapping *map,
 			size_t nmap)
 {
-	size_t nn = m->now->nitems, nb = m->before->nitems, nc = 0;
+	size_t nn = m->n[0], nb = m->n[1], nc = 0;
 	struct candidate *c;
 
 	for (size_t i = 0; i < nmap; i++) {
-		long n = find_item(m->now, map[i].to);
-		long b = find_item(m->before, map[i].from);
+		long n = find_item(m, 0, map[i].to);
+		long b = find_item(m, 1, map[i].from);
 		if (n >= 0 && b >= 0 && m->match[n] < 0 && !m->taken[b]) {
 			link_items(m, (size_t)n, (size_t)b,
 				   pair_similarity(m, (size_t)n, (size_t)b));
 			m->mapped[n] = true;
 		}
 	}
+	match_identical(m);
 	for (size_t n = 0; n < nn; n++) {
-		long b = find_item(m->before, m->now->items[n].item->id);
+		long b = find_item(m, 1, m->it[0][n]->id);
 		double s;
 		if (m->match[n] >= 0 || b < 0 || m->taken[b])
 			continue;
@@ -193,23 +213,22 @@ static bool match_items(struct matcher *m, const struct mapping *map,
 
 static bool prepare(struct matcher *m)
 {
-	const struct score_result *r[2] = {m->now, m->before};
-	size_t nn = m->now->nitems;
+	size_t nn = m->n[0];
 	m->match = malloc((nn + 1) * sizeof(*m->match));
 	m->sim = calloc(nn + 1, sizeof(*m->sim));
 	m->mapped = calloc(nn + 1, sizeof(*m->mapped));
-	m->taken = calloc(m->before->nitems + 1, sizeof(*m->taken));
+	m->taken = calloc(m->n[1] + 1, sizeof(*m->taken));
 	if (!m->match || !m->sim || !m->mapped || !m->taken)
 		return false;
 	for (size_t i = 0; i < nn; i++)
 		m->match[i] = -1;
 	for (int k = 0; k < 2; k++) {
-		m->bg[k] = calloc(r[k]->nitems + 1, sizeof(*m->bg[k]));
-		m->nbg[k] = calloc(r[k]->nitems + 1, sizeof(*m->nbg[k]));
+		m->bg[k] = calloc(m->n[k] + 1, sizeof(*m->bg[k]));
+		m->nbg[k] = calloc(m->n[k] + 1, sizeof(*m->nbg[k]));
 		if (!m->bg[k] || !m->nbg[k])
 			return false;
-		for (size_t i = 0; i < r[k]->nitems; i++)
-			if (!(m->bg[k][i] = bigrams(r[k]->items[i].item->text,
+		for (size_t i = 0; i < m->n[k]; i++)
+			if (!(m->bg[k][i] = bigrams(m->it[k][i]->text,
 						    &m->nbg[k][i])))
 				return false;
 	}
@@ -218,9 +237,8 @@ static bool prepare(struct matcher *m)
 
 static void matcher_release(struct matcher *m)
 {
-	const struct score_result *r[2] = {m->now, m->before};
 	for (int k = 0; k < 2; k++) {
-		for (size_t i = 0; m->bg[k] && i < r[k]->nitems; i++)
+		for (size_t i = 0; m->bg[k] && i < m->n[k]; i++)
 			free(m->bg[k][i]);
 		free(m->bg[k]);
 		free(m->nbg[k]);
@@ -229,6 +247,30 @@ static void matcher_release(struct matcher *m)
 	free(m->sim);
 	free(m->mapped);
 	free(m->taken);
+	free((void *)m->it[0]);
+	free((void *)m->it[1]);
+}
+
+/* Matches the items of now against those of before (arrays of pointers,
+ * which m takes over): false when out of memory. */
+static bool run_matcher(struct matcher *m, const struct item **now, size_t nn,
+			const struct item **before, size_t nb,
+			const struct mapping *map, size_t nmap)
+{
+	m->it[0] = now;
+	m->it[1] = before;
+	m->n[0] = nn;
+	m->n[1] = nb;
+	return now && before && prepare(m) && match_items(m, map, nmap);
+}
+
+/* Pointers to the checklist items of a score result; caller frees. */
+static const struct item **score_items(const struct score_result *r)
+{
+	const struct item **v = malloc((r->nitems + 1) * sizeof(*v));
+	for (size_t i = 0; v && i < r->nitems; i++)
+		v[i] = r->items[i].item;
+	return v;
 }
 
 static void add_item(struct diff_result *d, const struct score_item *now,
@@ -332,11 +374,12 @@ enum kansa_err diff_compute(const struct score_result *now,
 			    const struct mapping *map, size_t nmap,
 			    struct diff_result *out)
 {
-	struct matcher m = {.now = now, .before = before};
+	struct matcher m = {0};
 	bool ok = false;
 
 	memset(out, 0, sizeof(*out));
-	if (!prepare(&m) || !match_items(&m, map, nmap) ||
+	if (!run_matcher(&m, score_items(now), now->nitems, score_items(before),
+			 before->nitems, map, nmap) ||
 	    !(out->items = calloc(now->nitems + before->nitems + 1,
 				  sizeof(*out->items))))
 		goto out;
@@ -375,4 +418,78 @@ const struct diff_item *diff_of_item(const struct diff_result *d,
 		    strcmp(d->items[i].now->item->id, item_id) == 0)
 			return &d->items[i];
 	return NULL;
+}
+
+/* Pointers to a checklist's items, in order; caller frees. */
+static const struct item **checklist_items(const struct checklist *cl)
+{
+	const struct item **v = malloc((cl->nitems + 1) * sizeof(*v));
+	for (size_t i = 0; v && i < cl->nitems; i++)
+		v[i] = &cl->items[i];
+	return v;
+}
+
+static enum diff_move_kind move_kind(const struct item *from,
+				     const struct item *to)
+{
+	if (!to)
+		return MOVE_REMOVED;
+	if (!from)
+		return MOVE_ADDED;
+	if (strcmp(from->id, to->id) != 0)
+		return MOVE_RENUMBERED;
+	return strcmp(from->text, to->text) ? MOVE_CHANGED : MOVE_SAME;
+}
+
+enum kansa_err diff_move_plan(const struct checklist *from,
+			      const struct checklist *to,
+			      struct diff_move **out, size_t *n)
+{
+	struct matcher m = {0};
+	struct diff_move *v = NULL;
+	long *back = NULL;
+	size_t k = 0;
+	bool ok;
+
+	ok = run_matcher(&m, checklist_items(to), to->nitems,
+			 checklist_items(from), from->nitems, to->mapping,
+			 to->nmapping) &&
+	     (v = calloc(from->nitems + to->nitems + 1, sizeof(*v))) &&
+	     (back = malloc((from->nitems + 1) * sizeof(*back)));
+	for (size_t b = 0; ok && b < from->nitems; b++)
+		back[b] = -1;
+	for (size_t t = 0; ok && t < to->nitems; t++)
+		if (m.match[t] >= 0)
+			back[m.match[t]] = (long)t;
+	/* the year's items in their order, then the items new in to */
+	for (size_t b = 0; ok && b < from->nitems; b++) {
+		long t = back[b];
+		struct diff_move *mv = &v[k++];
+		mv->from = &from->items[b];
+		mv->to = t >= 0 ? &to->items[t] : NULL;
+		mv->kind = move_kind(mv->from, mv->to);
+		mv->similarity = t >= 0 ? m.sim[t] : 0.0;
+		mv->by_mapping = t >= 0 && m.mapped[t];
+		mv->reworded = t >= 0 && strcmp(mv->from->text, mv->to->text);
+	}
+	for (size_t t = 0; ok && t < to->nitems; t++)
+		if (m.match[t] < 0)
+			v[k++] = (struct diff_move){.to = &to->items[t],
+						    .kind = MOVE_ADDED};
+	matcher_release(&m);
+	free(back);
+	if (!ok) {
+		free(v);
+		return KANSA_ERR_NOMEM;
+	}
+	*out = v;
+	*n = k;
+	return KANSA_OK;
+}
+
+const char *diff_move_kind_name(enum diff_move_kind k)
+{
+	static const char *const names[] = {"same", "renumbered", "changed",
+					    "removed", "added"};
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
 }

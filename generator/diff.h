@@ -77,4 +77,36 @@ void diff_release(struct diff_result *d);
 const struct diff_item *diff_of_item(const struct diff_result *d,
 				     const char *item_id);
 
+/* How an item of a year's policy version fares when the year moves to
+ * another version (kansa year move), by the matching above. */
+enum diff_move_kind {
+	MOVE_SAME,	 /* same ID and text */
+	MOVE_RENUMBERED, /* under another ID (its text may have changed) */
+	MOVE_CHANGED,	 /* same ID, the text changed */
+	MOVE_REMOVED,	 /* no counterpart: its answers go to the history */
+	MOVE_ADDED	 /* new in the target version: nobody answered it */
+};
+
+const char *diff_move_kind_name(enum diff_move_kind k);
+
+struct diff_move {
+	const struct item *from; /* the year's item; NULL when added */
+	const struct item *to;	 /* its counterpart; NULL when removed */
+	enum diff_move_kind kind;
+	bool reworded;	   /* the texts differ */
+	bool by_mapping;   /* matched by the target's [mapping] */
+	double similarity; /* of the two texts, 0..1 */
+};
+
+/*
+ * The mapping from a year's version (from) to another (to): each item of
+ * from in its order with its counterpart in to (the diff's matching: the
+ * target's [mapping], then the same ID with a similar text, then the most
+ * similar text), then the items of to that have none.  *out (points into
+ * both checklists) is freed by the caller; KANSA_ERR_NOMEM on failure.
+ */
+enum kansa_err diff_move_plan(const struct checklist *from,
+			      const struct checklist *to,
+			      struct diff_move **out, size_t *n);
+
 #endif

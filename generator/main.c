@@ -77,8 +77,12 @@ const struct command cli_commands[] = {
 	 "example: kansa run --year 2025 --as-of 2026-01-31 --date 2026-02-10 "
 	 "--fail-on 重大\n"},
 	{"year", cmd_year, cmd_year_options,
-	 "start the next fiscal year of a workspace",
+	 "start the next fiscal year of a workspace, move one to a new "
+	 "policy version",
 	 "usage: kansa year start FY [--from FY0] [-o DIR]\n"
+	 "       kansa year move --year FY --to VERSION [--yes] "
+	 "[--reason TEXT]\n"
+	 "       kansa year log --year FY\n"
 	 "\n"
 	 "Starts fiscal year FY in the workspace around the current folder:\n"
 	 "makes the year's folders, writes its answer sheets for the\n"
@@ -93,8 +97,21 @@ const struct command cli_commands[] = {
 	 "確認済 are written as they stand into FY/plans-from-FY0.ini (per\n"
 	 "kansa.ini's plans pattern): imported unedited it changes nothing;\n"
 	 "edited, it is the next progress report.  A file already there is\n"
-	 "left as it is.\n",
-	 "example: kansa year start 2026\n"},
+	 "left as it is.\n"
+	 "\n"
+	 "year move carries FY's answers, evidence links, judgements, audit\n"
+	 "decisions and its findings' plan items to another version of the\n"
+	 "policy (VERSION of the year's policy, or NAME@VERSION), along the\n"
+	 "matching kansa diff uses: the target's [mapping], identical text,\n"
+	 "the same ID with a similar text, then the most similar text.  It\n"
+	 "shows every renumbered, changed, removed and added item; only\n"
+	 "--yes moves, in one transaction, logged with the mapping.  Answers\n"
+	 "of removed items go to the history, judgements of them into the\n"
+	 "log.  A closed year is refused.  year log shows a year's log\n"
+	 "(close, reopen, respondents, moves).\n",
+	 "example: kansa year start 2026\n"
+	 "         kansa year move --year 2025 --to 2024.2 --yes "
+	 "--reason 'policy amended'\n"},
 	{"derive", cmd_derive, cmd_derive_options,
 	 "derive the checklist from a policy text",
 	 "usage: kansa derive [options] POLICY.txt\n"

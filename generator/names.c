@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ini.h"
 #include "text.h"
+#include "workspace.h"
 
 char *names_normalise(const char *s)
 {
@@ -182,4 +184,129 @@ void names_warn_near(const struct answer_sheet *sheets, size_t n,
 	}
 	free(v);
 	free(where);
+}
+
+/* Splits one value of the list at ',' and '、' into *v, *n (each name
+ * normalised, empty ones skipped). */
+static bool split_names(const char *value, char ***v, size_t *n)
+{
+	char *all = strdup(value), *p;
+
+	for (p = all; p && *p;) {
+		char *comma = strchr(p, ','), *ten = strstr(p, "、"), *end;
+		char *name, **grown;
+		end = comma && (!ten || comma < ten) ? comma : ten;
+		if (end)
+			*end = '\0';
+		name = names_normalise(p);
+		p = end ? end + (end == comma ? 1 : strlen("、")) : NULL;
+		if (name && !*name) {
+			free(name);
+			continue;
+		}
+		if (!name || !(grown = text_grow(*v, *n + 1, sizeof(**v)))) {
+			free(name);
+			free(all);
+			return false;
+		}
+		*v = grown;
+		(*v)[(*n)++] = name;
+	}
+	free(all);
+	return all != NULL;
+}
+
+/* The departments of kansa.ini's [departments] names = (and names.2,
+ * names.3 ... for a long list) into *v, *n; *line: where the list is. */
+static enum kansa_err listed_departments(const struct ini_file *f, char ***v,
+					 size_t *n, long *line, struct diags *d)
+{
+	static const char *const keys[] = {"names"};
+	const struct ini_section *s = ini_section(f, "departments");
+
+	*v = NULL;
+	*n = 0;
+	if (!s)
+		return KANSA_OK;
+	ini_warn_unknown_keys(f, s, keys, 1, d);
+	*line = ini_key_line(s, "names");
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const struct ini_key *k = &s->keys[i];
+		if ((strcmp(k->lower, "names") == 0 ||
+		     strncmp(k->lower, "names.", 6) == 0) &&
+		    !split_names(k->value, v, n))
+			return KANSA_ERR_NOMEM;
+	}
+	return KANSA_OK;
+}
+
+/* Characters of a UTF-8 string. */
+static size_t chars_of(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* The listed name nearest to name: the least edit distance of the
+ * normalised names relative to the longer one (so that 議事調査課 is
+ * nearer 議会事務局議事調査課 than 議会), or NULL when the list is empty. */
+static const char *nearest_listed(const char *name, char *const *v, size_t n)
+{
+	const char *best = NULL;
+	double bd = 2.0;
+	size_t len = chars_of(name);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = chars_of(v[i]), longer = l > len ? l : len;
+		double dd = longer ? (double)text_distance(name, v[i]) /
+					     (double)longer
+				   : 0.0;
+		if (dd < bd) {
+			bd = dd;
+			best = v[i];
+		}
+	}
+	return best;
+}
+
+enum kansa_err names_check_departments(const struct answer_sheet *sheets,
+				       size_t n, struct diags *d)
+{
+	char *dir = workspace_find(), *ini = NULL, **v = NULL;
+	struct ini_file *f = NULL;
+	static const char *const kinds[] = {"workspace", NULL};
+	size_t nv = 0;
+	long line = 0;
+	enum kansa_err err = KANSA_OK;
+
+	if (!dir)
+		return KANSA_OK; /* no workspace, no list */
+	if (!(ini = workspace_path(dir, "kansa.ini")))
+		err = KANSA_ERR_NOMEM;
+	else if (!(err = ini_load(ini, kinds, d, &f)))
+		err = listed_departments(f, &v, &nv, &line, d);
+	for (size_t i = 0; !err && nv && i < n; i++) {
+		bool found = false;
+		if (!sheets[i].department || !*sheets[i].department)
+			continue;
+		for (size_t j = 0; !found && j < nv; j++)
+			found = strcmp(sheets[i].department, v[j]) == 0;
+		if (!found)
+			diags_add(d, DIAG_ERROR, sheets[i].path,
+				  sheets[i].department_line,
+				  "department '%s' is not in the list of "
+				  "%s:%ld ([departments]); nearest listed: "
+				  "'%s' (correct the sheet, or add the "
+				  "department to the list)",
+				  sheets[i].department, ini, line,
+				  nearest_listed(sheets[i].department, v, nv));
+	}
+	for (size_t j = 0; j < nv; j++)
+		free(v[j]);
+	free(v);
+	ini_free(f);
+	free(ini);
+	free(dir);
+	return err;
 }

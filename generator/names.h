@@ -36,4 +36,12 @@ void names_warn_near(const struct answer_sheet *sheets, size_t n,
 		     const struct store_respondent *stored, size_t nstored,
 		     struct diags *d);
 
+/* In a workspace whose kansa.ini lists its departments ([departments]
+ * names = A, B, ...), an error (on the sheet's department line) for
+ * each sheet whose department is not listed, naming the nearest listed
+ * one.  Without a workspace or a list, nothing.  KANSA_ERR_INPUT when
+ * kansa.ini cannot be read, KANSA_ERR_NOMEM. */
+enum kansa_err names_check_departments(const struct answer_sheet *sheets,
+				       size_t n, struct diags *d);
+
 #endif

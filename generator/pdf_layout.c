@@ -41,7 +41,8 @@ static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
  * make bench measures kansa against a floor program that draws the same
  * pages and text with bare libharu calls: with $KANSA_FLOOR_DUMP set, the
  * drawing pass writes them to $KANSA_FLOOR_DUMP.pdf.tsv ("P" per page,
- * "T x y size text" per line drawn).  Unset, this costs nothing.
+ * "T x y size face text" per piece of text drawn, face an enum pdf_face).
+ * Unset, this costs nothing.
  */
 static FILE *floor_open(const char *suffix)
 {
@@ -293,25 +294,13 @@ struct span {
 	size_t start, len; /* bytes of a line */
 };
 
-/* Breaks s into lines no wider than width at size in face f, at the
- * places Unicode allows (UAX #14: no line starts with 、。」ー or ends
- * with 「（), never inside a SHA-256 value, then avoids a last line of
- * one character.  Returns the lines (caller frees) and their count in
- * *n. */
-static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
-			 double size, double width, size_t *n)
+/* The places s (len bytes) may break (UAX #14, UC_BREAK_*), with the
+ * breaks kansa forbids besides; NULL when out of memory. */
+static char *line_breaks(const char *s, size_t len)
 {
-	size_t len = strlen(s), start = 0, brk_at = 0, cap = 8;
 	char *brk = malloc(len + 1);
-	struct span *v = malloc(cap * sizeof(*v));
-	double x = 0, x_at_brk = 0;
-
-	*n = 0;
-	if (!brk || !v) {
-		free(brk);
-		free(v);
+	if (!brk)
 		return NULL;
-	}
 	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
 	/* "95.8 %" stays on one line, and so do clause IDs such as
 	 * 7-1(10)エ(ア): no break before "(" or after ")" unless at a space */
@@ -320,26 +309,81 @@ static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
 		    (s[i] == '(' && s[i - 1] != ' ') ||
 		    (s[i - 1] == ')' && (unsigned char)s[i] >= 0xC0))
 			brk[i] = UC_BREAK_PROHIBITED;
-#define EMIT(a, b)                                                             \
-	do {                                                                   \
-		if (*n == cap) {                                               \
-			struct span *g = realloc(v, (cap *= 2) * sizeof(*v));  \
-			if (!g)                                                \
-				goto oom;                                      \
-			v = g;                                                 \
-		}                                                              \
-		v[*n].start = (a);                                             \
-		v[*n].len = (b) - (a);                                         \
-		(*n)++;                                                        \
-	} while (0)
-	for (size_t i = 0; i < len;) {
+	return brk;
+}
+
+/* The lines of a text being wrapped. */
+struct spans {
+	struct span *v;
+	size_t n, cap;
+};
+
+/* Adds the line of bytes [a, b); false when out of memory. */
+static bool emit(struct spans *out, size_t a, size_t b)
+{
+	if (out->n == out->cap) {
+		size_t nc = out->cap ? out->cap * 2 : 8;
+		struct span *g = realloc(out->v, nc * sizeof(*g));
+		if (!g)
+			return false;
+		out->v = g;
+		out->cap = nc;
+	}
+	out->v[out->n].start = a;
+	out->v[out->n].len = b - a;
+	out->n++;
+	return true;
+}
+
+/* A last line of one or two characters (い。) pulls one piece of the
+ * line before down, where that fits. */
+static void balance_last_line(struct pdf *p, enum pdf_face f, const char *s,
+			      const char *brk, double size, double width,
+			      struct spans *out)
+{
+	struct span *last, *prev;
+	size_t chars = 0;
+	if (out->n < 2)
+		return;
+	last = &out->v[out->n - 1];
+	prev = &out->v[out->n - 2];
+	for (size_t i = 0; i < last->len; i++)
+		chars += ((unsigned char)s[last->start + i] & 0xC0) != 0x80;
+	if (chars > 2)
+		return;
+	for (size_t k = prev->start + prev->len - 1; k > prev->start + 1; k--)
+		if (brk[k] == UC_BREAK_POSSIBLE &&
+		    width_of(p, f, s + k, last->start + last->len - k, size) <=
+			    width) {
+			last->len += last->start - k;
+			last->start = k;
+			prev->len = k - prev->start;
+			break;
+		}
+}
+
+/* Breaks s into lines no wider than width at size in face f, at the
+ * places Unicode allows (UAX #14: no line starts with 、。」ー or ends
+ * with 「（), never inside a SHA-256 value, then avoids a last line of
+ * one character.  Returns the lines (caller frees) and their count in
+ * *n, or NULL when out of memory. */
+static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
+			 double size, double width, size_t *n)
+{
+	size_t len = strlen(s), start = 0, brk_at = 0;
+	char *brk = line_breaks(s, len);
+	struct spans out = {0};
+	double x = 0, x_at_brk = 0;
+	bool ok = brk != NULL;
+
+	for (size_t i = 0; ok && i < len;) {
 		uint32_t cp;
 		int l = text_u8_next(s + i, len - i, &cp);
 		double cw;
 		if (l <= 0)
 			l = 1;
 		if (i > start && brk[i] == UC_BREAK_MANDATORY) {
-			EMIT(start, i);
+			ok = emit(&out, start, i);
 			start = i;
 			x = 0;
 			brk_at = 0;
@@ -355,51 +399,28 @@ static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
 		} else {
 			cw = face_width(p, f, s + i, (size_t)l, size);
 		}
-		if (x + cw > width && i > start) {
-			if (brk_at > start) {
-				EMIT(start, brk_at);
-				x -= x_at_brk;
-				start = brk_at;
-			} else {
-				EMIT(start, i);
-				start = i;
-				x = 0;
-			}
+		if (ok && x + cw > width && i > start) {
+			size_t at = brk_at > start ? brk_at : i;
+			ok = emit(&out, start, at);
+			x = brk_at > start ? x - x_at_brk : 0;
+			start = at;
 			brk_at = 0;
 		}
 		x += cw;
 		i += (size_t)l;
 	}
-	if (start < len || *n == 0)
-		EMIT(start, len);
-#undef EMIT
-	/* a last line of one or two characters (い。) pulls one piece down */
-	if (*n >= 2) {
-		struct span *last = &v[*n - 1], *prev = &v[*n - 2];
-		size_t chars = 0;
-		for (size_t i = 0; i < last->len; i++)
-			chars += ((unsigned char)s[last->start + i] & 0xC0) !=
-				 0x80;
-		if (chars <= 2) {
-			for (size_t k = prev->start + prev->len - 1;
-			     k > prev->start + 1; k--)
-				if (brk[k] == UC_BREAK_POSSIBLE &&
-				    width_of(p, f, s + k,
-					     last->start + last->len - k,
-					     size) <= width) {
-					last->len += last->start - k;
-					last->start = k;
-					prev->len = k - prev->start;
-					break;
-				}
-		}
+	if (ok && (start < len || out.n == 0))
+		ok = emit(&out, start, len);
+	if (ok)
+		balance_last_line(p, f, s, brk, size, width, &out);
+	free(brk);
+	if (!ok) {
+		free(out.v);
+		out.v = NULL;
+		out.n = 0;
 	}
-	free(brk);
-	return v;
-oom:
-	free(brk);
-	free(v);
-	return NULL;
+	*n = out.n;
+	return out.v;
 }
 
 static void new_page_if_needed(struct pdf *p)
@@ -437,6 +458,9 @@ static double show(struct pdf *p, enum pdf_face f, const char *s, size_t n,
 	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)base, piece);
 	HPDF_Page_EndText(p->page);
 	free(piece);
+	if (p->floor)
+		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%d\t%.*s\n", x, base,
+			size, (int)f, (int)n, s);
 	return x + face_width(p, f, s, n, size);
 }
 
@@ -467,9 +491,6 @@ static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
 			i--;
 		}
 	show(p, f, s + from, n - from, x, base, size);
-	if (p->floor)
-		fprintf(p->floor, "T\t%.2f\t%.2f\t%.2f\t%.*s\n", x, base, size,
-			(int)n, s);
 }
 
 /* pdf_line_at without drawing a waiting block heading first (for the

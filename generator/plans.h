@@ -67,6 +67,19 @@ struct plan_file {
 	size_t n;
 };
 
+/* One version of a plan in its log. */
+struct plan_log_entry {
+	char *plan_id;	 /* the plan */
+	char *logged_at; /* when kansa recorded it */
+	char *as_of;	 /* the date of the progress report */
+	char *status;	 /* 未着手 ... */
+	int progress;	 /* % */
+	char *due;	 /* YYYY-MM-DD */
+	char *reason;	 /* why the due date moved, or "" */
+	char *note;	 /* notes of that version, or "" */
+	char *source;	 /* FILE:LINE or "kansa plan" */
+};
+
 void plan_release(struct plan *p);
 void plan_file_release(struct plan_file *f);
 /* A deep copy of src into dst; false when out of memory. */

@@ -13,329 +13,14 @@
 #include "render_pdf_internal.h"
 #include "text.h"
 
-/* Cut lists in the PDF: the workbook has them whole. */
-#define MAX_WHERE    8
-#define MAX_COMMENTS 3
-
-/* --- pieces both documents share ------------------------------------- */
-
-static void overall_sentences(struct pdf *p, const struct report *r)
-{
-	char buf[1024], a[16], b[16], c[16], e[16];
-	text_rate(a, sizeof(a), score_rate(&r->score.overall, VIEW_SELF));
-	text_rate(b, sizeof(b), score_rate(&r->score.overall, VIEW_AUDIT));
-	text_rate(c, sizeof(c), score_rate(&r->score.required, VIEW_SELF));
-	text_rate(e, sizeof(e), score_rate(&r->score.required, VIEW_AUDIT));
-	snprintf(buf, sizeof(buf),
-		 "対策基準の %zu 項目について、%zu "
-		 "の回答者から回答を得た。実施率は"
-		 "自己評価で %s（必須項目 %s）、監査評価"
-		 "（監査統括責任者の判定と、"
-		 "有効な証跡のない「実施」を一部実施とみなした評価）で %s"
-		 "（必須項目 "
-		 "%s）であった。",
-		 r->score.nitems, r->data.nrespondents, a, c, b, e);
-	pdf_text(p, buf, BODY, 0, false);
-	if (r->prev_year) {
-		text_rate(a, sizeof(a),
-			  score_rate(&r->prev_score.overall, VIEW_SELF));
-		text_rate(b, sizeof(b),
-			  score_rate(&r->prev_score.overall, VIEW_AUDIT));
-		snprintf(buf, sizeof(buf),
-			 "前年度（%s）は自己評価 %s、監査評価 %s "
-			 "であった。前年度と"
-			 "比べて改善した項目は %zu、悪化した項目は "
-			 "%zu、両年度とも満たさ"
-			 "れていない項目は %zu である。",
-			 r->prev_era, a, b, r->diff.by_class[DIFF_IMPROVED],
-			 r->diff.by_class[DIFF_DECLINED],
-			 r->diff.by_class[DIFF_PERSISTENT]);
-		pdf_text(p, buf, BODY, 0, false);
-	}
-	snprintf(buf, sizeof(buf),
-		 "指摘事項は、重大な不適合 %zu 件、軽微な不適合 %zu "
-		 "件、推奨事項 %zu "
-		 "件、観察事項 %zu "
-		 "件である。これらは点検と監査で確認した範囲の結果"
-		 "であり、ここに挙げていない事項に不備がないことを示すものでは"
-		 "ない。",
-		 r->findings.by_grade[GRADE_MAJOR],
-		 r->findings.by_grade[GRADE_MINOR],
-		 r->findings.by_grade[GRADE_RECOMMEND],
-		 r->findings.by_grade[GRADE_OBSERVATION]);
-	pdf_text(p, buf, BODY, 0, false);
-}
-
-static void rates_table(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {150, 85, 85, 85, 78};
-	static const char *const head[] = {"区分", "自己評価", "監査評価",
-					   "前年度 自己評価",
-					   "前年度 監査評価"};
-	char cells[2][5][64];
-	const char *cp[10];
-	const struct score_group *now[2] = {&r->score.overall,
-					    &r->score.required};
-	const struct score_group *was[2] = {&r->prev_score.overall,
-					    &r->prev_score.required};
-	for (int i = 0; i < 2; i++) {
-		snprintf(cells[i][0], 64, "%s", i ? "必須項目のみ" : "全体");
-		text_rate(cells[i][1], 64, score_rate(now[i], VIEW_SELF));
-		text_rate(cells[i][2], 64, score_rate(now[i], VIEW_AUDIT));
-		text_rate(cells[i][3], 64,
-			  r->prev_year ? score_rate(was[i], VIEW_SELF) : -1);
-		text_rate(cells[i][4], 64,
-			  r->prev_year ? score_rate(was[i], VIEW_AUDIT) : -1);
-		for (int c = 0; c < 5; c++)
-			cp[i * 5 + c] = cells[i][c];
-	}
-	pdf_table(p, 5, w, head, cp, 2, 9);
-}
-
-/* 実施率 by chapter, the self and the audit view side by side. */
-static void chapter_chart(struct pdf *p, const struct report *r)
-{
-	size_t n = r->score.ngroups[GROUP_CHAPTER];
-	const char **labels = calloc(n + 1, sizeof(*labels));
-	double *self = calloc(n + 1, sizeof(*self));
-	double *audit = calloc(n + 1, sizeof(*audit));
-	char(*names)[128] = calloc(n + 1, sizeof(*names));
-
-	if (!labels || !self || !audit || !names)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		const struct score_group *g =
-			&r->score.groups[GROUP_CHAPTER][i];
-		snprintf(names[i], sizeof(names[i]), "%s %s", g->key,
-			 report_part_title(r, g->key));
-		labels[i] = names[i];
-		self[i] = score_rate(g, VIEW_SELF);
-		audit[i] = score_rate(g, VIEW_AUDIT);
-	}
-	pdf_bars(p, labels, self, audit, n, "自己評価", "監査評価",
-		 "章別の実施率（自己評価・監査評価、%）");
-out:
-	free(labels);
-	free(self);
-	free(audit);
-	free(names);
-}
-
-static void grade_table(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {160, 80};
-	static const char *const head[] = {"区分", "件数"};
-	char nums[4][16];
-	const char *cells[8];
-	for (int g = 0; g < 4; g++) {
-		snprintf(nums[g], 16, "%zu", r->findings.by_grade[g]);
-		cells[g * 2] = finding_grade_name((enum finding_grade)g);
-		cells[g * 2 + 1] = nums[g];
-	}
-	pdf_table(p, 2, w, head, cells, 4, 9);
-}
-
-/* "a、b、c ほか N" of a "、"-joined list cut at max entries. */
-char *rp_cut_list(const char *list, size_t n, size_t max)
-{
-	struct sbuf b = {0};
-	const char *p = list;
-	for (size_t i = 0; i < max && *p; i++) {
-		const char *next = strstr(p, "、");
-		size_t len = next ? (size_t)(next - p) : strlen(p);
-		if (i)
-			sbuf_adds(&b, "、");
-		sbuf_add(&b, p, len);
-		p = next ? next + 3 : p + len;
-	}
-	if (n > max)
-		sbuf_printf(&b, " ほか %zu", n - max);
-	return sbuf_take(&b);
-}
-
-/* Every finding's item ID, grade by grade, in a few lines. */
-static void finding_ids(struct pdf *p, const struct report *r)
-{
-	for (int g = GRADE_MAJOR; g < GRADE_CONFORM; g++) {
-		struct sbuf b = {0};
-		size_t n = 0;
-		for (size_t i = 0; i < r->findings.n; i++) {
-			const struct finding *f = &r->findings.v[i];
-			if (f->grade != (enum finding_grade)g)
-				continue;
-			if (!n++)
-				sbuf_printf(&b, "%s（%zu 件）：",
-					    finding_grade_name(f->grade),
-					    r->findings.by_grade[g]);
-			else
-				sbuf_adds(&b, "、");
-			sbuf_adds(&b, f->item->item->id);
-		}
-		if (b.s)
-			pdf_text(p, b.s, 9, 8, false);
-		sbuf_release(&b);
-	}
-}
-
-/* Chapters that hold no obligation, so that every chapter is named. */
-static void chapters_without_items(struct pdf *p, const struct report *r)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < r->cl.nparts; i++) {
-		const struct part *pt = &r->cl.parts[i];
-		bool found = false;
-		if (!*pt->id || strspn(pt->id, "0123456789") != strlen(pt->id))
-			continue;
-		for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++)
-			found |= !strcmp(r->score.groups[GROUP_CHAPTER][c].key,
-					 pt->id);
-		if (!found)
-			sbuf_printf(&b, "%s第%s章 %s", b.len ? "、" : "",
-				    pt->id, pt->title);
-	}
-	if (b.s) {
-		char *line = NULL;
-		sbuf_printf(&b,
-			    " は義務を定める条項を含まず、点検項目はない。");
-		line = sbuf_take(&b);
-		pdf_text(p, line, 9, 0, false);
-		free(line);
-	}
-	sbuf_release(&b);
-}
-
-/* A caption kept with the first lines of the table under it. */
-void rp_caption(struct pdf *p, const char *s)
-{
-	pdf_need(p, 80);
-	pdf_text(p, s, BODY, 0, true);
-}
-
-static void sections_table(struct pdf *p, const struct report *r,
-			   const struct diff_part *const *v, size_t n)
-{
-	static const double w[] = {50, 200, 70, 70, 70};
-	static const char *const head[] = {"節", "節名", "今年度", "前年度",
-					   "差（ポイント）"};
-	char(*txt)[3][32] = calloc(n + 1, sizeof(*txt));
-	const char **cells = calloc(n * 5 + 1, sizeof(*cells));
-	if (!txt || !cells) {
-		free(txt);
-		free(cells);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		text_rate(txt[i][0], 32, v[i]->rate_now);
-		text_rate(txt[i][1], 32, v[i]->rate_before);
-		snprintf(txt[i][2], 32, "%+.1f", v[i]->change * 100);
-		cells[i * 5] = v[i]->key;
-		cells[i * 5 + 1] = report_part_title(r, v[i]->key);
-		cells[i * 5 + 2] = txt[i][0];
-		cells[i * 5 + 3] = txt[i][1];
-		cells[i * 5 + 4] = txt[i][2];
-	}
-	if (n)
-		pdf_table(p, 5, w, head, cells, n, 9);
-	else
-		pdf_text(p, "該当する節はない。", BODY, 8, false);
-	free(txt);
-	free(cells);
-}
-
-/* Body text (indented by indent) with its ISO dates in 和暦. */
-void rp_wareki_text(struct pdf *p, const char *s, double indent)
-{
-	char *w = text_wareki_dates(s);
-	pdf_text(p, w ? w : s, BODY, indent, false);
-	free(w);
-}
-
-static void plans_summary(struct pdf *p, const struct report *r)
-{
-	size_t by[PLAN_STATUSES] = {0}, late = 0;
-	char buf[512];
-	for (size_t i = 0; i < r->nyear_plans; i++) {
-		by[r->year_plans[i]->status]++;
-		late += plan_is_overdue(r->year_plans[i], r->as_of);
-	}
-	snprintf(buf, sizeof(buf),
-		 "本年度に対応中であった改善計画は %zu 件（未着手 %zu、対応中 "
-		 "%zu、"
-		 "完了 %zu、確認済 %zu）で、%s時点で期限を過ぎているものは "
-		 "%zu 件"
-		 "である。",
-		 r->nyear_plans, by[PLAN_TODO], by[PLAN_DOING], by[PLAN_DONE],
-		 by[PLAN_CONFIRMED], r->as_of, late);
-	rp_wareki_text(p, buf, 0);
-	for (size_t i = 0; i < r->nyear_plans; i++) {
-		const struct plan *pl = r->year_plans[i];
-		if (!plan_is_overdue(pl, r->as_of))
-			continue;
-		snprintf(buf, sizeof(buf),
-			 "・%s（%s）期限 %s、%ld 日超過、%s %d%%：%s", pl->id,
-			 pl->nitems ? pl->items[0] : "", pl->due,
-			 plan_days_overdue(pl, r->as_of),
-			 plan_status_name(pl->status), pl->progress,
-			 pl->action);
-		rp_wareki_text(p, buf, 8);
-	}
-	for (size_t i = 0; i < r->nfailed; i++) {
-		snprintf(buf, sizeof(buf),
-			 "・計画 %s は期限（%s）を過ぎたが、指摘 %s "
-			 "は今年度も満たされて"
-			 "いない。計画の見直しが必要である。",
-			 r->failed[i].plan->id, r->failed[i].plan->due,
-			 r->failed[i].item_id);
-		rp_wareki_text(p, buf, 8);
-	}
-}
-
 /* --- the CISO's summary ---------------------------------------------- */
-
-static void letter_head(struct pdf *p, const struct report *r,
-			enum report_kind kind)
-{
-	char date[64], sender[512];
-	bool pre;
-	text_wareki_date(r->date, date, sizeof(date));
-	pdf_page(p, false);
-	p->y = 70;
-	pdf_line_at(p, r->marking, 10, PDF_LEFT, PDF_WIDTH, 2, true);
-	p->y += 22;
-	pdf_line_at(p, r->settings.document_number, 10.5, PDF_LEFT, PDF_WIDTH,
-		    2, false);
-	p->y += 16;
-	pdf_line_at(p, date, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 34;
-	pdf_line_at(p, r->settings.addressee, 11, PDF_LEFT, PDF_WIDTH, 0,
-		    false);
-	p->y += 30;
-	pre = *r->settings.organisation &&
-	      !strstr(r->settings.sender, r->settings.organisation);
-	snprintf(sender, sizeof(sender), "%s%s%s",
-		 pre ? r->settings.organisation : "", pre ? "　" : "",
-		 r->settings.sender);
-	pdf_line_at(p, sender, 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 16;
-	if (r->has_audit && *r->audit.auditor)
-		pdf_line_at(p, r->audit.auditor, 10.5, PDF_LEFT, PDF_WIDTH, 2,
-			    false);
-	p->y += 40;
-	pdf_line_at(p, r->settings.title[kind], 14, PDF_LEFT, PDF_WIDTH, 1,
-		    true);
-	if (kind != REPORT_PLANS && findings_is_draft(&r->findings)) {
-		p->y += 20;
-		pdf_line_at(p, "（案）", 14, PDF_LEFT, PDF_WIDTH, 1, true);
-	}
-	p->y += 32;
-}
 
 static void ciso_body(struct pdf *p, const struct report *r)
 {
 	char buf[1024], base[64];
 	int h = 4;
 
-	letter_head(p, r, REPORT_CISO);
+	rp_letter_head(p, r, REPORT_CISO);
 	text_wareki_date(rp_base_date(r), base, sizeof(base));
 	snprintf(buf, sizeof(buf),
 		 "%sの情報セキュリティ監査及び自己点検の結果（基準日 %s）に"
@@ -351,17 +36,17 @@ static void ciso_body(struct pdf *p, const struct report *r)
 	pdf_page(p, true);
 	snprintf(buf, sizeof(buf), "%d 全体の結果", h++);
 	pdf_heading(p, 1, buf);
-	overall_sentences(p, r);
+	rp_overall_sentences(p, r);
 	pdf_space(p, 4);
-	rates_table(p, r);
-	chapter_chart(p, r);
-	chapters_without_items(p, r);
+	rp_rates_table(p, r);
+	rp_chapter_chart(p, r);
+	rp_chapters_without_items(p, r);
 	snprintf(buf, sizeof(buf), "%d 指摘事項", h++);
 	pdf_heading(p, 1, buf);
-	grade_table(p, r);
+	rp_grade_table(p, r);
 	if (r->findings.n) {
 		pdf_text(p, "指摘の対象項目：", BODY, 0, true);
-		finding_ids(p, r);
+		rp_finding_ids(p, r);
 	}
 	if (r->prev_year) {
 		snprintf(buf, sizeof(buf),
@@ -379,14 +64,14 @@ static void ciso_body(struct pdf *p, const struct report *r)
 			r->by_followup[FOLLOWUP_RECURRED]);
 		pdf_text(p, buf, BODY, 0, false);
 		rp_caption(p, "最も改善した節");
-		sections_table(p, r, r->diff.improved, r->diff.nimproved);
+		rp_sections_table(p, r, r->diff.improved, r->diff.nimproved);
 		pdf_space(p, 4);
 		rp_caption(p, "最も悪化した節");
-		sections_table(p, r, r->diff.declined, r->diff.ndeclined);
+		rp_sections_table(p, r, r->diff.declined, r->diff.ndeclined);
 	}
 	snprintf(buf, sizeof(buf), "%d 改善計画", h++);
 	pdf_heading(p, 1, buf);
-	plans_summary(p, r);
+	rp_plans_summary(p, r);
 	if (r->has_audit && *r->audit.notes) {
 		snprintf(buf, sizeof(buf), "%d 特記事項", h++);
 		pdf_heading(p, 1, buf);
@@ -403,7 +88,7 @@ static void ciso_body(struct pdf *p, const struct report *r)
 static void audit_cover(struct pdf *p, const struct report *r)
 {
 	char buf[1024], base[64];
-	letter_head(p, r, REPORT_AUDIT);
+	rp_letter_head(p, r, REPORT_AUDIT);
 	text_wareki_date(rp_base_date(r), base, sizeof(base));
 	snprintf(buf, sizeof(buf),
 		 "%sの情報セキュリティ監査（基準日 %s）を実施したので、%s%s%s%s"
@@ -415,312 +100,6 @@ static void audit_cover(struct pdf *p, const struct report *r)
 	rp_draft_notice(p, r);
 	p->y = p->y < 600 ? 600 : p->y;
 	pdf_approval(p);
-}
-
-/* An answer's item ID and index, to find an item's answers by search. */
-struct answer_ref {
-	const char *item_id;
-	size_t index;
-};
-
-static int by_item_then_index(const void *a, const void *b)
-{
-	const struct answer_ref *x = a, *y = b;
-	int c = strcmp(x->item_id, y->item_id);
-	return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
-/* The year's answers sorted by item (then in their order); NULL when out
- * of memory. */
-static struct answer_ref *answers_by_item(const struct report *r)
-{
-	struct answer_ref *v = calloc(r->data.nanswers + 1, sizeof(*v));
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < r->data.nanswers; i++) {
-		v[i].item_id = r->data.answers[i].item_id;
-		v[i].index = i;
-	}
-	qsort(v, r->data.nanswers, sizeof(*v), by_item_then_index);
-	return v;
-}
-
-/* The first of v[0..n) whose item is id (n when none). */
-static size_t first_of_item(const struct answer_ref *v, size_t n,
-			    const char *id)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(v[mid].item_id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static void chapter_results(struct pdf *p, const struct report *r)
-{
-	struct answer_ref *refs = answers_by_item(r);
-	static const double w[] = {76, 30, 48, 48, 95, 186};
-	static const char *const head[] = {"項目",     "水準", "自己評価",
-					   "監査評価", "証跡", "コメント"};
-	const size_t na = r->data.nanswers;
-
-	pdf_heading(p, 1, "6 章別の結果");
-	chapters_without_items(p, r);
-	for (size_t c = 0; refs && c < r->score.ngroups[GROUP_CHAPTER]; c++) {
-		const struct score_group *g =
-			&r->score.groups[GROUP_CHAPTER][c];
-		char title[512], a[16], b[16], line[256];
-		size_t n = 0, k = 0;
-		const char **cells, **ids;
-		char **owned;
-		snprintf(title, sizeof(title), "6.%zu 第%s章 %s", c + 1, g->key,
-			 report_part_title(r, g->key));
-		pdf_heading(p, 2, title);
-		text_rate(a, sizeof(a), score_rate(g, VIEW_SELF));
-		text_rate(b, sizeof(b), score_rate(g, VIEW_AUDIT));
-		snprintf(line, sizeof(line), "実施率：自己評価 %s、監査評価 %s",
-			 a, b);
-		pdf_text(p, line, BODY, 0, false);
-		for (size_t i = 0; i < r->score.nitems; i++)
-			n += strcmp(r->score.items[i].item->chapter, g->key) ==
-			     0;
-		cells = calloc(n * 6 + 1, sizeof(*cells));
-		owned = calloc(n * 2 + 1, sizeof(*owned));
-		if (!cells || !owned) {
-			free(cells);
-			free(owned);
-			break;
-		}
-		for (size_t i = 0; i < r->score.nitems; i++) {
-			const struct score_item *si = &r->score.items[i];
-			struct sbuf ev = {0}, com = {0};
-			size_t ncom = 0, nev = 0;
-			if (strcmp(si->item->chapter, g->key) != 0)
-				continue;
-			for (size_t x = first_of_item(refs, na, si->item->id);
-			     x < na &&
-			     strcmp(refs[x].item_id, si->item->id) == 0;
-			     x++) {
-				size_t a2 = refs[x].index;
-				if (*r->data.evidence_ids[a2] && nev < 6 &&
-				    (!ev.s ||
-				     !strstr(ev.s, r->data.evidence_ids[a2]))) {
-					sbuf_printf(&ev, "%s%s",
-						    ev.len ? ", " : "",
-						    r->data.evidence_ids[a2]);
-					nev++;
-				}
-				if (*r->data.comments[a2]) {
-					if (ncom < MAX_COMMENTS)
-						sbuf_printf(
-							&com, "%s%s",
-							com.len ? " / " : "",
-							r->data.comments[a2]);
-					ncom++;
-				}
-			}
-			if (ncom > MAX_COMMENTS)
-				sbuf_printf(&com, " ほか %zu 件",
-					    ncom - MAX_COMMENTS);
-			owned[k * 2] = sbuf_take(&ev);
-			owned[k * 2 + 1] = sbuf_take(&com);
-			cells[k * 6] = si->item->id;
-			cells[k * 6 + 1] = item_level_name(si->item->level);
-			cells[k * 6 + 2] =
-				answer_status_name(si->status[VIEW_SELF]);
-			cells[k * 6 + 3] =
-				answer_status_name(si->status[VIEW_AUDIT]);
-			cells[k * 6 + 4] = owned[k * 2] ? owned[k * 2] : "";
-			cells[k * 6 + 5] =
-				owned[k * 2 + 1] ? owned[k * 2 + 1] : "";
-			k++;
-		}
-		p->context = title;
-		ids = calloc(k + 1, sizeof(*ids));
-		for (size_t i = 0; ids && i < k; i++)
-			ids[i] = cells[i * 6];
-		p->row_context = ids;
-		pdf_table(p, 6, w, head, cells, k, 8);
-		for (size_t i = 0; i < k * 2; i++)
-			free(owned[i]);
-		free(owned);
-		free(cells);
-		free(ids);
-	}
-	free(refs);
-}
-
-static void diff_part(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {80, 80, 70, 70, 60, 123};
-	static const char *const head[] = {"項目",   "前年度の項目", "今年度",
-					   "前年度", "比較",	     "備考"};
-	size_t n = 0, k = 0;
-	const char **cells;
-	char(*notes)[128];
-
-	pdf_heading(p, 1, "7 前年度比較");
-	if (!r->prev_year) {
-		pdf_text(p, "比較できる前年度の回答がない。", BODY, 0, false);
-		return;
-	}
-	pdf_text(p,
-		 "全体の実施率の比較は 2 に示した。ここでは節と項目ごとの変化"
-		 "を示す（自己評価による）。",
-		 BODY, 0, false);
-	pdf_heading(p, 2, "7.1 最も改善した節と悪化した節");
-	rp_caption(p, "最も改善した節");
-	sections_table(p, r, r->diff.improved, r->diff.nimproved);
-	pdf_space(p, 4);
-	rp_caption(p, "最も悪化した節");
-	sections_table(p, r, r->diff.declined, r->diff.ndeclined);
-	pdf_heading(p, 2, "7.2 変化のあった項目");
-	for (size_t i = 0; i < r->diff.nitems; i++)
-		n += r->diff.items[i].cls != DIFF_KEPT ||
-		     r->diff.items[i].moved || r->diff.items[i].reworded;
-	cells = calloc(n * 6 + 1, sizeof(*cells));
-	notes = calloc(n + 1, sizeof(*notes));
-	if (!cells || !notes)
-		goto out;
-	for (size_t i = 0; i < r->diff.nitems; i++) {
-		const struct diff_item *d = &r->diff.items[i];
-		if (!(d->cls != DIFF_KEPT || d->moved || d->reworded))
-			continue;
-		snprintf(notes[k], sizeof(notes[k]), "%s%s%s",
-			 d->moved ? "移動 " : "",
-			 d->reworded ? "文言変更 " : "", "");
-		for (size_t f = 0; d->now && f < r->nfailed; f++)
-			if (strcmp(r->failed[f].item_id, d->now->item->id) == 0)
-				snprintf(notes[k], sizeof(notes[k]),
-					 "計画 %s の効果が見られない",
-					 r->failed[f].plan->id);
-		cells[k * 6] = d->now ? d->now->item->id : "";
-		cells[k * 6 + 1] = d->before ? d->before->item->id : "";
-		cells[k * 6 + 2] =
-			d->now ? answer_status_name(d->now->status[VIEW_SELF])
-			       : "";
-		cells[k * 6 + 3] =
-			d->before ? answer_status_name(
-					    d->before->status[VIEW_SELF])
-				  : "";
-		cells[k * 6 + 4] = diff_class_name(d->cls);
-		cells[k * 6 + 5] = notes[k];
-		k++;
-	}
-	pdf_table(p, 6, w, head, cells, k, 8.5);
-out:
-	free(cells);
-	free(notes);
-}
-
-static void plans_part(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {90, 50, 40, 90, 213};
-	static const char *const head[] = {"基準日", "状態", "進捗", "期限",
-					   "理由・備考"};
-	pdf_heading(p, 1, "8 改善計画の進捗");
-	plans_summary(p, r);
-	for (size_t i = 0; i < r->nyear_plans; i++) {
-		const struct plan *pl = r->year_plans[i];
-		char title[256], buf[1024], fy[32];
-		size_t n = 0, k = 0;
-		const char **cells;
-		char(*txt)[4][256];
-		snprintf(title, sizeof(title), "%s %s %d%%", pl->id,
-			 plan_status_name(pl->status), pl->progress);
-		pdf_heading(p, 3, title);
-		text_wareki_fiscal_year(pl->finding_year, fy, sizeof(fy));
-		snprintf(buf, sizeof(buf),
-			 "指摘 %s（%s）、担当 %s（%s）、期限 %s：%s",
-			 pl->nitems ? pl->items[0] : "", fy, pl->department,
-			 pl->role, pl->due, pl->action);
-		rp_wareki_text(p, buf, 0);
-		for (size_t e = 0; e < r->nlog; e++)
-			n += strcmp(r->log[e].plan_id, pl->id) == 0;
-		cells = calloc(n * 5 + 1, sizeof(*cells));
-		txt = calloc(n + 1, sizeof(*txt));
-		if (!cells || !txt) {
-			free(cells);
-			free(txt);
-			return;
-		}
-		for (size_t e = 0; e < r->nlog; e++) {
-			const struct plan_log_entry *l = &r->log[e];
-			if (strcmp(l->plan_id, pl->id) != 0)
-				continue;
-			snprintf(txt[k][0], 256, "%d%%", l->progress);
-			snprintf(txt[k][1], 256, "%s%s%s", l->reason,
-				 *l->reason && *l->note ? "。" : "", l->note);
-			text_wareki_date(l->as_of, txt[k][2], 256);
-			text_wareki_date(l->due, txt[k][3], 256);
-			cells[k * 5] = txt[k][2];
-			cells[k * 5 + 1] = l->status;
-			cells[k * 5 + 2] = txt[k][0];
-			cells[k * 5 + 3] = txt[k][3];
-			cells[k * 5 + 4] = txt[k][1];
-			k++;
-		}
-		pdf_table(p, 5, w, head, cells, k, 8);
-		free(cells);
-		free(txt);
-	}
-}
-
-static void evidence_part(struct pdf *p, const struct report *r)
-{
-	/* the SHA-256 under the title, on one line of its own */
-	static const double w[] = {64, 377, 42};
-	static const char *const head[] = {"ID", "表題 / SHA-256", "検証結果"};
-	const char **cells = calloc(r->evidence.n * 3 + 1, sizeof(*cells));
-	char **owned = calloc(r->evidence.n + 1, sizeof(*owned));
-	pdf_heading(p, 1, "9 証跡一覧");
-	if (!cells || !owned)
-		goto out;
-	for (size_t i = 0; i < r->evidence.n; i++) {
-		const struct evidence_record *e = &r->evidence.records[i];
-		struct sbuf b = {0};
-		sbuf_printf(&b, "%s\n%s", e->title,
-			    *e->sha256 ? e->sha256 : "-");
-		owned[i] = sbuf_take(&b);
-		cells[i * 3] = e->id;
-		cells[i * 3 + 1] = owned[i] ? owned[i] : e->title;
-		cells[i * 3 + 2] = report_evidence_check(r, e);
-	}
-	pdf_table(p, 3, w, head, cells, r->evidence.n, 9);
-out:
-	for (size_t i = 0; owned && i < r->evidence.n; i++)
-		free(owned[i]);
-	free(owned);
-	free(cells);
-}
-
-static void appendix(struct pdf *p, const struct report *r)
-{
-	static const double w[] = {38, 150, 295};
-	static const char *const head[] = {"種類", "ファイル", "SHA-256"};
-	const char **cells = calloc(r->ninputs * 3 + 1, sizeof(*cells));
-	char buf[256];
-	pdf_heading(p, 1, "付録 入力ファイル");
-	snprintf(buf, sizeof(buf), "入力ダイジェスト (SHA-256): %s",
-		 r->input_digest);
-	pdf_text(p, buf, 9, 0, false);
-	snprintf(buf, sizeof(buf), "基準: %s (版 %s)、本文の SHA-256: %s",
-		 r->cl.policy, r->cl.version,
-		 r->cl.source_sha256 ? r->cl.source_sha256 : "");
-	pdf_text(p, buf, 9, 0, false);
-	if (!cells)
-		return;
-	for (size_t i = 0; i < r->ninputs; i++) {
-		cells[i * 3] = report_input_kind(r->inputs[i].kind);
-		cells[i * 3 + 1] = r->inputs[i].path;
-		cells[i * 3 + 2] = r->inputs[i].sha256;
-	}
-	pdf_table(p, 3, w, head, cells, r->ninputs, 9);
-	free(cells);
 }
 
 static void audit_body(struct pdf *p, const struct report *r)
@@ -735,12 +114,12 @@ static void audit_body(struct pdf *p, const struct report *r)
 	pdf_heading(p, 1, "2 監査の結果（総合意見）");
 	rp_opinion(p, r);
 	pdf_space(p, 4);
-	overall_sentences(p, r);
-	rates_table(p, r);
-	chapter_chart(p, r);
-	grade_table(p, r);
+	rp_overall_sentences(p, r);
+	rp_rates_table(p, r);
+	rp_chapter_chart(p, r);
+	rp_grade_table(p, r);
 	pdf_text(p, "改善計画：", BODY, 0, true);
-	plans_summary(p, r);
+	rp_plans_summary(p, r);
 	if (r->has_audit && *r->audit.notes) {
 		pdf_text(p, "特記事項：", BODY, 0, true);
 		rp_wareki_text(p, r->audit.notes, 8);
@@ -748,190 +127,14 @@ static void audit_body(struct pdf *p, const struct report *r)
 	rp_grade_definitions(p, "3 指摘事項の区分");
 	rp_findings(p, r, 4);
 	rp_followup(p, r, "5 前年度指摘事項の対応状況");
-	chapter_results(p, r);
-	diff_part(p, r);
-	plans_part(p, r);
-	evidence_part(p, r);
-	appendix(p, r);
+	rp_chapter_results(p, r);
+	rp_diff_part(p, r);
+	rp_plans_part(p, r);
+	rp_evidence_part(p, r);
+	rp_appendix(p, r);
 	pdf_space(p, 10);
 	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
 	p->y += 20;
-}
-
-/* --- the quarterly plan-progress report --------------------------------- */
-
-/* Rows of plan_progress as table cells (ncols per row); the strings the
- * cells point to are kept in txt (5 per row).  NULL when out of memory. */
-static const char **progress_cells(const struct plan_progress *v, size_t n,
-				   bool open, char (**txt)[6][256])
-{
-	const size_t ncols = open ? 8 : 6;
-	const char **cells = calloc(n * ncols + 1, sizeof(*cells));
-	*txt = calloc(n + 1, sizeof(**txt));
-	if (!cells || !*txt) {
-		free(cells);
-		free(*txt);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct plan *pl = v[i].plan;
-		const char **c = cells + i * ncols;
-		char(*t)[256] = (*txt)[i];
-		text_wareki_date(open ? v[i].now->due : v[i].now->as_of, t[5],
-				 256);
-		struct sbuf items = {0};
-		for (size_t k = 0; k < pl->nitems; k++)
-			sbuf_printf(&items, "%s%s", k ? "、" : "",
-				    pl->items[k]);
-		snprintf(t[0], 256, "%s", items.s ? items.s : "");
-		sbuf_release(&items);
-		snprintf(t[1], 256, "%s（%s）", pl->department, pl->role);
-		if (!v[i].before)
-			snprintf(t[2], 256, "新規 → %d%%", v[i].now->progress);
-		else
-			snprintf(t[2], 256, "%d%% → %d%%",
-				 v[i].before->progress, v[i].now->progress);
-		snprintf(t[3], 256, "%ld", v[i].days_overdue);
-		snprintf(t[4], 256, "%s%s%s", v[i].now->reason,
-			 *v[i].now->reason && *v[i].now->note ? "。" : "",
-			 v[i].now->note);
-		c[0] = pl->id;
-		c[1] = t[0];
-		c[2] = t[1];
-		c[3] = pl->action;
-		if (open) {
-			c[4] = t[5];
-			c[5] = t[2];
-			c[6] = v[i].now->status;
-			c[7] = v[i].days_overdue ? t[3] : "-";
-		} else {
-			c[4] = t[5];
-			c[5] = v[i].now->status;
-		}
-	}
-	return cells;
-}
-
-static bool ends_with(const char *s, const char *end)
-{
-	size_t n = strlen(s), e = strlen(end);
-	return n >= e && strcmp(s + n - e, end) == 0;
-}
-
-/* Due dates moved: from what to what, when and why. */
-static void moved_dues(struct pdf *p, const struct plans_progress *pp)
-{
-	char buf[1024], from[64], to[64], on[64];
-	if (!pp->nmoves) {
-		pdf_text(p, "期限を変更した計画はない。", BODY, 0, false);
-		return;
-	}
-	for (size_t i = 0; i < pp->nmoves; i++) {
-		const struct due_move *m = &pp->moves[i];
-		text_wareki_date(m->from, from, sizeof(from));
-		text_wareki_date(m->to, to, sizeof(to));
-		text_wareki_date(m->on, on, sizeof(on));
-		snprintf(buf, sizeof(buf),
-			 "・%s（%s）：期限を%sから%sに%s（%s報告）。理由：%s%s",
-			 m->plan->id, m->plan->action, from, to,
-			 strcmp(m->to, m->from) > 0 ? "延長" : "繰上げ", on,
-			 *m->reason ? m->reason : "（記載なし）",
-			 *m->reason && !ends_with(m->reason, "。") ? "。" : "");
-		pdf_text(p, buf, BODY, 8, false);
-	}
-}
-
-/* What the CISO is asked to decide: overdue plans, moved due dates. */
-static void plans_decisions(struct pdf *p, const struct plans_progress *pp)
-{
-	char buf[1024], from[64], to[64];
-	size_t n = 0;
-	for (size_t i = 0; i < pp->nopen; i++) {
-		const struct plan_progress *v = &pp->open[i];
-		if (!v->days_overdue)
-			continue;
-		snprintf(buf, sizeof(buf),
-			 "・%s（%s、%ld 日超過、進捗 %d%%）：期限の再設定、担当"
-			 "・方法の見直し又は資源の追加を指示する。",
-			 v->plan->id, v->plan->department, v->days_overdue,
-			 v->now->progress);
-		pdf_text(p, buf, BODY, 8, false);
-		n++;
-	}
-	for (size_t i = 0; i < pp->nmoves; i++) {
-		const struct due_move *m = &pp->moves[i];
-		if (strcmp(m->on, pp->since) <= 0)
-			continue;
-		text_wareki_date(m->from, from, sizeof(from));
-		text_wareki_date(m->to, to, sizeof(to));
-		snprintf(buf, sizeof(buf),
-			 "・%s の期限の変更（%sから%s）：承認するか、元の期限"
-			 "での対応を指示する。",
-			 m->plan->id, from, to);
-		pdf_text(p, buf, BODY, 8, false);
-		n++;
-	}
-	if (!n)
-		pdf_text(p, "判断を求める事項はない。", BODY, 8, false);
-}
-
-static void plans_report_body(struct pdf *p, const struct report *r,
-			      const struct plans_progress *pp)
-{
-	static const double wo[] = {70, 44, 72, 85, 66, 64, 44, 38};
-	static const char *const ho[] = {"ID",	 "指摘", "担当", "対応",
-					 "期限", "進捗", "状態", "超過日数"};
-	static const double wc[] = {70, 46, 90, 143, 82, 52};
-	static const char *const hc[] = {"ID",	 "指摘",   "担当",
-					 "対応", "報告日", "状態"};
-	char buf[1024], since[64], asof[64];
-	char(*txt)[6][256] = NULL;
-	const char **cells;
-
-	text_wareki_date(pp->since, since, sizeof(since));
-	text_wareki_date(r->as_of, asof, sizeof(asof));
-	letter_head(p, r, REPORT_PLANS);
-	snprintf(buf, sizeof(buf),
-		 "%s現在の改善計画の進捗状況を、下記のとおり報告する。進捗は"
-		 "前回報告（%s現在）からの変化を示す。",
-		 asof, since);
-	pdf_text(p, buf, 10.5, 0, false);
-	pdf_space(p, 8);
-	pdf_line_at(p, "記", 10.5, PDF_LEFT, PDF_WIDTH, 1, false);
-	p->y += 20;
-	pdf_heading(p, 1, "1 概要");
-	snprintf(buf, sizeof(buf),
-		 "対応中の改善計画は %zu 件で、うち %zu 件が期限を過ぎている。"
-		 "期限を変更した計画は %zu 件、前回報告以降に完了したものは "
-		 "%zu 件である。",
-		 pp->nopen, pp->noverdue, pp->nmoves, pp->nclosed);
-	pdf_text(p, buf, BODY, 0, false);
-	pdf_heading(p, 1, "2 判断を求める事項");
-	plans_decisions(p, pp);
-	pdf_heading(p, 1, "3 対応中の計画（期限超過を先に）");
-	if (!pp->nopen) {
-		pdf_text(p, "対応中の計画はない。", BODY, 0, false);
-	} else if ((cells = progress_cells(pp->open, pp->nopen, true, &txt))) {
-		pdf_table(p, 8, wo, ho, cells, pp->nopen, TABLE);
-		free(cells);
-		free(txt);
-	}
-	pdf_heading(p, 1, "4 期限を変更した計画");
-	moved_dues(p, pp);
-	pdf_heading(p, 1, "5 前回報告以降に完了した計画");
-	if (!pp->nclosed) {
-		pdf_text(p, "前回報告以降に完了した計画はない。", BODY, 0,
-			 false);
-	} else if ((cells = progress_cells(pp->closed, pp->nclosed, false,
-					   &txt))) {
-		pdf_table(p, 6, wc, hc, cells, pp->nclosed, TABLE);
-		free(cells);
-		free(txt);
-	}
-	pdf_space(p, 10);
-	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 20;
-	pdf_approval(p);
 }
 
 /* What a document is made of: its kind, body and subject. */
@@ -948,7 +151,7 @@ static void body_of(struct pdf *p, const struct report *r,
 	else if (doc->kind == REPORT_AUDIT)
 		audit_body(p, r);
 	else
-		plans_report_body(p, r, doc->pp);
+		rp_plans_report_body(p, r, doc->pp);
 }
 
 static enum kansa_err write_pdf(const struct report *r,

@@ -545,8 +545,8 @@ static void ciso_decisions(struct pdf *p, const struct report *r)
 	}
 	sbuf_release(&ids);
 	for (size_t i = 0; i < r->nyear_plans; i++) {
-		const struct plan *pl = r->year_plans[i];
-		if (!plan_is_overdue(pl, r->as_of))
+		const struct plan *pl = r->year_plans[i].plan;
+		if (!r->year_plans[i].overdue)
 			continue;
 		pdf_text(p,
 			 keepf(&k,
@@ -555,7 +555,7 @@ static void ciso_decisions(struct pdf *p, const struct report *r)
 			       "：期限の再設定又は担当・方法の見直しを指示する"
 			       "。",
 			       pl->id, pl->department, wdate(&k, pl->due),
-			       plan_days_overdue(pl, r->as_of),
+			       r->year_plans[i].days_overdue,
 			       plan_status_name(pl->status), pl->progress),
 			 BODY, 8, false);
 		n++;

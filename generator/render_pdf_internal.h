@@ -1,7 +1,11 @@
-/* render_pdf_internal.h: what render_pdf.c (the documents, the parts both
- * share) and render_pdf_audit.c (the audit's own parts: its frame,
- * opinion, findings, follow-up, the CISO's decisions) share.
- * Everything here reads only the report model.
+/* render_pdf_internal.h: what the PDF renderer's files share.  Calls go
+ * one way: render_pdf.c (the documents: CISO letter, audit report, plans
+ * report, writing and passwords) calls render_pdf_audit.c (the audit's
+ * own parts: its frame, opinion, findings, follow-up, the CISO's
+ * decisions) and render_pdf_plans.c (the plans report's body); all three
+ * call render_pdf_parts.c (the parts more than one document shows, and
+ * the helpers), which calls none of them.  Everything here reads only
+ * the report model.
  */
 #ifndef KANSA_RENDER_PDF_INTERNAL_H
 #define KANSA_RENDER_PDF_INTERNAL_H
@@ -19,6 +23,38 @@ char *rp_cut_list(const char *list, size_t n, size_t max);
 void rp_wareki_text(struct pdf *p, const char *s, double indent);
 /* A caption kept with the first lines of the table under it. */
 void rp_caption(struct pdf *p, const char *s);
+
+/* render_pdf_parts.c */
+/* 実施率 in sentences, as a table, as a chart per chapter. */
+void rp_overall_sentences(struct pdf *p, const struct report *r);
+void rp_rates_table(struct pdf *p, const struct report *r);
+void rp_chapter_chart(struct pdf *p, const struct report *r);
+/* Findings per grade; the IDs of the items found. */
+void rp_grade_table(struct pdf *p, const struct report *r);
+void rp_finding_ids(struct pdf *p, const struct report *r);
+/* The chapters no item of which applies. */
+void rp_chapters_without_items(struct pdf *p, const struct report *r);
+/* The sections that changed most (diff.improved or diff.declined). */
+void rp_sections_table(struct pdf *p, const struct report *r,
+		       const struct diff_part *const *v, size_t n);
+/* The year's plans counted, the overdue and failed ones listed. */
+void rp_plans_summary(struct pdf *p, const struct report *r);
+/* A letter's first page: marking, number, date, addressee, sender,
+ * title. */
+void rp_letter_head(struct pdf *p, const struct report *r,
+		    enum report_kind kind);
+/* The full report's parts: results per chapter, the change from last
+ * year, plans with their logs, evidence, the inputs. */
+void rp_chapter_results(struct pdf *p, const struct report *r);
+void rp_diff_part(struct pdf *p, const struct report *r);
+void rp_plans_part(struct pdf *p, const struct report *r);
+void rp_evidence_part(struct pdf *p, const struct report *r);
+void rp_appendix(struct pdf *p, const struct report *r);
+
+/* render_pdf_plans.c */
+/* The quarterly plan-progress report's pages. */
+void rp_plans_report_body(struct pdf *p, const struct report *r,
+			  const struct plans_progress *pp);
 
 /* render_pdf_audit.c */
 /* The 案 notice when a 重大/軽微 candidate is undecided (nothing else). */

@@ -814,7 +814,6 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 	}
 	free(x->header);
 	free(x->footer);
-	free(x->order);
 	if (x->floor)
 		fclose(x->floor);
 	return fileio_temp_commit(tmp, path, !x->failed, x->d);

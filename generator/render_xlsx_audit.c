@@ -59,8 +59,8 @@ static void evidence_states(const struct report *r, const char *ids,
 		for (size_t i = 0; i < r->evidence.n; i++)
 			if (strlen(r->evidence.records[i].id) == len &&
 			    !strncmp(r->evidence.records[i].id, q, len))
-				state = report_evidence_check(
-					r, &r->evidence.records[i]);
+				state = report_check_name(
+					r->evidence_checks[i]);
 		if (len)
 			sbuf_printf(out, "%s%.*s %s", out->len ? "\n" : "",
 				    (int)len, q, state);
@@ -132,7 +132,7 @@ static void auditor_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	struct sbuf ev = {0}, states = {0}, place = {0};
 	lxw_col_t c = 10;
 
-	xw_item_answers(x, it->id, &ev, NULL);
+	xw_item_answers(x, si, &ev, NULL);
 	evidence_states(r, ev.s, &states);
 	sbuf_printf(&place, "%s", it->section);
 	xw_num(x, ws, row, 0, (double)n, XF_NUM);
@@ -215,10 +215,6 @@ void xw_auditor(struct xw *x)
 
 	if (!ws)
 		return;
-	if (!xw_index(x)) {
-		x->failed = true;
-		return;
-	}
 	auditor_print(ws);
 	for (lxw_col_t c = 0; c < 10; c++)
 		xw_str(x, ws, 0, c, head[c], XF_HEAD);

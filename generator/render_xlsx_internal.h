@@ -55,8 +55,6 @@ struct xw {
 	lxw_row_t lines_row;  /* the row lines is for */
 	FILE *floor;	   /* $KANSA_FLOOR_DUMP.xlsx.tsv: every sheet and cell
 			      written, for make bench's floor */
-	size_t *order;	   /* answer indexes sorted by item ID (xw_index) */
-	size_t norder;	   /* how many */
 	const char *sheet; /* the name of the sheet being written */
 	unsigned cl_last; /* last row (0-based) of チェックリスト's table */
 	unsigned au_last; /* last row (0-based) of 監査調書's table */
@@ -67,10 +65,9 @@ struct xw {
 #define XW_AUDIT_SHEET "監査調書"
 #define XW_IDENT_SHEET "kansa"
 
-/* Sorts the answers by item for xw_item_answers(); false on no memory. */
-bool xw_index(struct xw *x);
-/* The evidence IDs (", "-joined) and comments of an item's answers. */
-void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
+/* The evidence IDs (", "-joined) and comments of an item's answers
+ * (si: an item of x->r->score). */
+void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,
 		     struct sbuf *comments);
 /* Writes a date "YYYY-MM-DD" as an Excel date (text when it is not one). */
 void xw_date(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

@@ -18,50 +18,15 @@ static void table(lxw_worksheet *ws, lxw_row_t head, lxw_row_t last,
 
 /* --- answers of an item, for チェックリスト and 監査調書 ---------- */
 
-static const struct report *sort_r;
-
-static int cmp_by_item(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(sort_r->data.answers[x].item_id,
-		       sort_r->data.answers[y].item_id);
-	return c ? c : (x < y ? -1 : x > y);
-}
-
-bool xw_index(struct xw *x)
-{
-	const struct report *r = x->r;
-	if (x->order)
-		return true;
-	x->norder = r->data.nanswers;
-	if (!(x->order = malloc((x->norder + 1) * sizeof(*x->order))))
-		return false;
-	for (size_t i = 0; i < x->norder; i++)
-		x->order[i] = i;
-	sort_r = r;
-	qsort(x->order, x->norder, sizeof(*x->order), cmp_by_item);
-	return true;
-}
-
-void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
+void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,
 		     struct sbuf *comments)
 {
 	const struct report *r = x->r;
-	size_t lo = 0, hi = x->norder;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (strcmp(r->data.answers[x->order[mid]].item_id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < x->norder &&
-	       strcmp(r->data.answers[x->order[lo]].item_id, id) == 0;
-	     lo++) {
-		size_t a = x->order[lo];
-		const struct score_respondent *p =
-			&r->data.respondents[r->data.answers[a].respondent];
-		const char *e = r->data.evidence_ids[a];
+	const struct report_item *ri = &r->data.items[si - r->score.items];
+	for (size_t k = 0; k < ri->nanswers; k++) {
+		const struct report_answer *a = ri->answers[k];
+		const struct score_respondent *p = a->by->who;
+		const char *e = a->evidence_ids;
 		for (const char *q = e; *q;) {
 			const char *comma = strchr(q, ',');
 			size_t len = comma ? (size_t)(comma - q) : strlen(q);
@@ -79,11 +44,11 @@ void xw_item_answers(struct xw *x, const char *id, struct sbuf *ev,
 				break;
 			q = comma + 1;
 		}
-		if (comments && *r->data.comments[a])
+		if (comments && *a->comment)
 			sbuf_printf(comments, "%s%s%s%s: %s",
 				    comments->len ? "\n" : "", p->department,
 				    *p->system ? " / " : "", p->system,
-				    r->data.comments[a]);
+				    a->comment);
 	}
 }
 
@@ -131,7 +96,7 @@ static void item_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		r->prev_year ? diff_of_item(&r->diff, it->id) : NULL;
 	struct sbuf ev = {0}, comments = {0};
 
-	xw_item_answers(x, it->id, &ev, &comments);
+	xw_item_answers(x, si, &ev, &comments);
 	xw_str(x, ws, row, 0, it->id, XF_CELL);
 	xw_chapter(x, ws, row, 1, it->chapter, XF_CELL_C);
 	xw_str(x, ws, row, 2, it->section, XF_CELL_C);
@@ -180,10 +145,6 @@ void xw_checklist(struct xw *x)
 	if (!ws)
 		return;
 	xw_sheet_a3(ws);
-	if (!xw_index(x)) {
-		x->failed = true;
-		return;
-	}
 	xw_header(x, ws, 0, head, 15);
 	for (size_t i = 0; i < r->score.nitems; i++) {
 		const struct score_item *si = &r->score.items[i];
@@ -211,7 +172,7 @@ void xw_answers(struct xw *x)
 	static const char *const head[] = {
 		"回答者", "部署",     "システム", "役割",     "項目ID", "回答",
 		"証跡",	  "コメント", "回答日",	  "ファイル", "行"};
-	const struct store_year *y = &x->r->data;
+	const struct report_year *y = &x->r->data;
 	lxw_worksheet *ws = xw_sheet(x, "回答明細", widths);
 	lxw_row_t row = 1;
 
@@ -219,20 +180,20 @@ void xw_answers(struct xw *x)
 		return;
 	xw_header(x, ws, 0, head, 11);
 	for (size_t i = 0; i < y->nanswers; i++, row++) {
-		const struct score_answer *a = &y->answers[i];
-		const struct score_respondent *p =
-			&y->respondents[a->respondent];
+		const struct report_answer *ra = &y->answers[i];
+		const struct score_answer *a = ra->a;
+		const struct score_respondent *p = ra->by->who;
 		xw_str(x, ws, row, 0, p->name, XF_CELL);
 		xw_str(x, ws, row, 1, p->department, XF_CELL);
 		xw_str(x, ws, row, 2, p->system, XF_CELL);
 		xw_str(x, ws, row, 3, p->role, XF_CELL);
 		xw_str(x, ws, row, 4, a->item_id, XF_CELL);
 		xw_str(x, ws, row, 5, answer_status_name(a->status), XF_CELL_C);
-		xw_str(x, ws, row, 6, y->evidence_ids[i], XF_CELL);
-		xw_str(x, ws, row, 7, y->comments[i], XF_CELL);
-		xw_str(x, ws, row, 8, y->answered_on[a->respondent], XF_CELL_C);
-		xw_str(x, ws, row, 9, y->files[a->respondent], XF_CELL);
-		xw_num(x, ws, row, 10, (double)y->lines[i], XF_NUM);
+		xw_str(x, ws, row, 6, ra->evidence_ids, XF_CELL);
+		xw_str(x, ws, row, 7, ra->comment, XF_CELL);
+		xw_str(x, ws, row, 8, ra->by->answered_on, XF_CELL_C);
+		xw_str(x, ws, row, 9, ra->by->file, XF_CELL);
+		xw_num(x, ws, row, 10, (double)ra->line, XF_NUM);
 		xw_row_done(x, ws, row, 0);
 	}
 	table(ws, 0, row - 1, 10, false);
@@ -471,16 +432,6 @@ void xw_diff(struct xw *x)
 
 /* --- 改善計画 -------------------------------------------------------- */
 
-static const struct plan_log_entry *last_log(const struct report *r,
-					     const char *id)
-{
-	const struct plan_log_entry *e = NULL;
-	for (size_t i = 0; i < r->nlog; i++)
-		if (strcmp(r->log[i].plan_id, id) == 0)
-			e = &r->log[i];
-	return e;
-}
-
 void xw_plans(struct xw *x)
 {
 	static const double widths[] = {13, 14, 8, 22, 18, 40, 11,
@@ -499,14 +450,11 @@ void xw_plans(struct xw *x)
 		return;
 	xw_header(x, ws, 0, head, 12);
 	for (size_t i = 0; i < r->nyear_plans; i++, row++) {
-		const struct plan *p = r->year_plans[i];
-		const struct plan_log_entry *e = last_log(r, p->id);
-		struct sbuf items = {0};
-		long over = plan_days_overdue(p, r->as_of);
-		for (size_t k = 0; k < p->nitems; k++)
-			sbuf_printf(&items, "%s%s", k ? ", " : "", p->items[k]);
+		const struct report_plan *rp = &r->year_plans[i];
+		const struct plan *p = rp->plan;
+		const struct plan_log_entry *e = rp->last;
 		xw_str(x, ws, row, 0, p->id, XF_CELL);
-		xw_str(x, ws, row, 1, items.s ? items.s : "", XF_CELL);
+		xw_str(x, ws, row, 1, rp->items, XF_CELL);
 		xw_num(x, ws, row, 2, p->finding_year, XF_NUM);
 		xw_str(x, ws, row, 3, p->department, XF_CELL);
 		xw_str(x, ws, row, 4, p->role, XF_CELL);
@@ -514,12 +462,10 @@ void xw_plans(struct xw *x)
 		xw_date(x, ws, row, 6, p->due, XF_DATE);
 		xw_num(x, ws, row, 7, p->progress / 100.0, XF_PCT);
 		xw_str(x, ws, row, 8, plan_status_name(p->status), XF_CELL_C);
-		xw_num(x, ws, row, 9,
-		       plan_is_overdue(p, r->as_of) ? (double)over : 0, XF_NUM);
+		xw_num(x, ws, row, 9, (double)rp->days_overdue, XF_NUM);
 		xw_str(x, ws, row, 10, e ? e->as_of : "", XF_CELL_C);
 		xw_str(x, ws, row, 11, e ? e->source : "", XF_CELL);
 		xw_row_done(x, ws, row, 0);
-		sbuf_release(&items);
 	}
 	worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 11);
 	worksheet_freeze_panes(ws, 1, 1);
@@ -595,7 +541,8 @@ void xw_evidence(struct xw *x)
 		else
 			xw_str(x, ws, row, 5, "", XF_NUM);
 		xw_str(x, ws, row, 6, e->sha256, XF_CELL);
-		xw_str(x, ws, row, 7, report_evidence_check(r, e), XF_CELL_C);
+		xw_str(x, ws, row, 7, report_check_name(r->evidence_checks[i]),
+		       XF_CELL_C);
 		xw_str(x, ws, row, 8, e->clauses, XF_CELL);
 		xw_row_done(x, ws, row, 0);
 	}

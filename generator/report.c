@@ -6,6 +6,7 @@
 
 #include "fileio.h"
 #include "ini.h"
+#include "store.h"
 #include "templates.h"
 #include "text.h"
 
@@ -167,10 +168,35 @@ static enum kansa_err link_evidence(struct report *r, const char *db_dir,
 	return KANSA_OK;
 }
 
+/* The row of a year plan: its log, item IDs and overdue days. */
+static enum kansa_err plan_row(struct report *r, const struct plan *p,
+			       struct report_plan *row)
+{
+	struct sbuf items = {0};
+	size_t n = 0;
+	row->plan = p;
+	for (size_t k = 0; k < r->nlog; k++)
+		n += strcmp(r->log[k].plan_id, p->id) == 0;
+	if (!(row->log = calloc(n + 1, sizeof(*row->log))))
+		return KANSA_ERR_NOMEM;
+	for (size_t k = 0; k < r->nlog; k++)
+		if (strcmp(r->log[k].plan_id, p->id) == 0)
+			row->log[row->nlog++] = &r->log[k];
+	row->last = row->nlog ? row->log[row->nlog - 1] : NULL;
+	for (size_t k = 0; k < p->nitems; k++)
+		sbuf_printf(&items, "%s%s", k ? ", " : "", p->items[k]);
+	row->items = items.s ? sbuf_take(&items) : strdup("");
+	row->overdue = plan_is_overdue(p, r->as_of);
+	row->days_overdue = row->overdue ? plan_days_overdue(p, r->as_of) : 0;
+	return row->items ? KANSA_OK : KANSA_ERR_NOMEM;
+}
+
 /* Plans open at some time during the fiscal year: all but those
- * confirmed before it began, and those of later findings. */
+ * confirmed before it began, and those of later findings; with their
+ * rows and counts. */
 static enum kansa_err year_plans(struct report *r)
 {
+	struct report_plan_counts *c = &r->plan_counts;
 	char start[16];
 	snprintf(start, sizeof(start), "%04d-04-01", r->year % 10000);
 	if (!(r->year_plans = calloc(r->nplans + 1, sizeof(*r->year_plans))))
@@ -178,6 +204,10 @@ static enum kansa_err year_plans(struct report *r)
 	for (size_t i = 0; i < r->nplans; i++) {
 		const struct plan *p = &r->plans[i];
 		const char *confirmed = NULL;
+		if (plan_is_open(p)) {
+			c->open++;
+			c->open_overdue += plan_is_overdue(p, r->as_of);
+		}
 		if (p->finding_year > r->year)
 			continue;
 		for (size_t k = 0; k < r->nlog && !confirmed; k++)
@@ -186,7 +216,11 @@ static enum kansa_err year_plans(struct report *r)
 				confirmed = r->log[k].as_of;
 		if (confirmed && strcmp(confirmed, start) < 0)
 			continue;
-		r->year_plans[r->nyear_plans++] = p;
+		struct report_plan *row = &r->year_plans[r->nyear_plans++];
+		if (plan_row(r, p, row))
+			return KANSA_ERR_NOMEM;
+		c->by_status[p->status]++;
+		c->overdue += row->overdue;
 	}
 	return KANSA_OK;
 }
@@ -244,19 +278,126 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 	return err;
 }
 
+/* Takes the rows of a store_year into the model's types (the strings
+ * move; y keeps none). */
+static enum kansa_err take_year(struct store_year *y, struct report_year *out)
+{
+	size_t nr = y->nrespondents, na = y->nanswers;
+	out->who = calloc(nr + 1, sizeof(*out->who));
+	out->respondents = calloc(nr + 1, sizeof(*out->respondents));
+	out->scored = calloc(na + 1, sizeof(*out->scored));
+	out->answers = calloc(na + 1, sizeof(*out->answers));
+	if (!out->who || !out->respondents || !out->scored || !out->answers)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < nr; i++) {
+		struct store_year_respondent *from = &y->respondents[i];
+		struct report_respondent *to = &out->respondents[i];
+		out->who[i] = from->who;
+		to->who = &out->who[i];
+		to->answered_on = from->answered_on;
+		to->file = from->file;
+		memset(from, 0, sizeof(*from));
+	}
+	out->nrespondents = nr;
+	for (size_t i = 0; i < na; i++) {
+		struct store_year_answer *from = &y->answers[i];
+		struct report_answer *to = &out->answers[i];
+		out->scored[i] = from->a;
+		to->a = &out->scored[i];
+		to->by = &out->respondents[from->a.respondent];
+		to->comment = from->comment;
+		to->evidence_ids = from->evidence_ids;
+		to->line = from->line;
+		memset(from, 0, sizeof(*from));
+	}
+	out->nanswers = na;
+	return KANSA_OK;
+}
+
+static void release_year(struct report_year *y)
+{
+	for (size_t i = 0; i < y->nrespondents; i++) {
+		free((char *)y->who[i].department);
+		free((char *)y->who[i].role);
+		free((char *)y->who[i].system);
+		free((char *)y->who[i].name);
+		free(y->respondents[i].answered_on);
+		free(y->respondents[i].file);
+	}
+	for (size_t i = 0; i < y->nanswers; i++) {
+		free((char *)y->scored[i].item_id);
+		free(y->answers[i].comment);
+		free(y->answers[i].evidence_ids);
+	}
+	free(y->who);
+	free(y->scored);
+	free(y->respondents);
+	free(y->answers);
+	free(y->items);
+	free(y->by_item);
+	memset(y, 0, sizeof(*y));
+}
+
+static int by_item_then_order(const void *a, const void *b)
+{
+	const struct report_answer *x = *(const struct report_answer *const *)a;
+	const struct report_answer *y = *(const struct report_answer *const *)b;
+	int c = strcmp(x->a->item_id, y->a->item_id);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Each scored item's answers (the answers sorted by item, then in their
+ * order, found by binary search). */
+static enum kansa_err item_answers(struct report_year *y,
+				   const struct score_result *score)
+{
+	size_t na = y->nanswers;
+	y->by_item = calloc(na + 1, sizeof(*y->by_item));
+	y->items = calloc(score->nitems + 1, sizeof(*y->items));
+	if (!y->by_item || !y->items)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < na; i++)
+		y->by_item[i] = &y->answers[i];
+	qsort(y->by_item, na, sizeof(*y->by_item), by_item_then_order);
+	for (size_t i = 0; i < score->nitems; i++) {
+		struct report_item *it = &y->items[i];
+		const char *id = score->items[i].item->id;
+		size_t lo = 0, hi = na;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(y->by_item[mid]->a->item_id, id) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		it->score = &score->items[i];
+		it->answers = &y->by_item[lo];
+		while (lo + it->nanswers < na &&
+		       strcmp(y->by_item[lo + it->nanswers]->a->item_id, id) ==
+			       0)
+			it->nanswers++;
+	}
+	y->nitems = score->nitems;
+	return KANSA_OK;
+}
+
 /* Loads and scores one year into (cl, data, score). */
 static enum kansa_err score_year(struct store *st, const struct report *r,
 				 int year, const struct audit_file *audit,
-				 struct checklist *cl, struct store_year *data,
+				 struct checklist *cl, struct report_year *data,
 				 struct score_result *score, struct diags *d)
 {
 	struct score_judgement *j = NULL;
+	struct store_year rows;
 	long long pid;
 	enum kansa_err err;
 	struct score_input in = {0};
 
-	if ((err = store_load_year(st, year, r->as_of, data, d)) ||
-	    (err = store_year_checklist(st, year, NULL, cl, &pid, d)))
+	if ((err = store_load_year(st, year, r->as_of, &rows, d)))
+		return err;
+	err = take_year(&rows, data);
+	store_year_release(&rows);
+	if (err || (err = store_year_checklist(st, year, NULL, cl, &pid, d)))
 		return err;
 	if (audit && audit->n && !(j = calloc(audit->n, sizeof(*j))))
 		return KANSA_ERR_NOMEM;
@@ -265,9 +406,9 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 		j[i].grade = audit->items[i].grade;
 	}
 	in.cl = cl;
-	in.respondents = data->respondents;
+	in.respondents = data->who;
 	in.nrespondents = data->nrespondents;
-	in.answers = data->answers;
+	in.answers = data->scored;
 	in.nanswers = data->nanswers;
 	in.judgements = j;
 	in.njudgements = audit ? audit->n : 0;
@@ -275,6 +416,32 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 	in.weight_recommended = r->weight_recommended;
 	err = score_compute(&in, score);
 	free(j);
+	return err;
+}
+
+/* The files of a year (kind when not NULL: of that kind only), moved
+ * from the store's rows. */
+static enum kansa_err load_inputs(struct store *st, struct report *r,
+				  const char *kind, struct diags *d)
+{
+	struct store_input *v = NULL;
+	size_t n = 0;
+	enum kansa_err err = store_load_inputs(st, r->year, &v, &n, d);
+	if (!err && !(r->inputs = calloc(n + 1, sizeof(*r->inputs))))
+		err = KANSA_ERR_NOMEM;
+	for (size_t i = 0; !err && i < n; i++) {
+		struct report_input *to = &r->inputs[r->ninputs];
+		if (kind && strcmp(v[i].kind, kind) != 0)
+			continue;
+		to->kind = v[i].kind;
+		to->path = v[i].path;
+		to->sha256 = v[i].sha256;
+		to->size = v[i].size;
+		to->imported_at = v[i].imported_at;
+		memset(&v[i], 0, sizeof(v[i]));
+		r->ninputs++;
+	}
+	store_inputs_release(v, n);
 	return err;
 }
 
@@ -326,7 +493,7 @@ static enum kansa_err gather_previous(struct store *st,
 	if ((err = score_year(st, r, r->prev_year,
 			      found ? &r->prev_audit : NULL, &r->prev_cl,
 			      &r->prev_data, &r->prev_score, d)) ||
-	    (err = findings_compute(&r->prev_score, r->prev_data.respondents,
+	    (err = findings_compute(&r->prev_score, r->prev_data.who,
 				    r->prev_audit.items, r->prev_audit.n,
 				    &r->prev_findings)))
 		return err;
@@ -370,16 +537,16 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 				    d)) ||
 	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
 			      &r->cl, &r->data, &r->score, d)) ||
-	    (err = findings_compute(&r->score, r->data.respondents,
-				    r->audit.items, r->audit.n,
-				    &r->findings)) ||
+	    (err = item_answers(&r->data, &r->score)) ||
+	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
+				    r->audit.n, &r->findings)) ||
 	    (err = store_load_evidence(st, o->year, &r->evidence, d)) ||
 	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
-	    (err = store_load_inputs(st, o->year, &r->inputs, &r->ninputs,
-				     d)) ||
+	    (err = load_inputs(st, r, NULL, d)) ||
 	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
-	    (err = year_plans(r)) || (err = report_fill_findings(r)) ||
+	    (err = report_check_evidence(r)) || (err = year_plans(r)) ||
+	    (err = report_fill_findings(r)) ||
 	    (err = gather_previous(st, o, r, d)))
 		return err;
 	digest_inputs(r);
@@ -401,8 +568,8 @@ void report_release(struct report *r)
 	audit_release(&r->prev_audit);
 	free(r->followups);
 	diff_release(&r->diff);
-	store_year_release(&r->data);
-	store_year_release(&r->prev_data);
+	release_year(&r->data);
+	release_year(&r->prev_data);
 	checklist_release(&r->cl);
 	checklist_release(&r->prev_cl);
 	audit_release(&r->audit);
@@ -412,8 +579,19 @@ void report_release(struct report *r)
 	free(r->plans);
 	store_plan_log_release(r->log, r->nlog);
 	free(r->failed);
+	for (size_t i = 0; r->year_plans && i < r->nyear_plans; i++) {
+		free(r->year_plans[i].log);
+		free(r->year_plans[i].items);
+	}
 	free(r->year_plans);
-	store_inputs_release(r->inputs, r->ninputs);
+	free(r->evidence_checks);
+	for (size_t i = 0; i < r->ninputs; i++) {
+		free(r->inputs[i].kind);
+		free(r->inputs[i].path);
+		free(r->inputs[i].sha256);
+		free(r->inputs[i].imported_at);
+	}
+	free(r->inputs);
 	free(r->settings.organisation);
 	free(r->settings.classification);
 	free(r->settings.document_number);
@@ -519,8 +697,6 @@ enum kansa_err report_gather_plans(struct store *st,
 				   struct plans_progress *pp, struct diags *d)
 {
 	enum kansa_err err;
-	size_t keep = 0;
-
 	memset(r, 0, sizeof(*r));
 	memset(pp, 0, sizeof(*pp));
 	checklist_init(&r->cl);
@@ -540,23 +716,9 @@ enum kansa_err report_gather_plans(struct store *st,
 		 r->settings.classification ? r->settings.classification : "");
 	if ((err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
-	    (err = store_load_inputs(st, r->year, &r->inputs, &r->ninputs, d)))
+	    (err = load_inputs(st, r, "plans", d)))
 		return err;
 	/* the inputs: the plans files only */
-	for (size_t i = 0; i < r->ninputs; i++) {
-		if (strcmp(r->inputs[i].kind, "plans") == 0) {
-			struct store_input t = r->inputs[keep];
-			r->inputs[keep++] = r->inputs[i];
-			r->inputs[i] = t;
-		}
-	}
-	for (size_t i = keep; i < r->ninputs; i++) {
-		free(r->inputs[i].kind);
-		free(r->inputs[i].path);
-		free(r->inputs[i].sha256);
-		free(r->inputs[i].imported_at);
-	}
-	r->ninputs = keep;
 	digest_inputs(r);
 	pp->open = calloc(r->nplans + 1, sizeof(*pp->open));
 	pp->closed = calloc(r->nplans + 1, sizeof(*pp->closed));
@@ -610,18 +772,4 @@ const char *report_input_kind(const char *kind)
 		if (!strcmp(kind, names[i][0]))
 			return names[i][1];
 	return kind;
-}
-
-const char *report_evidence_check(const struct report *r,
-				  const struct evidence_record *e)
-{
-	if (e->missing || strcmp(e->last_check, "missing") == 0)
-		return "所在不明";
-	if (strcmp(e->last_check, "changed") == 0)
-		return "変更あり";
-	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
-		return "期限切れ";
-	if (strcmp(e->last_check, "ok") == 0)
-		return "確認済";
-	return "未検証";
 }

@@ -3,8 +3,10 @@
  * A plain struct that every renderer (render_text, render_xlsx,
  * render_pdf) reads and none changes; the scores, findings, diff and
  * plan states in it are computed here from the stored answers.
+ * The model has types of its own (report.c converts the store's rows):
+ * renderers include this header, never store.h.
  * Ownership: report_gather() fills a struct report that report_release()
- * frees whole.
+ * frees whole; every pointer in it points into it.
  */
 #ifndef KANSA_REPORT_H
 #define KANSA_REPORT_H
@@ -18,7 +20,8 @@
 #include "findings.h"
 #include "plans.h"
 #include "score.h"
-#include "store.h"
+
+struct store;
 
 struct report_options {
 	int year;	       /* the fiscal year */
@@ -58,6 +61,87 @@ enum report_kind {
 	REPORT_AUDIT,
 	REPORT_PLANS /* the quarterly plan-progress report (PDF and xlsx) */
 };
+
+/* One respondent of a year, as the reports show it. */
+struct report_respondent {
+	const struct score_respondent *who; /* department, role, system,
+					       name */
+	char *answered_on;		    /* or "" */
+	char *file;			    /* its sheet imported last */
+};
+
+/* One answer of a year, as the reports show it. */
+struct report_answer {
+	const struct score_answer *a;	    /* item, status, evidence counted */
+	const struct report_respondent *by; /* who answered */
+	char *comment;			    /* or "" */
+	char *evidence_ids;		    /* "EV-1, EV-2", or "" */
+	long line;			    /* its line in its sheet */
+};
+
+/* A scored item and its answers. */
+struct report_item {
+	const struct score_item *score;	      /* the item, scored */
+	const struct report_answer **answers; /* its answers, in the order
+						 of answers[] */
+	size_t nanswers;
+};
+
+/* A year's respondents and answers. */
+struct report_year {
+	struct score_respondent *who; /* per respondent (strings owned):
+					 scoring's input */
+	struct score_answer *scored;  /* per answer: scoring's input */
+	struct report_respondent *respondents; /* by department, role,
+						  system */
+	size_t nrespondents;
+	struct report_answer *answers; /* by respondent, in sheet order */
+	size_t nanswers;
+	struct report_item *items; /* per item of the score, in its order
+				      (this year only; NULL in prev_data) */
+	size_t nitems;
+	const struct report_answer **by_item; /* what items[] point into */
+};
+
+/* A file a year's results are made from. */
+struct report_input {
+	char *kind;	   /* answers, evidence, audit, plans */
+	char *path;	   /* as given to kansa import */
+	char *sha256;	   /* of its bytes */
+	long long size;	   /* bytes */
+	char *imported_at; /* when */
+};
+
+/* A plan open during the year, as the plans tables show it. */
+struct report_plan {
+	const struct plan *plan;	   /* the plan (in plans) */
+	const struct plan_log_entry **log; /* its log, oldest first */
+	size_t nlog;
+	const struct plan_log_entry *last; /* log[nlog - 1], or NULL */
+	char *items;			   /* its item IDs: "A, B" */
+	bool overdue;			   /* open and past due at as_of */
+	long days_overdue;		   /* days past due, or 0 */
+};
+
+/* What the year's plans add up to. */
+struct report_plan_counts {
+	size_t by_status[PLAN_STATUSES]; /* year plans per status */
+	size_t overdue;			 /* year plans overdue at as_of */
+	size_t open;			 /* every plan: open ones */
+	size_t open_overdue;		 /* of them overdue at as_of */
+};
+
+/* An evidence file's state at the report. */
+enum report_check {
+	CHECK_OK,	 /* 確認済 */
+	CHECK_CHANGED,	 /* 変更あり */
+	CHECK_MISSING,	 /* 所在不明 */
+	CHECK_EXPIRED,	 /* 期限切れ (on the as-of date) */
+	CHECK_UNCHECKED, /* 未検証 */
+	CHECKS
+};
+
+const char *report_check_name(enum report_check c);
 
 /* A plan that did not work: its finding persists after its due date. */
 struct failed_plan {
@@ -104,7 +188,7 @@ struct report {
 	double weight_recommended;
 
 	struct checklist cl;		   /* the year's checklist */
-	struct store_year data;		   /* respondents and answers */
+	struct report_year data;	   /* respondents and answers */
 	struct audit_file audit;	   /* the audit chief's file */
 	bool has_audit;			   /* one was imported */
 	struct score_result score;	   /* both views */
@@ -114,7 +198,7 @@ struct report {
 	int prev_year;		  /* the year compared with, or 0 */
 	char prev_era[32];	  /* 令和6年度 */
 	struct checklist prev_cl; /* its checklist */
-	struct store_year prev_data;
+	struct report_year prev_data;
 	struct score_result prev_score;
 	struct diff_result diff;       /* this year against prev_year */
 	struct audit_file prev_audit;  /* its audit file (n = 0 if none) */
@@ -131,12 +215,15 @@ struct report {
 	size_t nlog;
 	struct failed_plan *failed; /* plans that did not work */
 	size_t nfailed;
-	const struct plan **year_plans; /* plans open during the year */
+	struct report_plan *year_plans; /* plans open during the year */
 	size_t nyear_plans;
+	struct report_plan_counts plan_counts; /* of them, and of plans */
 
-	char **evidence_links;	    /* per evidence record: its path from the
-				       output folder (for hyperlinks) */
-	struct store_input *inputs; /* the files the year is made from */
+	char **evidence_links; /* per evidence record: its path from the
+				  output folder (for hyperlinks) */
+	enum report_check *evidence_checks; /* per evidence record */
+	size_t by_check[CHECKS];	    /* records per state */
+	struct report_input *inputs; /* the files the year is made from */
 	size_t ninputs;
 	char input_digest[65]; /* SHA-256 over the inputs' kinds and
 				  SHA-256s and the policy's */
@@ -147,14 +234,18 @@ struct report {
 			      classification, with 案 when draft */
 };
 
-/* Called by report_gather (report_audit.c): each observation's evidence
+/* Called by report_gather (report_audit.c): each evidence file's state;
+ * each observation's evidence
  * problem and each finding's auditor of its own department; then, after
  * the previous year is gathered, the follow-up of its findings. */
 enum kansa_err report_fill_findings(struct report *r);
+/* Each evidence record's state (evidence_checks, by_check). */
+enum kansa_err report_check_evidence(struct report *r);
 enum kansa_err report_follow_up(struct report *r);
 
 /* An evidence file's state at the report: 確認済, 変更あり, 所在不明,
- * 期限切れ (expired on the as-of date) or 未検証. */
+ * 期限切れ (expired on the as-of date) or 未検証 (its name; a record of
+ * r->evidence reads it from evidence_checks). */
 const char *report_evidence_check(const struct report *r,
 				  const struct evidence_record *e);
 

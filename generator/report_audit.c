@@ -14,14 +14,56 @@ const char *followup_state_name(enum followup_state s)
 	return (unsigned)s < FOLLOWUP_STATES ? names[s] : "";
 }
 
-/* The evidence record with that ID, or NULL. */
-static const struct evidence_record *record(const struct report *r,
-					    const char *id)
+const char *report_check_name(enum report_check c)
+{
+	static const char *const names[] = {"確認済", "変更あり", "所在不明",
+					    "期限切れ", "未検証"};
+	return (unsigned)c < CHECKS ? names[c] : "";
+}
+
+static enum report_check check_of(const struct report *r,
+				  const struct evidence_record *e)
+{
+	if (e->missing || strcmp(e->last_check, "missing") == 0)
+		return CHECK_MISSING;
+	if (strcmp(e->last_check, "changed") == 0)
+		return CHECK_CHANGED;
+	if (*e->expires_on && strcmp(e->expires_on, r->as_of) < 0)
+		return CHECK_EXPIRED;
+	if (strcmp(e->last_check, "ok") == 0)
+		return CHECK_OK;
+	return CHECK_UNCHECKED;
+}
+
+const char *report_evidence_check(const struct report *r,
+				  const struct evidence_record *e)
+{
+	const struct evidence_record *v = r->evidence.records;
+	if (r->evidence_checks && e >= v && e < v + r->evidence.n)
+		return report_check_name(r->evidence_checks[e - v]);
+	return report_check_name(check_of(r, e));
+}
+
+enum kansa_err report_check_evidence(struct report *r)
+{
+	r->evidence_checks =
+		calloc(r->evidence.n + 1, sizeof(*r->evidence_checks));
+	if (!r->evidence_checks)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->evidence.n; i++) {
+		r->evidence_checks[i] = check_of(r, &r->evidence.records[i]);
+		r->by_check[r->evidence_checks[i]]++;
+	}
+	return KANSA_OK;
+}
+
+/* The state of the evidence record with that ID, or "未登録". */
+static const char *check_of_id(const struct report *r, const char *id)
 {
 	for (size_t i = 0; i < r->evidence.n; i++)
 		if (strcmp(r->evidence.records[i].id, id) == 0)
-			return &r->evidence.records[i];
-	return NULL;
+			return report_check_name(r->evidence_checks[i]);
+	return "未登録";
 }
 
 /* Adds word to a "、"-joined list unless it is there. */
@@ -49,15 +91,13 @@ static void answer_problems(const struct report *r, const char *ids,
 	while (*p) {
 		size_t n = strcspn(p, ", ");
 		char id[128];
-		const struct evidence_record *e;
 		const char *check;
 		snprintf(id, sizeof(id), "%.*s", (int)n, p);
 		p += n;
 		p += strspn(p, ", ");
 		if (!*id)
 			continue;
-		e = record(r, id);
-		check = e ? report_evidence_check(r, e) : "未登録";
+		check = check_of_id(r, id);
 		if (strcmp(check, "確認済") == 0)
 			continue;
 		add_once(problem,
@@ -71,13 +111,13 @@ static enum kansa_err observation_problem(const struct report *r,
 					  struct finding *f)
 {
 	struct sbuf problem = {0}, evidence = {0};
-	const char *id = f->item->item->id;
-	for (size_t i = 0; i < r->data.nanswers; i++) {
-		const struct score_answer *a = &r->data.answers[i];
-		if (strcmp(a->item_id, id) != 0 || a->status != STATUS_DONE ||
+	const struct report_item *it = &r->data.items[f->item - r->score.items];
+	for (size_t i = 0; i < it->nanswers; i++) {
+		const struct score_answer *a = it->answers[i]->a;
+		if (a->status != STATUS_DONE ||
 		    (a->evidence > 0 && a->evidence_valid >= a->evidence))
 			continue;
-		answer_problems(r, r->data.evidence_ids[i], &problem,
+		answer_problems(r, it->answers[i]->evidence_ids, &problem,
 				&evidence);
 	}
 	if (f->item->status[VIEW_SELF] == STATUS_UNANSWERED)

@@ -138,20 +138,32 @@ enum kansa_err store_save_check(struct store *st, int year, const char *id,
 				const char *result, const char *sha256,
 				struct diags *d);
 
-/* A year's respondents and answers, ready to score, with what the
- * reports show of them. */
+/* One respondent of a year as stored: who (strings owned), and its
+ * sheet. */
+struct store_year_respondent {
+	struct score_respondent who; /* department, role, system, name */
+	char *answered_on;	     /* or "" */
+	char *file;		     /* its sheet imported last */
+};
+
+/* One answer of a year as stored. */
+struct store_year_answer {
+	struct score_answer a; /* respondent index, item (owned), status,
+				  evidence counted */
+	char *comment;	       /* or "" */
+	char *evidence_ids;    /* "EV-1, EV-2", or "" */
+	long line;	       /* its line in its sheet */
+};
+
+/* A year's respondents and answers, as rows. */
 struct store_year {
-	int year;			      /* fiscal year */
-	long long policy_id;		      /* its checklist */
-	struct score_respondent *respondents; /* strings owned */
+	int year;				   /* fiscal year */
+	long long policy_id;			   /* its checklist */
+	struct store_year_respondent *respondents; /* by department, role,
+						     system */
 	size_t nrespondents;
-	char **answered_on;	      /* per respondent, or "" */
-	char **files;		      /* per respondent: its sheet */
-	struct score_answer *answers; /* item IDs owned */
+	struct store_year_answer *answers; /* by respondent, sheet order */
 	size_t nanswers;
-	char **comments;     /* per answer, or "" */
-	char **evidence_ids; /* per answer: "EV-1, EV-2" */
-	long *lines;	     /* per answer: line in its sheet */
 };
 
 /*
@@ -174,19 +186,6 @@ enum kansa_err store_load_audit(struct store *st, int year,
 /* Every plan in its current state, by ID; caller releases each. */
 enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
 				struct diags *d);
-
-/* One version of a plan in its log. */
-struct plan_log_entry {
-	char *plan_id;	 /* the plan */
-	char *logged_at; /* when kansa recorded it */
-	char *as_of;	 /* the date of the progress report */
-	char *status;	 /* 未着手 ... */
-	int progress;	 /* % */
-	char *due;	 /* YYYY-MM-DD */
-	char *reason;	 /* why the due date moved, or "" */
-	char *note;	 /* notes of that version, or "" */
-	char *source;	 /* FILE:LINE or "kansa plan" */
-};
 
 /* The log of one plan (or of all, plan_id NULL), oldest first. */
 enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
@@ -402,5 +401,64 @@ enum kansa_err store_rename_respondent(struct store *st, int year,
 				       const char *department,
 				       const char *system, const char *reason,
 				       struct diags *d);
+
+/* One act in a year's log (close, reopen, respondent-*, policy-move). */
+struct store_log_entry {
+	char *logged_at; /* when */
+	char *action;	 /* what */
+	char *reason;	 /* why, or "" */
+	char *detail;	 /* lines of detail, or "" */
+};
+/* A year's log, oldest first; release with store_year_log_release(). */
+enum kansa_err store_load_year_log(struct store *st, int year,
+				   struct store_log_entry **out, size_t *n,
+				   struct diags *d);
+void store_year_log_release(struct store_log_entry *v, size_t n);
+
+/* --- moving a year to another policy version (store_move.c) --------- */
+/*
+ * Loads what kansa year move needs: the year's version (from) and the
+ * target (to_spec: VERSION of the year's policy, or NAME@VERSION) with
+ * its [mapping], both empty checklists filled, and their policy IDs.
+ * KANSA_ERR_NOTFOUND when the year or the version does not exist,
+ * KANSA_ERR_INPUT when the year uses the target already.
+ */
+enum kansa_err store_move_load(struct store *st, int year, const char *to_spec,
+			       struct checklist *from, long long *from_id,
+			       struct checklist *to, long long *to_id,
+			       struct diags *d);
+/* An item of the year's version and its counterpart in the target. */
+struct store_move_pair {
+	const char *from_id, *to_id;
+};
+/* One move: what to do (in) and what it did (out). */
+struct store_move {
+	int year;			     /* in: the fiscal year */
+	long long from_id, to_id;	     /* in: its version, the target */
+	const char *from_name, *to_name;     /* in: NAME@VERSION of each */
+	const struct store_move_pair *pairs; /* in: every matched item */
+	size_t npairs;
+	const char *const *removed; /* in: items without a counterpart */
+	size_t nremoved;
+	const char *reason; /* in: why, for the year log */
+	bool apply;	    /* in: false: everything is rolled back */
+	long answers;	    /* out: the year's answers */
+	long renumbered;    /* out: of them, moved to another ID */
+	long archived;	    /* out: moved to the history (no counterpart) */
+	long judgements;    /* out: the year's judgements */
+	char *dropped;	    /* out: judgements and audit decisions of items
+			       without a counterpart, as the log keeps
+			       them ("" when none); caller frees */
+};
+/*
+ * Moves a year to another version in one transaction: refused (exit 3's
+ * KANSA_ERR_INPUT) when the year is closed; answers, evidence links,
+ * judgements, the audit file's decisions and the items of plans of its
+ * findings follow the pairs; answers of removed items go to the history;
+ * the move is logged (policy-move, with every changed and removed ID).
+ * With apply false it counts, then rolls everything back (a dry run).
+ */
+enum kansa_err store_move_year(struct store *st, struct store_move *mv,
+			       struct diags *d);
 
 #endif

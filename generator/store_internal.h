@@ -25,6 +25,8 @@ extern const int store_nmigrations;
 
 /* A private in-memory database with the schema this kansa's migrations
  * make, to compare with (sqlite3_close() it); NULL on failure. */
+/* The policy pinned for a year, 0 when none, -1 on error (store_year.c). */
+long long store_pinned_policy(struct store *st, int year);
 sqlite3 *store_expected_schema(void);
 /* KANSA_ERR_DB with a diagnostic when the schema differs from the
  * expected one (anything added, missing or changed). */

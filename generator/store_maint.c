@@ -144,6 +144,17 @@ static const char *const rules[] = {
 	"l.progress = p.progress AND l.due = p.due AND l.log_id = (SELECT "
 	"log_id FROM plan_log m WHERE m.plan_id = p.plan_id ORDER BY "
 	"m.as_of DESC, m.log_id DESC LIMIT 1))",
+	/* a moved year is on the version its last move names (item keys
+	 * are (version, ID): the log's mapping is how its older answers in
+	 * the history are read) */
+	"SELECT 'FY ' || f.year, p.name || '@' || p.version, 'policy version "
+	"differs from the one its last policy-move in year_log names' FROM "
+	"fiscal_year f JOIN policy p USING (policy_id) JOIN year_log l ON "
+	"l.log_id = (SELECT max(log_id) FROM year_log m WHERE m.year = "
+	"f.year AND m.action = 'policy-move') WHERE substr(l.detail, "
+	"instr(l.detail || char(10), char(10)) - length(' to ' || p.name || "
+	"'@' || p.version), length(' to ' || p.name || '@' || p.version)) <> "
+	"' to ' || p.name || '@' || p.version",
 	/* a SHA-256 is 64 lowercase hex digits */
 	"SELECT path, kind, 'SHA-256 is not 64 hex digits' FROM input_file "
 	"WHERE length(sha256) <> 64 OR sha256 GLOB '*[^0-9a-f]*' UNION ALL "

@@ -263,3 +263,50 @@ enum kansa_err store_load_finals(struct store *st, int year,
 	store_finals_release(out);
 	return KANSA_ERR_NOMEM;
 }
+
+void store_year_log_release(struct store_log_entry *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].logged_at);
+		free(v[i].action);
+		free(v[i].reason);
+		free(v[i].detail);
+	}
+	free(v);
+}
+
+enum kansa_err store_load_year_log(struct store *st, int year,
+				   struct store_log_entry **out, size_t *n,
+				   struct diags *d)
+{
+	sqlite3_stmt *s;
+	bool ok = true;
+
+	st->d = d;
+	*out = NULL;
+	*n = 0;
+	if (!(s = store_prepare(st, "SELECT logged_at, action, reason, detail "
+				    "FROM year_log WHERE year = ? ORDER BY "
+				    "log_id")))
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct store_log_entry *e = text_grow(*out, *n + 1, sizeof(*e));
+		if (!(ok = e != NULL))
+			break;
+		*out = e;
+		e = &e[(*n)++];
+		e->logged_at = store_col_dup(s, 0);
+		e->action = store_col_dup(s, 1);
+		e->reason = store_col_dup(s, 2);
+		e->detail = store_col_dup(s, 3);
+		ok = e->logged_at && e->action && e->reason && e->detail;
+	}
+	sqlite3_finalize(s);
+	if (ok)
+		return KANSA_OK;
+	store_year_log_release(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return KANSA_ERR_NOMEM;
+}

@@ -6,7 +6,10 @@ STYLE.md ask of generator/ and exits 1 when any is broken:
   - cycles between source files by calls (file A calls a function defined in
     B and B one defined in A, read from the objects in BUILD/obj with nm),
     which an include graph cannot show (render_xlsx.c <-> render_xlsx_tables.c
-    through one internal header).  The store_*.c files are one module here,
+    through one internal header);
+  - a renderer or the report model's header reaching the store: report.h,
+    render_*.h and render_*.c must not include store.h or store_internal.h,
+    directly or through another header (the model has its own types).  The store_*.c files are one module here,
     and so are main.c, cli.c and cmd_*.c.
 `make check-structure` runs it after building."""
 import os
@@ -87,6 +90,26 @@ def include_graph():
     return g
 
 
+def store_reached(graph):
+    """The model's header and the renderers that include the store's
+    headers, each with the chain of includes that reaches it."""
+    bad = []
+    for name in sorted(graph):
+        if not (name == "report.h" or name.startswith("render_")):
+            continue
+        seen, todo = {name: [name]}, [name]
+        while todo:
+            v = todo.pop()
+            for w in sorted(graph.get(v, ())):
+                if w not in seen:
+                    seen[w] = seen[v] + [w]
+                    todo.append(w)
+        for store in ("store.h", "store_internal.h"):
+            if store in seen:
+                bad.append(" -> ".join(seen[store]))
+    return bad
+
+
 def module(obj):
     """The store files are one module, and so is the CLI (main.c's command
     table points at every cmd_X(), which call back into cli.c)."""
@@ -126,7 +149,12 @@ def main():
     print(f"functions over {MAX_LINES} lines in generator/: {len(longf)}")
     for s in longf:
         print("  " + s)
-    inc = cycles(include_graph())
+    graph = include_graph()
+    reach = store_reached(graph)
+    print(f"report.h and renderers that include the store's headers: {len(reach)}")
+    for c in reach:
+        print("  " + c)
+    inc = cycles(graph)
     print(f"include cycles in generator/: {len(inc)}")
     for c in inc:
         print("  " + " -> ".join(c))
@@ -134,7 +162,7 @@ def main():
     print(f"files that call each other (cycles by calls): {len(calls)}")
     for c in calls:
         print("  " + " <-> ".join(c))
-    bad = len(longf) + len(inc) + len(calls)
+    bad = len(longf) + len(inc) + len(calls) + len(reach)
     return 1 if bad else 0
 
 

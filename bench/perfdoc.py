@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""bench/perfdoc.py: docs/performance.md's tables from make bench's
+results (build/bench/results.json).
+
+usage: perfdoc.py --tables RESULTS.json...        print the tables
+       perfdoc.py --write DOC.md RESULTS.json...  fill DOC.md's tables
+
+Several result files are merged by size (a later run's size replaces an
+earlier one's; the demo is that of the run with the most sizes), so `make bench BENCH_SIZES="30 300 3000 10000"` and a
+separate `BENCH_SIZES=1000` run make one document.  --write replaces what
+lies between each "<!-- bench:NAME -->" and "<!-- /bench:NAME -->" line
+of DOC.md, leaves the prose around them as it is, and with gnuplot draws
+DOC.svg (bench/growth.gp).
+"""
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+MUNICIPALITIES = 1741
+NATIONAL_ANSWERS = 10_000_000
+DOCS = {"xlsx": "workbook", "ciso": "CISO summary", "audit": "audit report"}
+STEPS = ("import", "verify", "status", "score", "findings", "diff", "report")
+
+
+def load(paths):
+    sizes, runs = {}, []
+    for p in paths:
+        with open(p) as f:
+            runs.append(json.load(f))
+    for r in sorted(runs, key=lambda r: r["machine"]["date"]):
+        for s in r["sizes"]:
+            s["_machine"] = r["machine"]
+            sizes[s["respondents"]] = s
+    res = max(runs, key=lambda r: (len(r["sizes"]), r["machine"]["date"]))
+    res["sizes"] = [sizes[k] for k in sorted(sizes)]
+    return res
+
+
+def n(x):
+    return f"{x:,}"
+
+
+def sec(s):
+    return f"{s['min']:.2f} / {s['median']:.2f} s"
+
+
+def setup(res):
+    runs = sorted({(s["_machine"]["date"], s["_machine"]["commit"], s["_machine"]["pairs"],
+                    " ".join(s["_machine"]["loadavg_start"])) for s in res["sizes"]})
+    out = [f"- {d}, commit `{c.split()[0]}`, {p} runs a figure, load average at the start {load}: "
+           + ", ".join(n(s["respondents"]) for s in res["sizes"] if s["_machine"]["date"] == d)
+           + " respondents" for d, c, p, load in runs]
+    out.append(f"- {res['machine']['cores']} cores, shared with other work (the load averages above say how busy).")
+    return out
+
+
+def demo(res):
+    d = res["demo"]
+    return [f"`make demo`'s workspace (14 respondents): `kansa run --year 2024` {sec(d['run_2024'])}, "
+            f"`kansa run --year 2025` {sec(d['run_2025'])} (min / median)."]
+
+
+def runs(res):
+    steps = [s for s in STEPS if any(s in r["run"]["steps"] for r in res["sizes"])]
+    steps += sorted({k for r in res["sizes"] for k in r["run"]["steps"]} - set(STEPS) - {"total"})
+    out = ["| respondents | answers a year | whole run (min / median) | CPU | largest process | process tree "
+           "(sampled peak / sum of peaks) | database | bytes an answer | "
+           + " | ".join(steps) + " |",
+           "|" + "---:|" * (8 + len(steps))]
+    for r in res["sizes"]:
+        run = r["run"]
+        cells = [n(r["respondents"]), n(r["answers"]), sec(run["wall"]), f"{run['cpu']['median']:.2f} s",
+                 f"{run['largest_mb']['max']:.0f} MB", f"{run['tree_mb']:.0f} / {run['hwm_sum_mb']:.0f} MB",
+                 f"{r['db_bytes'] / 1e6:.1f} MB", f"{r['db_bytes'] / r['answers'] / 2:.0f}"]
+        cells += [f"{run['steps'][s]['median']:.2f} s" if s in run["steps"] else "" for s in steps]
+        out.append("| " + " | ".join(cells) + " |")
+    out.append("")
+    out.append("Steps are medians from `--timings`; \"bytes an answer\" is the database's size over the "
+               "answers of the two years it holds.")
+    return out
+
+
+def cpu_ratio(d):
+    c = d.get("cpu_ratio")
+    return f"{c['median']:.2f}× ({c['min']:.2f}×)" if c else ""
+
+
+def docs(res):
+    out = ["| respondents | document | kansa (min / median) | floor (min / median) | of which the floor reads "
+           "| kansa / floor (median of pairs, min) | the same in CPU time | peak memory kansa / floor |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for r in res["sizes"]:
+        for kind, name in DOCS.items():
+            d = r["docs"][kind]
+            extra = f" ({r['pages'][kind]} pages)" if kind in r["pages"] else ""
+            out.append(f"| {n(r['respondents'])} | {name}{extra} | {sec(d['kansa'])} | {sec(d['floor'])} | "
+                       f"{d['floor_read']['median']:.2f} s | **{d['ratio']['median']:.2f}×** "
+                       f"({d['ratio']['min']:.2f}×) | {cpu_ratio(d)} | {d['kansa_mb']:.0f} / {d['floor_mb']:.0f} MB |")
+        rep = r["run"]["steps"].get("report")
+        if rep:
+            ds = [r["docs"][k] for k in DOCS]
+            read = max(d["floor_read"]["median"] for d in ds)
+            fl = read + sum(d["floor"]["median"] - d["floor_read"]["median"] for d in ds)
+            out.append(f"| {n(r['respondents'])} | all three in `kansa run`'s report step | {sec(rep)} | "
+                       f"{fl:.2f} s | {read:.2f} s | {rep['median'] / fl:.2f}× (of medians, not paired) | | |")
+    left = next((r["docs"]["xlsx"].get("floor_leaves_out") for r in reversed(res["sizes"])
+                 if r["docs"]["xlsx"].get("floor_leaves_out")), None)
+    if left:
+        out += ["", f"The workbook floor, at the largest size: {left}. The three floors of `kansa run`'s "
+                "report step are the three floors' writing with one reading."]
+    return out
+
+
+def exponents(res):
+    rows = res["sizes"]
+    pairs = [(a["respondents"], b["respondents"]) for a, b in zip(rows, rows[1:])]
+    ex = recompute(rows)
+    out = ["| step | " + " | ".join(f"{n(a)} → {n(b)}" for a, b in pairs) + " |",
+           "|---|" + "---:|" * len(pairs)]
+    for name, vals in ex.items():
+        by = {(a, b): k for a, b, k in vals}
+        out.append(f"| {name} | " + " | ".join(f"{by[p]:.2f}" if p in by else "" for p in pairs) + " |")
+    return out
+
+
+def recompute(rows):
+    """{name: [(n1, n2, k)]}: time ~ answers^k between consecutive sizes
+    (recomputed, since merged result files have no common list)."""
+    out = {}
+
+    def add(name, a, b, ta, tb):
+        if ta > 0 and tb > 0 and b["answers"] > a["answers"]:
+            out.setdefault(name, []).append(
+                (a["respondents"], b["respondents"], math.log(tb / ta) / math.log(b["answers"] / a["answers"])))
+
+    for a, b in zip(rows, rows[1:]):
+        add("whole run", a, b, a["run"]["wall"]["median"], b["run"]["wall"]["median"])
+        for s in a["run"]["steps"]:
+            if s in b["run"]["steps"] and s != "total":
+                add(s, a, b, a["run"]["steps"][s]["median"], b["run"]["steps"][s]["median"])
+        for kind, name in DOCS.items():
+            add(f"`report --only {kind}`", a, b, a["docs"][kind]["kansa"]["median"],
+                b["docs"][kind]["kansa"]["median"])
+            add(f"floor: {name}", a, b, a["docs"][kind]["floor"]["median"], b["docs"][kind]["floor"]["median"])
+        add("process tree memory", a, b, a["run"]["tree_mb"], b["run"]["tree_mb"])
+    return out
+
+
+def at(rows, key, answers):
+    """key(row) at answers a year: a power law through the two measured
+    sizes around it, or beyond the largest through the last two with an
+    exponent of at least 1.  Returns (value, exponent used)."""
+    pts = [(r["answers"], key(r)) for r in rows if key(r) > 0]
+    if len(pts) < 2:
+        return float("nan"), float("nan")
+    for (a1, t1), (a2, t2) in zip(pts, pts[1:]):
+        if answers <= a2:
+            k = math.log(t2 / t1) / math.log(a2 / a1)
+            return t1 * (answers / a1) ** k, k
+    (a1, t1), (a2, t2) = pts[-2], pts[-1]
+    k = max(1.0, math.log(t2 / t1) / math.log(a2 / a1))
+    return t2 * (answers / a2) ** k, k
+
+
+def hms(s):
+    return f"{s:.1f} s" if s < 120 else f"{s / 60:.0f} min" if s < 7200 else f"{s / 3600:.1f} h"
+
+
+def national(res):
+    rows = res["sizes"]
+    big = rows[-1]
+    per_resp = big["answers"] / big["respondents"]
+    avg = NATIONAL_ANSWERS / MUNICIPALITIES
+    run_avg, k_avg = at(rows, lambda r: r["run"]["wall"]["median"], avg)
+    run_nat, k_run = at(rows, lambda r: r["run"]["wall"]["median"], NATIONAL_ANSWERS)
+    imp = lambda r: r["run"]["steps"].get("import", {"median": 0})["median"]  # noqa: E731
+    imp_nat, k_imp = at(rows, imp, NATIONAL_ANSWERS)
+    mem_nat, k_mem = at(rows, lambda r: r["run"]["tree_mb"], NATIONAL_ANSWERS)
+    bpa = big["db_bytes"] / big["answers"] / 2
+    rate = big["answers"] / imp(big) if imp(big) else float("nan")
+    wb_nat = big["workbook_bytes"] / big["answers"] * NATIONAL_ANSWERS
+    out = [f"Measured up to {n(big['respondents'])} respondents ({n(big['answers'])} answers a year, "
+           f"{per_resp:.0f} a respondent). Beyond the largest size the growth between the two largest sizes is "
+           f"carried on, never with an exponent below 1; between sizes a power law through the two around it.",
+           "",
+           "| question | estimate | from |",
+           "|---|---:|---|",
+           f"| an average municipality ({n(round(avg))} answers, about {avg / per_resp:.0f} respondents): "
+           f"one `kansa run` | {hms(run_avg)} | whole run, exponent {k_avg:.2f} |",
+           f"| all {n(MUNICIPALITIES)} municipalities, each its own workspace, one after another on one such "
+           f"machine | {hms(run_avg * MUNICIPALITIES)} | the line above × {n(MUNICIPALITIES)} |",
+           f"| one workspace holding all {n(NATIONAL_ANSWERS)} answers: import | {hms(imp_nat)} "
+           f"| import, exponent {k_imp:.2f} ({rate:,.0f} answers/s at the largest size) |",
+           f"| the same: one whole `kansa run` | {hms(run_nat)} | whole run, exponent {k_run:.2f} |",
+           f"| the same: memory of the run's process tree | {mem_nat / 1024:.1f} GB | tree peak, exponent "
+           f"{k_mem:.2f} |",
+           f"| the same: database, one year / the two a report reads | {bpa * NATIONAL_ANSWERS / 1e9:.1f} GB / "
+           f"{2 * bpa * NATIONAL_ANSWERS / 1e9:.1f} GB | {bpa:.0f} bytes an answer |",
+           f"| the same: one workbook | {wb_nat / 1e9:.1f} GB, {NATIONAL_ANSWERS / 1_048_576:.0f}× Excel's "
+           f"1,048,576 rows in 回答明細 alone | {big['workbook_bytes'] / big['answers']:.0f} bytes an answer |"]
+    return out
+
+
+def goals(res):
+    rows = {r["respondents"]: r for r in res["sizes"]}
+    out = ["| goal (issue 18, 15) | measured | met? |", "|---|---:|---|"]
+
+    def line(goal, value, ok):
+        out.append(f"| {goal} | {value} | {'yes' if ok else '**no**'} |")
+
+    d = res["demo"]["run_2025"]["median"]
+    line("the demo under 0.5 s", f"{d:.2f} s", d < 0.5)
+    for size, secs, mb in ((3000, 8, 200), (10000, 30, 500)):
+        if size in rows:
+            r = rows[size]["run"]
+            line(f"{n(size)} respondents under {secs} s", f"{r['wall']['median']:.1f} s", r["wall"]["median"] < secs)
+            line(f"{n(size)} respondents: process tree under {mb} MB",
+                 f"{r['tree_mb']:.0f} MB (sum of peaks {r['hwm_sum_mb']:.0f} MB)", r["tree_mb"] < mb)
+    for size in (300, 1000, 3000, 10000):
+        if size in rows:
+            for kind, name in DOCS.items():
+                if size == 1000 and kind != "xlsx":
+                    continue
+                k = rows[size]["docs"][kind]["ratio"]["median"]
+                line(f"{n(size)}: {name} within 1.5× of its floor", f"{k:.2f}×", k <= 1.5)
+    if 3000 in rows and 10000 in rows:
+        for name, vals in recompute([rows[3000], rows[10000]]).items():
+            if not name.startswith("floor") and name != "process tree memory":
+                k = vals[0][2]
+                line(f"3,000 → 10,000: {name} no worse than n^1.1", f"n^{k:.2f}", k <= 1.1)
+    return out
+
+
+def write_tsv(rows, path):
+    """The figures bench/growth.gp plots."""
+    head = ["respondents", "answers", "run_s", "run_min_s", "tree_mb", "import_s", "report_s",
+            "xlsx_s", "xlsx_floor_s", "ciso_s", "ciso_floor_s", "audit_s", "audit_floor_s"]
+    with open(path, "w") as f:
+        f.write("\t".join(head) + "\n")
+        for r in rows:
+            st = r["run"]["steps"]
+            v = [r["respondents"], r["answers"], r["run"]["wall"]["median"], r["run"]["wall"]["min"],
+                 r["run"]["tree_mb"], st.get("import", {"median": 0})["median"],
+                 st.get("report", {"median": 0})["median"]]
+            for kind in DOCS:
+                v += [r["docs"][kind]["kansa"]["median"], r["docs"][kind]["floor"]["median"]]
+            f.write("\t".join(f"{x:.3f}" if isinstance(x, float) else str(x) for x in v) + "\n")
+
+
+def plot(rows, doc):
+    """DOC's .svg beside it, by gnuplot, when there are two sizes or more."""
+    if len(rows) < 2 or not shutil.which("gnuplot"):
+        return
+    with tempfile.TemporaryDirectory() as d:
+        tsv = os.path.join(d, "results.tsv")
+        write_tsv(rows, tsv)
+        svg = os.path.splitext(doc)[0] + ".svg"
+        subprocess.run(["gnuplot", "-e", f"tsv='{tsv}'; svg='{svg}'",
+                        os.path.join(os.path.dirname(os.path.abspath(__file__)), "growth.gp")], check=True)
+
+
+SECTIONS = {"setup": setup, "demo": demo, "runs": runs, "docs": docs, "exponents": exponents,
+            "national": national, "goals": goals}
+
+
+def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--tables":
+        res = load(sys.argv[2:])
+        for name, fn in SECTIONS.items():
+            print(f"## {name}\n")
+            print("\n".join(fn(res)) + "\n")
+    elif len(sys.argv) >= 4 and sys.argv[1] == "--write":
+        res = load(sys.argv[3:])
+        with open(sys.argv[2]) as f:
+            doc = f.read()
+        for name, fn in SECTIONS.items():
+            body = "\n".join(fn(res))
+            doc, count = re.subn(rf"(<!-- bench:{name} -->\n).*?(<!-- /bench:{name} -->)",
+                                 lambda m, b=body: m.group(1) + b + "\n" + m.group(2), doc, flags=re.S)
+            if not count:
+                sys.stderr.write(f"{sys.argv[2]}: no <!-- bench:{name} --> section\n")
+        with open(sys.argv[2], "w") as f:
+            f.write(doc)
+        plot(res["sizes"], sys.argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

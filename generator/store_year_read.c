@@ -1,0 +1,457 @@
+/* store_year_read.c: one fiscal year's respondents and answers as row
+ * structs (what scoring and the report model read), and the files the
+ * year is made from. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "text.h"
+
+/* --- scoring input --------------------------------------------------- */
+
+void store_year_release(struct store_year *y)
+{
+	for (size_t i = 0; i < y->nrespondents; i++) {
+		struct store_year_respondent *r = &y->respondents[i];
+		free((char *)r->who.department);
+		free((char *)r->who.role);
+		free((char *)r->who.system);
+		free((char *)r->who.name);
+		free(r->answered_on);
+		free(r->file);
+	}
+	for (size_t i = 0; i < y->nanswers; i++) {
+		free((char *)y->answers[i].a.item_id);
+		free(y->answers[i].comment);
+		free(y->answers[i].evidence_ids);
+	}
+	free(y->respondents);
+	free(y->answers);
+	memset(y, 0, sizeof(*y));
+}
+
+/* v (n rows of size bytes, *cap allocated) with room for one more, or
+ * NULL when out of memory (v is then still allocated). */
+static void *grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	size_t nc = *cap ? *cap * 2 : 64;
+	void *g;
+	if (n < *cap)
+		return v;
+	if ((g = realloc(v, nc * size)))
+		*cap = nc;
+	return g;
+}
+
+static bool load_year_respondents(struct store *st, int year,
+				  struct store_year *out, long long **ids)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT r.respondent_id, r.department, r.role, r.system, "
+		    "r.name, COALESCE(r.answered_on, ''), COALESCE(f.path, '') "
+		    "FROM respondent r LEFT JOIN input_file f USING (file_id) "
+		    "WHERE r.year = ? AND r.retired_at IS NULL ORDER BY "
+		    "r.department, r.role, r.system");
+	size_t cap = 0, icap = 0;
+	bool ok = s != NULL;
+	if (ok)
+		sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct store_year_respondent *r;
+		void *g = grow(out->respondents, out->nrespondents, &cap,
+			       sizeof(*r));
+		void *gi =
+			g ? grow(*ids, out->nrespondents, &icap, sizeof(**ids))
+			  : NULL;
+		if (g)
+			out->respondents = g;
+		if (gi)
+			*ids = gi;
+		if (!g || !gi) {
+			ok = false;
+			break;
+		}
+		(*ids)[out->nrespondents] = sqlite3_column_int64(s, 0);
+		r = &out->respondents[out->nrespondents++];
+		r->who.department = store_col_dup(s, 1);
+		r->who.role = store_col_dup(s, 2);
+		r->who.system = store_col_dup(s, 3);
+		r->who.name = store_col_dup(s, 4);
+		r->answered_on = store_col_dup(s, 5);
+		r->file = store_col_dup(s, 6);
+		ok = r->who.department && r->who.role && r->who.system &&
+		     r->who.name && r->answered_on && r->file;
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* The index of a respondent_id in ids (sorted by construction? no:
+ * by department), found by a linear scan cached on the last hit. */
+static size_t index_of(const long long *ids, size_t n, long long id,
+		       size_t *hint)
+{
+	if (*hint < n && ids[*hint] == id)
+		return *hint;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return *hint = i;
+	return n;
+}
+
+/* The evidence IDs of a year valid as of a date, sorted (strings owned). */
+struct valid_set {
+	char **ids;
+	size_t n;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool load_valid(struct store *st, int year, const char *as_of,
+		       struct valid_set *v)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT evidence_id FROM evidence e WHERE year = ?1 AND "
+		    "missing = 0 AND (expires_on IS NULL OR expires_on >= ?2) "
+		    "AND COALESCE((SELECT result FROM evidence_check c WHERE "
+		    "c.year = e.year AND c.evidence_id = e.evidence_id ORDER "
+		    "BY c.rowid DESC LIMIT 1), 'ok') = 'ok'");
+	bool ok = s != NULL;
+	memset(v, 0, sizeof(*v));
+	if (ok) {
+		sqlite3_bind_int(s, 1, year);
+		store_bind_text(s, 2, as_of);
+	}
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		char **g = realloc(v->ids, (v->n + 1) * sizeof(*g));
+		if (!g || !(g[v->n] = store_col_dup(s, 0))) {
+			if (g)
+				v->ids = g;
+			ok = false;
+			break;
+		}
+		v->ids = g;
+		v->n++;
+	}
+	sqlite3_finalize(s);
+	if (v->n)
+		qsort(v->ids, v->n, sizeof(*v->ids), cmp_str);
+	return ok;
+}
+
+static void valid_release(struct valid_set *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->ids[i]);
+	free(v->ids);
+}
+
+/* Counts the IDs of "EV-1, EV-2" and how many of them are valid. */
+static void count_evidence(const char *ids, const struct valid_set *v, int *n,
+			   int *good)
+{
+	*n = *good = 0;
+	for (const char *p = ids; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char one[512], *key = one;
+		while (len && *p == ' ')
+			p++, len--;
+		if (len && len < sizeof(one)) {
+			memcpy(one, p, len);
+			one[len] = '\0';
+			(*n)++;
+			if (bsearch(&key, v->ids, v->n, sizeof(*v->ids),
+				    cmp_str))
+				(*good)++;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
+/*
+ * The evidence IDs each answer of a year cites, "EV-1, EV-2" in their
+ * order, loaded in one pass sorted by respondent and item and found by
+ * binary search (a correlated subquery per answer was a third of loading
+ * a large year).
+ */
+struct cited_row {
+	long long respondent; /* respondent_id */
+	char *item_id;	      /* the answer's item */
+	char *ids;	      /* "EV-1, EV-2" */
+};
+
+struct cited {
+	struct cited_row *v;
+	size_t n, cap;
+};
+
+static void cited_release(struct cited *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].item_id);
+		free(c->v[i].ids);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+/* One row of answer_evidence. */
+struct cite {
+	long long respondent;
+	const char *item_id; /* points into the statement's copy */
+	int seq;
+	char *item_copy, *evidence_id;
+};
+
+static int by_answer_then_seq(const void *a, const void *b)
+{
+	const struct cite *x = a, *y = b;
+	int c;
+	if (x->respondent != y->respondent)
+		return x->respondent < y->respondent ? -1 : 1;
+	if ((c = strcmp(x->item_id, y->item_id)) != 0)
+		return c;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Reads the year's rows in table order (through an index, by year or in
+ * answer order, SQLite fetched every row from the table apart: a third
+ * of loading a large year), sorts them here and joins each answer's
+ * IDs. */
+static bool load_cited(struct store *st, int year, struct cited *c)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT respondent_id, item_id, seq, evidence_id FROM "
+		    "answer_evidence WHERE +year = ?1");
+	struct cite *v = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = s != NULL;
+
+	if (ok)
+		sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			struct cite *g = realloc(v, nc * sizeof(*g));
+			if (!(ok = g != NULL))
+				break;
+			v = g;
+			cap = nc;
+		}
+		v[n].respondent = sqlite3_column_int64(s, 0);
+		v[n].item_copy = store_col_dup(s, 1);
+		v[n].item_id = v[n].item_copy;
+		v[n].seq = sqlite3_column_int(s, 2);
+		v[n].evidence_id = store_col_dup(s, 3);
+		ok = v[n].item_copy && v[n].evidence_id;
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (ok && n)
+		qsort(v, n, sizeof(*v), by_answer_then_seq);
+	for (size_t i = 0; ok && i < n; i++) {
+		struct cited_row *last = c->n ? &c->v[c->n - 1] : NULL;
+		if (last && last->respondent == v[i].respondent &&
+		    strcmp(last->item_id, v[i].item_id) == 0) {
+			struct sbuf b = {0};
+			sbuf_printf(&b, "%s, %s", last->ids, v[i].evidence_id);
+			if (!(ok = !b.oom))
+				break;
+			free(last->ids);
+			last->ids = b.s;
+			continue;
+		}
+		if (c->n == c->cap) {
+			size_t nc = c->cap ? c->cap * 2 : 1024;
+			struct cited_row *g = realloc(c->v, nc * sizeof(*g));
+			if (!(ok = g != NULL))
+				break;
+			c->v = g;
+			c->cap = nc;
+		}
+		/* the row takes over the copies */
+		c->v[c->n].respondent = v[i].respondent;
+		c->v[c->n].item_id = v[i].item_copy;
+		c->v[c->n].ids = v[i].evidence_id;
+		v[i].item_copy = v[i].evidence_id = NULL;
+		c->n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].item_copy);
+		free(v[i].evidence_id);
+	}
+	free(v);
+	return ok;
+}
+
+/* The evidence IDs an answer cites, or "". */
+static const char *cited_ids(const struct cited *c, long long respondent,
+			     const char *item_id)
+{
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct cited_row *m = &c->v[mid];
+		int cmp = m->respondent != respondent
+				  ? (m->respondent < respondent ? -1 : 1)
+				  : strcmp(m->item_id, item_id);
+		if (cmp == 0)
+			return m->ids;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return "";
+}
+
+static bool load_year_answers(struct store *st, int year, const char *as_of,
+			      struct store_year *out, const long long *ids)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT a.respondent_id, a.item_id, a.status, a.comment, "
+		    "a.source_line FROM answer a CROSS JOIN respondent r ON "
+		    "r.respondent_id = a.respondent_id WHERE r.year = ?1 "
+		    "ORDER BY a.respondent_id, a.rowid");
+	struct valid_set valid;
+	struct cited cited = {0};
+	size_t cap = 0, hint = 0;
+	bool ok = s != NULL && load_valid(st, year, as_of, &valid) &&
+		  load_cited(st, year, &cited);
+
+	if (s)
+		sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct store_year_answer *row;
+		void *g = grow(out->answers, out->nanswers, &cap, sizeof(*row));
+		int stt;
+		if (!(ok = g != NULL))
+			break;
+		out->answers = g;
+		row = &out->answers[out->nanswers++];
+		row->a.respondent = index_of(ids, out->nrespondents,
+					     sqlite3_column_int64(s, 0), &hint);
+		row->a.item_id = store_col_dup(s, 1);
+		stt = answer_status_parse(
+			(const char *)sqlite3_column_text(s, 2));
+		row->a.status =
+			stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
+		row->comment = store_col_dup(s, 3);
+		row->evidence_ids =
+			strdup(cited_ids(&cited, sqlite3_column_int64(s, 0),
+					 row->a.item_id ? row->a.item_id : ""));
+		row->line = sqlite3_column_int64(s, 4);
+		ok = row->a.item_id && row->comment && row->evidence_ids;
+		if (ok)
+			count_evidence(row->evidence_ids, &valid,
+				       &row->a.evidence,
+				       &row->a.evidence_valid);
+	}
+	sqlite3_finalize(s);
+	if (s)
+		valid_release(&valid);
+	cited_release(&cited);
+	return ok;
+}
+
+enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
+			       struct store_year *out, struct diags *d)
+{
+	long long *ids = NULL;
+	bool ok;
+
+	st->d = d;
+	memset(out, 0, sizeof(*out));
+	out->year = year;
+	if ((out->policy_id = store_pinned_policy(st, year)) <= 0) {
+		if (out->policy_id == 0)
+			diags_add(d, DIAG_ERROR, st->path, 0,
+				  "nothing imported for fiscal year %d yet "
+				  "(kansa import --year %d FILE...)",
+				  year, year);
+		return out->policy_id == 0 ? KANSA_ERR_NOTFOUND : KANSA_ERR_DB;
+	}
+	ok = load_year_respondents(st, year, out, &ids) &&
+	     load_year_answers(st, year, as_of, out, ids);
+	free(ids);
+	if (!ok) {
+		store_year_release(out);
+		return KANSA_ERR_DB;
+	}
+	return KANSA_OK;
+}
+
+int store_previous_year(struct store *st, int year)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT max(year) FROM respondent "
+					    "WHERE year < ?");
+	int y = 0;
+	if (!s)
+		return 0;
+	sqlite3_bind_int(s, 1, year);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		y = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return y;
+}
+
+/* --- inputs ---------------------------------------------------------- */
+
+enum kansa_err store_load_inputs(struct store *st, int year,
+				 struct store_input **out, size_t *n,
+				 struct diags *d)
+{
+	sqlite3_stmt *s;
+	struct store_input *v = NULL;
+	bool ok = true;
+
+	st->d = d;
+	*out = NULL;
+	*n = 0;
+	s = store_prepare(
+		st, "SELECT kind, path, sha256, size, imported_at FROM "
+		    "input_file WHERE file_id IN (SELECT file_id FROM "
+		    "respondent WHERE year = ?1 AND retired_at IS NULL UNION "
+		    "SELECT file_id FROM "
+		    "evidence WHERE year = ?1 UNION SELECT file_id FROM audit "
+		    "WHERE year = ?1) OR kind = 'plans' ORDER BY kind, path, "
+		    "file_id");
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	while (ok && sqlite3_step(s) == SQLITE_ROW) {
+		struct store_input *g = realloc(v, (*n + 1) * sizeof(*v)), *e;
+		if (!g) {
+			ok = false;
+			break;
+		}
+		v = g;
+		e = &v[(*n)++];
+		e->kind = store_col_dup(s, 0);
+		e->path = store_col_dup(s, 1);
+		e->sha256 = store_col_dup(s, 2);
+		e->size = sqlite3_column_int64(s, 3);
+		e->imported_at = store_col_dup(s, 4);
+		ok = e->kind && e->path && e->sha256 && e->imported_at;
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	return ok ? KANSA_OK : KANSA_ERR_NOMEM;
+}
+
+void store_inputs_release(struct store_input *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].kind);
+		free(v[i].path);
+		free(v[i].sha256);
+		free(v[i].imported_at);
+	}
+	free(v);
+}
