@@ -54,25 +54,25 @@ static void print_options(FILE *out, const struct cli_option *opts)
 		if (!o->help)
 			continue;
 		option_label(o, label, sizeof(label));
-		print_option(out, label, o->help, col);
+		print_option(out, label, _(o->help), col);
 	}
-	print_option(out, "-h, --help", "show this help", col);
+	print_option(out, "-h, --help", _("show this help"), col);
 }
 
 void cli_print_usage(FILE *out, const struct command *cmd)
 {
-	fputs(cmd->usage, out);
+	fputs(_(cmd->usage), out);
 	if (cmd->options) {
 		fputc('\n', out);
 		print_options(out, cmd->options);
 	}
 	if (cmd->epilog) {
 		fputc('\n', out);
-		fputs(cmd->epilog, out);
+		fputs(_(cmd->epilog), out);
 	}
 	/* the exit codes are one table, in `kansa help` and kansa(1) */
 	if (strcmp(cmd->name, "help") != 0 && strcmp(cmd->name, "version") != 0)
-		fputs("\nExit codes: see 'kansa help'.\n", out);
+		fputs(_("\nExit codes: see 'kansa help'.\n"), out);
 }
 
 void cli_parse_start(struct cli_parser *p, const struct command *cmd,
@@ -126,7 +126,7 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	if (strcmp(fmt, "unknown option") != 0) {
 		fprintf(stderr, "kansa %s: ", cmd->name);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		vfprintf(stderr, _(fmt), ap);
 		va_end(ap);
 		fputs("\n", stderr);
 	}
@@ -145,17 +145,21 @@ const struct command *cli_find(const char *name)
 
 void cli_print_diags(struct cli *cli)
 {
-	static const char *const label[] = {"", "warning: ", "notice: "};
+	static const char *const label[] = {"", N_("warning: "),
+					    N_("notice: ")};
 	for (size_t i = 0; i < cli->diags.n; i++) {
 		const struct diag *g = &cli->diags.v[i];
 		if (g->file && g->line > 0)
 			fprintf(stderr, "%s:%ld: %s%s\n", g->file, g->line,
-				label[g->level], g->msg);
+				*label[g->level] ? _(label[g->level]) : "",
+				g->msg);
 		else if (g->file)
-			fprintf(stderr, "%s: %s%s\n", g->file, label[g->level],
+			fprintf(stderr, "%s: %s%s\n", g->file,
+				*label[g->level] ? _(label[g->level]) : "",
 				g->msg);
 		else
-			fprintf(stderr, "kansa: %s%s\n", label[g->level],
+			fprintf(stderr, "kansa: %s%s\n",
+				*label[g->level] ? _(label[g->level]) : "",
 				g->msg);
 	}
 	cli->errors_shown += cli->diags.errors;
@@ -238,8 +242,8 @@ void cli_today(char out[11])
 int cli_opt_year(const struct command *cmd, const char *arg, int *year)
 {
 	if ((*year = cli_parse_year(arg)) < 0)
-		return cli_usage_error(cmd, "--year '%s' is not a fiscal year",
-				       arg);
+		return cli_usage_error(
+			cmd, N_("--year '%s' is not a fiscal year"), arg);
 	return 0;
 }
 
@@ -248,8 +252,8 @@ int cli_opt_date(const struct command *cmd, const char *name, const char *arg,
 {
 	if (!text_parse_date(arg, out))
 		return cli_usage_error(cmd,
-				       "--%s '%s' is not a date (expected "
-				       "YYYY-MM-DD)",
+				       N_("--%s '%s' is not a date (expected "
+					  "YYYY-MM-DD)"),
 				       name, arg);
 	return 0;
 }

@@ -198,8 +198,8 @@ static void step_run(struct run *r, struct step *s, const struct args *a,
 		dup2(out >= 0 ? out : r->log, STDOUT_FILENO);
 		dup2(r->log, STDERR_FILENO);
 		execv(r->exe, argv);
-		dprintf(STDERR_FILENO, "kansa run: cannot run %s: %s\n", r->exe,
-			strerror(errno));
+		dprintf(STDERR_FILENO, _("kansa run: cannot run %s: %s\n"),
+			r->exe, strerror(errno));
 		_exit(4);
 	}
 	free(argv);
@@ -255,7 +255,7 @@ static void step_line(const struct step *s, const char *fmt, ...)
 	va_list ap;
 	printf("  %-9s %6.2f s  ", s->name, s->wall);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vprintf(_(fmt), ap); /* tools/pot.sh extracts step_line's formats */
 	va_end(ap);
 	putchar('\n');
 	fflush(stdout);
@@ -270,8 +270,8 @@ static int step_failed(struct run *r, const struct step *s)
 	if (s->out && *s->out)
 		fputs(s->out, stderr);
 	fprintf(stderr,
-		"kansa run: stopped at %s; the steps before it are kept; "
-		"the whole log is %s\n",
+		_("kansa run: stopped at %s; the steps before it are kept; "
+		  "the whole log is %s\n"),
 		s->name, r->logpath);
 	return code;
 }
@@ -295,6 +295,15 @@ static size_t count(const char *s, const char *what)
 	for (const char *p = s; p && (p = strstr(p, what)); p += strlen(what))
 		n++;
 	return n;
+}
+
+/* The warnings in a step's output: its lines "FILE:LINE: warning: ..."
+ * (the label in the user's language, as the step printed it). */
+static size_t count_warnings(const char *out)
+{
+	char mark[64];
+	snprintf(mark, sizeof(mark), ": %s", _("warning: "));
+	return count(out, mark);
 }
 
 static void remember(struct run *r, const char *path)
@@ -356,22 +365,25 @@ static int do_derive(struct run *r, struct store *st)
 			line--;
 		if (line && (nl = strchr(line, '\n')))
 			*nl = '\0';
-		size_t warnings = count(s.out, ": warning: ");
-		step_line(&s, "%s", line ? line : "derived");
+		size_t warnings = count_warnings(s.out);
+		step_line(&s, "%s", line ? line : _("derived"));
 		if (warnings)
-			printf("  %zu warning%s about the policy text: see "
-			       "%s\n",
-			       warnings, warnings == 1 ? "" : "s", r->logpath);
+			printf(ngettext("  %zu warning about the policy text: "
+					"see %s\n",
+					"  %zu warnings about the policy text: "
+					"see %s\n",
+					warnings),
+			       warnings, r->logpath);
 	}
 	if (state == DERIVED_TEXT_CHANGED)
-		printf("  notice: the policy text %s changed since it was last "
-		       "derived: %s was derived again (reviewer keys kept); "
-		       "review it (git diff) before the answers are "
-		       "collected\n",
+		printf(_("  notice: the policy text %s changed since it was "
+			 "last derived: %s was derived again (reviewer keys "
+			 "kept); review it (git diff) before the answers are "
+			 "collected\n"),
 		       r->ws.policy, r->ws.checklist);
 	else if (state == DERIVED_CHECKLIST_EDITED)
-		printf("  notice: %s was edited since it was last derived: "
-		       "stored again\n",
+		printf(_("  notice: %s was edited since it was last derived: "
+			 "stored again\n"),
 		       r->ws.checklist);
 	free(s.out);
 	remember(r, r->ws.checklist);
@@ -431,9 +443,9 @@ static int do_import(struct run *r)
 			  n[WS_PLANS], count(s.out, "(new)"),
 			  count(s.out, "(replaced"),
 			  count(s.out, "(unchanged"));
-		if (count(s.out, ": warning: "))
-			printf("  %zu warnings: see %s\n",
-			       count(s.out, ": warning: "), r->logpath);
+		if (count_warnings(s.out))
+			printf(_("  %zu warnings: see %s\n"),
+			       count_warnings(s.out), r->logpath);
 	}
 	free(s.out);
 out:
@@ -673,8 +685,8 @@ static int summary(struct run *r)
 		printf("    %s\n", r->written[i] ? r->written[i] : "?");
 	if (r->o.fail_on >= 0 && worse) {
 		fprintf(stderr,
-			"kansa run: %zu findings of %s or graver "
-			"(--fail-on)\n",
+			_("kansa run: %zu findings of %s or graver "
+			  "(--fail-on)\n"),
 			worse,
 			finding_grade_name((enum finding_grade)r->o.fail_on));
 		rc = 1;
@@ -882,7 +894,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	r.tty = isatty(STDOUT_FILENO);
 	if ((rc = open_workspace(&r)) != 0)
 		goto out;
-	printf("kansa run --year %d (%s): workspace %s, database %s\n",
+	printf(_("kansa run --year %d (%s): workspace %s, database %s\n"),
 	       r.o.year, r.o.as_of, r.o.workspace, r.ws.database);
 	fflush(stdout);
 	cli->db = r.ws.database;
@@ -919,8 +931,11 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	}
 	rc = summary(&r);
 	if (r.warnings)
-		printf("  %zu step%s finished with a warning: see %s\n",
-		       r.warnings, r.warnings == 1 ? "" : "s", r.logpath);
+		printf(ngettext("  %zu step finished with a warning: see %s\n",
+				"  %zu steps finished with a warning: see "
+				"%s\n",
+				r.warnings),
+		       r.warnings, r.logpath);
 out:
 	cli_print_diags(cli);
 	store_close(st);
@@ -942,23 +957,24 @@ out:
 /* What kansa init says to do next, in the order of README.txt. */
 static void print_next_steps(const char *dir, int year)
 {
-	printf("%s: a kansa workspace for %d: kansa.ini, README.txt, "
-	       "templates/, checklists/, %d/answers/, %d/evidence/, "
-	       "output/\n"
-	       "next steps (README.txt there tells the whole year, with an "
-	       "example of every file):\n"
-	       "  1. cd %s\n"
-	       "  2. put the policy text (情報セキュリティ対策基準, UTF-8 or "
-	       "Shift_JIS) in checklists/policy.txt\n"
-	       "  3. kansa template --year %d\n"
-	       "     (derives the checklist, writes one answer sheet per role "
-	       "into %d/answers/)\n"
-	       "  4. collect the filled sheets in %d/answers/, the evidence "
-	       "and its register in %d/evidence/,\n"
-	       "     the audit chief's judgements in %d/audit.ini\n"
-	       "  5. kansa run --year %d --as-of DATE --date DATE\n"
-	       "     (imports, scores and writes the reports into output/%d/)\n"
-	       "  6. the year after: kansa year start %d\n",
+	printf(_("%s: a kansa workspace for %d: kansa.ini, README.txt, "
+		 "templates/, checklists/, %d/answers/, %d/evidence/, "
+		 "output/\n"
+		 "next steps (README.txt there tells the whole year, with an "
+		 "example of every file):\n"
+		 "  1. cd %s\n"
+		 "  2. put the policy text (情報セキュリティ対策基準, UTF-8 or "
+		 "Shift_JIS) in checklists/policy.txt\n"
+		 "  3. kansa template --year %d\n"
+		 "     (derives the checklist, writes one answer sheet per "
+		 "role into %d/answers/)\n"
+		 "  4. collect the filled sheets in %d/answers/, the "
+		 "evidence and its register in %d/evidence/,\n"
+		 "     the audit chief's judgements in %d/audit.ini\n"
+		 "  5. kansa run --year %d --as-of DATE --date DATE\n"
+		 "     (imports, scores and writes the reports into "
+		 "output/%d/)\n"
+		 "  6. the year after: kansa year start %d\n"),
 	       dir, year, year, year, dir, year, year, year, year, year, year,
 	       year, year + 1);
 }
@@ -999,8 +1015,8 @@ int cmd_init(int argc, char **argv, struct cli *cli)
 		return cli_finish(cli, err);
 	print_next_steps(dir, year);
 	if (!*org)
-		printf("note: no --organisation: set organisation in "
-		       "%s/kansa.ini (the reports name it)\n",
+		printf(_("note: no --organisation: set organisation in "
+			 "%s/kansa.ini (the reports name it)\n"),
 		       dir);
 	return cli_finish(cli, KANSA_OK);
 }

@@ -1,9 +1,12 @@
 #!/bin/sh
 # tools/pot.sh OUT: writes the message template (po/kansa.pot) from every
-# message marked _() or N_() in generator/ (i18n.h), file by file.
+# message in generator/ (i18n.h): marked _(), N_() or ngettext(), and the
+# formats given to the functions that translate their format themselves
+# (step_line).
 set -eu
 cd "$(dirname "$0")/.."
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	--keyword=step_line:2 --flag=step_line:2:c-format \
 	--add-comments=TRANSLATORS: --package-name=kansa \
-	--msgid-bugs-address= --sort-by-file --no-wrap \
+	--msgid-bugs-address=https://github.com/kansa/issues --sort-by-file --no-wrap \
 	-o "$1" generator/*.c generator/*.h
