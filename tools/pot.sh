@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	--keyword=step_line:2 --flag=step_line:2:c-format \
 	--add-comments=TRANSLATORS: --package-name=kansa \
-	--msgid-bugs-address=https://github.com/kansa/issues --sort-by-file --no-wrap \
+	--msgid-bugs-address=https://github.com/kansa/issues --sort-by-file --add-location=file --no-wrap \
 	-o "$1" generator/*.c generator/*.h
