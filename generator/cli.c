@@ -204,6 +204,15 @@ enum kansa_err cli_open_store(struct cli *cli, bool create, struct store **st)
 	return store_open(cli->db, create, &cli->diags, st);
 }
 
+int cli_parse_value(const struct cli_value *values, const char *arg)
+{
+	for (const struct cli_value *v = values; v->names[0]; v++)
+		for (const char *const *n = v->names; *n; n++)
+			if (strcmp(*n, arg) == 0)
+				return v->value;
+	return -1;
+}
+
 int cli_parse_format(const char *s)
 {
 	if (strcmp(s, "text") == 0)

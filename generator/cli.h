@@ -137,6 +137,17 @@ enum kansa_err cli_open_store(struct cli *cli, bool create, struct store **st);
 /* Prints s padded with spaces to width terminal columns. */
 void cli_print_padded(FILE *out, const char *s, size_t width, bool right);
 
+/* One value of an enumerated option (--fail-on, --status, --by, --view)
+ * as the user may write it: in Japanese or in English, whatever the
+ * locale.  names: Japanese first, then English, then other spellings;
+ * NULL-ended.  A table ends with an entry whose names[0] is NULL. */
+struct cli_value {
+	int value;	      /* what it means (an enum) */
+	const char *names[6]; /* "重大", "grave", "重大な不適合", NULL */
+};
+/* The value arg names (exactly one of its names), or -1. */
+int cli_parse_value(const struct cli_value *values, const char *arg);
+
 /* Output formats of listing commands. */
 enum cli_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
 /* Parses --format; -1 when unknown. */

@@ -9,7 +9,7 @@
 const struct cli_option cmd_db_options[] = {CLI_OPT_DB, CLI_OPT_END};
 
 const struct cli_option cmd_runs_options[] = {
-	CLI_OPT_YEAR("only the runs of that fiscal year"),
+	CLI_OPT_YEAR(N_("only the runs of that fiscal year")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

@@ -231,18 +231,18 @@ static void print_summary(const struct checklist *cl, const char *input,
 
 const struct cli_option cmd_derive_options[] = {
 	{"name", 'n', false, "NAME",
-	 "policy name (default: the name the text defines,\nelse the "
-	 "checklist's, else the file name)"},
+	 N_("policy name (default: the name the text defines,\nelse the "
+	    "checklist's, else the file name)")},
 	{"version", 'V', false, "VER",
-	 "policy version: the fiscal year it takes effect\n(default: the "
-	 "checklist's, else 1)"},
-	CLI_OPT_OUTPUT("FILE", "checklist to write (default:\n"
-			       "checklists/<policy file name>.ini)"),
+	 N_("policy version: the fiscal year it takes effect\n(default: the "
+	    "checklist's, else 1)")},
+	CLI_OPT_OUTPUT("FILE", N_("checklist to write (default:\n"
+				  "checklists/<policy file name>.ini)")),
 	{"style", 's', false, "NAME",
-	 "numbering style: council, dai, jourei, guideline,\ndecimal, "
-	 "bullets or one of templates/styles.ini\n(default: the checklist's "
-	 "style, else the style\nthat reads the most clauses); kept in the "
-	 "checklist"},
+	 N_("numbering style: council, dai, jourei, guideline,\ndecimal, "
+	    "bullets or one of templates/styles.ini\n(default: the checklist's "
+	    "style, else the style\nthat reads the most clauses); kept in the "
+	    "checklist")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

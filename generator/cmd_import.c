@@ -295,15 +295,16 @@ static void print_results(const struct batch *b, const struct store_import *im)
 }
 
 const struct cli_option cmd_import_options[] = {
-	CLI_OPT_YEAR("the fiscal year of every file"),
+	CLI_OPT_YEAR(N_("the fiscal year of every file")),
 	{"policy", 'P', false, "NAME[@VERSION]",
-	 "the checklist for the year (default:\nthe version in force: the "
-	 "latest whose\nversion is not after FY)"},
+	 N_("the checklist for the year (default:\nthe version in force: the "
+	    "latest whose\nversion is not after FY)")},
 	{"allow-missing-evidence", 'm', false, NULL,
-	 "record a missing evidence file as\nmissing instead of refusing it"},
+	 N_("record a missing evidence file as\nmissing instead of refusing "
+	    "it")},
 	{"complete", 'C', false, NULL,
-	 "the sheets are all of FY's: a\nrespondent none backs is retired\n"
-	 "(answers kept in the history;\nkansa run does this)"},
+	 N_("the sheets are all of FY's: a\nrespondent none backs is retired\n"
+	    "(answers kept in the history;\nkansa run does this)")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

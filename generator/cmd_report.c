@@ -202,25 +202,29 @@ static bool default_outdir(char *out, size_t size, int year)
 }
 
 const struct cli_option cmd_report_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
-	CLI_OPT_DATE("the report date (default: the as-of date)"),
-	CLI_OPT_OUTPUT("DIR", "output folder (default: output/FY)"),
-	{"only", 'O', false, "KIND", "xlsx, ciso or audit (may repeat)"},
-	CLI_OPT_TEMPLATES("where report.ini and scoring.ini are"),
-	{"organisation", 'g', false, "NAME", "instead of report.ini's"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	CLI_OPT_AS_OF(
+		N_("evidence expiry and overdue plans (default:\ntoday)")),
+	CLI_OPT_DATE(N_("the report date (default: the as-of date)")),
+	CLI_OPT_OUTPUT("DIR", N_("output folder (default: the "
+				 "workspace's,\nelse output/FY)")),
+	{"only", 'O', false, "KIND", N_("xlsx, ciso or audit (may repeat)")},
+	CLI_OPT_TEMPLATES(N_("where report.ini and scoring.ini are")),
+	{"organisation", 'g', false, "NAME", N_("instead of report.ini's")},
 	{"include", 'i', false, "NAME",
-	 "list this file of the output folder in the\nmanifest and the run's "
-	 "record too (kansa run\nuses it for its text results; may repeat)"},
+	 N_("list this file of the output folder in the\nmanifest and the "
+	    "run's "
+	    "record too (kansa run\nuses it for its text results; may "
+	    "repeat)")},
 	{"pdf-password-file", 'P', false, "FILE",
-	 "encrypt both PDFs: line 1 the password to\nopen them, line 2 "
-	 "(optional) the owner's;\nprinting allowed, copying not"},
+	 N_("encrypt both PDFs: line 1 the password to\nopen them, line 2 "
+	    "(optional) the owner's;\nprinting allowed, copying not")},
 	{"since", 's', false, "DATE",
-	 "report plans: the last report's date\n(default: three months "
-	 "before --as-of)"},
+	 N_("report plans: the last report's date\n(default: three months "
+	    "before --as-of)")},
 	{"staged-for", 'S', false, "DIR",
-	 "the output folder is staged for DIR\n(kansa run): recorded under "
-	 "DIR"},
+	 N_("the output folder is staged for DIR\n(kansa run): recorded under "
+	    "DIR")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

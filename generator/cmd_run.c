@@ -696,10 +696,20 @@ static int summary(struct run *r)
 
 /* --- options -------------------------------------------------------- */
 
-/* --fail-on: a grade's name or its first word (重大, 軽微, 推奨, 観察). */
+/* --fail-on: a grade in Japanese (its name or first word) or English. */
 static int parse_grade(const char *s)
 {
-	for (int g = 0; g < GRADE_CONFORM; g++) {
+	static const struct cli_value grades[] = {
+		{GRADE_MAJOR, {"重大", "grave", "major", NULL}},
+		{GRADE_MINOR, {"軽微", "minor", NULL}},
+		{GRADE_RECOMMEND, {"推奨", "advisory", "recommendation", NULL}},
+		{GRADE_OBSERVATION, {"観察", "observation", NULL}},
+		{0, {NULL}},
+	};
+	int g = cli_parse_value(grades, s);
+	if (g >= 0)
+		return g;
+	for (g = 0; g < GRADE_CONFORM; g++) {
 		const char *name = finding_grade_name((enum finding_grade)g);
 		if (*s && strncmp(name, s, strlen(s)) == 0)
 			return g;
@@ -708,28 +718,31 @@ static int parse_grade(const char *s)
 }
 
 const struct cli_option cmd_run_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
-	CLI_OPT_DATE("the report date (default: the as-of date)"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	CLI_OPT_AS_OF(
+		N_("evidence expiry and overdue plans (default:\ntoday)")),
+	CLI_OPT_DATE(N_("the report date (default: the as-of date)")),
 	CLI_OPT_WORKSPACE,
 	{"fail-on", 'f', false, "GRADE",
-	 "exit 1 when there are findings of GRADE or\ngraver: 重大, 軽微, 推奨 "
-	 "or 観察"},
+	 N_("exit 1 when there are findings of GRADE or\ngraver: grave, minor, "
+	    "advisory or\nobservation (重大, 軽微, 推奨 or 観察)")},
 	{"pdf-password-file", 'P', false, "FILE",
-	 "encrypt both PDFs (see kansa report)"},
+	 N_("encrypt both PDFs (see kansa report)")},
 	{"timings", 'T', false, "FILE",
-	 "write each step's wall and CPU seconds, peak\nmemory (KB) and exit "
-	 "code as TSV"},
+	 N_("write each step's wall and CPU seconds, peak\nmemory (KB) and "
+	    "exit "
+	    "code as TSV")},
 	{"allow-missing-evidence", 'M', false, NULL,
-	 "the import step records a missing evidence\nfile as missing "
-	 "instead of refusing it"},
+	 N_("the import step records a missing evidence\nfile as missing "
+	    "instead of refusing it")},
 	{"db", 'd', false, "FILE", NULL}, /* refused, with the reason */
 	CLI_OPT_END,
 };
 
 const struct cli_option cmd_init_options[] = {
-	{"organisation", 'g', false, "NAME", "the organisation (架空町議会)"},
-	CLI_OPT_YEAR("the first fiscal year (default: today's)"),
+	{"organisation", 'g', false, "NAME",
+	 N_("the organisation (架空町議会)")},
+	CLI_OPT_YEAR(N_("the first fiscal year (default: today's)")),
 	CLI_OPT_END,
 };
 
@@ -768,8 +781,9 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 			if ((o->fail_on = parse_grade(optarg)) < 0)
 				return cli_usage_error(
 					cmd,
-					"--fail-on '%s': expected 重大, 軽微, "
-					"推奨 or 観察",
+					"--fail-on '%s': expected grave, "
+					"minor, advisory or observation (重大, "
+					"軽微, 推奨 or 観察)",
 					optarg);
 			break;
 		case 'P':

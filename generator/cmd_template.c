@@ -281,19 +281,19 @@ struct template_opts {
 };
 
 const struct cli_option cmd_template_options[] = {
-	CLI_OPT_YEAR("fiscal year (April to March), e.g. 2025"),
-	{"role", 'r', false, "ROLE", "only this role's sheet"},
-	{"department", 'p', false, "DEPT", "fill in the department"},
-	CLI_OPT_OUTPUT("DIR", "folder to write to (default: the\n"
-			      "workspace's answers folder of FY, else\n"
-			      "answer-sheets/FY)"),
+	CLI_OPT_YEAR(N_("fiscal year (April to March), e.g. 2025")),
+	{"role", 'r', false, "ROLE", N_("only this role's sheet")},
+	{"department", 'p', false, "DEPT", N_("fill in the department")},
+	CLI_OPT_OUTPUT("DIR", N_("folder to write to (default: the\n"
+				 "workspace's answers folder of FY, else\n"
+				 "answer-sheets/FY)")),
 	{"policy", 'P', false, "NAME[@VERSION]",
-	 "the checklist, when no import fixed it"},
-	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	 N_("the checklist, when no import fixed it")},
+	CLI_OPT_TEMPLATES(N_("where answer-sheet.txt is")),
 	{"format", 'f', false, "ini|xlsx",
-	 "INI sheets (default) or Excel answer workbooks\n"
-	 "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
-	 "kansa import takes them)"},
+	 N_("INI sheets (default) or Excel answer workbooks\n"
+	    "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
+	    "kansa import takes them)")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

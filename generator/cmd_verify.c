@@ -8,7 +8,7 @@
 #include "evidence.h"
 
 const struct cli_option cmd_verify_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

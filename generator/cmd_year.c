@@ -20,21 +20,21 @@ struct year_opts {
 };
 
 const struct cli_option cmd_close_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	{"reason", 'r', false, "TEXT", "why, for the year log"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	{"reason", 'r', false, "TEXT", N_("why, for the year log")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
 
 const struct cli_option cmd_respondents_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	{"department", 'd', false, "D", "the respondent's department"},
-	{"role", 'R', false, "R", "its role"},
-	{"system", 's', false, "S", "its system (default: none)"},
-	{"to-department", 'e', false, "D2", "rename: the new department"},
-	{"to-system", 'u', false, "S2", "rename: the new system"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	{"department", 'd', false, "D", N_("the respondent's department")},
+	{"role", 'R', false, "R", N_("its role")},
+	{"system", 's', false, "S", N_("its system (default: none)")},
+	{"to-department", 'e', false, "D2", N_("rename: the new department")},
+	{"to-system", 'u', false, "S2", N_("rename: the new system")},
 	{"reason", 'r', false, "TEXT",
-	 "why (required to remove or rename,\nlogged)"},
+	 N_("why (required to remove or rename,\nlogged)")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

@@ -39,18 +39,18 @@ struct year_done {
 
 const struct cli_option cmd_year_options[] = {
 	{"from", 'f', false, "FY",
-	 "the year whose answers are shown (default: the\n"
-	 "latest before the new one with answers)"},
-	CLI_OPT_OUTPUT("DIR", "where the sheets go (default: the\n"
-			      "workspace's answers folder of FY)"),
-	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
-	CLI_OPT_YEAR("move, log: the fiscal year"),
+	 N_("the year whose answers are shown (default: the\n"
+	    "latest before the new one with answers)")},
+	CLI_OPT_OUTPUT("DIR", N_("where the sheets go (default: the\n"
+				 "workspace's answers folder of FY)")),
+	CLI_OPT_TEMPLATES(N_("where answer-sheet.txt is")),
+	CLI_OPT_YEAR(N_("move, log: the fiscal year")),
 	{"to", 'V', false, "VERSION",
-	 "move: the policy version to move to (VERSION\n"
-	 "of the year's policy, or NAME@VERSION)"},
+	 N_("move: the policy version to move to (VERSION\n"
+	    "of the year's policy, or NAME@VERSION)")},
 	{"yes", 'Y', false, NULL,
-	 "move: do it (without: show the mapping only)"},
-	{"reason", 'r', false, "TEXT", "move: why, for the year log"},
+	 N_("move: do it (without: show the mapping only)")},
+	{"reason", 'r', false, "TEXT", N_("move: why, for the year log")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

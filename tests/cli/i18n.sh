@@ -4,7 +4,7 @@
 # new-council flow), and the outputs are the same bytes under both.
 # Sourced by tests/run.sh.
 
-test_plan 5
+test_plan 6
 
 # ja CMD...: CMD under LANG=ja_JP.UTF-8 (tests/run.sh sets LC_ALL=C.UTF-8)
 ja() { env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$@"; }
@@ -79,6 +79,37 @@ t_outputs_same() {
 	fi
 }
 
+# Enumerated option values in either language, under either locale.
+t_values() {
+	miss=""
+	cd "$TMPROOT/i18n-en" || { setup_failed "i18n: values"; return; }
+	for pair in "--by department|--by 部署" "--by chapter|--by 章" "--view self|--view 自己評価" \
+		"--view audit|--view 監査"; do
+		a=${pair%|*}
+		b=${pair#*|}
+		# shellcheck disable=SC2086
+		x=$(ja "$KANSA" score --year 2025 --as-of 2026-01-31 $a 2>&1)
+		# shellcheck disable=SC2086
+		y=$(en "$KANSA" score --year 2025 --as-of 2026-01-31 $b 2>&1)
+		[ -n "$x" ] && [ "$x" = "$y" ] || miss="$miss [$a / $b: $x / $y]"
+	done
+	en "$KANSA" plan add KP-1 --item "2(2)ア" --finding-year 2025 --department 総務課 --role CISO \
+		--action 点検 --due 2026-03-31 --as-of 2026-01-10 >/dev/null 2>&1 || miss="$miss [plan add]"
+	ja "$KANSA" plan update KP-1 --status doing --as-of 2026-01-11 >/dev/null 2>&1 || miss="$miss [--status doing]"
+	en "$KANSA" plan show KP-1 2>&1 | grep -q "対応中" || miss="$miss [doing is not 対応中]"
+	en "$KANSA" plan update KP-1 --status 未着手 --as-of 2026-01-12 >/dev/null 2>&1 || miss="$miss [--status 未着手]"
+	ja "$KANSA" plan update KP-1 --status in-progress --as-of 2026-01-13 >/dev/null 2>&1 || miss="$miss [--status in-progress]"
+	[ "$(en "$KANSA" plan list --format tsv --as-of 2026-01-13 2>&1 | grep -c "対応中")" -eq 1 ] || miss="$miss [in-progress is not 対応中]"
+	out=$(en "$KANSA" plan update KP-1 --status finished 2>&1)
+	[ $? -eq 2 ] && printf '%s' "$out" | grep -q "todo, doing, done or confirmed" || miss="$miss [bad status: $out]"
+	cd "$ROOT" || return
+	if [ -z "$miss" ]; then
+		ok "i18n: option values in both languages under either locale (--by 部署/department, --view 自己評価/self, --status 対応中/doing; --fail-on in the installed test)"
+	else
+		not_ok "i18n: option values" "$miss"
+	fi
+}
+
 # An installed kansa (make install DESTDIR) finds its catalogue in
 # PREFIX/share/locale; the new council's first year in both languages.
 t_installed() {
@@ -119,6 +150,12 @@ t_installed() {
 		esac
 		printf '%s' "$out" | grep -q "$exp" || miss="$miss [run: $out]"
 		printf '%s' "$out" | grep -q "試験町議会 令和7年度 (2025)" || miss="$miss [run summary: $out]"
+		# --fail-on in both languages: the same exit (1: 軽微 findings)
+		$l "$K" run --year 2025 --as-of 2026-01-31 --fail-on minor >/dev/null 2>&1
+		rc1=$?
+		$l "$K" run --year 2025 --as-of 2026-01-31 --fail-on 軽微 >/dev/null 2>&1
+		rc2=$?
+		[ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] || miss="$miss [--fail-on minor: $rc1, 軽微: $rc2]"
 		out=$($l "$K" run --year 2025 --fail-on nonsense 2>&1)
 		case $l in
 		ja) exp="重大、軽微、推奨、観察" ;;
@@ -137,4 +174,5 @@ t_installed() {
 t_catalogue
 t_build_messages
 t_outputs_same
+t_values
 t_installed
