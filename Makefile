@@ -179,8 +179,20 @@ fuzz:
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 BENCH_SIZES ?= 30 300 3000 10000
-bench: all
+bench: all $(BUILD)/floor_xlsx $(BUILD)/floor_pdf
 	$(Q)sh bench/run.sh $(BUILD)/kansa $(BENCH_SIZES)
+
+# make bench's floors (bench/*.c); the PDF one makes its fonts with
+# kansa's own pdf_font.c, from libkansa.a
+$(BUILD)/floor_xlsx: bench/floor_xlsx.c bench/floor_read.c bench/floor_read.h
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ bench/floor_xlsx.c bench/floor_read.c $(LDLIBS)
+
+$(BUILD)/floor_pdf: bench/floor_pdf.c bench/floor_read.c bench/floor_read.h \
+		$(BUILD)/libkansa.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ bench/floor_pdf.c bench/floor_read.c \
+		$(BUILD)/libkansa.a $(LDLIBS)
 
 # docs/performance.md's tables and docs/performance.svg from every make
 # bench run's $(BUILD)/bench/results-SIZES.json (a later run's size
@@ -195,11 +207,12 @@ check-structure: all
 	$(Q)/usr/bin/python3 tools/check-structure.py $(BUILD)
 
 format:
-	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c \
+		bench/*.c bench/*.h
 
 format-check:
 	$(Q)clang-format --dry-run --Werror generator/*.c generator/*.h \
-		tests/unit/*.c tests/fuzz/*.c
+		tests/unit/*.c tests/fuzz/*.c bench/*.c bench/*.h
 
 clean:
 	rm -rf $(BUILD)

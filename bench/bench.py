@@ -10,8 +10,9 @@ usage: bench.py KANSA FLOOR_XLSX FLOOR_PDF [SIZE...]
 environment: BENCH_PAIRS (runs of each figure, default 3, at least 3 are
 quoted), KANSA_BENCH_KEEP=1 (keep the workspaces).
 
-Every figure is taken BENCH_PAIRS times after one untimed warm-up and
-given as min and median; kansa and its floor run in turn (kansa, floor,
+Every figure is taken BENCH_PAIRS times after an untimed warm-up (last
+year's run for the whole run; the run that lists what kansa wrote for
+each document and the floor's first run) and given as min and median; kansa and its floor run in turn (kansa, floor,
 kansa, floor ...) and each pair gives a ratio, whose median is quoted.
 Wall time is measured here, CPU time and the largest process's peak
 memory come from wait4() (the process and the children it waited for).
@@ -25,7 +26,6 @@ results.json, results.tsv); `make bench-doc` fills docs/performance.md's
 tables from all of them (bench/perfdoc.py).
 """
 import json
-import math
 import os
 import random
 import shutil
@@ -237,16 +237,15 @@ def steps(path):
 
 
 def whole_runs(ws):
-    """kansa run --year 2025 from the same state: PAIRS timed runs after a
-    warm-up, and one untimed run for the process tree's memory."""
+    """kansa run --year 2025 from the same state: PAIRS timed runs (last
+    year's run was their warm-up), and one untimed run for the process
+    tree's memory."""
     timings = os.path.join(ws, "t25.tsv")
     walls, cpus, rss, st = [], [], [], {}
-    for i in range(PAIRS + 2):
+    for i in range(PAIRS + 1):
         restore(ws)
-        m = measure(run_args(2025, timings), ws, tree=(i == PAIRS + 1))
-        if i == 0:
-            continue
-        if i == PAIRS + 1:
+        m = measure(run_args(2025, timings), ws, tree=(i == PAIRS))
+        if i == PAIRS:
             mem = m
             break
         walls.append(m["wall"])
@@ -269,6 +268,7 @@ def floor_args(ws, kind):
     dump = os.path.join(ws, f"floor-{kind}")
     db = ["--db", "kansa.db", "--years", "2025,2024"]
     if kind == "xlsx":
+        measure(report_args(kind), ws)
         book = os.path.join(ws, "floor-out", "kansa-2025-workpaper.xlsx")
         p = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "xlsx_cells.py"), book,
                             dump + ".xlsx.tsv"], capture_output=True, text=True)
@@ -288,9 +288,8 @@ def floor_read_time(err):
 
 def document(ws, kind):
     """kansa report --only KIND against its floor, in PAIRS pairs."""
-    measure(report_args(kind), ws)  # warm-up, and the workbook to list
-    fargs, left = floor_args(ws, kind)
-    measure(fargs, ws)  # warm-up
+    fargs, left = floor_args(ws, kind)  # kansa's warm-up, untimed
+    measure(fargs, ws)  # the floor's warm-up
     k, f, fr, ratio, kc, fc, cratio, krss, frss = [], [], [], [], [], [], [], [], []
     for _ in range(PAIRS):
         a = measure(report_args(kind), ws)
@@ -335,6 +334,7 @@ def demo():
 
 
 def size(n):
+    t0 = time.perf_counter()
     ws = workspace(n)
     try:
         adir = os.path.join(ws, "2025", "answers")
@@ -358,6 +358,8 @@ def size(n):
         for kind in DOCS:
             r["docs"][kind] = document(ws, kind)
             print_doc(kind, r["docs"][kind])
+        r["bench_seconds"] = time.perf_counter() - t0
+        print(f"  (this size took the bench {r['bench_seconds'] / 60:.1f} min)")
         return r
     finally:
         if os.environ.get("KANSA_BENCH_KEEP"):

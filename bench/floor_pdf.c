@@ -82,8 +82,9 @@ static int draw(char **ttf, const char *text, const char *out)
 				face = 0;
 			if (!font[face])
 				font[face] = pdf_font_make(
-					doc, HPDF_LoadTTFontFromFile(
-						     doc, ttf[face], HPDF_TRUE));
+					doc,
+					HPDF_LoadTTFontFromFile(doc, ttf[face],
+								HPDF_TRUE));
 			mark_used(face, f[5]);
 			HPDF_Page_BeginText(page);
 			HPDF_Page_SetFontAndSize(page, font[face],
@@ -114,9 +115,10 @@ int main(int argc, char **argv)
 		argc -= 4;
 	}
 	if (argc != 6) {
-		fprintf(stderr, "usage: floor_pdf [--db KANSA.DB --years Y1,Y2] "
-				"MINCHO.ttf GOTHIC.ttf MONO.ttf TEXT.tsv "
-				"OUT.pdf\n");
+		fprintf(stderr,
+			"usage: floor_pdf [--db KANSA.DB --years Y1,Y2] "
+			"MINCHO.ttf GOTHIC.ttf MONO.ttf TEXT.tsv "
+			"OUT.pdf\n");
 		return 2;
 	}
 	return draw(argv + 1, argv[4], argv[5]);

@@ -62,7 +62,8 @@ int floor_read(const char *path, const char *years)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (sscanf(years, "%d,%d", &y1, &y2) != 2 ||
-	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+		    SQLITE_OK) {
 		fprintf(stderr, "floor: cannot read %s\n", path);
 		sqlite3_close(db);
 		return -1;

@@ -1,8 +1,10 @@
 /* floor_xlsx.c: the floor kansa's workbook is measured against: with
  * --db, first the rows of the two years read from kansa's database
  * (floor_read.c); then the same sheets and cells with the same formats,
- * column widths, row heights, frozen panes, protection and hyperlinks as
- * kansa's own workbook (listed from it by bench/xlsx_cells.py), written
+ * column widths, row heights, frozen panes, protection, hyperlinks, list
+ * validations, conditional formats, autofilters, page setup and defined
+ * names as kansa's own workbook (listed from it by bench/xlsx_cells.py),
+ * written
  * with bare libxlsxwriter calls in constant_memory mode, as kansa does:
  * no model, no scoring, no layout decisions.
  *
@@ -15,7 +17,7 @@
 
 #include "floor_read.h"
 
-#define MAXF 64
+#define MAXF   64
 #define MAXFMT 4096
 
 static lxw_format *fmt[MAXFMT];
@@ -46,23 +48,33 @@ static int lookup(const char *s, const char *const *names, int n)
 
 static int border(const char *s)
 {
-	static const char *const b[] = {
-		"",	    "thin",	       "medium",
-		"dashed",   "dotted",	       "thick",
-		"double",   "hair",	       "mediumDashed",
-		"dashDot",  "mediumDashDot",   "dashDotDot",
-		"mediumDashDotDot", "slantDashDot"};
+	static const char *const b[] = {"",
+					"thin",
+					"medium",
+					"dashed",
+					"dotted",
+					"thick",
+					"double",
+					"hair",
+					"mediumDashed",
+					"dashDot",
+					"mediumDashDot",
+					"dashDotDot",
+					"mediumDashDotDot",
+					"slantDashDot"};
 	return lookup(s, b, (int)(sizeof(b) / sizeof(*b)));
 }
 
 static int pattern(const char *s)
 {
 	static const char *const p[] = {
-		"none",	      "solid",	      "mediumGray",   "darkGray",
-		"lightGray",  "darkHorizontal", "darkVertical", "darkDown",
-		"darkUp",     "darkGrid",     "darkTrellis",  "lightHorizontal",
-		"lightVertical", "lightDown", "lightUp",      "lightGrid",
-		"lightTrellis", "gray125",    "gray0625"};
+		"none",		 "solid",	 "mediumGray",
+		"darkGray",	 "lightGray",	 "darkHorizontal",
+		"darkVertical",	 "darkDown",	 "darkUp",
+		"darkGrid",	 "darkTrellis",	 "lightHorizontal",
+		"lightVertical", "lightDown",	 "lightUp",
+		"lightGrid",	 "lightTrellis", "gray125",
+		"gray0625"};
 	return lookup(s, p, (int)(sizeof(p) / sizeof(*p)));
 }
 
@@ -80,9 +92,9 @@ static unsigned hex(const char *s)
 /* An X line: f[1] id ... (see bench/xlsx_cells.py). */
 static void add_format(lxw_workbook *wb, char **f)
 {
-	static const char *const h[] = {"",	  "left",    "center",
-					"right",  "fill",    "justify",
-					"centerContinuous", "distributed"};
+	static const char *const h[] = {
+		"",	"left",	   "center",	       "right",
+		"fill", "justify", "centerContinuous", "distributed"};
 	static const char *const v[] = {"top", "bottom", "center", "justify",
 					"distributed"};
 	long id = atol(f[1]);
@@ -105,8 +117,8 @@ static void add_format(lxw_workbook *wb, char **f)
 	if (*f[9])
 		format_set_align(x, (uint8_t)lookup(f[9], h, 8));
 	if (*f[10])
-		format_set_align(
-			x, (uint8_t)(LXW_ALIGN_VERTICAL_TOP + lookup(f[10], v, 5)));
+		format_set_align(x, (uint8_t)(LXW_ALIGN_VERTICAL_TOP +
+					      lookup(f[10], v, 5)));
 	if (atoi(f[11]))
 		format_set_text_wrap(x);
 	if (atoi(f[12]))
@@ -140,6 +152,81 @@ static void add_format(lxw_workbook *wb, char **f)
 		format_set_hidden(x);
 }
 
+/* The format of a conditional format's background colour (one each). */
+static lxw_format *background(lxw_workbook *wb, const char *colour)
+{
+	static char seen[32][8];
+	static lxw_format *made[32];
+	int i;
+	for (i = 0; i < 32 && made[i]; i++)
+		if (!strcmp(seen[i], colour))
+			return made[i];
+	if (i == 32)
+		return made[31];
+	snprintf(seen[i], sizeof(seen[i]), "%s", colour);
+	made[i] = workbook_add_format(wb);
+	format_set_bg_color(made[i], hex(colour));
+	return made[i];
+}
+
+/* K, V, A, H, O and Q lines: a sheet's validations, conditional formats,
+ * autofilter and page setup. */
+static void sheet_setup(lxw_workbook *wb, lxw_worksheet *ws, char **f, int n)
+{
+	lxw_row_t r1 = n > 4 ? (lxw_row_t)atol(f[1]) : 0;
+	lxw_col_t c1 = n > 4 ? (lxw_col_t)atol(f[2]) : 0;
+	lxw_row_t r2 = n > 4 ? (lxw_row_t)atol(f[3]) : 0;
+	lxw_col_t c2 = n > 4 ? (lxw_col_t)atol(f[4]) : 0;
+	char formula[4096];
+	switch (f[0][0]) {
+	case 'K':
+		if (n >= 8) {
+			lxw_conditional_format cf = {
+				.type = LXW_CONDITIONAL_TYPE_CELL,
+				.criteria = (uint8_t)atoi(f[5]),
+				.value_string = unescape(f[6]),
+				.format = background(wb, f[7])};
+			worksheet_conditional_format_range(ws, r1, c1, r2, c2,
+							   &cf);
+		}
+		break;
+	case 'V':
+		if (n >= 6) {
+			lxw_data_validation dv = {
+				.validate = LXW_VALIDATION_TYPE_LIST_FORMULA,
+				.value_formula = formula};
+			snprintf(formula, sizeof(formula), "=%s",
+				 unescape(f[5]));
+			worksheet_data_validation_range(ws, r1, c1, r2, c2,
+							&dv);
+		}
+		break;
+	case 'A':
+		if (n >= 5)
+			worksheet_autofilter(ws, r1, c1, r2, c2);
+		break;
+	case 'H':
+		if (n >= 2)
+			worksheet_set_header(ws, unescape(f[1]));
+		break;
+	case 'O':
+		if (n >= 2)
+			worksheet_set_footer(ws, unescape(f[1]));
+		break;
+	case 'Q':
+		if (n >= 5) {
+			worksheet_set_paper(ws, (uint8_t)atoi(f[1]));
+			if (atoi(f[2]))
+				worksheet_set_landscape(ws);
+			if (*f[3] || *f[4])
+				worksheet_fit_to_pages(
+					ws, (uint16_t)atoi(*f[3] ? f[3] : "1"),
+					(uint16_t)atoi(*f[4] ? f[4] : "1"));
+		}
+		break;
+	}
+}
+
 /* One line of a sheet (f[0] its kind); n fields. */
 static void sheet_line(lxw_worksheet *ws, char **f, int n)
 {
@@ -160,10 +247,9 @@ static void sheet_line(lxw_worksheet *ws, char **f, int n)
 		break;
 	case 'R':
 		if (n >= 5)
-			worksheet_set_row(ws, r,
-					  *f[2] ? atof(f[2])
-						: LXW_DEF_ROW_HEIGHT,
-					  *f[3] ? format_of(f[3]) : NULL);
+			worksheet_set_row(
+				ws, r, *f[2] ? atof(f[2]) : LXW_DEF_ROW_HEIGHT,
+				*f[3] ? format_of(f[3]) : NULL);
 		break;
 	case 'S':
 		worksheet_write_string(ws, r, c, unescape(f[4]),
@@ -220,6 +306,11 @@ static int write(const char *cells, const char *out)
 			add_format(wb, f);
 		else if (f[0][0] == 'W' && n > 1)
 			ws = workbook_add_worksheet(wb, unescape(f[1]));
+		else if (f[0][0] == 'D' && n > 2)
+			workbook_define_name(wb, unescape(f[1]),
+					     unescape(f[2]));
+		else if (ws && strchr("KVAHOQ", f[0][0]))
+			sheet_setup(wb, ws, f, n);
 		else if (ws && (n > 4 || f[0][0] == 'P' || f[0][0] == 'Z'))
 			sheet_line(ws, f, n);
 	}

@@ -56,6 +56,11 @@ def setup(res):
            + ", ".join(n(s["respondents"]) for s in res["sizes"] if s["_machine"]["date"] == d)
            + " respondents" for d, c, p, load in runs]
     out.append(f"- {res['machine']['cores']} cores, shared with other work (the load averages above say how busy).")
+    took = [f"{n(r['respondents'])} respondents {r['bench_seconds'] / 60:.1f} min" for r in res["sizes"]
+            if "bench_seconds" in r]
+    if took:
+        out.append("- how long `make bench` took at each size (making the workspace included): " + ", ".join(took)
+                   + ".")
     return out
 
 
@@ -176,34 +181,44 @@ def national(res):
     big = rows[-1]
     per_resp = big["answers"] / big["respondents"]
     avg = NATIONAL_ANSWERS / MUNICIPALITIES
-    run_avg, k_avg = at(rows, lambda r: r["run"]["wall"]["median"], avg)
-    run_nat, k_run = at(rows, lambda r: r["run"]["wall"]["median"], NATIONAL_ANSWERS)
+    wall = lambda r: r["run"]["wall"]["median"]  # noqa: E731
+    cpu = lambda r: r["run"]["cpu"]["median"]  # noqa: E731
     imp = lambda r: r["run"]["steps"].get("import", {"median": 0})["median"]  # noqa: E731
+    run_avg, k_avg = at(rows, wall, avg)
+    cpu_avg, k_cavg = at(rows, cpu, avg)
+    run_nat, k_run = at(rows, wall, NATIONAL_ANSWERS)
+    cpu_nat, k_cpu = at(rows, cpu, NATIONAL_ANSWERS)
     imp_nat, k_imp = at(rows, imp, NATIONAL_ANSWERS)
     mem_nat, k_mem = at(rows, lambda r: r["run"]["tree_mb"], NATIONAL_ANSWERS)
     bpa = big["db_bytes"] / big["answers"] / 2
     rate = big["answers"] / imp(big) if imp(big) else float("nan")
     wb_nat = big["workbook_bytes"] / big["answers"] * NATIONAL_ANSWERS
-    out = [f"Measured up to {n(big['respondents'])} respondents ({n(big['answers'])} answers a year, "
-           f"{per_resp:.0f} a respondent). Beyond the largest size the growth between the two largest sizes is "
-           f"carried on, never with an exponent below 1; between sizes a power law through the two around it.",
-           "",
-           "| question | estimate | from |",
-           "|---|---:|---|",
-           f"| an average municipality ({n(round(avg))} answers, about {avg / per_resp:.0f} respondents): "
-           f"one `kansa run` | {hms(run_avg)} | whole run, exponent {k_avg:.2f} |",
-           f"| all {n(MUNICIPALITIES)} municipalities, each its own workspace, one after another on one such "
-           f"machine | {hms(run_avg * MUNICIPALITIES)} | the line above × {n(MUNICIPALITIES)} |",
-           f"| one workspace holding all {n(NATIONAL_ANSWERS)} answers: import | {hms(imp_nat)} "
-           f"| import, exponent {k_imp:.2f} ({rate:,.0f} answers/s at the largest size) |",
-           f"| the same: one whole `kansa run` | {hms(run_nat)} | whole run, exponent {k_run:.2f} |",
-           f"| the same: memory of the run's process tree | {mem_nat / 1024:.1f} GB | tree peak, exponent "
-           f"{k_mem:.2f} |",
-           f"| the same: database, one year / the two a report reads | {bpa * NATIONAL_ANSWERS / 1e9:.1f} GB / "
-           f"{2 * bpa * NATIONAL_ANSWERS / 1e9:.1f} GB | {bpa:.0f} bytes an answer |",
-           f"| the same: one workbook | {wb_nat / 1e9:.1f} GB, {NATIONAL_ANSWERS / 1_048_576:.0f}× Excel's "
-           f"1,048,576 rows in 回答明細 alone | {big['workbook_bytes'] / big['answers']:.0f} bytes an answer |"]
-    return out
+    return [f"Measured up to {n(big['respondents'])} respondents ({n(big['answers'])} answers a year, "
+            f"{per_resp:.0f} a respondent). Beyond the largest size the growth between the two largest sizes is "
+            f"carried on, never with an exponent below 1; between sizes, a power law through the two around it. "
+            f"Wall time is what this machine gave under its load; CPU time is what the work costs.",
+            "",
+            "| question | estimate | from |",
+            "|---|---:|---|",
+            f"| an average municipality ({n(round(avg))} answers, about {avg / per_resp:.0f} respondents): one "
+            f"`kansa run` | {hms(run_avg)} wall, {hms(cpu_avg)} CPU | whole run, exponents {k_avg:.2f} / "
+            f"{k_cavg:.2f} |",
+            f"| all {n(MUNICIPALITIES)} municipalities, each its own workspace, one after another on one such "
+            f"machine | {hms(run_avg * MUNICIPALITIES)} wall, {hms(cpu_avg * MUNICIPALITIES)} CPU "
+            f"| the line above × {n(MUNICIPALITIES)} |",
+            f"| one workspace holding all {n(NATIONAL_ANSWERS)} answers: the import, i.e. the time SQLite's one "
+            f"writer is busy | {hms(imp_nat)} | import, exponent {k_imp:.2f} ({rate:,.0f} answers/s at "
+            f"{n(big['respondents'])} respondents) |",
+            f"| the same: one whole `kansa run` | {hms(run_nat)} wall, {hms(cpu_nat)} CPU | whole run, exponents "
+            f"{k_run:.2f} / {k_cpu:.2f} |",
+            f"| the same: memory of the run's process tree | {mem_nat / 1024:.1f} GB | tree peak, exponent "
+            f"{k_mem:.2f} |",
+            f"| the same: database, one year / the two a report reads / ten years kept | "
+            f"{bpa * NATIONAL_ANSWERS / 1e9:.1f} / {2 * bpa * NATIONAL_ANSWERS / 1e9:.1f} / "
+            f"{10 * bpa * NATIONAL_ANSWERS / 1e9:.0f} GB | {bpa:.0f} bytes an answer |",
+            f"| the same: one workbook | {wb_nat / 1e9:.1f} GB; 回答明細 alone "
+            f"{NATIONAL_ANSWERS / 1_048_576:.1f}× Excel's 1,048,576 rows | "
+            f"{big['workbook_bytes'] / big['answers']:.0f} bytes an answer |"]
 
 
 def goals(res):

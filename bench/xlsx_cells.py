@@ -2,10 +2,12 @@
 """bench/xlsx_cells.py: lists what a workbook holds, for make bench's
 workbook floor (bench/floor_xlsx.c): every cell of every sheet with its
 format, the formats themselves, column widths, row heights, frozen panes,
-sheet protection and hyperlinks, read from kansa's own output with
-zipfile, the expat-based ElementTree and openpyxl's style tables.  What
-the floor leaves out (data validations, conditional formats, charts,
-merged ranges, print setup) is counted and printed to stderr.
+sheet protection, hyperlinks, list validations, conditional formats
+(cellIs), autofilters, headers, footers, page setup and defined names,
+read from kansa's own output with zipfile, the expat-based ElementTree and
+openpyxl's style tables.  What the floor leaves out (other validations and
+conditional formats, charts, merged ranges, print titles) is counted and
+printed to stderr.
 
 usage: xlsx_cells.py WORKBOOK.xlsx CELLS.tsv
 CELLS.tsv lines (tab-separated; \\t \\n \\\\ escaped):
@@ -20,6 +22,10 @@ CELLS.tsv lines (tab-separated; \\t \\n \\\\ escaped):
   F row col fmt formula cached   a formula with its cached number
   G row col fmt formula cached   a formula with its cached string
   U row col fmt url text     a hyperlink cell
+  K r1 c1 r2 c2 criteria value bgcolour   a conditional format (cellIs)
+  V r1 c1 r2 c2 formula      a list validation;  A r1 c1 r2 c2  autofilter
+  H text, O text             header, footer;  Q paper landscape fitw fith
+  D name formula             a defined name (before the sheets)
 """
 import re
 import sys
@@ -76,6 +82,10 @@ def formats(wb, out):
         out.write("X\t" + "\t".join(esc(str(v)) for v in f) + "\n")
 
 
+OPERATORS = ["equal", "notEqual", "greaterThan", "lessThan", "greaterThanOrEqual", "lessThanOrEqual",
+             "between", "notBetween"]
+
+
 def shared_strings(z):
     if "xl/sharedStrings.xml" not in z.namelist():
         return []
@@ -117,13 +127,23 @@ def tail(z, path):
     return ET.fromstring(head + buf[i + len(end):] if i >= 0 else head + b"</worksheet>")
 
 
-def extras(z, path, rels_path, left):
-    """{(row, col): url} of the sheet's hyperlinks; counts what is left out."""
+def ranges(sqref):
+    """[(r1, c1, r2, c2)] of a space-separated list of A1 ranges."""
+    out = []
+    for rg in sqref.split():
+        a, _, b = rg.partition(":")
+        out.append(ref(a) + ref(b or a))
+    return out
+
+
+def extras(z, path, rels_path, left, dxf):
+    """({(row, col): url} of the sheet's hyperlinks, [the sheet's K, V, A,
+    H, O, Q lines]); counts what is left out."""
     targets = {}
     if rels_path in z.namelist():
         targets = {r.get("Id"): r.get("Target") for r in ET.parse(z.open(rels_path)).getroot()}
         left["chart"] += sum(1 for t in targets.values() if "drawing" in t)
-    links = {}
+    links, lines = {}, []
     for el in tail(z, path).iter():
         tag = el.tag[len(NS):] if el.tag.startswith(NS) else el.tag
         if tag == "hyperlink":
@@ -131,9 +151,64 @@ def extras(z, path, rels_path, left):
             if el.get("location"):
                 url = (url + "#" if url else "internal:") + el.get("location")
             links[ref(el.get("ref"))] = url
-        elif tag in left:
-            left[tag] += 1
-    return links
+        elif tag == "conditionalFormatting":
+            for rule in el.iter(NS + "cfRule"):
+                f = rule.find(NS + "formula")
+                if rule.get("type") != "cellIs" or rule.get("operator") not in OPERATORS or f is None:
+                    left["conditional format rules"] += 1
+                    continue
+                for rg in ranges(el.get("sqref")):
+                    lines.append("K\t" + "\t".join(map(str, rg)) + f"\t{OPERATORS.index(rule.get('operator')) + 1}"
+                                 f"\t{esc(f.text or '')}\t{dxf[int(rule.get('dxfId', 0))]}\n")
+        elif tag == "dataValidation":
+            f = el.find(NS + "formula1")
+            if el.get("type") != "list" or f is None:
+                left["data validations"] += 1
+                continue
+            for rg in ranges(el.get("sqref")):
+                lines.append("V\t" + "\t".join(map(str, rg)) + f"\t{esc(f.text or '')}\n")
+        elif tag == "autoFilter":
+            lines.append("A\t" + "\t".join(map(str, ranges(el.get("ref"))[0])) + "\n")
+        elif tag in ("oddHeader", "oddFooter"):
+            lines.append(f"{'H' if tag == 'oddHeader' else 'O'}\t{esc(el.text or '')}\n")
+        elif tag == "pageSetup":
+            lines.append(f"Q\t{el.get('paperSize', '0')}\t{int(el.get('orientation') == 'landscape')}\t"
+                         f"{el.get('fitToWidth', '')}\t{el.get('fitToHeight', '')}\n")
+        elif tag == "mergeCell":
+            left["merged ranges"] += 1
+    return links, lines
+
+
+def dxfs(z):
+    """The background colour of each differential format (kansa's
+    conditional formats set only that)."""
+    root = ET.parse(z.open("xl/styles.xml")).getroot()
+    out = []
+    for d in root.iter(NS + "dxf"):
+        bg = d.find(f"{NS}fill/{NS}patternFill/{NS}bgColor")
+        out.append(bg.get("rgb", "")[-6:] if bg is not None else "")
+    return out
+
+
+def names(z, left):
+    """The D lines: the workbook's defined names (print titles and areas,
+    _xlnm.*, are counted as left out)."""
+    out = []
+    for d in ET.parse(z.open("xl/workbook.xml")).getroot().iter(NS + "definedName"):
+        if d.get("name", "").startswith("_xlnm"):
+            left["print titles or areas"] += 1
+        else:
+            out.append(f"D\t{esc(d.get('name'))}\t{esc('=' + (d.text or ''))}\n")
+    return out
+
+
+def width(xml):
+    """The width given to worksheet_set_column() for a <col> width
+    (libxlsxwriter adds 5 pixels of padding to 7-pixel digits)."""
+    if not xml:
+        return ""
+    w = float(xml)
+    return f"{w - 5 / 7:.2f}" if w >= 1 + 5 / 7 else f"{w / (12 / 7):.2f}"
 
 
 def cells(z, path, strings, links, out):
@@ -149,7 +224,7 @@ def cells(z, path, strings, links, out):
         elif tag == "sheetProtection":
             out.write("P\n")
         elif tag == "col":
-            out.write(f"C\t{int(el.get('min')) - 1}\t{int(el.get('max')) - 1}\t{el.get('width', '')}\t"
+            out.write(f"C\t{int(el.get('min')) - 1}\t{int(el.get('max')) - 1}\t{width(el.get('width'))}\t"
                       f"{el.get('style', '0') if el.get('style') else ''}\t{el.get('hidden', '0')}\n")
         elif tag == "row":
             row(el, strings, links, out)
@@ -190,16 +265,20 @@ def row(el, strings, links, out):
 def main():
     src, dst = sys.argv[1], sys.argv[2]
     wb = openpyxl.load_workbook(src, read_only=True)
-    left = {"dataValidation": 0, "cfRule": 0, "mergeCell": 0, "chart": 0}
+    left = {"data validations": 0, "conditional format rules": 0, "merged ranges": 0, "chart": 0,
+            "print titles or areas": 0}
     with zipfile.ZipFile(src) as z, open(dst, "w", encoding="utf-8") as out:
         formats(wb, out)
         strings = shared_strings(z)
+        dxf = dxfs(z)
+        for line in names(z, left):
+            out.write(line)
         for name, path, rels in sheet_paths(z):
-            links = extras(z, path, rels, left)
+            links, lines = extras(z, path, rels, left, dxf)
             out.write(f"W\t{esc(name)}\n")
             cells(z, path, strings, links, out)
-    sys.stderr.write(f"it leaves out {left['dataValidation']} data validations, {left['cfRule']} conditional "
-                     f"format rules, {left['mergeCell']} merged ranges and {left['chart']} chart(s)\n")
+            out.writelines(lines)
+    sys.stderr.write("it leaves out " + ", ".join(f"{v} {k}" for k, v in left.items()) + "\n")
 
 
 main()

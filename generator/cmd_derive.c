@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "ini.h"
 #include "policy.h"
+#include "run_result.h"
 #include "text.h"
 
 struct derive_opts {
@@ -345,6 +346,10 @@ int cmd_derive(int argc, char **argv, struct cli *cli)
 	if ((err = cli_open_store(cli, true, &st)) ||
 	    (err = store_save_policy(st, &cl, inisha, &saved, &cli->diags)))
 		goto out;
+	run_result_warnings(&cli->diags); /* for kansa run */
+	run_result_put("lines", pol->nlines);
+	run_result_put("clauses", (long long)pol->nclauses);
+	run_result_put("items", (long long)cl.nitems);
 	cli_print_diags(cli);
 	print_summary(&cl, o.input, pol, output, changed, saved, cli->db,
 		      why.s ? why.s : "");

@@ -13,6 +13,7 @@
 #include "ini.h"
 #include "names.h"
 #include "plans.h"
+#include "run_result.h"
 #include "xlsx_import.h"
 
 struct import_opts {
@@ -294,6 +295,26 @@ static void print_results(const struct batch *b, const struct store_import *im)
 	}
 }
 
+/* For kansa run: how many files were new, replaced and unchanged, and
+ * the warnings. */
+static void report_results(const struct batch *b, const struct store_import *im,
+			   const struct diags *d)
+{
+	long long n[3] = {0, 0, 0};
+	for (size_t i = 0; i < b->nregisters; i++)
+		n[im->register_result[i]]++;
+	for (size_t i = 0; i < b->nsheets; i++)
+		n[im->sheet_result[i]]++;
+	for (size_t i = 0; i < b->naudits; i++)
+		n[im->audit_result[i]]++;
+	for (size_t i = 0; i < b->nplan_files; i++)
+		n[im->plan_result[i]]++;
+	run_result_put("new", n[IMPORT_NEW]);
+	run_result_put("replaced", n[IMPORT_REPLACED]);
+	run_result_put("unchanged", n[IMPORT_UNCHANGED]);
+	run_result_warnings(d);
+}
+
 const struct cli_option cmd_import_options[] = {
 	CLI_OPT_YEAR(N_("the fiscal year of every file")),
 	{"policy", 'P', false, "NAME[@VERSION]",
@@ -465,6 +486,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	im.complete = o.complete;
 	if ((err = store_import(st, &im, &cli->diags)))
 		goto out;
+	report_results(&b, &im, &cli->diags);
 	cli_print_diags(cli);
 	print_results(&b, &im);
 out:

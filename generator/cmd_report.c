@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "documents.h"
 #include "fileio.h"
+#include "manifest.h"
 #include "render_pdf.h"
 #include "render_xlsx.h"
 #include "report.h"
@@ -17,7 +19,7 @@
 #include "workspace.h"
 
 /* Most --include files. */
-#define MAX_INCLUDES 16
+#define MAX_INCLUDES DOCUMENTS_MAX_INCLUDES
 
 struct report_cmd {
 	struct report_options r; /* year, as-of, date, templates, output */
@@ -32,154 +34,9 @@ struct report_cmd {
 	char since[11];		    /* --since (plans) */
 	bool dated;		    /* --as-of or --date given */
 	const char *staged_for;	    /* --staged-for: the folder the files
-				       are published to (kansa run) */
-	long long run_id;	    /* recorded before anything is written */
+				       are published to */
 	struct store_finals finals; /* a closed year's final outputs */
-	char stage[4128]; /* where a closed year's report is made first */
 };
-
-/* The files this run wrote: name (in the output folder) and SHA-256. */
-struct written {
-	char name[256];
-	char sha256[65];
-	long long size;
-	char path[8192];
-};
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct written *)a)->name,
-		      ((const struct written *)b)->name);
-}
-
-/*
- * Writes MANIFEST.sha256 in outdir, which `sha256sum -c` checks there:
- * the files written now, and those an earlier run listed that are still
- * there (their recorded SHA-256 kept, so a later change shows).
- */
-static enum kansa_err write_manifest(const char *outdir,
-				     const struct written *w, size_t n,
-				     struct written *manifest, struct diags *d)
-{
-	struct written *all = calloc(n + 64, sizeof(*all));
-	size_t nall = 0, cap = n + 64;
-	struct sbuf b = {0};
-	char *old = NULL;
-	size_t len;
-	enum kansa_err err;
-	struct diags ignore;
-
-	if (!all)
-		return KANSA_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		all[nall++] = w[i];
-	snprintf(manifest->path, sizeof(manifest->path), "%s/MANIFEST.sha256",
-		 outdir);
-	diags_init(&ignore);
-	if (access(manifest->path, F_OK) == 0 &&
-	    fileio_read(manifest->path, 1 << 20, &old, &len, &ignore) ==
-		    KANSA_OK) {
-		for (char *line = strtok(old, "\n"); line;
-		     line = strtok(NULL, "\n")) {
-			char path[8192];
-			bool seen = false;
-			if (strlen(line) < 67 || line[64] != ' ' ||
-			    line[65] != ' ' || strchr(line + 66, '/'))
-				continue;
-			for (size_t i = 0; i < nall; i++)
-				seen |= !strcmp(all[i].name, line + 66);
-			snprintf(path, sizeof(path), "%s/%s", outdir,
-				 line + 66);
-			if (seen || access(path, F_OK) != 0 ||
-			    strlen(line + 66) >= sizeof(all->name))
-				continue;
-			if (nall == cap) {
-				struct written *g =
-					realloc(all, (cap *= 2) * sizeof(*all));
-				if (!g)
-					break;
-				all = g;
-			}
-			memset(&all[nall], 0, sizeof(*all));
-			memcpy(all[nall].sha256, line, 64);
-			snprintf(all[nall].name, sizeof(all->name), "%s",
-				 line + 66);
-			nall++;
-		}
-	}
-	diags_release(&ignore);
-	free(old);
-	qsort(all, nall, sizeof(*all), by_name);
-	for (size_t i = 0; i < nall; i++)
-		sbuf_printf(&b, "%s  %s\n", all[i].sha256, all[i].name);
-	free(all);
-	if (b.oom) {
-		sbuf_release(&b);
-		return KANSA_ERR_NOMEM;
-	}
-	err = fileio_write_atomic(manifest->path, b.s ? b.s : "", b.len, d);
-	sbuf_release(&b);
-	if (!err) {
-		snprintf(manifest->name, sizeof(manifest->name),
-			 "MANIFEST.sha256");
-		err = fileio_sha256(manifest->path, manifest->sha256,
-				    &manifest->size);
-	}
-	return err;
-}
-
-/* Records the run (inputs from the model, outputs as written). */
-static enum kansa_err record_run(struct store *st, const struct report *r,
-				 const struct report_cmd *o,
-				 const char *started, const struct written *w,
-				 size_t n, struct diags *d)
-{
-	struct store_run run = {0};
-	struct store_run_file *in = calloc(r->ninputs + 1, sizeof(*in));
-	struct store_run_file *out = calloc(n + 1, sizeof(*out));
-	char **staged = calloc(n + 1, sizeof(*staged));
-	enum kansa_err err = KANSA_ERR_NOMEM;
-
-	if (in && out && staged) {
-		for (size_t i = 0; i < r->ninputs; i++) {
-			in[i].path = r->inputs[i].path;
-			in[i].sha256 = r->inputs[i].sha256;
-			in[i].size = r->inputs[i].size;
-		}
-		for (size_t i = 0; i < n; i++) {
-			out[i].path = w[i].path;
-			/* kansa run publishes the folder under its name */
-			if (o->staged_for &&
-			    (staged[i] = malloc(strlen(o->staged_for) +
-						strlen(w[i].name) + 2))) {
-				sprintf(staged[i], "%s/%s", o->staged_for,
-					w[i].name);
-				out[i].path = staged[i];
-			}
-			out[i].sha256 = w[i].sha256;
-			out[i].size = w[i].size;
-		}
-		run.year = r->year;
-		run.started_at = started;
-		run.kansa_version = KANSA_VERSION;
-		run.as_of = o->as_of;
-		run.date = o->date;
-		run.input_digest = r->input_digest;
-		run.inputs = in;
-		run.ninputs = r->ninputs;
-		run.outputs = out;
-		run.noutputs = n;
-		run.year_report = !o->plans;
-		run.id = o->run_id;
-		err = store_record_run(st, &run, d);
-	}
-	for (size_t i = 0; staged && i < n; i++)
-		free(staged[i]);
-	free(staged);
-	free(in);
-	free(out);
-	return err;
-}
 
 /* The output folder of year: the workspace's (kansa.ini [workspace]
  * output, absolute), else output/FY.  False when out of memory. */
@@ -342,7 +199,7 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 static enum kansa_err
 write_plans(const struct report *r, const struct plans_progress *pp,
 	    const struct report_cmd *o, const struct pdf_passwords *pw,
-	    struct written *w, size_t *nw, struct diags *d)
+	    struct manifest_file *w, size_t *nw, struct diags *d)
 {
 	const char *pdf = r->settings.file[REPORT_PLANS];
 	const char *dot = strrchr(pdf, '.');
@@ -350,7 +207,7 @@ write_plans(const struct report *r, const struct plans_progress *pp,
 	enum kansa_err err;
 
 	for (int k = 0; k < 2; k++) {
-		struct written *f = &w[*nw];
+		struct manifest_file *f = &w[*nw];
 		if (k == 0)
 			snprintf(f->name, sizeof(f->name), "%.*s.xlsx",
 				 (int)stem, pdf);
@@ -397,143 +254,51 @@ static enum kansa_err gather(struct store *st, struct report_cmd *o,
 	return err;
 }
 
-/* Records that the run starts, before anything is written. */
-static enum kansa_err begin_run(struct store *st, struct report_cmd *o,
-				const struct report *r, const char *started,
-				struct diags *d)
+/* The year's documents, the manifest and the run's record; prints the
+ * files written. */
+static enum kansa_err report_year(struct store *st, struct report_cmd *o,
+				  const struct report *r,
+				  const struct pdf_passwords *pw,
+				  struct manifest_run *run, struct diags *d)
 {
-	struct store_run run = {0};
+	struct documents doc = {.outdir = o->outdir,
+				.pw = pw,
+				.finals = &o->finals,
+				.as_of = o->as_of,
+				.date = o->date,
+				.version = KANSA_VERSION,
+				.include = o->include,
+				.ninclude = o->ninclude};
 	enum kansa_err err;
 
-	run.year = r->year;
-	run.started_at = started;
-	run.kansa_version = KANSA_VERSION;
-	run.as_of = o->as_of;
-	run.date = o->date;
-	run.input_digest = r->input_digest;
-	err = store_begin_run(st, &run, d);
-	o->run_id = run.id;
+	memcpy(doc.only, o->only, sizeof(doc.only));
+	err = documents_report_year(st, r, &doc, run, d);
+	for (size_t i = 0; doc.written && i < doc.n; i++)
+		printf("%s\n", doc.files[i].path);
+	if (doc.nfiles)
+		printf("%s\n", doc.files[doc.nfiles - 1].path);
 	return err;
 }
 
-/* Why a closed year's report differs from its final version. */
-static const char *why_not(const struct report_cmd *o, const struct report *r)
+/* kansa report plans: both files, the manifest and the run's record. */
+static enum kansa_err report_plans(struct store *st, struct report_cmd *o,
+				   const struct report *r,
+				   const struct plans_progress *pp,
+				   const struct pdf_passwords *pw,
+				   struct manifest_run *run, struct diags *d)
 {
-	const struct store_finals *f = &o->finals;
-	if (f->input_digest && strcmp(f->input_digest, r->input_digest))
-		return "the inputs differ from those the final report was "
-		       "made from (kansa runs shows both input digests)";
-	if (f->kansa_version && strcmp(f->kansa_version, KANSA_VERSION))
-		return "it was made by another version of kansa";
-	if ((f->as_of && strcmp(f->as_of, o->as_of)) ||
-	    (f->date && strcmp(f->date, o->date)))
-		return "--as-of or --date differ from the final report's";
-	if (o->password_file)
-		return "encrypted PDFs differ from run to run";
-	return "the same inputs, dates and kansa: the fonts or libraries "
-	       "that render it must have changed";
-}
+	struct manifest_file w[3];
+	size_t nw = 0;
+	enum kansa_err err;
 
-/*
- * A closed year's report is made in a folder of its own first: when each
- * file equals its final version byte for byte, they take their place
- * (the same bytes); else nothing in the output folder changes and the
- * error says which file differs and why.
- */
-static enum kansa_err publish_reproduced(struct report_cmd *o,
-					 const struct report *r,
-					 struct written *w, size_t nw,
-					 struct diags *d)
-{
-	bool same = true;
-
-	for (size_t i = 0; i < nw; i++) {
-		const struct store_final *f = NULL;
-		for (size_t k = 0; k < o->finals.n; k++)
-			if (!strcmp(fileio_basename(o->finals.v[k].path),
-				    w[i].name))
-				f = &o->finals.v[k];
-		if (f && !strcmp(f->sha256, w[i].sha256))
-			continue;
-		same = false;
-		if (f)
-			diags_add(d, DIAG_ERROR, w[i].name, 0,
-				  "FY %d is closed and this differs from its "
-				  "final version (SHA-256 %.12s… recorded, "
-				  "%.12s… now): %s; the final version was "
-				  "left as it is",
-				  r->year, f->sha256, w[i].sha256,
-				  why_not(o, r));
-		else
-			diags_add(d, DIAG_ERROR, w[i].name, 0,
-				  "FY %d is closed and no final version of "
-				  "this file was recorded (reopen the year and "
-				  "close it again to make one)",
-				  r->year);
-	}
-	for (size_t i = 0; i < nw; i++) {
-		char dest[8192];
-		snprintf(dest, sizeof(dest), "%s/%s", o->outdir, w[i].name);
-		if (same && rename(w[i].path, dest) == 0)
-			memcpy(w[i].path, dest, sizeof(dest));
-		else
-			unlink(w[i].path);
-	}
-	rmdir(o->stage);
-	if (same)
-		diags_add(d, DIAG_NOTICE, NULL, 0,
-			  "FY %d is closed: its final outputs were reproduced "
-			  "byte for byte",
-			  r->year);
-	return same ? KANSA_OK : KANSA_ERR_DB;
-}
-
-/* The year's workpaper and PDFs, into the output folder, or for a
- * closed year into a folder of their own inside it first. */
-static enum kansa_err write_year(struct report_cmd *o, const struct report *r,
-				 const struct pdf_passwords *pw,
-				 struct written *w, size_t *nw, struct diags *d)
-{
-	const char *dir = o->outdir;
-	enum kansa_err err = KANSA_OK;
-
-	if (o->finals.n) {
-		snprintf(o->stage, sizeof(o->stage), "%s/.reproduce-XXXXXX",
-			 o->outdir);
-		if (!mkdtemp(o->stage)) {
-			diags_add(d, DIAG_ERROR, o->outdir, 0,
-				  "cannot make a folder: %s", strerror(errno));
-			return KANSA_ERR_IO;
-		}
-		dir = o->stage;
-	}
-	for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT && !err; k++) {
-		struct written *f = &w[*nw];
-		if (!o->only[k])
-			continue;
-		snprintf(f->name, sizeof(f->name), "%s", r->settings.file[k]);
-		snprintf(f->path, sizeof(f->path), "%s/%s", dir,
-			 r->settings.file[k]);
-		if (k == REPORT_WORKPAPER)
-			err = render_xlsx(r, f->path, d);
-		else
-			err = render_pdf(r, (enum report_kind)k, f->path, pw,
-					 d);
-		if (!err &&
-		    !(err = fileio_sha256(f->path, f->sha256, &f->size)))
-			(*nw)++;
-	}
-	if (o->finals.n)
-		err = err ? err : publish_reproduced(o, r, w, *nw, d);
-	for (size_t i = 0; !err && i < *nw; i++)
-		printf("%s\n", w[i].path);
-	if (err && *o->stage) { /* what was made so far goes */
-		for (size_t i = 0; i < *nw + 1; i++)
-			if (!strncmp(w[i].path, o->stage, strlen(o->stage)))
-				unlink(w[i].path);
-		rmdir(o->stage);
-	}
-	return err;
+	memset(w, 0, sizeof(w));
+	if ((err = manifest_begin_run(st, run, r, d)) ||
+	    (err = write_plans(r, pp, o, pw, w, &nw, d)) ||
+	    (err = manifest_write(o->outdir, w, nw, &w[nw], d)) ||
+	    (err = manifest_record_run(st, run, r, w, nw + 1, d)))
+		return err;
+	printf("%s\n", w[nw].path);
+	return KANSA_OK;
 }
 
 int cmd_report(int argc, char **argv, struct cli *cli)
@@ -542,10 +307,9 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct report r;
 	struct store *st = NULL;
 	struct pdf_passwords pw;
-	struct written w[4 + MAX_INCLUDES];
 	struct plans_progress pp = {0};
+	struct manifest_run run = {0};
 	int lock = -1;
-	size_t nw = 0;
 	enum kansa_err err;
 	char started[32];
 	time_t now = time(NULL);
@@ -555,7 +319,6 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 		return rc;
 	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	memset(&r, 0, sizeof(r));
-	memset(w, 0, sizeof(w));
 	if (o.password_file &&
 	    (err = pdf_passwords_read(o.password_file, &pw, &cli->diags)))
 		return cli_finish(cli, err);
@@ -568,42 +331,23 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 		return cli_finish(cli, err);
 	if ((err = cli_open_store(cli, false, &st)) ||
 	    (err = store_quick_check(st, &cli->diags)) ||
-	    (err = gather(st, &o, &r, &pp, &cli->diags)) ||
-	    (err = begin_run(st, &o, &r, started, &cli->diags)))
+	    (err = gather(st, &o, &r, &pp, &cli->diags)))
 		goto out;
+	run = (struct manifest_run){.started = started,
+				    .version = KANSA_VERSION,
+				    .as_of = o.as_of,
+				    .date = o.date,
+				    .staged_for = o.staged_for,
+				    .year_report = !o.plans};
 	if (o.plans)
-		err = write_plans(&r, &pp, &o, o.password_file ? &pw : NULL, w,
-				  &nw, &cli->diags);
+		err = report_plans(st, &o, &r, &pp,
+				   o.password_file ? &pw : NULL, &run,
+				   &cli->diags);
 	else
-		err = write_year(&o, &r, o.password_file ? &pw : NULL, w, &nw,
-				 &cli->diags);
-	if (err)
-		goto out;
-	if (!o.plans && o.only[REPORT_CISO] &&
-	    strstr(r.settings.addressee, "○○"))
-		diags_add(&cli->diags, DIAG_WARNING, r.settings.from, 0,
-			  "addressee '%s' still has ○○ to fill in: the CISO "
-			  "letter is dated and addressed with it",
-			  r.settings.addressee);
-	for (size_t i = 0; i < o.ninclude; i++) {
-		struct written *f = &w[nw];
-		snprintf(f->name, sizeof(f->name), "%s", o.include[i]);
-		snprintf(f->path, sizeof(f->path), "%s/%s", o.outdir,
-			 o.include[i]);
-		if (fileio_sha256(f->path, f->sha256, &f->size)) {
-			diags_add(&cli->diags, DIAG_ERROR, f->path, 0,
-				  "--include: cannot read it: %s",
-				  strerror(errno));
-			err = KANSA_ERR_INPUT;
-			goto out;
-		}
-		nw++;
-	}
-	if ((err = write_manifest(o.outdir, w, nw, &w[nw], &cli->diags)) ||
-	    (err = record_run(st, &r, &o, started, w, nw + 1, &cli->diags)))
-		goto out;
-	printf("%s\n", w[nw].path);
-	cli_print_diags(cli);
+		err = report_year(st, &o, &r, o.password_file ? &pw : NULL,
+				  &run, &cli->diags);
+	if (!err)
+		cli_print_diags(cli);
 out:
 	if (o.password_file)
 		explicit_bzero(&pw, sizeof(pw));

@@ -1,42 +1,39 @@
 /* cmd_run.c: `kansa init` and `kansa run`: the yearly run of a workspace.
  *
- * `kansa run` runs derive, import, verify, status and report as kansa
- * itself in a child process (as git runs its own commands), so that each
- * is exactly the command a user could run by hand, its output goes to the
- * run's log, and its time, CPU time and peak memory are measured apart
- * (wait4).  score, findings and diff are written here, from one model of
- * the year that the summary uses too, rather than gathered three more
- * times by three children (at 3,000 respondents a gather is seconds).
- * The run stops at
- * the first step that fails, with that step's messages; each step is
- * whole or nothing on its own (imports are one transaction, files are
- * renamed into place).
+ * `kansa run` runs derive, import, verify and status as kansa itself in a
+ * child process (as git runs its own commands), so that each is exactly
+ * the command a user could run by hand, its output goes to the run's log,
+ * and its time, CPU time and peak memory are measured apart (wait4); each
+ * reports its counts as NAME=VALUE lines on a pipe of their own
+ * (run_result.h), never read from its text.  score, findings, diff and
+ * the report (workbook and PDFs, manifest, the run's record) are made
+ * here, from one model of the year gathered once, that the summary uses
+ * too.  The run stops at the first step that fails, with that step's
+ * messages; each step is whole or nothing on its own (imports are one
+ * transaction, files are renamed into place), and the whole set is
+ * published by one rename (run_stage.c).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "documents.h"
 #include "fileio.h"
 #include "render_text.h"
 #include "report.h"
+#include "run_result.h"
 #include "run_stage.h"
+#include "run_step.h"
 #include "text.h"
 #include "workspace.h"
-
-/* Most arguments one step takes (the files of an import are more). */
-#define MAX_ARGS 64
 
 struct run_opts {
 	int year;		   /* --year */
@@ -49,223 +46,39 @@ struct run_opts {
 	bool allow_missing;	   /* --allow-missing-evidence (import) */
 };
 
-/* One step as run. */
-struct step {
-	const char *name; /* "import" */
-	double wall;	  /* seconds */
-	double cpu;	  /* user + system seconds */
-	long rss_kb;	  /* peak resident memory */
-	int code;	  /* exit code */
-	char *out;	  /* what it printed to the log (caller frees) */
-};
-
 struct run {
 	struct run_opts o;
 	char year[16]; /* o.year as an argument */
 	struct workspace ws;
 	char exe[PATH_MAX];	     /* kansa itself */
+	struct run_steps steps;	     /* the steps' log, timings, totals */
 	char *outdir;		     /* where the steps write: the staging
 					folder beside output/FY */
 	struct run_stage stage;	     /* output/FY locked, the set published */
 	char logpath[PATH_MAX + 32]; /* outdir/kansa-run.log */
-	int log;		     /* its descriptor */
-	bool tty;		     /* stdout is a terminal: show progress */
-	FILE *timings;		     /* --timings, or NULL */
-	double wall, cpu;	     /* totals */
-	long rss_kb;		     /* the largest step's */
 	char *written[24];	     /* the files written, to list at the end */
 	size_t nwritten;
 	size_t warnings; /* steps that finished with a warning */
 	struct diags *d;
 	struct report model; /* the year, gathered once for score, findings,
-				diff and the summary */
+				diff, the report and the summary */
+	struct store_finals finals; /* a closed year's final outputs */
 	bool have_model;
 };
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* Argument vectors: argv[0] is kansa, then --db DB, then the command. */
-struct args {
-	char *v[MAX_ARGS + 1];
-	size_t n;
-	char **extra; /* more (files), appended last */
-	size_t nextra;
-};
-
-static void arg(struct args *a, const char *s)
-{
-	if (a->n < MAX_ARGS)
-		a->v[a->n++] = (char *)s;
-}
-
-static void args_start(struct args *a, struct run *r, const char *cmd)
-{
-	memset(a, 0, sizeof(*a));
-	arg(a, r->exe);
-	arg(a, "--db");
-	arg(a, r->ws.database);
-	arg(a, cmd);
-}
-
 /* The same for a command of the year: --year FY. */
-static void args_year(struct args *a, struct run *r, const char *cmd)
+static void args_year(struct run_step_args *a, struct run *r, const char *cmd)
 {
-	args_start(a, r, cmd);
-	arg(a, "--year");
-	arg(a, r->year);
-}
-
-/* Reads bytes [from, end) of the log (NUL-terminated; caller frees). */
-static char *log_since(int fd, off_t from)
-{
-	off_t end = lseek(fd, 0, SEEK_END);
-	size_t n = end > from ? (size_t)(end - from) : 0;
-	char *s = malloc(n + 1);
-	ssize_t got = 0;
-	if (!s)
-		return NULL;
-	if (n)
-		got = pread(fd, s, n, from);
-	s[got > 0 ? got : 0] = '\0';
-	return s;
-}
-
-/* Adds a finished step to the totals and the --timings file. */
-static void step_record(struct run *r, const struct step *s)
-{
-	r->wall += s->wall;
-	r->cpu += s->cpu;
-	if (s->rss_kb > r->rss_kb)
-		r->rss_kb = s->rss_kb;
-	if (r->timings)
-		fprintf(r->timings, "%s\t%.3f\t%.3f\t%ld\t%d\n", s->name,
-			s->wall, s->cpu, s->rss_kb, s->code);
-}
-
-/* CPU seconds of this process so far, and its peak memory (KB). */
-static double self_cpu(long *rss_kb)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	*rss_kb = ru.ru_maxrss;
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-/*
- * Runs kansa with the arguments of a in a child process, its standard
- * output to the file to (through a temporary file, renamed when the step
- * succeeds) or to the log, its errors to the log.  Shows the time taken
- * while it runs when stdout is a terminal.
- */
-static void step_run(struct run *r, struct step *s, const struct args *a,
-		     const char *to)
-{
-	char **argv = calloc(a->n + a->nextra + 1, sizeof(*argv));
-	char *tmp = NULL;
-	int out = -1, status = 0;
-	double t0 = now(), shown = 0;
-	struct rusage ru;
-	off_t start;
-	pid_t pid;
-
-	s->code = 4;
-	s->out = NULL;
-	if (!argv)
-		return;
-	memcpy(argv, a->v, a->n * sizeof(*argv));
-	if (a->nextra)
-		memcpy(argv + a->n, a->extra, a->nextra * sizeof(*argv));
-	dprintf(r->log, "\n== kansa");
-	for (size_t i = 1; argv[i]; i++)
-		dprintf(r->log, " %s", argv[i]);
-	dprintf(r->log, "%s%s\n", to ? " > " : "", to ? to : "");
-	start = lseek(r->log, 0, SEEK_END);
-	if (to && (!(tmp = fileio_temp_create(to, r->d)) ||
-		   (out = fileio_create(tmp, false)) < 0)) {
-		free(argv);
-		if (tmp)
-			fileio_temp_commit(tmp, to, false, r->d);
-		return;
-	}
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		dup2(out >= 0 ? out : r->log, STDOUT_FILENO);
-		dup2(r->log, STDERR_FILENO);
-		execv(r->exe, argv);
-		dprintf(STDERR_FILENO, _("kansa run: cannot run %s: %s\n"),
-			r->exe, strerror(errno));
-		_exit(4);
-	}
-	free(argv);
-	if (pid < 0) {
-		diags_add(r->d, DIAG_ERROR, r->exe, 0, "cannot start: %s",
-			  strerror(errno));
-	} else {
-		pid_t w;
-		/* a terminal gets the time so far; anything else waits */
-		while ((w = wait4(pid, &status, r->tty ? WNOHANG : 0, &ru)) ==
-			       0 ||
-		       (w < 0 && errno == EINTR)) {
-			double t = now() - t0;
-			struct timespec tick = {0, 10 * 1000 * 1000};
-			if (t >= 0.5 && t - shown >= 0.1) {
-				printf("\r  %-9s %6.1f s ...", s->name, t);
-				fflush(stdout);
-				shown = t;
-			}
-			nanosleep(&tick, NULL);
-		}
-		if (shown > 0)
-			printf("\r\033[K");
-		if (w == pid) {
-			s->code = WIFEXITED(status) ? WEXITSTATUS(status) : 4;
-			s->cpu = (double)ru.ru_utime.tv_sec +
-				 (double)ru.ru_utime.tv_usec / 1e6 +
-				 (double)ru.ru_stime.tv_sec +
-				 (double)ru.ru_stime.tv_usec / 1e6;
-			s->rss_kb = ru.ru_maxrss;
-			if (WIFSIGNALED(status))
-				dprintf(r->log,
-					"kansa run: killed by signal %d\n",
-					WTERMSIG(status));
-		}
-	}
-	s->wall = now() - t0;
-	if (out >= 0)
-		close(out);
-	if (tmp &&
-	    fileio_temp_commit(tmp, to, s->code == 0 || s->code == 1, r->d) &&
-	    s->code == 0)
-		s->code = 4;
-	s->out = log_since(r->log, start);
-	step_record(r, s);
-}
-
-/* Prints the step's line: name, time and what it did. */
-static void step_line(const struct step *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void step_line(const struct step *s, const char *fmt, ...)
-{
-	va_list ap;
-	printf("  %-9s %6.2f s  ", s->name, s->wall);
-	va_start(ap, fmt);
-	vprintf(_(fmt), ap); /* tools/pot.sh extracts step_line's formats */
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
+	run_step_args(a, &r->steps, cmd);
+	run_step_arg(a, "--year");
+	run_step_arg(a, r->year);
 }
 
 /* A failed step: its messages, and the exit code to end the run with. */
-static int step_failed(struct run *r, const struct step *s)
+static int step_failed(struct run *r, const struct run_step *s)
 {
 	int code = s->code == 3 ? 3 : 4; /* invalid input, else a failure */
-	step_line(s, "failed (exit %d)", s->code);
+	run_step_line(s, "failed (exit %d)", s->code);
 	fflush(stdout);
 	if (s->out && *s->out)
 		fputs(s->out, stderr);
@@ -274,36 +87,6 @@ static int step_failed(struct run *r, const struct step *s)
 		  "the whole log is %s\n"),
 		s->name, r->logpath);
 	return code;
-}
-
-/* The last non-empty line of s (in place), or "". */
-static const char *last_line(char *s)
-{
-	char *end = s ? s + strlen(s) : NULL;
-	if (!s)
-		return "";
-	while (end > s && (end[-1] == '\n' || end[-1] == '\r'))
-		*--end = '\0';
-	while (end > s && end[-1] != '\n')
-		end--;
-	return end;
-}
-
-static size_t count(const char *s, const char *what)
-{
-	size_t n = 0;
-	for (const char *p = s; p && (p = strstr(p, what)); p += strlen(what))
-		n++;
-	return n;
-}
-
-/* The warnings in a step's output: its lines "FILE:LINE: warning: ..."
- * (the label in the user's language, as the step printed it). */
-static size_t count_warnings(const char *out)
-{
-	char mark[64];
-	snprintf(mark, sizeof(mark), ": %s", _("warning: "));
-	return count(out, mark);
 }
 
 static void remember(struct run *r, const char *path)
@@ -327,11 +110,11 @@ static const char *shown(const struct run *r, const char *path)
  * the last derive. */
 static int do_derive(struct run *r, struct store *st)
 {
-	struct step s = {.name = "derive"};
+	struct run_step s = {.name = "derive"};
 	char text_sha[65], cl_sha[65] = "";
 	long long size;
 	enum store_derived state;
-	struct args a;
+	struct run_step_args a;
 
 	if (fileio_sha256(r->ws.policy, text_sha, &size)) {
 		diags_add(r->d, DIAG_ERROR, r->ws.policy, 0,
@@ -344,35 +127,39 @@ static int do_derive(struct run *r, struct store *st)
 		fileio_sha256(r->ws.checklist, cl_sha, &size);
 	state = store_policy_derived(st, text_sha, cl_sha);
 	if (state == DERIVED_SAME) {
-		step_line(&s, "unchanged: %s", r->ws.checklist);
+		run_step_line(&s, "unchanged: %s", r->ws.checklist);
 		return 0;
 	}
-	args_start(&a, r, "derive");
-	arg(&a, "-o");
-	arg(&a, r->ws.checklist);
-	arg(&a, "--"); /* a file name may start with '-' */
-	arg(&a, r->ws.policy);
-	step_run(r, &s, &a, NULL);
+	run_step_args(&a, &r->steps, "derive");
+	run_step_arg(&a, "-o");
+	run_step_arg(&a, r->ws.checklist);
+	run_step_arg(&a, "--"); /* a file name may start with '-' */
+	run_step_arg(&a, r->ws.policy);
+	run_step_exec(&r->steps, &s, &a, NULL);
 	if (s.code) {
 		int rc = step_failed(r, &s);
 		free(s.out);
+		free(s.results);
 		return rc;
 	}
 	{
-		/* "POLICY: N lines, N clauses, N items" among the warnings */
-		char *line = s.out ? strstr(s.out, " clauses, ") : NULL, *nl;
-		while (line && line > s.out && line[-1] != '\n')
-			line--;
-		if (line && (nl = strchr(line, '\n')))
-			*nl = '\0';
-		size_t warnings = count_warnings(s.out);
-		step_line(&s, "%s", line ? line : _("derived"));
+		long long warnings = run_result_get(s.results, "warnings", 0);
+		if (run_result_get(s.results, "items", -1) < 0)
+			run_step_line(&s, "derived");
+		else
+			run_step_line(
+				&s, "%s: %lld lines, %lld clauses, %lld items",
+				r->ws.policy,
+				run_result_get(s.results, "lines", 0),
+				run_result_get(s.results, "clauses", 0),
+				run_result_get(s.results, "items", 0));
 		if (warnings)
-			printf(ngettext("  %zu warning about the policy text: "
-					"see %s\n",
-					"  %zu warnings about the policy text: "
-					"see %s\n",
-					warnings),
+			printf(ngettext(
+				       "  %lld warning about the policy text: "
+				       "see %s\n",
+				       "  %lld warnings about the policy text: "
+				       "see %s\n",
+				       (unsigned long)warnings),
 			       warnings, r->logpath);
 	}
 	if (state == DERIVED_TEXT_CHANGED)
@@ -386,6 +173,7 @@ static int do_derive(struct run *r, struct store *st)
 			 "stored again\n"),
 		       r->ws.checklist);
 	free(s.out);
+	free(s.results);
 	remember(r, r->ws.checklist);
 	return 0;
 }
@@ -393,10 +181,10 @@ static int do_derive(struct run *r, struct store *st)
 /* import: every file of the year that kansa.ini points to. */
 static int do_import(struct run *r)
 {
-	struct step s = {.name = "import"};
+	struct run_step s = {.name = "import"};
 	char **files[WS_KINDS] = {0};
 	size_t n[WS_KINDS] = {0}, total = 0;
-	struct args a;
+	struct run_step_args a;
 	int rc = 0;
 
 	for (int k = 0; k < WS_KINDS; k++) {
@@ -418,11 +206,11 @@ static int do_import(struct run *r)
 		goto out;
 	}
 	args_year(&a, r, "import");
-	arg(&a, "--complete"); /* the year's files: a respondent without
-				  one is retired (issue 11) */
+	run_step_arg(&a, "--complete"); /* the year's files: a respondent
+				  without one is retired (issue 11) */
 	if (r->o.allow_missing)
-		arg(&a, "--allow-missing-evidence");
-	arg(&a, "--"); /* a file name may start with '-' */
+		run_step_arg(&a, "--allow-missing-evidence");
+	run_step_arg(&a, "--"); /* a file name may start with '-' */
 	a.extra = calloc(total + 1, sizeof(*a.extra));
 	if (!a.extra) {
 		rc = 4;
@@ -431,23 +219,26 @@ static int do_import(struct run *r)
 	for (int k = 0; k < WS_KINDS; k++)
 		for (size_t i = 0; i < n[k]; i++)
 			a.extra[a.nextra++] = files[k][i];
-	step_run(r, &s, &a, NULL);
+	run_step_exec(&r->steps, &s, &a, NULL);
 	free(a.extra);
 	if (s.code) {
 		rc = step_failed(r, &s);
 	} else {
-		step_line(&s,
-			  "%zu files (answers %zu, evidence %zu, audit %zu, "
-			  "plans %zu): %zu new, %zu replaced, %zu unchanged",
-			  total, n[WS_ANSWERS], n[WS_EVIDENCE], n[WS_AUDIT],
-			  n[WS_PLANS], count(s.out, "(new)"),
-			  count(s.out, "(replaced"),
-			  count(s.out, "(unchanged"));
-		if (count_warnings(s.out))
-			printf(_("  %zu warnings: see %s\n"),
-			       count_warnings(s.out), r->logpath);
+		long long warnings = run_result_get(s.results, "warnings", 0);
+		run_step_line(
+			&s,
+			"%zu files (answers %zu, evidence %zu, audit %zu, "
+			"plans %zu): %lld new, %lld replaced, %lld unchanged",
+			total, n[WS_ANSWERS], n[WS_EVIDENCE], n[WS_AUDIT],
+			n[WS_PLANS], run_result_get(s.results, "new", 0),
+			run_result_get(s.results, "replaced", 0),
+			run_result_get(s.results, "unchanged", 0));
+		if (warnings)
+			printf(_("  %lld warnings: see %s\n"), warnings,
+			       r->logpath);
 	}
 	free(s.out);
+	free(s.results);
 out:
 	for (int k = 0; k < WS_KINDS; k++) {
 		for (size_t i = 0; i < n[k]; i++)
@@ -460,46 +251,76 @@ out:
 /* verify: evidence that changed or went missing is a warning. */
 static int do_verify(struct run *r)
 {
-	struct step s = {.name = "verify"};
-	struct args a;
+	struct run_step s = {.name = "verify"};
+	struct run_step_args a;
 	int rc = 0;
 
 	args_year(&a, r, "verify");
-	step_run(r, &s, &a, NULL);
-	if (s.code == 1) {
-		r->warnings++;
-		step_line(&s, "%s (warning: see %s)", last_line(s.out),
-			  r->logpath);
-	} else if (s.code) {
-		rc = step_failed(r, &s);
+	run_step_exec(&r->steps, &s, &a, NULL);
+	if (s.code == 0 || s.code == 1) {
+		long long files = run_result_get(s.results, "files", 0),
+			  bad = run_result_get(s.results, "not_ok", 0);
+		r->warnings += s.code == 1;
+		run_step_line(&s,
+			      "%lld evidence files: %lld ok, %lld not ok%s%s%s",
+			      files, files - bad, bad,
+			      s.code ? " (warning: see " : "",
+			      s.code ? r->logpath : "", s.code ? ")" : "");
 	} else {
-		step_line(&s, "%s", last_line(s.out));
+		rc = step_failed(r, &s);
 	}
 	free(s.out);
+	free(s.results);
 	return rc;
 }
 
 /* status, as kansa status prints it, into the output folder. */
 static int do_status(struct run *r)
 {
-	struct step s = {.name = "status"};
+	struct run_step s = {.name = "status"};
 	char path[PATH_MAX];
-	struct args a;
+	struct run_step_args a;
 	int rc = 0;
 
 	snprintf(path, sizeof(path), "%s/status.txt", r->outdir);
 	args_year(&a, r, "status");
-	arg(&a, "--as-of");
-	arg(&a, r->o.as_of);
-	step_run(r, &s, &a, path);
+	run_step_arg(&a, "--as-of");
+	run_step_arg(&a, r->o.as_of);
+	run_step_exec(&r->steps, &s, &a, path);
 	if (s.code) {
 		rc = step_failed(r, &s);
 	} else {
-		step_line(&s, "%s", shown(r, path));
+		run_step_line(&s, "%s", shown(r, path));
 		remember(r, path);
 	}
 	free(s.out);
+	free(s.results);
 	return rc;
+}
+
+/*
+ * The year's model, read once for score, findings, diff, the report and
+ * the summary: everything (a closed year's final outputs too) in one
+ * read transaction, one committed state (issue 11).  The import step has
+ * run SQLite's quick check on the database: once a run.
+ */
+static enum kansa_err gather(struct run *r, struct store *st)
+{
+	struct report_options ro = {.year = r->o.year,
+				    .as_of = r->o.as_of,
+				    .date = r->o.date,
+				    .templates = r->ws.templates,
+				    .organisation = r->ws.organisation,
+				    .output_dir = r->outdir};
+	enum kansa_err err;
+
+	r->have_model = true;
+	if ((err = store_read_begin(st, r->d)))
+		return err;
+	if (!(err = store_load_finals(st, r->o.year, &r->finals, r->d)))
+		err = report_gather(st, &ro, &r->model, r->d);
+	store_read_end(st);
+	return err;
 }
 
 /*
@@ -510,28 +331,17 @@ static int do_status(struct run *r)
  */
 static int do_result(struct run *r, struct store *st, const char *name)
 {
-	struct step s = {.name = name};
-	struct report_options ro = {.year = r->o.year,
-				    .as_of = r->o.as_of,
-				    .date = r->o.date,
-				    .templates = r->ws.templates,
-				    .organisation = r->ws.organisation,
-				    .output_dir = r->outdir};
+	struct run_step s = {.name = name};
 	char path[PATH_MAX], *tmp;
-	double t0 = now(), c0 = self_cpu(&s.rss_kb);
+	double t0 = run_step_now(), c0 = run_step_cpu(&s.rss_kb);
 	FILE *f = NULL;
 	enum kansa_err err = KANSA_OK;
 
-	if (!r->have_model) {
-		r->have_model = true;
-		/* one read transaction: one committed state (issue 11) */
-		if (!(err = store_read_begin(st, r->d)))
-			err = report_gather(st, &ro, &r->model, r->d);
-		store_read_end(st);
-	}
+	if (!r->have_model)
+		err = gather(r, st);
 	if (!err && strcmp(name, "diff") == 0 && !r->model.prev_year) {
-		s.wall = now() - t0;
-		step_line(&s, "no earlier year with answers");
+		s.wall = run_step_now() - t0;
+		run_step_line(&s, "no earlier year with answers");
 		return 0;
 	}
 	snprintf(path, sizeof(path), "%s/%s.txt", r->outdir, name);
@@ -551,81 +361,85 @@ static int do_result(struct run *r, struct store *st, const char *name)
 	} else if (!err) {
 		err = KANSA_ERR_IO;
 	}
-	s.wall = now() - t0;
-	s.cpu = self_cpu(&s.rss_kb) - c0;
+	s.wall = run_step_now() - t0;
+	s.cpu = run_step_cpu(&s.rss_kb) - c0;
 	s.code = kansa_exit_code(err);
-	step_record(r, &s);
+	run_step_record(&r->steps, &s);
 	if (err) {
-		step_line(&s, "failed (exit %d)", s.code);
+		run_step_line(&s, "failed (exit %d)", s.code);
 		return s.code;
 	}
-	step_line(&s, "%s", shown(r, path));
+	run_step_line(&s, "%s", shown(r, path));
 	remember(r, path);
 	return 0;
 }
 
-/* The report step's warning about ○○ left in report.ini, or NULL;
- * caller frees. */
-static char *placeholder_warning(const char *out)
+/* report: the workpaper and both PDFs from the year's model (the PDFs on
+ * the second core while the workbook is written), the manifest (which
+ * also lists the text results) and the run's record, made here. */
+static int do_report(struct run *r, struct store *st, const char *const *texts,
+		     size_t ntexts)
 {
-	const char *todo = strstr(out, "still has ○○"), *bol = todo, *eol;
-	if (!todo)
-		return NULL;
-	while (bol > out && bol[-1] != '\n')
-		bol--;
-	eol = strchr(todo, '\n');
-	return strndup(bol, eol ? (size_t)(eol - bol) : strlen(bol));
-}
-
-/* report: the workpaper, both PDFs and the manifest (which also lists
- * the text results). */
-static int do_report(struct run *r, const char *const *texts, size_t ntexts)
-{
-	struct step s = {.name = "report"};
-	struct args a;
+	struct run_step s = {.name = "report"};
+	struct pdf_passwords pw;
+	struct documents doc = {.outdir = r->outdir,
+				.only = {true, true, true},
+				.finals = &r->finals,
+				.as_of = r->o.as_of,
+				.date = r->o.date,
+				.version = KANSA_VERSION,
+				.include = texts,
+				.ninclude = ntexts};
+	struct manifest_run run = {.version = KANSA_VERSION,
+				   .as_of = r->o.as_of,
+				   .date = r->o.date,
+				   .staged_for = r->stage.final,
+				   .year_report = true};
+	double t0 = run_step_now(), c0 = run_step_cpu(&s.rss_kb);
+	char started[32];
+	time_t t = time(NULL);
+	struct diags d;
+	enum kansa_err err;
 	int rc = 0;
 
-	args_year(&a, r, "report");
-	arg(&a, "--as-of");
-	arg(&a, r->o.as_of);
-	arg(&a, "--date");
-	arg(&a, r->o.date);
-	arg(&a, "--templates");
-	arg(&a, r->ws.templates);
-	arg(&a, "-o");
-	arg(&a, r->outdir);
-	arg(&a, "--staged-for"); /* recorded where it is published */
-	arg(&a, r->stage.final);
-	if (*r->ws.organisation) {
-		arg(&a, "--organisation");
-		arg(&a, r->ws.organisation);
+	diags_init(&d);
+	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	run.started = started;
+	dprintf(r->steps.log,
+		"\n== report --year %d --as-of %s --date %s -o %s (published "
+		"as %s)\n",
+		r->o.year, r->o.as_of, r->o.date, r->outdir, r->stage.final);
+	if (!r->o.password_file ||
+	    !(err = pdf_passwords_read(r->o.password_file, &pw, &d))) {
+		doc.pw = r->o.password_file ? &pw : NULL;
+		err = documents_report_year(st, &r->model, &doc, &run, &d);
+		explicit_bzero(&pw, sizeof(pw));
 	}
-	if (r->o.password_file) {
-		arg(&a, "--pdf-password-file");
-		arg(&a, r->o.password_file);
-	}
-	for (size_t i = 0; i < ntexts; i++) {
-		arg(&a, "--include");
-		arg(&a, texts[i]);
-	}
-	step_run(r, &s, &a, NULL);
-	if (s.code) {
+	s.wall = run_step_now() - t0;
+	s.cpu = run_step_cpu(&s.rss_kb) - c0 + doc.pdf_cpu;
+	if (doc.pdf_rss_kb > s.rss_kb)
+		s.rss_kb = doc.pdf_rss_kb;
+	s.code = kansa_exit_code(err);
+	for (size_t i = 0; i < doc.nfiles; i++)
+		dprintf(r->steps.log, "%s\n", doc.files[i].path);
+	run_step_diags(&r->steps, &s, &d);
+	run_step_record(&r->steps, &s);
+	if (err) {
 		rc = step_failed(r, &s);
 	} else {
-		size_t files = 0;
-		char *todo = placeholder_warning(s.out);
-		for (char *line = strtok(s.out, "\n"); line;
-		     line = strtok(NULL, "\n"))
-			if (strncmp(line, r->outdir, strlen(r->outdir)) == 0) {
-				remember(r, line);
-				files++;
-			}
-		step_line(&s, "%zu files in %s", files, r->stage.final);
-		if (todo) /* the letter is about to be dated with it */
-			printf("  %s\n", todo);
-		free(todo);
+		struct sbuf b = {0};
+		for (size_t i = 0; i < doc.n; i++)
+			remember(r, doc.files[i].path);
+		remember(r, doc.files[doc.nfiles - 1].path); /* manifest */
+		run_step_line(&s, "%zu files in %s", doc.n + 1, r->stage.final);
+		if (doc.placeholder) /* the letter is about to be dated */
+			run_step_diag_line(&b, &d.v[doc.placeholder - 1]);
+		if (b.len)
+			printf("  %s", b.s);
+		sbuf_release(&b);
 	}
 	free(s.out);
+	diags_release(&d);
 	return rc;
 }
 
@@ -736,13 +550,6 @@ const struct cli_option cmd_run_options[] = {
 	 N_("the import step records a missing evidence\nfile as missing "
 	    "instead of refusing it")},
 	{"db", 'd', false, "FILE", NULL}, /* refused, with the reason */
-	CLI_OPT_END,
-};
-
-const struct cli_option cmd_init_options[] = {
-	{"organisation", 'g', false, "NAME",
-	 N_("the organisation (架空町議会)")},
-	CLI_OPT_YEAR(N_("the first fiscal year (default: today's)")),
 	CLI_OPT_END,
 };
 
@@ -857,10 +664,10 @@ static int open_workspace(struct run *r)
 	if (err || !(r->outdir = strdup(r->stage.stage)))
 		return 4;
 	snprintf(r->logpath, sizeof(r->logpath), "%s/kansa-run.log", r->outdir);
-	r->log =
+	r->steps.log =
 		open(r->logpath,
 		     O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
-	if (r->log < 0) {
+	if (r->steps.log < 0) {
 		diags_add(r->d, DIAG_ERROR, r->logpath, 0, "cannot write: %s",
 			  strerror(errno));
 		return 4;
@@ -871,166 +678,123 @@ static int open_workspace(struct run *r)
 	return 0;
 }
 
-int cmd_run(int argc, char **argv, struct cli *cli)
+/* Every step in order, then the set published: 0, or the exit code to
+ * end the run with. */
+static int run_steps(struct run *r, struct store *st)
 {
 	static const char *const results[] = {"score", "findings", "diff"};
 	static const char *const texts[] = {"score.txt", "findings.txt",
 					    "diff.txt"};
 	const char *done[4];
 	size_t ndone = 0;
-	char pwbuf[PATH_MAX], tmbuf[PATH_MAX];
-	struct run r;
-	struct store *st = NULL;
-	enum kansa_err err;
-	double t0 = now();
 	int rc;
 
-	memset(&r, 0, sizeof(r));
-	r.log = -1;
-	r.stage.lock = -1;
-	r.d = &cli->diags;
-	if ((rc = parse(argc, argv, &r.o, cli)) != 0)
+	if ((rc = do_derive(r, st)) || (rc = do_import(r)) ||
+	    (rc = do_verify(r)) || (rc = do_status(r)))
 		return rc;
-	snprintf(r.year, sizeof(r.year), "%d", r.o.year);
-	r.o.password_file = absolute(r.o.password_file, pwbuf, sizeof(pwbuf));
-	r.o.timings = absolute(r.o.timings, tmbuf, sizeof(tmbuf));
-	if (r.o.timings && !(r.timings = fileio_fopen_write(r.o.timings))) {
-		diags_add(r.d, DIAG_ERROR, r.o.timings, 0, "cannot write: %s",
+	done[ndone++] = "status.txt";
+	for (size_t i = 0; i < 3; i++) {
+		if ((rc = do_result(r, st, results[i])))
+			return rc;
+		if (i < 2 || r->model.prev_year)
+			done[ndone++] = texts[i];
+	}
+	if ((rc = do_report(r, st, done, ndone)))
+		return rc;
+	return run_stage_publish(&r->stage, r->d) ? 4 : 0;
+}
+
+/* The line of the whole run, on stdout and in --timings. */
+static void total_line(struct run *r, double t0)
+{
+	struct run_step s = {.name = "total"};
+	s.wall = run_step_now() - t0;
+	run_step_line(&s, "(steps: %.2f s CPU, largest %.0f MB)", r->steps.cpu,
+		      (double)r->steps.rss_kb / 1024);
+	if (r->steps.timings)
+		fprintf(r->steps.timings, "total\t%.3f\t%.3f\t%ld\t0\n", s.wall,
+			r->steps.cpu, r->steps.rss_kb);
+}
+
+/* Everything the run holds: its lock, staging folder (unless published),
+ * log, model. */
+static void run_release(struct run *r)
+{
+	run_stage_abandon(&r->stage, "kansa-run.log");
+	run_stage_close(&r->stage);
+	if (r->steps.log >= 0)
+		close(r->steps.log);
+	if (r->steps.timings)
+		fclose(r->steps.timings);
+	for (size_t i = 0; i < r->nwritten; i++)
+		free(r->written[i]);
+	free(r->outdir);
+	workspace_release(&r->ws);
+	if (r->have_model)
+		report_release(&r->model);
+	store_finals_release(&r->finals);
+}
+
+/* Where the run writes its --timings, and kansa itself for its steps;
+ * 0 or an exit code. */
+static int run_start(struct run *r, struct cli *cli, char *tmbuf, size_t n)
+{
+	r->o.timings = absolute(r->o.timings, tmbuf, n);
+	if (r->o.timings &&
+	    !(r->steps.timings = fileio_fopen_write(r->o.timings))) {
+		diags_add(r->d, DIAG_ERROR, r->o.timings, 0, "cannot write: %s",
 			  strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);
 	}
-	if (readlink("/proc/self/exe", r.exe, sizeof(r.exe) - 1) <= 0) {
-		diags_add(r.d, DIAG_ERROR, "/proc/self/exe", 0,
+	if (readlink("/proc/self/exe", r->exe, sizeof(r->exe) - 1) <= 0) {
+		diags_add(r->d, DIAG_ERROR, "/proc/self/exe", 0,
 			  "cannot find kansa itself to run its steps: %s",
 			  strerror(errno));
 		return cli_finish(cli, KANSA_ERR_IO);
 	}
-	r.tty = isatty(STDOUT_FILENO);
-	if ((rc = open_workspace(&r)) != 0)
+	r->steps.tty = isatty(STDOUT_FILENO);
+	return 0;
+}
+
+int cmd_run(int argc, char **argv, struct cli *cli)
+{
+	char pwbuf[PATH_MAX], tmbuf[PATH_MAX];
+	struct run r;
+	struct store *st = NULL;
+	enum kansa_err err;
+	double t0 = run_step_now();
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.steps.log = -1;
+	r.stage.lock = -1;
+	r.d = r.steps.d = &cli->diags;
+	r.steps.exe = r.exe;
+	if ((rc = parse(argc, argv, &r.o, cli)) != 0)
+		return rc;
+	snprintf(r.year, sizeof(r.year), "%d", r.o.year);
+	r.o.password_file = absolute(r.o.password_file, pwbuf, sizeof(pwbuf));
+	if ((rc = run_start(&r, cli, tmbuf, sizeof(tmbuf))) ||
+	    (rc = open_workspace(&r)) != 0)
 		goto out;
 	printf(_("kansa run --year %d (%s): workspace %s, database %s\n"),
 	       r.o.year, r.o.as_of, r.o.workspace, r.ws.database);
 	fflush(stdout);
-	cli->db = r.ws.database;
+	cli->db = r.steps.db = r.ws.database;
 	if ((err = cli_open_store(cli, true, &st))) {
 		rc = kansa_exit_code(err);
 		goto out;
 	}
-	if ((rc = do_derive(&r, st)) || (rc = do_import(&r)) ||
-	    (rc = do_verify(&r)))
+	if ((rc = run_steps(&r, st)))
 		goto out;
-	if ((rc = do_status(&r)))
-		goto out;
-	done[ndone++] = "status.txt";
-	for (size_t i = 0; i < 3; i++) {
-		if ((rc = do_result(&r, st, results[i])))
-			goto out;
-		if (i < 2 || r.model.prev_year)
-			done[ndone++] = texts[i];
-	}
-	if ((rc = do_report(&r, done, ndone)))
-		goto out;
-	if ((err = run_stage_publish(&r.stage, r.d))) {
-		rc = 4;
-		goto out;
-	}
-	{
-		struct step s = {.name = "total"};
-		s.wall = now() - t0;
-		step_line(&s, "(steps: %.2f s CPU, largest %.0f MB)", r.cpu,
-			  (double)r.rss_kb / 1024);
-		if (r.timings)
-			fprintf(r.timings, "total\t%.3f\t%.3f\t%ld\t0\n",
-				s.wall, r.cpu, r.rss_kb);
-	}
+	total_line(&r, t0);
 	rc = summary(&r);
 	if (r.warnings)
-		printf(ngettext("  %zu step finished with a warning: see %s\n",
-				"  %zu steps finished with a warning: see "
-				"%s\n",
-				r.warnings),
-		       r.warnings, r.logpath);
+		printf("  %zu step%s finished with a warning: see %s\n",
+		       r.warnings, r.warnings == 1 ? "" : "s", r.logpath);
 out:
 	cli_print_diags(cli);
 	store_close(st);
-	run_stage_abandon(&r.stage, "kansa-run.log"); /* unless published */
-	run_stage_close(&r.stage);
-	if (r.log >= 0)
-		close(r.log);
-	if (r.timings)
-		fclose(r.timings);
-	for (size_t i = 0; i < r.nwritten; i++)
-		free(r.written[i]);
-	free(r.outdir);
-	workspace_release(&r.ws);
-	if (r.have_model)
-		report_release(&r.model);
+	run_release(&r);
 	return rc;
-}
-
-/* What kansa init says to do next, in the order of README.txt. */
-static void print_next_steps(const char *dir, int year)
-{
-	printf(_("%s: a kansa workspace for %d: kansa.ini, README.txt, "
-		 "templates/, checklists/, %d/answers/, %d/evidence/, "
-		 "output/\n"
-		 "next steps (README.txt there tells the whole year, with an "
-		 "example of every file):\n"
-		 "  1. cd %s\n"
-		 "  2. put the policy text (情報セキュリティ対策基準, UTF-8 or "
-		 "Shift_JIS) in checklists/policy.txt\n"
-		 "  3. kansa template --year %d\n"
-		 "     (derives the checklist, writes one answer sheet per "
-		 "role into %d/answers/)\n"
-		 "  4. collect the filled sheets in %d/answers/, the "
-		 "evidence and its register in %d/evidence/,\n"
-		 "     the audit chief's judgements in %d/audit.ini\n"
-		 "  5. kansa run --year %d --as-of DATE --date DATE\n"
-		 "     (imports, scores and writes the reports into "
-		 "output/%d/)\n"
-		 "  6. the year after: kansa year start %d\n"),
-	       dir, year, year, year, dir, year, year, year, year, year, year,
-	       year, year + 1);
-}
-
-int cmd_init(int argc, char **argv, struct cli *cli)
-{
-	struct cli_parser p;
-	const struct command *cmd = cli_find("init");
-	const char *org = "", *dir = ".";
-	char today[11];
-	int c, rc, year;
-	enum kansa_err err;
-
-	/* the fiscal year of today: April to March */
-	cli_today(today);
-	year = atoi(today) - (strncmp(today + 5, "04", 2) < 0);
-	cli_parse_start(&p, cmd, cli);
-	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
-		switch (c) {
-		case 'g':
-			org = optarg;
-			break;
-		case 'y':
-			if ((rc = cli_opt_year(cmd, optarg, &year)) != 0)
-				return rc;
-			break;
-		default:
-			return cli_usage_error(cmd, "unknown option");
-		}
-	}
-	if (optind + 1 < argc)
-		return cli_usage_error(cmd, "expected at most one folder");
-	if (optind < argc)
-		dir = argv[optind];
-	if (strchr(org, '\n') || strchr(org, '\r'))
-		return cli_usage_error(cmd, "--organisation: one line");
-	if ((err = workspace_init(dir, org, year, &cli->diags)))
-		return cli_finish(cli, err);
-	print_next_steps(dir, year);
-	if (!*org)
-		printf(_("note: no --organisation: set organisation in "
-			 "%s/kansa.ini (the reports name it)\n"),
-		       dir);
-	return cli_finish(cli, KANSA_OK);
 }

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "evidence.h"
+#include "run_result.h"
 
 const struct cli_option cmd_verify_options[] = {
 	CLI_OPT_YEAR(N_("the fiscal year")),
@@ -63,9 +64,12 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 		err = store_save_check(st, year, e->id, results[r],
 				       r == 2 ? "" : sha, &cli->diags);
 	}
-	if (!err)
+	if (!err) {
 		printf("%zu evidence files: %zu ok, %zu not ok\n", reg.n,
 		       reg.n - bad, bad);
+		run_result_put("files", (long long)reg.n); /* for kansa run */
+		run_result_put("not_ok", (long long)bad);
+	}
 out:
 	evidence_release(&reg);
 	store_close(st);

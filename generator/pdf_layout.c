@@ -11,10 +11,9 @@
 
 #include "fileio.h"
 #include "pdf_font.h"
+#include "pdf_layout_internal.h"
 #include "text.h"
 
-#define LINE 1.45 /* line height, in font sizes */
-#define PAD  3.0  /* cell padding */
 #define GETA "〓" /* drawn for a character the font cannot (beyond BMP) */
 
 static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
@@ -172,7 +171,7 @@ void pdf_restart(struct pdf *p, bool dry)
 
 /* A copy of s the font can draw: characters beyond the BMP become 〓
  * (with a warning), control characters but newline are dropped. */
-static char *drawable(struct pdf *p, const char *s)
+char *pdf_drawable(struct pdf *p, const char *s)
 {
 	struct sbuf b = {0};
 	size_t n = strlen(s);
@@ -207,9 +206,8 @@ static char *drawable(struct pdf *p, const char *s)
 	return sbuf_take(&b);
 }
 
-#define MIN_BODY  10.0 /* points: body text is never smaller */
-#define MIN_TABLE 9.0  /* points: nor is a table's text */
-#define HASH_LEN  64   /* hex digits of a SHA-256 value */
+#define MIN_BODY 10.0 /* points: body text is never smaller */
+#define HASH_LEN 64   /* hex digits of a SHA-256 value */
 
 static bool is_hex(char c)
 {
@@ -290,10 +288,6 @@ static double width_of(struct pdf *p, enum pdf_face f, const char *s, size_t n,
 	return w + face_width(p, f, s + from, n - from, size);
 }
 
-struct span {
-	size_t start, len; /* bytes of a line */
-};
-
 /* The places s (len bytes) may break (UAX #14, UC_BREAK_*), with the
  * breaks kansa forbids besides; NULL when out of memory. */
 static char *line_breaks(const char *s, size_t len)
@@ -367,8 +361,8 @@ static void balance_last_line(struct pdf *p, enum pdf_face f, const char *s,
  * with 「（), never inside a SHA-256 value, then avoids a last line of
  * one character.  Returns the lines (caller frees) and their count in
  * *n, or NULL when out of memory. */
-static struct span *wrap(struct pdf *p, enum pdf_face f, const char *s,
-			 double size, double width, size_t *n)
+struct span *pdf_wrap(struct pdf *p, enum pdf_face f, const char *s,
+		      double size, double width, size_t *n)
 {
 	size_t len = strlen(s), start = 0, brk_at = 0;
 	char *brk = line_breaks(s, len);
@@ -466,8 +460,8 @@ static double show(struct pdf *p, enum pdf_face f, const char *s, size_t n,
 
 /* Draws one line (no wrapping) at x, baseline at cursor y + size, in
  * face f, its SHA-256 values in the monospaced face. */
-static void draw(struct pdf *p, const char *s, size_t n, double x, double y,
-		 double size, enum pdf_face f)
+void pdf_draw(struct pdf *p, const char *s, size_t n, double x, double y,
+	      double size, enum pdf_face f)
 {
 	double base = PDF_PAGE_H - y - size;
 	size_t from = 0;
@@ -501,7 +495,7 @@ static void line_at(struct pdf *p, const char *text, double size, double x,
 	char *t;
 	enum pdf_face f = bold ? PDF_GOTHIC : PDF_MINCHO;
 	double tw;
-	if (!(t = drawable(p, text)))
+	if (!(t = pdf_drawable(p, text)))
 		return;
 	new_page_if_needed(p);
 	tw = width_of(p, f, t, strlen(t), size);
@@ -509,7 +503,7 @@ static void line_at(struct pdf *p, const char *text, double size, double x,
 		x += (w - tw) / 2;
 	else if (align == 2)
 		x += w - tw;
-	draw(p, t, strlen(t), x, p->y, size, f);
+	pdf_draw(p, t, strlen(t), x, p->y, size, f);
 	free(t);
 }
 
@@ -522,9 +516,9 @@ void pdf_line_at(struct pdf *p, const char *text, double size, double x,
 
 size_t pdf_lines(struct pdf *p, const char *text, double size, double width)
 {
-	char *t = drawable(p, text);
+	char *t = pdf_drawable(p, text);
 	size_t n = 0;
-	struct span *v = t ? wrap(p, PDF_MINCHO, t, size, width, &n) : NULL;
+	struct span *v = t ? pdf_wrap(p, PDF_MINCHO, t, size, width, &n) : NULL;
 	free(v);
 	free(t);
 	return n;
@@ -540,13 +534,13 @@ void pdf_text(struct pdf *p, const char *text, double size, double indent,
 	pdf_flush(p);
 	if (size < MIN_BODY)
 		size = MIN_BODY;
-	t = drawable(p, text);
-	v = t ? wrap(p, f, t, size, PDF_WIDTH - indent, &n) : NULL;
+	t = pdf_drawable(p, text);
+	v = t ? pdf_wrap(p, f, t, size, PDF_WIDTH - indent, &n) : NULL;
 	new_page_if_needed(p);
 	for (size_t i = 0; v && i < n; i++) {
 		pdf_need(p, size * LINE);
-		draw(p, t + v[i].start, v[i].len, PDF_LEFT + indent, p->y, size,
-		     f);
+		pdf_draw(p, t + v[i].start, v[i].len, PDF_LEFT + indent, p->y,
+			 size, f);
 		p->y += size * LINE;
 	}
 	free(v);
@@ -628,7 +622,7 @@ void pdf_page(struct pdf *p, bool numbered)
 
 /* A page break inside a section: the next page starts with the
  * section's heading and "（続き）". */
-static void page_break(struct pdf *p)
+void pdf_page_break(struct pdf *p)
 {
 	char cont[sizeof(p->section) + 16];
 	start_page(p, true);
@@ -644,7 +638,7 @@ void pdf_need(struct pdf *p, double h)
 	if (!p->pages)
 		start_page(p, true);
 	else if (p->y + h > PDF_PAGE_H - PDF_BOTTOM)
-		page_break(p);
+		pdf_page_break(p);
 }
 
 void pdf_space(struct pdf *p, double h)
@@ -655,16 +649,16 @@ void pdf_space(struct pdf *p, double h)
 
 /* --- headings and contents ------------------------------------------ */
 
-static double heading_size(int level)
+double pdf_heading_size(int level)
 {
 	return level == 1 ? 14 : level == 2 ? 12 : 10.5;
 }
 
 /* Draws a heading now: it starts a page when less than keep points
  * would be left under it. */
-static void put_heading(struct pdf *p, int level, const char *text, double keep)
+void pdf_put_heading(struct pdf *p, int level, const char *text, double keep)
 {
-	double size = heading_size(level);
+	double size = pdf_heading_size(level);
 	struct pdf_heading *h = NULL;
 
 	p->y += level == 1 ? 10 : 6;
@@ -724,7 +718,7 @@ void pdf_flush(struct pdf *p)
 	if (!t)
 		return;
 	p->pending = NULL;
-	put_heading(p, p->pending_level, t, 100);
+	pdf_put_heading(p, p->pending_level, t, 100);
 	free(t);
 }
 
@@ -735,7 +729,7 @@ void pdf_heading(struct pdf *p, int level, const char *text)
 	p->pending = strdup(text);
 	p->pending_level = level;
 	if (!p->pending)
-		put_heading(p, level, text, 100);
+		pdf_put_heading(p, level, text, 100);
 }
 
 /* A dotted leader from x1 to x2 on the line at the cursor. */
@@ -771,7 +765,7 @@ void pdf_contents(struct pdf *p)
 		pdf_line_at(p, h->title, size, PDF_LEFT + indent,
 			    PDF_WIDTH - indent - 30, 0, h->level == 1);
 		pdf_line_at(p, num, size, PDF_LEFT, PDF_WIDTH, 2, false);
-		t = drawable(p, h->title);
+		t = pdf_drawable(p, h->title);
 		tw = t ? width_of(p, f, t, strlen(t), size) : 0;
 		nw = width_of(p, PDF_MINCHO, num, strlen(num), size);
 		free(t);
@@ -811,226 +805,6 @@ static void contents_links(struct pdf *p)
 							HPDF_ANNOT_INVERT_BOX);
 		}
 	}
-}
-
-/* --- tables ---------------------------------------------------------- */
-
-struct cell_lines {
-	char *text;	/* drawable text */
-	struct span *v; /* its lines */
-	size_t n;	/* how many */
-};
-
-void pdf_rect(struct pdf *p, double x, double y, double w, double h, bool fill)
-{
-	if (p->dry || !p->page)
-		return;
-	if (fill) {
-		HPDF_Page_SetRGBFill(p->page, 0.88f, 0.91f, 0.96f);
-		HPDF_Page_Rectangle(p->page, (HPDF_REAL)x,
-				    (HPDF_REAL)(PDF_PAGE_H - y - h),
-				    (HPDF_REAL)w, (HPDF_REAL)h);
-		HPDF_Page_Fill(p->page);
-		HPDF_Page_SetRGBFill(p->page, 0, 0, 0);
-	}
-	HPDF_Page_SetLineWidth(p->page, 0.4);
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x,
-			    (HPDF_REAL)(PDF_PAGE_H - y - h), (HPDF_REAL)w,
-			    (HPDF_REAL)h);
-	HPDF_Page_Stroke(p->page);
-}
-
-/* Draws lines first..first+count of each cell of a row at the cursor:
- * the head in Gothic on a tint, cells in Mincho. */
-static void row_part(struct pdf *p, size_t ncols, const double *widths,
-		     const struct cell_lines *cells, size_t first, size_t count,
-		     double size, bool head)
-{
-	double x = PDF_LEFT, h = count * size * LINE + 2 * PAD;
-	for (size_t c = 0; c < ncols; c++) {
-		pdf_rect(p, x, p->y, widths[c], h, head);
-		for (size_t k = first; k < first + count && k < cells[c].n; k++)
-			draw(p, cells[c].text + cells[c].v[k].start,
-			     cells[c].v[k].len, x + PAD,
-			     p->y + PAD + (double)(k - first) * size * LINE +
-				     size * 0.15,
-			     size, head ? PDF_GOTHIC : PDF_MINCHO);
-		x += widths[c];
-	}
-	p->y += h;
-}
-
-static bool lay_cells(struct pdf *p, size_t ncols, const double *widths,
-		      const char *const *text, double size, bool head,
-		      struct cell_lines *out, size_t *most)
-{
-	*most = 1;
-	for (size_t c = 0; c < ncols; c++) {
-		out[c].text = drawable(p, text[c] ? text[c] : "");
-		out[c].v = out[c].text ? wrap(p, head ? PDF_GOTHIC : PDF_MINCHO,
-					      out[c].text, size,
-					      widths[c] - 2 * PAD, &out[c].n)
-				       : NULL;
-		if (!out[c].v)
-			return false;
-		if (out[c].n > *most)
-			*most = out[c].n;
-	}
-	return true;
-}
-
-static void free_cells(struct cell_lines *c, size_t n)
-{
-	for (size_t i = 0; c && i < n; i++) {
-		free(c[i].text);
-		free(c[i].v);
-		c[i].text = NULL;
-		c[i].v = NULL;
-	}
-}
-
-#define BODY_H	    (PDF_PAGE_H - PDF_TOP - PDF_BOTTOM) /* a page's room */
-#define SMALL_TABLE 220.0 /* points: a table no taller is never split */
-#define EPS	    0.01  /* points: what rounding may add up to */
-
-/* A table that was laid out: the head's and every row's cells. */
-struct laid_table {
-	struct cell_lines *head; /* ncols */
-	struct cell_lines *rows; /* nrows * ncols */
-	size_t *lines;		 /* per row: its lines */
-	size_t head_lines;
-};
-
-static void laid_free(struct laid_table *t, size_t ncols, size_t nrows)
-{
-	free_cells(t->head, ncols);
-	for (size_t r = 0; t->rows && r < nrows; r++)
-		free_cells(t->rows + r * ncols, ncols);
-	free(t->head);
-	free(t->rows);
-	free(t->lines);
-}
-
-/* Wraps every cell once; false when out of memory. */
-static bool lay_table(struct pdf *p, size_t ncols, const double *widths,
-		      const char *const *header, const char *const *cells,
-		      size_t nrows, double size, struct laid_table *t)
-{
-	memset(t, 0, sizeof(*t));
-	t->head = calloc(ncols, sizeof(*t->head));
-	t->rows = calloc(nrows * ncols + 1, sizeof(*t->rows));
-	t->lines = calloc(nrows + 1, sizeof(*t->lines));
-	if (!t->head || !t->rows || !t->lines ||
-	    !lay_cells(p, ncols, widths, header, size, true, t->head,
-		       &t->head_lines))
-		return false;
-	for (size_t r = 0; r < nrows; r++) {
-		if (p->row_context)
-			p->context = p->row_context[r];
-		if (!lay_cells(p, ncols, widths, cells + r * ncols, size, false,
-			       t->rows + r * ncols, &t->lines[r]))
-			return false;
-	}
-	return true;
-}
-
-/* Draws row r, continuing it on further pages when it does not fit. */
-static void put_row(struct pdf *p, size_t ncols, const double *widths,
-		    const struct laid_table *t, size_t r, double size)
-{
-	const double line = size * LINE;
-	size_t done = 0, lines = t->lines[r];
-	while (done < lines) {
-		double room = PDF_PAGE_H - PDF_BOTTOM - p->y - 2 * PAD + EPS;
-		size_t fit = room > 0 ? (size_t)(room / line) : 0;
-		if (fit > lines - done)
-			fit = lines - done;
-		/* a row that fits whole on the next page moves there */
-		if (fit < lines - done && done == 0 &&
-		    lines * line + 2 * PAD < BODY_H - 60)
-			fit = 0;
-		if (fit == 0) {
-			page_break(p);
-			row_part(p, ncols, widths, t->head, 0, t->head_lines,
-				 size, true);
-			continue;
-		}
-		row_part(p, ncols, widths, t->rows + r * ncols, done, fit, size,
-			 false);
-		done += fit;
-	}
-}
-
-void pdf_table(struct pdf *p, size_t ncols, const double *widths,
-	       const char *const *header, const char *const *cells,
-	       size_t nrows, double size)
-{
-	struct laid_table t;
-	double line, head_h, total, heading = 0;
-	int level = 0;
-
-	if (size < MIN_TABLE)
-		size = MIN_TABLE;
-	line = size * LINE;
-	if (p->pending) { /* the heading, kept with the table */
-		level = p->pending_level;
-		heading =
-			(level == 1 ? 10 : 6) + heading_size(level) * LINE + 4;
-	}
-	if (!lay_table(p, ncols, widths, header, cells, nrows, size, &t)) {
-		p->failed = true;
-		goto out;
-	}
-	head_h = (double)t.head_lines * line + 2 * PAD;
-	total = head_h;
-	for (size_t r = 0; r < nrows; r++)
-		total += (double)t.lines[r] * line + 2 * PAD;
-	/* a block (heading and table) or a small table is kept on one
-	 * page; a longer one starts where its head and first lines fit */
-	p->breaking_heading = heading > 0; /* a new part: no "（続き）" */
-	if (level >= 3 ? heading + total <= BODY_H - 30 : total <= SMALL_TABLE)
-		pdf_need(p, heading + total);
-	else
-		pdf_need(p,
-			 heading + head_h +
-				 (double)(nrows && t.lines[0] < 3 ? t.lines[0]
-								  : 3) *
-					 line +
-				 2 * PAD);
-	p->breaking_heading = false;
-	if (p->pending) {
-		char *h = p->pending;
-		p->pending = NULL;
-		put_heading(p, level, h, 0);
-		free(h);
-	}
-	row_part(p, ncols, widths, t.head, 0, t.head_lines, size, true);
-	for (size_t r = 0, row_page = 0; r < nrows; r++) {
-		double h = (double)t.lines[r] * line + 2 * PAD;
-		double room = PDF_PAGE_H - PDF_BOTTOM - p->y + EPS;
-		if (p->row_context)
-			p->context = p->row_context[r];
-		/* the last row never goes alone to the next page: when it
-		 * would, the one before goes with it */
-		if (nrows >= 3 && r == nrows - 2 &&
-		    row_page == (size_t)p->pages && h <= room &&
-		    h + (double)t.lines[r + 1] * line + 2 * PAD > room &&
-		    h + (double)t.lines[r + 1] * line + 2 * PAD + head_h <
-			    BODY_H - 60) {
-			page_break(p);
-			row_part(p, ncols, widths, t.head, 0, t.head_lines,
-				 size, true);
-		}
-		put_row(p, ncols, widths, &t, r, size);
-		row_page = (size_t)p->pages;
-	}
-	/* the block ends with its table: what follows continues the part */
-	if (level >= 3)
-		snprintf(p->section, sizeof(p->section), "%s", p->chapter);
-out:
-	laid_free(&t, ncols, nrows);
-	p->row_context = NULL;
-	pdf_space(p, 6);
 }
 
 /* --- saving ---------------------------------------------------------- */

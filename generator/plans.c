@@ -541,3 +541,170 @@ void plans_format(struct sbuf *b, const struct plan *p)
 	ini_format_value(b, "notes", p->notes);
 	sbuf_release(&items);
 }
+
+const struct plan *plans_find(const struct plan *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static bool set_str(char **dst, const char *v)
+{
+	char *n;
+	if (!v)
+		return true;
+	if (!(n = strdup(v)))
+		return false;
+	free(*dst);
+	*dst = n;
+	return true;
+}
+
+/* Applies the fields of c to p (a copy of the stored plan, or new). */
+static bool apply_fields(struct plan *p, const struct plan_change *c)
+{
+	static const char *const kinds[] = {"add", "update", "close"};
+	char src[256];
+	snprintf(src, sizeof(src), "kansa plan %s%s%s", kinds[c->kind],
+		 c->by ? " by " : "", c->by ? c->by : "");
+	if (c->nitems) {
+		for (size_t i = 0; i < p->nitems; i++)
+			free(p->items[i]);
+		free(p->items);
+		if (!(p->items = calloc(c->nitems, sizeof(*p->items))))
+			return false;
+		p->nitems = 0;
+		for (size_t i = 0; i < c->nitems; i++)
+			if (!(p->items[p->nitems++] = strdup(c->items[i])))
+				return false;
+	}
+	if (c->finding_year)
+		p->finding_year = c->finding_year;
+	if (c->status >= 0)
+		p->status = (enum plan_status)c->status;
+	if (c->progress >= 0)
+		p->progress = c->progress;
+	return set_str(&p->id, c->id) &&
+	       set_str(&p->department, c->department) &&
+	       set_str(&p->role, c->role) && set_str(&p->action, c->action) &&
+	       set_str(&p->due, *c->due ? c->due : NULL) &&
+	       set_str(&p->notes, c->note) &&
+	       set_str(&p->completed_on,
+		       *c->completed_on ? c->completed_on : NULL) &&
+	       set_str(&p->reason, c->reason ? c->reason : "") &&
+	       set_str(&p->as_of, c->as_of) && set_str(&p->source, src);
+}
+
+/* Closing: 完了 (or 確認済, which needs 完了 and the audit chief), 100 %,
+ * completed on as_of unless given; false when out of memory. */
+static bool close_plan(const struct plan *old, struct plan *p,
+		       const struct plan_change *c, struct diags *d)
+{
+	if (c->confirm && old->status != PLAN_DONE &&
+	    old->status != PLAN_CONFIRMED)
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "plan '%s' is %s: it can be confirmed (確認済) once "
+			  "it is 完了",
+			  c->id, plan_status_name(old->status));
+	if (c->confirm && !c->by)
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "--confirm needs --by NAME: the audit chief who "
+			  "confirms it");
+	p->status = c->confirm ? PLAN_CONFIRMED : PLAN_DONE;
+	p->progress = 100;
+	return *p->completed_on || set_str(&p->completed_on, c->as_of);
+}
+
+enum kansa_err plans_apply_change(const struct plan *v, size_t n,
+				  const struct plan_change *c, struct plan *out,
+				  bool *unchanged, struct diags *d)
+{
+	const struct plan *old = plans_find(v, n, c->id);
+	size_t errors = d->errors;
+
+	*unchanged = false;
+	memset(out, 0, sizeof(*out));
+	if (c->kind == PLAN_CHANGE_ADD && old) {
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "plan '%s' exists already (use 'kansa plan update')",
+			  c->id);
+		return KANSA_ERR_INPUT;
+	}
+	if (c->kind != PLAN_CHANGE_ADD && !old) {
+		diags_add(d, DIAG_ERROR, NULL, 0, "no plan '%s'", c->id);
+		return KANSA_ERR_NOTFOUND;
+	}
+	if (!plan_copy(out, old ? old : &(struct plan){0}) ||
+	    !apply_fields(out, c) ||
+	    (c->kind == PLAN_CHANGE_CLOSE && !close_plan(old, out, c, d)))
+		return KANSA_ERR_NOMEM;
+	if (c->kind == PLAN_CHANGE_ADD &&
+	    (!out->nitems || !out->finding_year || !*out->department ||
+	     !*out->action || !*out->due))
+		diags_add(d, DIAG_ERROR, NULL, 0,
+			  "plan add needs --item, --finding-year, "
+			  "--department, --action and --due");
+	if (plans_check_change(old, out, c->confirm, NULL, d) && old) {
+		*unchanged = true;
+		return KANSA_OK;
+	}
+	return d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
+}
+
+/* The next skeleton ID KP-YEAR-NNN no plan has. */
+static void next_id(char *pid, size_t size, int year, size_t *seq,
+		    const struct plan *plans, size_t nplans)
+{
+	do
+		snprintf(pid, size, "KP-%d-%03zu", year, ++*seq);
+	while (plans_find(plans, nplans, pid));
+}
+
+size_t plans_suggest(struct sbuf *b, int year, const char *era,
+		     const char *as_of, const struct plan_need *needs, size_t n,
+		     const struct plan *plans, size_t nplans)
+{
+	size_t count = 0, seq = 0;
+
+	sbuf_printf(b,
+		    "; 改善計画の案 / plan skeletons for the findings of "
+		    "%s (%d)\n; Fill in action, due and owner, then "
+		    "import this file.\n[kansa]\nkind = plans\n"
+		    "as_of = %s\nreported_by = \nrole = \n",
+		    era, year, as_of);
+	for (size_t i = 0; i < n; i++) {
+		const struct plan_need *f = &needs[i];
+		bool covered = false;
+		struct plan p = {0};
+		char pid[64], *items[1];
+		if (f->grade != GRADE_MAJOR && f->grade != GRADE_MINOR)
+			continue;
+		for (size_t k = 0; k < nplans && !covered; k++)
+			covered = plan_has_item(&plans[k], f->item_id);
+		if (covered)
+			continue;
+		next_id(pid, sizeof(pid), year, &seq, plans, nplans);
+		count++;
+		items[0] = (char *)f->item_id;
+		p.id = pid;
+		p.items = items;
+		p.nitems = 1;
+		p.finding_year = year;
+		p.department = (char *)f->department;
+		p.role = (char *)"";
+		p.action = (char *)"";
+		p.due = (char *)"";
+		p.completed_on = (char *)"";
+		p.notes = (char *)finding_grade_name(f->grade);
+		sbuf_printf(b, "\n; %s%s %s: %s\n",
+			    finding_grade_name(f->grade),
+			    f->candidate ? "（候補、未決定）" : "", f->item_id,
+			    f->finding);
+		if (f->recommendation && *f->recommendation)
+			sbuf_printf(b, "; 改善提言: %s\n", f->recommendation);
+		plans_format(b, &p);
+	}
+	return count;
+}

@@ -12,6 +12,7 @@
 
 #include "checklist.h"
 #include "err.h"
+#include "grades.h"
 #include "ini.h"
 
 enum plan_status {
@@ -112,5 +113,64 @@ bool plan_has_item(const struct plan *p, const char *item_id);
 
 /* Formats a plan as a [section] of a plans file (LF line ends). */
 void plans_format(struct sbuf *b, const struct plan *p);
+
+/* The plan with ID id among v[0..n), or NULL. */
+const struct plan *plans_find(const struct plan *v, size_t n, const char *id);
+
+/* A change of a plan asked for by hand (kansa plan add|update|close). */
+enum plan_change_kind {
+	PLAN_CHANGE_ADD,    /* a new plan */
+	PLAN_CHANGE_UPDATE, /* fields of a plan */
+	PLAN_CHANGE_CLOSE   /* 完了, or 確認済 with confirm */
+};
+#define PLAN_CHANGE_ITEMS 16
+struct plan_change {
+	enum plan_change_kind kind;
+	const char *id;				/* the plan */
+	char as_of[11];				/* the date of the change */
+	const char *items[PLAN_CHANGE_ITEMS];	/* its finding items */
+	size_t nitems;				/* 0: unchanged */
+	int finding_year;			/* 0: unchanged */
+	const char *department, *role, *action; /* NULL: unchanged */
+	char due[11];				/* "": unchanged */
+	int status;				/* enum plan_status, -1 */
+	int progress;				/* 0..100, -1 */
+	const char *reason;			/* why the due date moves */
+	const char *note;			/* NULL: unchanged */
+	char completed_on[11];			/* "": unchanged */
+	bool confirm;				/* close as 確認済 */
+	const char *by;				/* who (the audit chief) */
+};
+
+/*
+ * The plan c makes of the stored plans (v, n) into *out (caller releases
+ * it): an added plan must not exist and needs items, finding year,
+ * department, action and due; an update or close needs the plan; 確認済
+ * needs 完了 first and by; then plans_check_change()'s rules.  *unchanged
+ * when nothing would change.  KANSA_ERR_INPUT or _NOTFOUND with the
+ * problems in d, KANSA_ERR_NOMEM.
+ */
+enum kansa_err plans_apply_change(const struct plan *v, size_t n,
+				  const struct plan_change *c, struct plan *out,
+				  bool *unchanged, struct diags *d);
+
+/* A finding of a year, as plans_suggest() needs it. */
+struct plan_need {
+	const char *item_id;	    /* its item */
+	const char *department;	    /* where it was found */
+	enum finding_grade grade;   /* 重大な不適合 ... */
+	bool candidate;		    /* kansa's candidate, not decided */
+	const char *finding;	    /* 事象 (or kansa's reason) */
+	const char *recommendation; /* 改善提言, or "" */
+};
+
+/*
+ * Appends to b a plans file of skeletons (ID KP-YEAR-NNN, the next free)
+ * for every 重大な/軽微な不適合 among needs that none of plans names;
+ * era is the year's 和暦, as_of the file's date.  Returns how many.
+ */
+size_t plans_suggest(struct sbuf *b, int year, const char *era,
+		     const char *as_of, const struct plan_need *needs, size_t n,
+		     const struct plan *plans, size_t nplans);
 
 #endif

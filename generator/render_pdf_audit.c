@@ -242,15 +242,6 @@ void rp_grade_definitions(struct pdf *p, const char *h)
 		 BODY, 0, false);
 }
 
-/* The plan with that ID, or NULL. */
-static const struct plan *plan_by_id(const struct report *r, const char *id)
-{
-	for (size_t i = 0; i < r->nplans; i++)
-		if (strcmp(r->plans[i].id, id) == 0)
-			return &r->plans[i];
-	return NULL;
-}
-
 /* 被監査部門の回答: 了承, a plan ID (with its state) or a text. */
 static const char *reply_cell(struct strs *k, const struct report *r,
 			      const struct audit_judgement *j)
@@ -262,7 +253,7 @@ static const char *reply_cell(struct strs *k, const struct report *r,
 		return "（回答なし）";
 	n = strcspn(j->reply, " 　、。,（(");
 	snprintf(id, sizeof(id), "%.*s", (int)(n < 63 ? n : 63), j->reply);
-	if ((pl = plan_by_id(r, id))) {
+	if ((pl = report_plan_by_id(r, id))) {
 		char due[64];
 		text_wareki_date(pl->due, due, sizeof(due));
 		return keepf(k,
@@ -500,17 +491,6 @@ void rp_followup(struct pdf *p, const struct report *r, const char *h)
 	strs_free(&k);
 }
 
-/* Whether a plan addresses the item (for the CISO's decisions). */
-static bool planned(const struct report *r, const char *id)
-{
-	for (size_t i = 0; i < r->nplans; i++)
-		if (plan_has_item(&r->plans[i], id) &&
-		    (r->plans[i].finding_year >= r->year ||
-		     r->plans[i].status != PLAN_CONFIRMED))
-			return true; /* this year's, or one still open */
-	return false;
-}
-
 /* The decisions the CISO is asked for: plans to order, overdue plans and
  * plans that did not work. */
 static void ciso_decisions(struct pdf *p, const struct report *r)
@@ -520,7 +500,7 @@ static void ciso_decisions(struct pdf *p, const struct report *r)
 	size_t n = 0, count[2] = {0, 0};
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *f = &r->findings.v[i];
-		if (f->grade > GRADE_MINOR || planned(r, f->item->item->id))
+		if (f->grade > GRADE_MINOR || r->finding_plans[i].planned)
 			continue;
 		sbuf_printf(&ids, "%s%s", ids.len ? "、" : "",
 			    f->item->item->id);

@@ -1,4 +1,4 @@
-/* render_xlsx.c: the audit workpaper: workbook, formats, 表紙 and 集計. */
+/* render_xlsx.c: the audit workpaper: the workbook, 表紙 and 集計. */
 #include "render_xlsx.h"
 
 #include <errno.h>
@@ -11,409 +11,9 @@
 
 #include "fileio.h"
 #include "render_xlsx_internal.h"
+#include "testhook.h"
 #include "text.h"
 #include "xlsx_import.h"
-
-/* Excel's limit of characters in a cell. */
-#define CELL_MAX 32767
-
-/* True when s can go into a cell as it is: valid UTF-8, no control
- * characters but tab and newline, not longer than Excel takes. */
-static bool clean_already(const char *s, size_t n)
-{
-	if (n > CELL_MAX || !text_is_utf8(s, n))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-			return false;
-	}
-	return true;
-}
-
-/* s cleaned as clean() does, whole (it is known to fit). */
-static char *clean_whole(const char *s)
-{
-	struct sbuf b = {0};
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		int len = text_u8_next(s + i, n - i, &cp);
-		if (len < 0) {
-			sbuf_adds(&b, "\xEF\xBF\xBD");
-			i++;
-			continue;
-		}
-		if ((cp >= 0x20 && cp != 0x7f) || cp == '\t' || cp == '\n')
-			sbuf_add(&b, s + i, (size_t)len);
-		i += (size_t)len;
-	}
-	return sbuf_take(&b);
-}
-
-/* Characters kept of a text longer than a cell holds: room is left for
- * the mark that says what was cut. */
-#define CELL_KEEP (CELL_MAX - 120)
-
-/* A copy of s fit for a cell: valid UTF-8 (invalid bytes become U+FFFD),
- * no control characters but tab and newline.  A text of more than
- * CELL_MAX characters keeps its first CELL_KEEP; *cut is then how many
- * characters were left out (else 0).  Characters beyond the BMP are
- * kept: the XML carries them. */
-static char *clean(const char *s, size_t *cut)
-{
-	struct sbuf b = {0};
-	size_t n = strlen(s), chars = 0;
-	*cut = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		int len = text_u8_next(s + i, n - i, &cp);
-		bool keep = chars < CELL_KEEP;
-		if (len < 0) {
-			if (keep)
-				sbuf_adds(&b, "\xEF\xBF\xBD");
-			i++;
-		} else {
-			if (keep && ((cp >= 0x20 && cp != 0x7f) || cp == '\t' ||
-				     cp == '\n'))
-				sbuf_add(&b, s + i, (size_t)len);
-			i += (size_t)len;
-		}
-		chars++;
-	}
-	if (chars > CELL_MAX)
-		*cut = chars - CELL_KEEP;
-	else if (chars > CELL_KEEP) { /* fits after all: keep it whole */
-		sbuf_release(&b);
-		return clean_whole(s);
-	}
-	return sbuf_take(&b);
-}
-
-static void check(struct xw *x, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && !x->failed) {
-		x->failed = true;
-		diags_add(x->d, DIAG_ERROR, NULL, 0, "writing the workbook: %s",
-			  lxw_strerror(e));
-	}
-}
-
-/* True for the characters a Japanese font draws twice as wide: kana,
- * kanji, full-width forms (East Asian Wide and Fullwidth, roughly). */
-static bool wide(uint32_t cp)
-{
-	return (cp >= 0x1100 && cp <= 0x115F) ||
-	       (cp >= 0x2E80 && cp <= 0xA4CF) ||
-	       (cp >= 0xAC00 && cp <= 0xD7A3) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) ||
-	       (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
-}
-
-/* Lines a wrapped text takes in a column of width w (Excel's units are
- * about one narrow character; a Japanese character takes two). */
-static double lines_of(const char *s, double w)
-{
-	double lines = 1, col = 0, room = w > 3 ? w - 1.5 : 1;
-	for (size_t i = 0, n = strlen(s); i < n;) {
-		uint32_t cp;
-		int len = text_u8_next(s + i, n - i, &cp);
-		double cw;
-		if (len <= 0) {
-			i++;
-			continue;
-		}
-		i += (size_t)len;
-		if (cp == '\n') {
-			lines++;
-			col = 0;
-			continue;
-		}
-		cw = wide(cp) ? 1.8 : 1.0;
-		if (col + cw > room) {
-			lines++;
-			col = 0;
-		}
-		col += cw;
-	}
-	return lines;
-}
-
-void xw_row_done(struct xw *x, lxw_worksheet *ws, lxw_row_t row, uint8_t level)
-{
-	lxw_row_col_options o = {.level = level};
-	double h = (x->lines > 1 ? x->lines : 1) * 14.0 + 2;
-	if (h > 409)
-		h = 409; /* Excel's tallest row */
-	if (x->lines > 1 || level)
-		check(x, worksheet_set_row_opt(ws, row, h, NULL, &o));
-	x->lines = 0;
-}
-
-/* Ends c, a text cut to CELL_KEEP characters, with a visible mark of the
- * cut, and warns naming the cell (issue 12: a 1.68 M-character comment
- * was cut without a word).  Returns the new text (c freed), or NULL. */
-static char *mark_cut(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-		      lxw_col_t col, char *c, size_t cut)
-{
-	struct sbuf b = {0};
-	char ref[16];
-	(void)ws;
-	sbuf_adds(&b, c);
-	sbuf_printf(&b,
-		    "\n…【ここまで。以下 %zu 文字は Excel のセルの上限 (32,767 "
-		    "文字) を超えるため省略。全文はデータベースと PDF 報告書に"
-		    "あります】",
-		    cut);
-	free(c);
-	lxw_rowcol_to_cell(ref, row, col);
-	diags_add(x->d, DIAG_WARNING, NULL, 0,
-		  "workbook: the text of %s!%s has %zu characters, more than "
-		  "an Excel cell holds (32,767): it is cut after %d and the "
-		  "cell says so; the whole text is in the database and the PDF",
-		  x->sheet ? x->sheet : "", ref, cut + CELL_KEEP, CELL_KEEP);
-	return sbuf_take(&b);
-}
-
-void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	    const char *s, enum xfmt f)
-{
-	const char *text = s ? s : "";
-	size_t n = strlen(text), cut = 0;
-	char *c = clean_already(text, n) ? NULL : clean(text, &cut);
-	if (c && cut)
-		c = mark_cut(x, ws, row, col, c, cut);
-	if (c)
-		text = c;
-	else if (n > CELL_MAX || !text_is_utf8(text, n)) {
-		x->failed = true;
-		return;
-	}
-	n = strlen(text);
-	if (row != x->lines_row) { /* a row left without xw_row_done() */
-		x->lines = 0;
-		x->lines_row = row;
-	}
-	if ((f == XF_CELL || f == XF_VALUE || f == XF_HEAD || f == XF_INPUT) &&
-	    col < x->nwidths && (double)n > x->widths[col] / 2 - 1) {
-		double l = lines_of(text, x->widths[col]);
-		if (l > x->lines)
-			x->lines = l;
-	}
-	check(x, worksheet_write_string(ws, row, col, text, x->f[f]));
-	if (x->floor) {
-		char *e = text_escape_tsv(text);
-		fprintf(x->floor, "S\t%u\t%u\t%s\n", (unsigned)row,
-			(unsigned)col, e ? e : "");
-		free(e);
-	}
-	free(c);
-}
-
-void xw_num(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	    double v, enum xfmt f)
-{
-	check(x, worksheet_write_number(ws, row, col, v, x->f[f]));
-	if (x->floor)
-		fprintf(x->floor, "N\t%u\t%u\t%.17g\n", (unsigned)row,
-			(unsigned)col, v);
-}
-
-void xw_chapter(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		const char *key, enum xfmt f)
-{
-	size_t n = strspn(key, "0123456789");
-	/* a number only when writing it back gives the same text */
-	if (n > 0 && n <= 9 && key[n] == '\0' && (key[0] != '0' || n == 1))
-		xw_num(x, ws, row, col, (double)strtol(key, NULL, 10), f);
-	else
-		xw_str(x, ws, row, col, key, f);
-}
-
-void xw_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	     double v, enum xfmt f)
-{
-	if (v < 0)
-		check(x, worksheet_write_blank(ws, row, col, x->f[f]));
-	else
-		xw_num(x, ws, row, col, v, f);
-}
-
-void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-	       const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		xw_str(x, ws, row, (lxw_col_t)i, names[i], XF_HEAD);
-	xw_row_done(x, ws, row, 0);
-}
-
-/* text with every "&" doubled, for a header or footer. */
-void xw_add_escaped(struct sbuf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '&')
-			sbuf_add(b, "&", 1);
-		sbuf_add(b, s, 1);
-	}
-}
-
-lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-	if (!ws) {
-		x->failed = true;
-		diags_add(x->d, DIAG_ERROR, NULL, 0,
-			  "cannot add the sheet '%s' to the workbook", name);
-		return NULL;
-	}
-	x->sheet = name;
-	if (x->floor)
-		fprintf(x->floor, "W\t%s\n", name);
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
-	check(x, worksheet_set_header(ws, x->header));
-	check(x, worksheet_set_footer(ws, x->footer));
-	x->nwidths = 0;
-	for (lxw_col_t c = 0; widths && widths[c] > 0; c++) {
-		check(x, worksheet_set_column(ws, c, c, widths[c], NULL));
-		x->nwidths = (size_t)c + 1;
-	}
-	x->widths = widths;
-	x->lines = 0;
-	return ws;
-}
-
-void xw_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	     const char *sheet, lxw_row_t to_row, lxw_col_t to_col,
-	     const char *text)
-{
-	struct sbuf url = {0};
-	char ref[16];
-	lxw_rowcol_to_cell(ref, to_row, to_col);
-	sbuf_printf(&url, "internal:'%s'!%s", sheet, ref);
-	if (!url.s || strlen(text) > 255 ||
-	    worksheet_write_url_opt(ws, row, col, url.s, x->f[XF_LINK], text,
-				    NULL) != LXW_NO_ERROR)
-		xw_str(x, ws, row, col, text, XF_CELL);
-	else if (x->floor)
-		fprintf(x->floor, "S\t%u\t%u\t%s\n", (unsigned)row,
-			(unsigned)col, text);
-	sbuf_release(&url);
-}
-
-void xw_sheet_a3(lxw_worksheet *ws)
-{
-	worksheet_set_paper(ws, 8); /* A3 */
-}
-
-static void conditional(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
-			lxw_row_t last, lxw_col_t col, const char *value,
-			enum xfmt f)
-{
-	lxw_conditional_format cf = {0};
-	char quoted[128];
-	if (last < first)
-		return;
-	snprintf(quoted, sizeof(quoted), "\"%s\"", value);
-	cf.type = LXW_CONDITIONAL_TYPE_CELL;
-	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-	cf.value_string = quoted;
-	cf.format = x->f[f];
-	check(x, worksheet_conditional_format_range(ws, first, col, last, col,
-						    &cf));
-}
-
-void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
-		       lxw_row_t last, lxw_col_t col)
-{
-	conditional(x, ws, first, last, col, "未実施", XF_RED);
-	conditional(x, ws, first, last, col, "一部実施", XF_ORANGE);
-	conditional(x, ws, first, last, col, "未回答", XF_YELLOW);
-	conditional(x, ws, first, last, col, "該当なし", XF_GREY);
-	conditional(x, ws, first, last, col, "実施", XF_GREEN);
-}
-
-void xw_grade_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
-		      lxw_row_t last, lxw_col_t col)
-{
-	conditional(x, ws, first, last, col, "重大な不適合", XF_RED);
-	conditional(x, ws, first, last, col, "軽微な不適合", XF_ORANGE);
-	conditional(x, ws, first, last, col, "観察事項", XF_YELLOW);
-	conditional(x, ws, first, last, col, "推奨事項", XF_BLUE);
-}
-
-/* --- formats --------------------------------------------------------- */
-
-static lxw_format *fmt(struct xw *x, bool border, bool bold, double size,
-		       bool wrap, lxw_color_t fill)
-{
-	lxw_format *f = workbook_add_format(x->wb);
-	format_set_font_name(f, "游ゴシック");
-	format_set_font_size(f, size);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (border)
-		format_set_border(f, LXW_BORDER_THIN);
-	if (bold)
-		format_set_bold(f);
-	if (wrap)
-		format_set_text_wrap(f);
-	if (fill)
-		format_set_bg_color(f, fill);
-	return f;
-}
-
-static lxw_format *fill_only(struct xw *x, lxw_color_t fill)
-{
-	lxw_format *f = workbook_add_format(x->wb);
-	format_set_bg_color(f, fill);
-	return f;
-}
-
-void xw_formats(struct xw *x)
-{
-	x->f[XF_TITLE] = fmt(x, false, true, 16, false, 0);
-	x->f[XF_H2] = fmt(x, false, true, 12, false, 0);
-	x->f[XF_HEAD] = fmt(x, true, true, 10, true, 0xD9E1F2);
-	format_set_align(x->f[XF_HEAD], LXW_ALIGN_CENTER);
-	x->f[XF_CELL] = fmt(x, true, false, 10, true, 0);
-	x->f[XF_CELL_C] = fmt(x, true, false, 10, false, 0);
-	format_set_align(x->f[XF_CELL_C], LXW_ALIGN_CENTER);
-	x->f[XF_NUM] = fmt(x, true, false, 10, false, 0);
-	x->f[XF_PCT] = fmt(x, true, false, 10, false, 0);
-	format_set_num_format(x->f[XF_PCT], "0.0%");
-	x->f[XF_LABEL] = fmt(x, true, true, 11, false, 0xF2F2F2);
-	x->f[XF_VALUE] = fmt(x, true, false, 11, true, 0);
-	x->f[XF_BOX] = fmt(x, true, false, 11, false, 0);
-	format_set_align(x->f[XF_BOX], LXW_ALIGN_CENTER);
-	x->f[XF_CHAPTER] = fmt(x, true, true, 10, false, 0xE7E6E6);
-	x->f[XF_RED] = fill_only(x, 0xF8CBAD);
-	x->f[XF_ORANGE] = fill_only(x, 0xFFE699);
-	x->f[XF_YELLOW] = fill_only(x, 0xFFF2CC);
-	x->f[XF_GREEN] = fill_only(x, 0xE2EFDA);
-	x->f[XF_GREY] = fill_only(x, 0xEDEDED);
-	x->f[XF_BLUE] = fill_only(x, 0xDDEBF7);
-	x->f[XF_LINK] = fmt(x, true, false, 10, false, 0);
-	format_set_underline(x->f[XF_LINK], LXW_UNDERLINE_SINGLE);
-	format_set_font_color(x->f[XF_LINK], LXW_COLOR_BLUE);
-	x->f[XF_NOTE] = fmt(x, false, false, 10, false, 0);
-	x->f[XF_DATE] = fmt(x, true, false, 10, false, 0);
-	format_set_num_format(x->f[XF_DATE], "yyyy-mm-dd");
-	format_set_align(x->f[XF_DATE], LXW_ALIGN_CENTER);
-	/* the auditor's cells: unlocked, tinted so that they are seen */
-	x->f[XF_INPUT] = fmt(x, true, false, 10, true, 0xFFF9DB);
-	format_set_unlocked(x->f[XF_INPUT]);
-	x->f[XF_INPUT_C] = fmt(x, true, false, 10, false, 0xFFF9DB);
-	format_set_unlocked(x->f[XF_INPUT_C]);
-	format_set_align(x->f[XF_INPUT_C], LXW_ALIGN_CENTER);
-	x->f[XF_INPUT_D] = fmt(x, true, false, 10, false, 0xFFF9DB);
-	format_set_unlocked(x->f[XF_INPUT_D]);
-	format_set_num_format(x->f[XF_INPUT_D], "yyyy-mm-dd");
-	format_set_align(x->f[XF_INPUT_D], LXW_ALIGN_CENTER);
-}
 
 /* --- 表紙 ------------------------------------------------------------ */
 
@@ -454,6 +54,26 @@ static const char *cover_value(const struct report *r, const char *key)
 					    : "";
 }
 
+/* Rows naming the tables continued over several sheets, if any. */
+static void cover_parts(struct xw *x, lxw_worksheet *ws, lxw_row_t *row)
+{
+	struct xw_table t;
+	size_t nch = x->r->score.ngroups[GROUP_CHAPTER];
+	size_t per = (size_t)x->max_cols - 5;
+	xw_answers_plan(x, &t);
+	xw_parts_cover(x, ws, row, &t);
+	xw_departments_plan(x, &t);
+	xw_parts_cover(x, ws, row, &t);
+	if (nch > per) {
+		char buf[256];
+		snprintf(buf, sizeof(buf),
+			 "%zu 章を %zu シートに分けています (Excel の 1 シート "
+			 "%u 列の上限): 部署別、部署別 (2) …",
+			 nch, (nch + per - 1) / per, (unsigned)x->max_cols);
+		cover_row(x, ws, (*row)++, "部署別", buf);
+	}
+}
+
 static void cover(struct xw *x)
 {
 	static const double widths[] = {2, 30, 72, 14, 14, 14, 0};
@@ -483,6 +103,7 @@ static void cover(struct xw *x)
 	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
 	cover_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)", r->as_of);
 	cover_row(x, ws, row++, "入力ダイジェスト (SHA-256)", r->input_digest);
+	cover_parts(x, ws, &row);
 	row += 2;
 	xw_str(x, ws, row, 1, "承認欄", XF_H2);
 	row++;
@@ -560,8 +181,53 @@ static void chart(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 	{
 		lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.15};
-		check(x, worksheet_insert_chart_opt(ws, at, 0, c, &o));
+		xw_check(x, worksheet_insert_chart_opt(ws, at, 0, c, &o));
 	}
+}
+
+/* One row of 集計's chapter table: counts and rates, live. */
+static void summary_chapter(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			    const struct score_group *g)
+{
+	static const enum answer_status order[] = {STATUS_DONE, STATUS_PARTIAL,
+						   STATUS_NOT_DONE, STATUS_NA,
+						   STATUS_UNANSWERED};
+	const struct report *r = x->r;
+	const struct diff_part *dp = diff_chapter(r, g->key);
+	char crit[256];
+
+	xw_row_done(x, ws, row, 0);
+	xw_chapter(x, ws, row, 0, g->key, XF_CELL_C);
+	xw_str(x, ws, row, 1, report_part_title(r, g->key), XF_CELL);
+	for (int k = 0; k < 5; k++)
+		xw_live_count(x, ws, row, (lxw_col_t)(2 + k), g->key,
+			      answer_status_name(order[k]),
+			      (double)g->counts[VIEW_SELF][order[k]]);
+	snprintf(crit, sizeof(crit), ",'チェックリスト'!$B$2:$B$%u,\"%s\"",
+		 x->cl_last + 1, g->key);
+	xw_live_rate(x, ws, row, 7, crit, VIEW_SELF, score_rate(g, VIEW_SELF));
+	xw_live_rate(x, ws, row, 8, crit, VIEW_AUDIT,
+		     score_rate(g, VIEW_AUDIT));
+	xw_rate(x, ws, row, 9, dp ? dp->rate_before : -1, XF_PCT);
+	xw_live_change(x, ws, row, 7, 9, 10,
+		       dp && dp->rate_before >= 0 && dp->rate_now >= 0,
+		       dp ? dp->change : 0);
+}
+
+/* 集計's findings by grade from row on; returns the row after them. */
+static lxw_row_t summary_grades(struct xw *x, lxw_worksheet *ws, lxw_row_t row)
+{
+	xw_str(x, ws, row++, 0, "指摘事項の件数", XF_H2);
+	xw_str(x, ws, row, 0, "区分", XF_HEAD);
+	xw_str(x, ws, row++, 1, "件数", XF_HEAD);
+	for (int g = 0; g < GRADE_CONFORM; g++, row++) {
+		xw_str(x, ws, row, 0, finding_grade_name((enum finding_grade)g),
+		       XF_CELL);
+		xw_live_grade_count(x, ws, row, 1,
+				    finding_grade_name((enum finding_grade)g),
+				    (double)x->r->findings.by_grade[g]);
+	}
+	return row;
 }
 
 static void summary(struct xw *x)
@@ -591,7 +257,7 @@ static void summary(struct xw *x)
 		r->prev_year ? &r->prev_score : NULL;
 	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
 	lxw_row_t row = 0, first, chapters_end;
-	char buf[256], crit[256];
+	char buf[256];
 
 	if (!ws)
 		return;
@@ -611,43 +277,10 @@ static void summary(struct xw *x)
 	xw_str(x, ws, row++, 0, "章別 (自己評価の項目数)", XF_H2);
 	xw_header(x, ws, row++, head2, 11);
 	first = row;
-	for (size_t i = 0; i < now->ngroups[GROUP_CHAPTER]; i++, row++) {
-		const struct score_group *g = &now->groups[GROUP_CHAPTER][i];
-		const struct diff_part *dp = diff_chapter(r, g->key);
-		xw_row_done(x, ws, row, 0);
-		static const enum answer_status order[] = {
-			STATUS_DONE, STATUS_PARTIAL, STATUS_NOT_DONE, STATUS_NA,
-			STATUS_UNANSWERED};
-		xw_chapter(x, ws, row, 0, g->key, XF_CELL_C);
-		xw_str(x, ws, row, 1, report_part_title(r, g->key), XF_CELL);
-		for (int k = 0; k < 5; k++)
-			xw_live_count(x, ws, row, (lxw_col_t)(2 + k), g->key,
-				      answer_status_name(order[k]),
-				      (double)g->counts[VIEW_SELF][order[k]]);
-		snprintf(crit, sizeof(crit),
-			 ",'チェックリスト'!$B$2:$B$%u,\"%s\"", x->cl_last + 1,
-			 g->key);
-		xw_live_rate(x, ws, row, 7, crit, VIEW_SELF,
-			     score_rate(g, VIEW_SELF));
-		xw_live_rate(x, ws, row, 8, crit, VIEW_AUDIT,
-			     score_rate(g, VIEW_AUDIT));
-		xw_rate(x, ws, row, 9, dp ? dp->rate_before : -1, XF_PCT);
-		xw_live_change(x, ws, row, 7, 9, 10,
-			       dp && dp->rate_before >= 0 && dp->rate_now >= 0,
-			       dp ? dp->change : 0);
-	}
+	for (size_t i = 0; i < now->ngroups[GROUP_CHAPTER]; i++, row++)
+		summary_chapter(x, ws, row, &now->groups[GROUP_CHAPTER][i]);
 	chapters_end = row;
-	row++;
-	xw_str(x, ws, row++, 0, "指摘事項の件数", XF_H2);
-	xw_str(x, ws, row, 0, "区分", XF_HEAD);
-	xw_str(x, ws, row++, 1, "件数", XF_HEAD);
-	for (int g = 0; g < GRADE_CONFORM; g++, row++) {
-		xw_str(x, ws, row, 0, finding_grade_name((enum finding_grade)g),
-		       XF_CELL);
-		xw_live_grade_count(x, ws, row, 1,
-				    finding_grade_name((enum finding_grade)g),
-				    (double)r->findings.by_grade[g]);
-	}
+	row = summary_grades(x, ws, row + 1);
 	if (chapters_end > first)
 		chart(x, ws, first, chapters_end - 1, row + 1);
 }
@@ -676,10 +309,12 @@ static void lists(struct xw *x)
 	}
 	xw_str(x, ws, STATUS_COUNT, 1, "棄却", XF_CELL); /* a candidate */
 	worksheet_hide(ws);
-	check(x, workbook_define_name(x->wb, "状態一覧", "=リスト!$A$1:$A$5"));
-	check(x, workbook_define_name(x->wb, "判定一覧", "=リスト!$B$1:$B$6"));
-	check(x,
-	      workbook_define_name(x->wb, "緊急度一覧", "=リスト!$C$1:$C$2"));
+	xw_check(x,
+		 workbook_define_name(x->wb, "状態一覧", "=リスト!$A$1:$A$5"));
+	xw_check(x,
+		 workbook_define_name(x->wb, "判定一覧", "=リスト!$B$1:$B$6"));
+	xw_check(x, workbook_define_name(x->wb, "緊急度一覧",
+					 "=リスト!$C$1:$C$2"));
 }
 
 /* --- the workbook ---------------------------------------------------- */
@@ -708,13 +343,14 @@ static void properties(struct xw *x)
 	p.company = r->settings.organisation;
 	p.keywords = (char *)"kansa, 情報セキュリティ監査, 自己点検";
 	p.created = day_of(r->date);
-	check(x, workbook_set_properties(x->wb, &p));
-	check(x, workbook_set_custom_property_integer(x->wb, "年度", r->year));
-	check(x,
-	      workbook_set_custom_property_string(
-		      x->wb, "基準の版", r->cl.version ? r->cl.version : ""));
-	check(x, workbook_set_custom_property_string(x->wb, "入力ダイジェスト",
-						     r->input_digest));
+	xw_check(x, workbook_set_properties(x->wb, &p));
+	xw_check(x,
+		 workbook_set_custom_property_integer(x->wb, "年度", r->year));
+	xw_check(x, workbook_set_custom_property_string(
+			    x->wb, "基準の版",
+			    r->cl.version ? r->cl.version : ""));
+	xw_check(x, workbook_set_custom_property_string(
+			    x->wb, "入力ダイジェスト", r->input_digest));
 }
 
 static bool header_footer(struct xw *x)
@@ -763,6 +399,7 @@ static void workpaper_sheets(struct xw *x)
 	xw_departments(x);
 	xw_findings(x);
 	xw_diff(x);
+	xw_followup(x);
 	xw_plans(x);
 	xw_evidence(x);
 	lists(x);
@@ -790,6 +427,11 @@ static enum kansa_err write_workbook(struct xw *x, const char *path,
 		return KANSA_ERR_IO;
 	}
 	opt.tmpdir = (char *)(tdir && *tdir ? tdir : NULL);
+	/* Excel's limits; a test may lower them (tests/cli/xlsx_limits.sh) */
+	x->max_rows = (lxw_row_t)testhook_limit("KANSA_TEST_XLSX_ROWS", 8,
+						LXW_ROW_MAX);
+	x->max_cols = (lxw_col_t)testhook_limit("KANSA_TEST_XLSX_COLS", 6,
+						LXW_COL_MAX);
 	/* make bench's floor writes the same cells with bare calls */
 	if (getenv("KANSA_FLOOR_DUMP") && *getenv("KANSA_FLOOR_DUMP")) {
 		struct sbuf fp = {0};

@@ -8,34 +8,6 @@
 #include "render_xlsx_internal.h"
 #include "xlsx_import.h"
 
-void xw_protect(struct xw *x, lxw_worksheet *ws)
-{
-	lxw_protection p = {0};
-	p.format_columns = 1;
-	p.format_rows = 1;
-	p.autofilter = 1;
-	p.sort = 1;
-	p.no_select_locked_cells = 0;
-	worksheet_protect(ws, NULL, &p);
-	(void)x;
-}
-
-void xw_date(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	     const char *date, enum xfmt f)
-{
-	lxw_datetime dt = {0};
-	char d[11];
-	if (!date || !text_parse_date(date, d) ||
-	    sscanf(d, "%d-%d-%d", &dt.year, &dt.month, &dt.day) != 3) {
-		xw_str(x, ws, row, col, date ? date : "", f);
-		return;
-	}
-	worksheet_write_datetime(ws, row, col, &dt, x->f[f]);
-	if (x->floor)
-		fprintf(x->floor, "S\t%u\t%u\t%s\n", (unsigned)row,
-			(unsigned)col, d);
-}
-
 /* The audit chief's judgement of an item, or NULL. */
 static const struct audit_judgement *judgement_of(const struct report *r,
 						  const char *id)

@@ -1,6 +1,15 @@
-/* render_xlsx_internal.h: what the parts of the workbook renderer share
- * (render_xlsx.c: the workbook, formats, 表紙 and 集計;
- * render_xlsx_tables.c: the table sheets). */
+/* render_xlsx_internal.h: what the parts of the workbook renderer share.
+ * Calls go one way, down this list (no file calls one above it):
+ *   render_xlsx.c          the workpaper and plans workbooks, 表紙, 集計
+ *   render_xlsx_answers.c  the answer workbook (回答票)
+ *   render_xlsx_audit.c    監査調書 and the hidden identity sheet
+ *   render_xlsx_tables.c   the table sheets (チェックリスト, 回答明細 ...)
+ *   render_xlsx_departments.c  部署別 and 部署別明細
+ *   render_xlsx_followup.c 前年度指摘のフォローアップ
+ *   render_xlsx_live.c     集計's formulas
+ *   render_xlsx_parts.c    tables continued over several sheets
+ *   render_xlsx_cells.c    cells, sheets, colours, formats (calls none)
+ */
 #ifndef KANSA_RENDER_XLSX_INTERNAL_H
 #define KANSA_RENDER_XLSX_INTERNAL_H
 
@@ -57,14 +66,61 @@ struct xw {
 			      written, for make bench's floor */
 	const char *sheet; /* the name of the sheet being written */
 	unsigned cl_last; /* last row (0-based) of チェックリスト's table */
-	unsigned au_last; /* last row (0-based) of 監査調書's table */
+	unsigned au_last;   /* last row (0-based) of 監査調書's table */
+	lxw_row_t max_rows; /* rows a sheet holds: Excel's 1,048,576, lower
+			       only under a test (KANSA_TEST_XLSX_ROWS) */
+	lxw_col_t max_cols; /* columns: 16,384 (KANSA_TEST_XLSX_COLS) */
 };
+
+/* A table continued over several sheets when it has more rows than a
+ * sheet holds (render_xlsx_parts.c): "回答明細", "回答明細 (2)" ... */
+struct xw_table {
+	const char *base;	 /* the first part's sheet name */
+	const double *widths;	 /* column widths (0 ends them) */
+	const char *const *head; /* the header row */
+	size_t nhead;
+	size_t nrows; /* data rows in all parts */
+	/* called when a part is complete (filters, colours), with its
+	 * last data row (the header row when it has none); may be NULL */
+	void (*end)(struct xw *x, struct xw_table *t, lxw_row_t last);
+	/* set by xw_parts_*: */
+	size_t cap;	    /* data rows a part holds */
+	unsigned nparts;    /* how many parts */
+	unsigned part;	    /* the current one, from 0 */
+	size_t in_part;	    /* data rows written to it */
+	lxw_worksheet *ws;  /* its sheet, NULL after a failure */
+	char name[64];	    /* its name */
+	lxw_row_t head_row; /* its header row */
+	lxw_row_t first;    /* its first data row */
+	lxw_row_t row;	    /* its next row */
+};
+
+/* How many parts t (base, nrows set) takes, and how many rows each. */
+void xw_parts_plan(const struct xw *x, struct xw_table *t);
+/* The sheet name of part (from 0). */
+void xw_parts_name(const struct xw_table *t, unsigned part, char *buf,
+		   size_t size);
+/* Where data row i (from 0) of a planned table goes. */
+void xw_parts_place(const struct xw_table *t, size_t i, unsigned *part,
+		    lxw_row_t *row);
+/* Opens the first part; false (x->failed) when its sheet cannot be. */
+bool xw_parts_begin(struct xw *x, struct xw_table *t);
+/* The row of the next data row, on t->ws (a new part when the current is
+ * full; t->ws is NULL when it could not be made). */
+lxw_row_t xw_parts_row(struct xw *x, struct xw_table *t);
+/* Completes the last part. */
+void xw_parts_end(struct xw *x, struct xw_table *t);
+/* A cover row naming the parts of a planned table (none for one). */
+void xw_parts_cover(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
+		    const struct xw_table *t);
 
 /* The names the workbook's auditor cells are read back by (kansa import
  * of a workpaper, xlsx_import.c). */
 #define XW_AUDIT_SHEET "監査調書"
 #define XW_IDENT_SHEET "kansa"
 
+/* Records a failed libxlsxwriter call (the first, as a diagnostic). */
+void xw_check(struct xw *x, lxw_error e);
 /* The evidence IDs (", "-joined) and comments of an item's answers
  * (si: an item of x->r->score). */
 void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,
@@ -79,6 +135,11 @@ void xw_protect(struct xw *x, lxw_worksheet *ws);
 void xw_formats(struct xw *x);
 /* Appends s to b with every "&" doubled (a header or footer's text). */
 void xw_add_escaped(struct sbuf *b, const char *s);
+/* Writes the formula in b with cached as its value, or an empty text
+ * when empty ("no value" is an empty result, never a number); the plain
+ * value when b could not be made. */
+void xw_formula(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		struct sbuf *b, bool empty, double cached, enum xfmt f);
 /* Live figures (render_xlsx_live.c): formulas with kansa's value cached.
  * A rate of the weights on チェックリスト (view's column) under the
  * criteria crit (", RANGE,\"VALUE\"" pairs, or ""); cached < 0: none. */
@@ -129,6 +190,10 @@ void xw_header(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
  * and the column widths given (0 ends the list).  xw_sheet_a3() then
  * makes a wide table A3 landscape. */
 lxw_worksheet *xw_sheet(struct xw *x, const char *name, const double *widths);
+/* Colours the cells of column col (rows first..last) that hold value. */
+void xw_colour_value(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
+		     lxw_row_t last, lxw_col_t col, const char *value,
+		     enum xfmt f);
 /* Colours a status column (rows first..last) by its value. */
 void xw_status_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 		       lxw_row_t last, lxw_col_t col);
@@ -144,10 +209,16 @@ void xw_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	     const char *text);
 void xw_checklist(struct xw *x);
 void xw_answers(struct xw *x);
+/* 部署別 and 部署別明細 (render_xlsx_departments.c). */
 void xw_departments(struct xw *x);
+/* The plans of the continued tables, for the cover. */
+void xw_departments_plan(struct xw *x, struct xw_table *t);
+void xw_answers_plan(struct xw *x, struct xw_table *t);
 void xw_findings(struct xw *x);
 void xw_diff(struct xw *x);
 void xw_plans(struct xw *x);
+/* 前年度指摘のフォローアップ (render_xlsx_followup.c). */
+void xw_followup(struct xw *x);
 void xw_evidence(struct xw *x);
 /* The plans report's one sheet. */
 void xw_plan_progress(struct xw *x);

@@ -18,43 +18,6 @@ static void range(struct sbuf *b, const char *sheet, char col, unsigned last)
 	sbuf_printf(b, "%s$%c$2:$%c$%u", sheet, col, col, last + 1);
 }
 
-/* A formula or its cached value could not be made: the plain value. */
-static void plain(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		  double cached, enum xfmt f)
-{
-	if (f == XF_PCT)
-		xw_rate(x, ws, row, col, cached, f);
-	else
-		xw_num(x, ws, row, col, cached, f);
-}
-
-/* Writes the formula in b with cached as its value, or an empty text
- * when empty ("no value" is an empty result, never a number). */
-static void formula(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
-		    lxw_col_t col, struct sbuf *b, bool empty, double cached,
-		    enum xfmt f)
-{
-	lxw_error e;
-	if (b->oom || !b->s) {
-		plain(x, ws, row, col, empty ? -1 : cached, f);
-		return;
-	}
-	if (empty)
-		e = worksheet_write_formula_str(ws, row, col, b->s, x->f[f],
-						"");
-	else
-		e = worksheet_write_formula_num(ws, row, col, b->s, x->f[f],
-						cached);
-	if (e != LXW_NO_ERROR && !x->failed) {
-		x->failed = true;
-		diags_add(x->d, DIAG_ERROR, NULL, 0, "writing a formula: %s",
-			  lxw_strerror(e));
-	}
-	if (x->floor)
-		fprintf(x->floor, "N\t%u\t%u\t%.17g\n", (unsigned)row,
-			(unsigned)col, cached);
-}
-
 /* SUMIFS of the weights (column I) with the criteria crit (", range,
  * value" pairs, or "") and, when status is not NULL, view = status. */
 static void weights(struct xw *x, struct sbuf *b, const char *crit, char view,
@@ -90,7 +53,7 @@ void xw_live_rate(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	sbuf_adds(&b, "+0.5*");
 	weights(x, &b, crit, view, "一部実施");
 	sbuf_printf(&b, ")/(%s),\"\")", den.s ? den.s : "");
-	formula(x, ws, row, col, &b, cached < 0, cached, XF_PCT);
+	xw_formula(x, ws, row, col, &b, cached < 0, cached, XF_PCT);
 	sbuf_release(&b);
 	sbuf_release(&den);
 }
@@ -105,7 +68,7 @@ void xw_live_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	sbuf_printf(&b, ",\"%s\",", chapter);
 	range(&b, CL, 'G', x->cl_last);
 	sbuf_printf(&b, ",\"%s\")", status);
-	formula(x, ws, row, col, &b, false, cached, XF_NUM);
+	xw_formula(x, ws, row, col, &b, false, cached, XF_NUM);
 	sbuf_release(&b);
 }
 
@@ -119,7 +82,7 @@ void xw_live_grade_count(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	sbuf_printf(&b, "=SUMPRODUCT((%s=\"%s\")+(%s=\"\")*(%s=\"%s\"))",
 		    k.s ? k.s : "", grade, k.s ? k.s : "", i.s ? i.s : "",
 		    grade);
-	formula(x, ws, row, col, &b, false, cached, XF_NUM);
+	xw_formula(x, ws, row, col, &b, false, cached, XF_NUM);
 	sbuf_release(&b);
 	sbuf_release(&k);
 	sbuf_release(&i);
@@ -135,6 +98,6 @@ void xw_live_change(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	lxw_rowcol_to_cell(p, row, before);
 	sbuf_printf(&b, "=IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,\"\")", n, p,
 		    n, p);
-	formula(x, ws, row, col, &b, !have, cached, XF_PCT);
+	xw_formula(x, ws, row, col, &b, !have, cached, XF_PCT);
 	sbuf_release(&b);
 }

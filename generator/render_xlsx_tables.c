@@ -165,24 +165,47 @@ void xw_checklist(struct xw *x)
 
 /* --- 回答明細 -------------------------------------------------------- */
 
-void xw_answers(struct xw *x)
+/* 回答明細's filters and colours, per part. */
+static void answers_end(struct xw *x, struct xw_table *t, lxw_row_t last)
+{
+	table(t->ws, t->head_row, last, 10, false);
+	if (last >= t->first)
+		xw_status_colours(x, t->ws, t->first, last, 5);
+}
+
+void xw_answers_plan(struct xw *x, struct xw_table *t)
 {
 	static const double widths[] = {14, 22, 18, 18, 13, 9,
 					18, 40, 11, 30, 6,  0};
 	static const char *const head[] = {
 		"回答者", "部署",     "システム", "役割",     "項目ID", "回答",
 		"証跡",	  "コメント", "回答日",	  "ファイル", "行"};
-	const struct report_year *y = &x->r->data;
-	lxw_worksheet *ws = xw_sheet(x, "回答明細", widths);
-	lxw_row_t row = 1;
+	memset(t, 0, sizeof(*t));
+	t->base = "回答明細";
+	t->widths = widths;
+	t->head = head;
+	t->nhead = 11;
+	t->nrows = x->r->data.nanswers;
+	t->end = answers_end;
+	xw_parts_plan(x, t);
+}
 
-	if (!ws)
+void xw_answers(struct xw *x)
+{
+	const struct report_year *y = &x->r->data;
+	struct xw_table t;
+
+	xw_answers_plan(x, &t);
+	if (!xw_parts_begin(x, &t))
 		return;
-	xw_header(x, ws, 0, head, 11);
-	for (size_t i = 0; i < y->nanswers; i++, row++) {
+	for (size_t i = 0; i < y->nanswers; i++) {
 		const struct report_answer *ra = &y->answers[i];
 		const struct score_answer *a = ra->a;
 		const struct score_respondent *p = ra->by->who;
+		lxw_row_t row = xw_parts_row(x, &t);
+		lxw_worksheet *ws = t.ws;
+		if (!ws)
+			return;
 		xw_str(x, ws, row, 0, p->name, XF_CELL);
 		xw_str(x, ws, row, 1, p->department, XF_CELL);
 		xw_str(x, ws, row, 2, p->system, XF_CELL);
@@ -196,86 +219,10 @@ void xw_answers(struct xw *x)
 		xw_num(x, ws, row, 10, (double)ra->line, XF_NUM);
 		xw_row_done(x, ws, row, 0);
 	}
-	table(ws, 0, row - 1, 10, false);
-	xw_status_colours(x, ws, 1, row - 1, 5);
-}
-
-/* --- 部署別 ---------------------------------------------------------- */
-
-static void matrix_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t *row,
-			enum score_group_kind kind, const char *label)
-{
-	const struct score_result *s = &x->r->score;
-	size_t nch = s->ngroups[GROUP_CHAPTER];
-	for (size_t g = 0; g < s->ngroups[kind]; g++, (*row)++) {
-		xw_str(x, ws, *row, 0, label, XF_CELL);
-		xw_str(x, ws, *row, 1, s->groups[kind][g].key, XF_CELL);
-		for (size_t c = 0; c < nch; c++)
-			xw_rate(x, ws, *row, (lxw_col_t)(2 + c),
-				score_rate(score_cell(s, kind, g, c),
-					   VIEW_SELF),
-				XF_PCT);
-		xw_rate(x, ws, *row, (lxw_col_t)(2 + nch),
-			score_rate(&s->groups[kind][g], VIEW_SELF), XF_PCT);
-	}
-}
-
-void xw_departments(struct xw *x)
-{
-	static const double widths[] = {10, 30, 0};
-	const struct score_result *s = &x->r->score;
-	size_t nch = s->ngroups[GROUP_CHAPTER];
-	lxw_worksheet *ws = xw_sheet(x, "部署別", widths);
-	lxw_conditional_format cf = {0};
-	lxw_row_t row = 2;
-	char buf[256];
-
-	if (!ws)
-		return;
-	worksheet_set_column(ws, 2, (lxw_col_t)(2 + nch), 8, NULL);
-	snprintf(buf, sizeof(buf), "%s 部署・情報システム別の実施率 (自己評価)",
-		 x->r->era);
-	xw_str(x, ws, 0, 0, buf, XF_TITLE);
-	xw_str(x, ws, 1, 0, "区分", XF_HEAD);
-	xw_str(x, ws, 1, 1, "部署・システム", XF_HEAD);
-	for (size_t c = 0; c < nch; c++) {
-		snprintf(buf, sizeof(buf), "第%s章",
-			 s->groups[GROUP_CHAPTER][c].key);
-		xw_str(x, ws, 1, (lxw_col_t)(2 + c), buf, XF_HEAD);
-	}
-	xw_str(x, ws, 1, (lxw_col_t)(2 + nch), "全体", XF_HEAD);
-	matrix_rows(x, ws, &row, GROUP_DEPARTMENT, "部署");
-	matrix_rows(x, ws, &row, GROUP_SYSTEM, "システム");
-	worksheet_freeze_panes(ws, 2, 2);
-	worksheet_repeat_rows(ws, 1, 1);
-	if (row > 2) {
-		/* by the rate itself, not by rank: 0 % red, 80 % yellow,
-		 * 100 % green, whatever the other cells hold */
-		cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-		cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.min_value = 0;
-		cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.mid_value = 0.8;
-		cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-		cf.max_value = 1;
-		cf.min_color = 0xF8696B;
-		cf.mid_color = 0xFFEB84;
-		cf.max_color = 0x63BE7B;
-		worksheet_conditional_format_range(ws, 2, 2, row - 1,
-						   (lxw_col_t)(2 + nch), &cf);
-	}
+	xw_parts_end(x, &t);
 }
 
 /* --- 指摘事項 -------------------------------------------------------- */
-
-static const struct plan *plan_of(const struct report *r, const char *item)
-{
-	const struct plan *found = NULL;
-	for (size_t i = 0; i < r->nplans; i++)
-		if (plan_has_item(&r->plans[i], item))
-			found = &r->plans[i];
-	return found;
-}
 
 void xw_findings(struct xw *x)
 {
@@ -295,7 +242,7 @@ void xw_findings(struct xw *x)
 	xw_header(x, ws, 0, head, 13);
 	for (size_t i = 0; i < r->findings.n; i++, row++) {
 		const struct finding *f = &r->findings.v[i];
-		const struct plan *p = plan_of(r, f->item->item->id);
+		const struct plan *p = r->finding_plans[i].related;
 		char pstate[64] = "";
 		if (p)
 			snprintf(pstate, sizeof(pstate), "%s %d%%",

@@ -225,6 +225,35 @@ static enum kansa_err year_plans(struct report *r)
 	return KANSA_OK;
 }
 
+/* Each finding's related plan, and whether a plan addresses it. */
+static enum kansa_err finding_plans(struct report *r)
+{
+	r->finding_plans = calloc(r->findings.n + 1, sizeof(*r->finding_plans));
+	if (!r->finding_plans)
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const char *id = r->findings.v[i].item->item->id;
+		struct report_finding_plan *fp = &r->finding_plans[i];
+		for (size_t k = 0; k < r->nplans; k++) {
+			const struct plan *p = &r->plans[k];
+			if (!plan_has_item(p, id))
+				continue;
+			fp->related = p;
+			fp->planned |= p->finding_year >= r->year ||
+				       p->status != PLAN_CONFIRMED;
+		}
+	}
+	return KANSA_OK;
+}
+
+const struct plan *report_plan_by_id(const struct report *r, const char *id)
+{
+	for (size_t i = 0; i < r->nplans; i++)
+		if (strcmp(r->plans[i].id, id) == 0)
+			return &r->plans[i];
+	return NULL;
+}
+
 enum kansa_err report_weights_from_ini(struct report *r,
 				       const struct ini_file *f,
 				       struct diags *d)
@@ -546,7 +575,7 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = load_inputs(st, r, NULL, d)) ||
 	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
 	    (err = report_check_evidence(r)) || (err = year_plans(r)) ||
-	    (err = report_fill_findings(r)) ||
+	    (err = finding_plans(r)) || (err = report_fill_findings(r)) ||
 	    (err = gather_previous(st, o, r, d)))
 		return err;
 	digest_inputs(r);
@@ -585,6 +614,7 @@ void report_release(struct report *r)
 	}
 	free(r->year_plans);
 	free(r->evidence_checks);
+	free(r->finding_plans);
 	for (size_t i = 0; i < r->ninputs; i++) {
 		free(r->inputs[i].kind);
 		free(r->inputs[i].path);

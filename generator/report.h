@@ -123,6 +123,14 @@ struct report_plan {
 	long days_overdue;		   /* days past due, or 0 */
 };
 
+/* What the plans say about one of the year's findings. */
+struct report_finding_plan {
+	const struct plan *related; /* the last plan (by ID) naming its
+				       item, or NULL: 関連計画 */
+	bool planned; /* a plan of this year's, or one still open, names
+			 its item: no plan to order */
+};
+
 /* What the year's plans add up to. */
 struct report_plan_counts {
 	size_t by_status[PLAN_STATUSES]; /* year plans per status */
@@ -217,7 +225,8 @@ struct report {
 	size_t nfailed;
 	struct report_plan *year_plans; /* plans open during the year */
 	size_t nyear_plans;
-	struct report_plan_counts plan_counts; /* of them, and of plans */
+	struct report_plan_counts plan_counts;	   /* of them, and of plans */
+	struct report_finding_plan *finding_plans; /* per findings.v */
 
 	char **evidence_links; /* per evidence record: its path from the
 				  output folder (for hyperlinks) */
@@ -316,6 +325,9 @@ enum kansa_err report_gather_plans(struct store *st,
 				   const char *since, struct report *r,
 				   struct plans_progress *pp, struct diags *d);
 void plans_progress_release(struct plans_progress *pp);
+
+/* The plan with that ID, or NULL. */
+const struct plan *report_plan_by_id(const struct report *r, const char *id);
 
 /* The title of a chapter or section ID ("" when unknown). */
 const char *report_part_title(const struct report *r, const char *id);

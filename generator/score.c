@@ -190,8 +190,52 @@ static void touch(struct work *w, long g, const struct score_response *resp)
 		w->acc[v][slot] = worse(w->acc[v][slot], resp->status[v]);
 }
 
-/* Adds an item to the role, department and system groups. */
-static void add_to_respondent_groups(struct work *w, struct score_item *si,
+/* Records group g's worst response st to item (in item order). */
+static bool add_worst(struct score_result *r, enum score_group_kind k, size_t g,
+		      size_t item, const enum answer_status st[VIEW_COUNT])
+{
+	struct score_worst *v =
+		text_grow(r->worst[k], r->nworst[k], sizeof(*v));
+	if (!v)
+		return false;
+	r->worst[k] = v;
+	v += r->nworst[k]++;
+	v->group = (unsigned)g;
+	v->item = (unsigned)item;
+	for (int i = 0; i < VIEW_COUNT; i++)
+		v->status[i] = st[i];
+	return true;
+}
+
+/* Orders each kind's worst responses by group, keeping the item order
+ * within a group (a counting sort: linear in their number). */
+static bool sort_worst(struct score_result *r)
+{
+	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++) {
+		size_t n = r->nworst[k], ng = r->ngroups[k];
+		size_t *at = calloc(ng + 1, sizeof(*at));
+		struct score_worst *v = malloc((n + 1) * sizeof(*v));
+		if (!at || !v) {
+			free(at);
+			free(v);
+			return false;
+		}
+		for (size_t i = 0; i < n; i++)
+			at[r->worst[k][i].group + 1]++;
+		for (size_t g = 1; g <= ng; g++)
+			at[g] += at[g - 1];
+		for (size_t i = 0; i < n; i++)
+			v[at[r->worst[k][i].group]++] = r->worst[k][i];
+		free(r->worst[k]);
+		free(at);
+		r->worst[k] = v;
+	}
+	return true;
+}
+
+/* Adds an item to the role, department and system groups; false on no
+ * memory. */
+static bool add_to_respondent_groups(struct work *w, struct score_item *si,
 				     size_t chapter)
 {
 	size_t nch = w->r->ngroups[GROUP_CHAPTER];
@@ -212,8 +256,12 @@ static void add_to_respondent_groups(struct work *w, struct score_item *si,
 			group_add(&w->r->groups[k][g], si->weight, st);
 			group_add(&w->r->matrix[k][g * nch + chapter],
 				  si->weight, st);
+			if (!add_worst(w->r, (enum score_group_kind)k, g,
+				       (size_t)(si - w->r->items), st))
+				return false;
 		}
 	}
+	return true;
 }
 
 static bool score_item(struct work *w, size_t i)
@@ -253,8 +301,7 @@ static bool score_item(struct work *w, size_t i)
 		group_add(&r->required, si->weight, si->status);
 	group_add(&r->groups[GROUP_CHAPTER][c], si->weight, si->status);
 	group_add(&r->groups[GROUP_SECTION][s], si->weight, si->status);
-	add_to_respondent_groups(w, si, (size_t)c);
-	return true;
+	return add_to_respondent_groups(w, si, (size_t)c);
 }
 
 /* Groups for the respondents' roles, departments and systems. */
@@ -325,6 +372,7 @@ enum kansa_err score_compute(const struct score_input *in,
 	ok = true;
 	for (size_t i = 0; ok && i < in->cl->nitems; i++)
 		ok = score_item(&w, i);
+	ok = ok && sort_worst(out);
 out:
 	free(w.sorted);
 	for (int k = 0; k < GROUP_KINDS; k++)
@@ -350,6 +398,7 @@ void score_release(struct score_result *r)
 			free(r->groups[k][i].key);
 		free(r->groups[k]);
 		free(r->matrix[k]);
+		free(r->worst[k]);
 	}
 	free(r->overall.key);
 	free(r->required.key);

@@ -96,6 +96,14 @@ enum score_group_kind {
 	GROUP_KINDS
 };
 
+/* How a role, department or system stands on one item: the worst of its
+ * respondents' responses, the status its group totals count. */
+struct score_worst {
+	unsigned group;			       /* index into groups[kind] */
+	unsigned item;			       /* index into items */
+	enum answer_status status[VIEW_COUNT]; /* per view */
+};
+
 struct score_result {
 	struct score_item *items; /* checklist order */
 	size_t nitems;
@@ -106,6 +114,10 @@ struct score_result {
 	/* per role, department and system, per chapter: the cell of group g
 	 * and chapter c is matrix[kind][g * ngroups[GROUP_CHAPTER] + c] */
 	struct score_group *matrix[GROUP_KINDS];
+	/* per role, department and system: each group's worst response to
+	 * each item it answers for, by group, then in checklist order */
+	struct score_worst *worst[GROUP_KINDS];
+	size_t nworst[GROUP_KINDS];
 };
 
 /* Points of a status: 実施 1, 一部実施 0.5, 未実施 and 未回答 0. */

@@ -9,7 +9,8 @@ usage: check_live.py strip IN.xlsx OUT.xlsx
          each SHEET named must hold formulas with cached numbers;
        check_live.py edit IN.xlsx OUT.xlsx
          sets the 自己評価 of every item of chapter 2 on チェックリスト to
-         未実施 (openpyxl), to see the figures of 集計 follow.
+         未実施, and every worst answer of the first department on
+         部署別明細 too (openpyxl), to see 集計 and 部署別 follow.
 Prints what differs; exits 1 when anything does."""
 import re
 import sys
@@ -77,5 +78,11 @@ elif mode == "edit":
             if row[6].value not in (None, ""):
                 row[6].value = "未実施"
                 k += 1
+    ws = wb["部署別明細"]
+    first = ws["B2"].value
+    for row in ws.iter_rows(min_row=2):
+        if row[1].value == first and row[5].value != "該当なし":
+            row[5].value = "未実施"
+            k += 1
     wb.save(dst)
     print(k, "statuses changed")

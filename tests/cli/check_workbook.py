@@ -19,9 +19,9 @@ def expect(cond, what):
 
 
 wb = openpyxl.load_workbook(book)
-names = ["表紙", "集計", "監査調書", "チェックリスト", "回答明細", "部署別", "指摘事項",
-         "前年度比較", "改善計画", "証跡一覧"]
-expect(wb.sheetnames[:10] == names, f"sheet names and order: {wb.sheetnames}")
+names = ["表紙", "集計", "監査調書", "チェックリスト", "回答明細", "部署別", "部署別明細",
+         "指摘事項", "前年度比較", "前年度指摘のフォローアップ", "改善計画", "証跡一覧"]
+expect(wb.sheetnames[:12] == names, f"sheet names and order: {wb.sheetnames}")
 expect(wb["リスト"].sheet_state == "hidden", "the list sheet is hidden")
 
 headers = {
@@ -40,13 +40,13 @@ for sheet, (row, want) in headers.items():
     got = [c.value for c in wb[sheet][row]][:len(want)]
     expect(got == want, f"{sheet}: header row {got}")
 
-for ws in wb.worksheets[:10]:
+for ws in wb.worksheets[:12]:
     expect(marking in (ws.oddHeader.left.text or ""), f"{ws.title}: marking in the header")
     expect(marking in (ws.oddFooter.left.text or ""), f"{ws.title}: marking in the footer")
     expect(ws.oddFooter.center.text == "- &P / &N -", f"{ws.title}: page numbers")
     expect(ws.page_setup.orientation == "landscape", f"{ws.title}: landscape")
     # the wide tables print on A3 (issue 15: 指摘事項 was at 44 % on A4)
-    a3 = ws.title in ("監査調書", "チェックリスト", "指摘事項")
+    a3 = ws.title in ("監査調書", "チェックリスト", "指摘事項", "前年度指摘のフォローアップ")
     expect(str(ws.page_setup.paperSize) == ("8" if a3 else "9"),
            f"{ws.title}: {'A3' if a3 else 'A4'}")
     if ws.title == "監査調書":

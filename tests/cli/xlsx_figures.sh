@@ -74,7 +74,7 @@ t_xlsx_live() {
 	if /usr/bin/python3 "$ROOT/tests/cli/check_live.py" strip "$book" stripped.xlsx >/dev/null &&
 		lo_convert "$ws/lo" "$ws/stripped.xlsx" xlsx && [ -s lo/out/stripped.xlsx ] &&
 		out=$(/usr/bin/python3 "$ROOT/tests/cli/check_live.py" compare "$book" \
-			lo/out/stripped.xlsx 集計 前年度比較 2>/dev/null); then
+			lo/out/stripped.xlsx 集計 前年度比較 部署別 2>/dev/null); then
 		ok "xlsx figures: $out"
 	else
 		not_ok "xlsx figures: the cached values equal LibreOffice's" "$out $(cat lo/log 2>/dev/null)"
@@ -87,10 +87,14 @@ wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 for r in wb["集計"].iter_rows(values_only=True):
     if r[0] == 2:
         print("rate", r[7], "not done", r[4])
-' lo2/out/edited.xlsx 2>/dev/null) && printf '%s' "$out" | grep -q "^rate 0 not done [1-9]"; then
-		ok "xlsx figures: statuses changed in the workbook change 集計 when recalculated ($out)"
+d = wb["部署別"]
+for r in d.iter_rows(min_row=3, max_row=3, values_only=True):
+    print("department", r[0], "overall", r[-3], "not done", r[-2])
+' lo2/out/edited.xlsx 2>/dev/null) && printf '%s' "$out" | grep -q "^rate 0 not done [1-9]" &&
+		printf '%s' "$out" | grep -q "^department 部署 overall 0 not done [1-9]"; then
+		ok "xlsx figures: statuses changed in the workbook change 集計 and 部署別 when recalculated ($(echo $out))"
 	else
-		not_ok "xlsx figures: statuses changed in the workbook change 集計" "$out"
+		not_ok "xlsx figures: statuses changed in the workbook change 集計 and 部署別" "$out"
 	fi
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }

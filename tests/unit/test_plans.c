@@ -146,6 +146,77 @@ static void test_plans_file(void **state)
 	diags_release(&d);
 }
 
+/* plans_apply_change(): confirming needs 完了 first and --by; closing
+ * makes 完了 100 % on the change's date; an existing ID cannot be added. */
+static void test_apply_change(void **state)
+{
+	struct plan stored = base(), out;
+	struct plan_change c = {0};
+	struct diags d;
+	bool same;
+	(void)state;
+	diags_init(&d);
+	c.kind = PLAN_CHANGE_CLOSE;
+	c.id = "KP-1";
+	c.status = c.progress = -1;
+	strcpy(c.as_of, "2025-06-20");
+	c.confirm = true;
+	assert_int_equal(plans_apply_change(&stored, 1, &c, &out, &same, &d),
+			 KANSA_ERR_INPUT);
+	assert_non_null(find_diag(&d, "plan 'KP-1' is 対応中: it can be "
+				      "confirmed (確認済) once it is 完了"));
+	assert_non_null(find_diag(&d, "--confirm needs --by NAME"));
+	plan_release(&out);
+	diags_release(&d);
+	diags_init(&d);
+	c.confirm = false;
+	assert_int_equal(plans_apply_change(&stored, 1, &c, &out, &same, &d),
+			 KANSA_OK);
+	assert_false(same);
+	assert_int_equal(out.status, PLAN_DONE);
+	assert_int_equal(out.progress, 100);
+	assert_string_equal(out.completed_on, "2025-06-20");
+	assert_string_equal(out.source, "kansa plan close");
+	plan_release(&out);
+	c.kind = PLAN_CHANGE_ADD;
+	assert_int_equal(plans_apply_change(&stored, 1, &c, &out, &same, &d),
+			 KANSA_ERR_INPUT);
+	assert_non_null(find_diag(&d, "plan 'KP-1' exists already"));
+	c.kind = PLAN_CHANGE_UPDATE;
+	c.id = "KP-9";
+	assert_int_equal(plans_apply_change(&stored, 1, &c, &out, &same, &d),
+			 KANSA_ERR_NOTFOUND);
+	plan_release(&out);
+	diags_release(&d);
+}
+
+/* plans_suggest(): a skeleton for each 重大/軽微 finding no plan names,
+ * with the next free ID; others are left out. */
+static void test_suggest(void **state)
+{
+	struct plan stored = base();
+	static char taken[] = "KP-2025-001";
+	struct plan_need needs[] = {
+		{"7-1(6)ウ", "総務課", GRADE_MAJOR, false, "手順がない", ""},
+		{"6-4(2)キ", "総務課", GRADE_MINOR, true, "記録がない",
+		 "記録を残す"},
+		{"3-1(1)", "総務課", GRADE_OBSERVATION, false, "観察", ""},
+	};
+	struct sbuf b = {0};
+	(void)state;
+	stored.id = taken;
+	assert_int_equal(plans_suggest(&b, 2025, "令和7年度", "2026-01-31",
+				       needs, 3, &stored, 1),
+			 1);
+	assert_null(strstr(b.s, "7-1(6)ウ"));
+	assert_null(strstr(b.s, "3-1(1)"));
+	assert_non_null(strstr(b.s, "; 軽微な不適合（候補、未決定） 6-4(2)キ: "
+				    "記録がない\n; 改善提言: 記録を残す\n"));
+	assert_non_null(strstr(b.s, "[KP-2025-002]"));
+	assert_null(strstr(b.s, "[KP-2025-001]"));
+	sbuf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +224,8 @@ int main(void)
 		cmocka_unit_test(test_confirm_only_by_audit_chief),
 		cmocka_unit_test(test_overdue_against_as_of),
 		cmocka_unit_test(test_plans_file),
+		cmocka_unit_test(test_apply_change),
+		cmocka_unit_test(test_suggest),
 	};
 	return cmocka_run_group_tests_name("plans", tests, NULL, NULL);
 }

@@ -240,6 +240,69 @@ static void test_default_grades_and_grouping(void **state)
 	score_release(&r);
 }
 
+/* Each department's and system's worst response per item (what the
+ * workbook's 部署別明細 lists), by group, then in checklist order, and
+ * adding up to the groups' counts. */
+static void test_worst_per_group(void **state)
+{
+	struct mini m;
+	struct score_result r;
+	const struct score_answer a[] = {
+		ANS(0, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(1, "A", STATUS_DONE, 1, 1),
+		ANS(2, "A", STATUS_PARTIAL, 0, 0),
+		ANS(0, "B", STATUS_PARTIAL, 0, 0),
+		ANS(1, "B", STATUS_DONE, 1, 1),
+		ANS(2, "B", STATUS_DONE, 1, 1),
+		ANS(3, "C", STATUS_NOT_DONE, 0, 0),
+		/* d answers nothing of D: 未回答 */
+	};
+	static const struct {
+		unsigned group, item;
+		enum answer_status st;
+	} dept[] = {{0, 0, STATUS_NOT_DONE}, {0, 1, STATUS_PARTIAL},
+		    {0, 2, STATUS_NOT_DONE}, {0, 3, STATUS_UNANSWERED},
+		    {1, 0, STATUS_PARTIAL},  {1, 1, STATUS_DONE}};
+	(void)state;
+	mini_init(&m);
+	item(&m, "A", "1(1)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	item(&m, "B", "1(1)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	item(&m, "C", "1(2)", "議員及び職員", LEVEL_RECOMMENDED, NULL);
+	item(&m, "D", "1(2)", "議員及び職員", LEVEL_REQUIRED, NULL);
+	compute(&m, a, 7, NULL, 0, &r);
+	assert_string_equal(r.groups[GROUP_DEPARTMENT][0].key, "総務課");
+	assert_int_equal(r.nworst[GROUP_DEPARTMENT], 6);
+	for (size_t i = 0; i < 6; i++) {
+		assert_int_equal(r.worst[GROUP_DEPARTMENT][i].group,
+				 dept[i].group);
+		assert_int_equal(r.worst[GROUP_DEPARTMENT][i].item,
+				 dept[i].item);
+		assert_int_equal(r.worst[GROUP_DEPARTMENT][i].status[VIEW_SELF],
+				 dept[i].st);
+	}
+	/* three systems of two items each; d has none */
+	assert_int_equal(r.nworst[GROUP_SYSTEM], 6);
+	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++) {
+		for (size_t g = 0; g < r.ngroups[k]; g++) {
+			size_t n[STATUS_COUNT] = {0};
+			for (size_t i = 0; i < r.nworst[k]; i++)
+				if (r.worst[k][i].group == g)
+					n[r.worst[k][i].status[VIEW_SELF]]++;
+			for (int s = 0; s < STATUS_COUNT; s++)
+				assert_int_equal(
+					n[s],
+					r.groups[k][g].counts[VIEW_SELF][s]);
+		}
+		for (size_t i = 1; i < r.nworst[k]; i++)
+			assert_true(
+				r.worst[k][i - 1].group < r.worst[k][i].group ||
+				(r.worst[k][i - 1].group ==
+					 r.worst[k][i].group &&
+				 r.worst[k][i - 1].item < r.worst[k][i].item));
+	}
+	score_release(&r);
+}
+
 static void test_answer_outside_role(void **state)
 {
 	struct mini m;
@@ -357,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_audit_view),
 		cmocka_unit_test(test_default_grades_and_grouping),
+		cmocka_unit_test(test_worst_per_group),
 		cmocka_unit_test(test_answer_outside_role),
 		cmocka_unit_test(test_diff_classes_and_moves),
 	};
