@@ -202,18 +202,18 @@ static void print_summary(const struct checklist *cl, const char *input,
 			  const char *why)
 {
 	static const char *const saved_label[] = {
-		"new policy version", "replaced (the items changed)",
-		"unchanged"};
+		N_("new policy version"), N_("replaced (the items changed)"),
+		N_("unchanged")};
 	size_t total[2] = {0, 0};
 
-	printf("%s: %ld lines, %zu clauses, %zu items\n", input, pol->nlines,
+	printf(_("%s: %ld lines, %zu clauses, %zu items\n"), input, pol->nlines,
 	       pol->nclauses, cl->nitems);
-	printf("policy:    %s (version %s)\n", cl->policy, cl->version);
-	printf("style:     %s (%s; %s)\n", pol->style->name,
+	printf(_("policy:    %s (version %s)\n"), cl->policy, cl->version);
+	printf(_("style:     %s (%s; %s)\n"), pol->style->name,
 	       pol->style->description, why);
-	printf("checklist: %s (%s)\n", output,
-	       changed ? "written" : "unchanged");
-	printf("database:  %s (%s)\n\n", db, saved_label[saved]);
+	printf(_("checklist: %s (%s)\n"), output,
+	       changed ? _("written") : _("unchanged"));
+	printf(_("database:  %s (%s)\n\n"), db, _(saved_label[saved]));
 	print_row("章", "", "必須", "推奨", "計");
 	for (size_t p = 0; p < cl->nparts; p++) {
 		const struct part *pt = &cl->parts[p];

@@ -270,25 +270,25 @@ static const char *result_name(enum store_import_result r)
 static void print_results(const struct batch *b, const struct store_import *im)
 {
 	for (size_t i = 0; i < b->nregisters; i++)
-		printf("%s: evidence register, %zu records (%s)\n",
+		printf(_("%s: evidence register, %zu records (%s)\n"),
 		       b->registers[i].path, b->registers[i].n,
 		       result_name(im->register_result[i]));
 	for (size_t i = 0; i < b->nsheets; i++) {
 		const struct answer_sheet *sh = &b->sheets[i];
-		printf("%s: %s / %s%s%s, %zu answers (%s)\n", sh->path,
+		printf(_("%s: %s / %s%s%s, %zu answers (%s)\n"), sh->path,
 		       sh->department, sh->role, *sh->system ? " / " : "",
 		       sh->system, sh->nanswers,
 		       result_name(im->sheet_result[i]));
 	}
 	for (size_t i = 0; i < b->naudits; i++)
-		printf("%s: audit by %s, %zu judgements (%s)\n",
+		printf(_("%s: audit by %s, %zu judgements (%s)\n"),
 		       b->audits[i].path, b->audits[i].auditor, b->audits[i].n,
 		       result_name(im->audit_result[i]));
 	for (size_t i = 0; i < b->nplan_files; i++) {
 		size_t changed = 0;
 		for (size_t k = 0; k < b->plan_files[i].n; k++)
 			changed += !b->plan_files[i].plans[k].unchanged;
-		printf("%s: plans as of %s, %zu plans, %zu changed (%s)\n",
+		printf(_("%s: plans as of %s, %zu plans, %zu changed (%s)\n"),
 		       b->plan_files[i].path, b->plan_files[i].as_of,
 		       b->plan_files[i].n, changed,
 		       result_name(im->plan_result[i]));
@@ -468,9 +468,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		size_t n = cli->diags.errors;
 		cli_print_diags(cli);
 		fprintf(stderr,
-			"kansa import: nothing was imported (%zu "
-			"error%s)\n",
-			n, n == 1 ? "" : "s");
+			ngettext("kansa import: nothing was imported (%zu "
+				 "error)\n",
+				 "kansa import: nothing was imported (%zu "
+				 "errors)\n",
+				 n),
+			n);
 		err = KANSA_ERR_INPUT;
 		goto out;
 	}

@@ -44,7 +44,7 @@ static void print_text(const struct checklist *cl)
 		print_cut(it->text, 76);
 		fputc('\n', stdout);
 	}
-	printf("%zu items (%s, version %s)\n", cl->nitems, cl->policy,
+	printf(_("%zu items (%s, version %s)\n"), cl->nitems, cl->policy,
 	       cl->version);
 }
 

@@ -179,9 +179,9 @@ static enum kansa_err change(struct store *st, const struct plan *plans,
 	added = !plans_find(plans, n, o->ch.id);
 	err = plans_apply_change(plans, n, &o->ch, &p, &unchanged, d);
 	if (!err && unchanged)
-		printf("%s: unchanged\n", o->ch.id);
+		printf(_("%s: unchanged\n"), o->ch.id);
 	else if (!err && !(err = store_save_plan(st, &p, d)))
-		printf("%s: %s %d%%, due %s (%s)\n", p.id,
+		printf(_("%s: %s %d%%, due %s (%s)\n"), p.id,
 		       plan_status_name(p.status), p.progress, p.due,
 		       added ? "added" : "updated");
 	plan_release(&p);
@@ -231,7 +231,7 @@ static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 	} else if (o->output) {
 		err = fileio_write_atomic(o->output, b.s, b.len, d);
 		if (!err)
-			printf("%s: %zu plan skeletons\n", o->output, n);
+			printf(_("%s: %zu plan skeletons\n"), o->output, n);
 	} else {
 		fputs(b.s, stdout);
 		err = KANSA_OK;

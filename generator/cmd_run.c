@@ -264,7 +264,7 @@ static int do_verify(struct run *r)
 		run_step_line(&s,
 			      "%lld evidence files: %lld ok, %lld not ok%s%s%s",
 			      files, files - bad, bad,
-			      s.code ? " (warning: see " : "",
+			      s.code ? _(" (warning: see ") : "",
 			      s.code ? r->logpath : "", s.code ? ")" : "");
 	} else {
 		rc = step_failed(r, &s);

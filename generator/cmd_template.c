@@ -151,8 +151,9 @@ enum kansa_err where_load_checklist(struct cli *cli, struct where *w,
 		return KANSA_ERR_INPUT;
 	}
 	free(policy);
-	printf("no checklist yet in %s: deriving it from %s into %s (as kansa "
-	       "run would; review it before the answers are collected)\n",
+	printf(_("no checklist yet in %s: deriving it from %s into %s (as "
+		 "kansa "
+		 "run would; review it before the answers are collected)\n"),
 	       w->ws.database, w->ws.policy, w->ws.checklist);
 	if ((*rc = derive_workspace(cli, w)) != 0)
 		return KANSA_ERR_INPUT;
@@ -234,7 +235,7 @@ static enum kansa_err write_book(const struct checklist *cl,
 		 sheets_role_slug(t, role));
 	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
 	if (!err)
-		printf("%s: %s, %zu items\n", path, role,
+		printf(_("%s: %s, %zu items\n"), path, role,
 		       sheets_role_items(cl, role));
 	return err;
 }
@@ -255,8 +256,8 @@ static enum kansa_err write_sheet(const struct checklist *cl,
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
 		 sheets_role_slug(roles, role));
 	if (keep && access(path, F_OK) == 0) {
-		printf("%s: already there, left as it is (remove it for a "
-		       "blank one)\n",
+		printf(_("%s: already there, left as it is (remove it for a "
+			 "blank one)\n"),
 		       path);
 		return KANSA_OK;
 	}
@@ -264,7 +265,7 @@ static enum kansa_err write_sheet(const struct checklist *cl,
 					   &ini, &len)))
 		return err;
 	if (!(err = fileio_write_atomic(path, ini, len, d)))
-		printf("%s: %s, %zu items\n", path, role,
+		printf(_("%s: %s, %zu items\n"), path, role,
 		       sheets_role_items(cl, role));
 	free(ini);
 	return err;

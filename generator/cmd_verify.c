@@ -50,7 +50,7 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 		if (r == 3) {
 			/* recorded as missing: nothing was read */
 			printf("refused  %s  %s: %s\n", e->id, e->path, why);
-			fprintf(stderr, "%s: evidence file of [%s] %s\n",
+			fprintf(stderr, _("%s: evidence file of [%s] %s\n"),
 				e->path, e->id, why);
 			r = 2;
 			sha[0] = '\0';
@@ -65,7 +65,7 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 				       r == 2 ? "" : sha, &cli->diags);
 	}
 	if (!err) {
-		printf("%zu evidence files: %zu ok, %zu not ok\n", reg.n,
+		printf(_("%zu evidence files: %zu ok, %zu not ok\n"), reg.n,
 		       reg.n - bad, bad);
 		run_result_put("files", (long long)reg.n); /* for kansa run */
 		run_result_put("not_ok", (long long)bad);

@@ -94,11 +94,11 @@ int cmd_close(int argc, char **argv, struct cli *cli)
 		return rc;
 	if (!(err = open_checked(cli, &st)) &&
 	    !(err = store_close_year(st, o.year, o.reason, &cli->diags)))
-		printf("FY %d closed: imports, plan changes dated in it and "
-		       "changes of its respondents are refused from now on.\n"
-		       "The next kansa report --year %d (or kansa run) makes "
-		       "its final outputs, without 案;\nlater reports of the "
-		       "year must reproduce them byte for byte.\n",
+		printf(_("FY %d closed: imports, plan changes dated in it and "
+			 "changes of its respondents are refused from now on.\n"
+			 "The next kansa report --year %d (or kansa run) makes "
+			 "its final outputs, without 案;\nlater reports of the "
+			 "year must reproduce them byte for byte.\n"),
 		       o.year, o.year);
 	store_close(st);
 	return cli_finish(cli, err);
@@ -119,8 +119,8 @@ int cmd_reopen(int argc, char **argv, struct cli *cli)
 					    "logged)");
 	if (!(err = open_checked(cli, &st)) &&
 	    !(err = store_reopen_year(st, o.year, o.reason, &cli->diags)))
-		printf("FY %d reopened (logged: %s); its reports are drafts "
-		       "(案) again until kansa close.\n",
+		printf(_("FY %d reopened (logged: %s); its reports are drafts "
+			 "(案) again until kansa close.\n"),
 		       o.year, o.reason);
 	store_close(st);
 	return cli_finish(cli, err);
@@ -140,7 +140,7 @@ static void list_respondents(const struct store_respondent *v, size_t n,
 			printf("  (retired %s)", v[i].retired_at);
 		putchar('\n');
 	}
-	printf("%zu current, %zu retired\n", current, n - current);
+	printf(_("%zu current, %zu retired\n"), current, n - current);
 }
 
 /* Normalised copies of the names a command names a respondent by. */
@@ -223,7 +223,7 @@ int cmd_respondents(int argc, char **argv, struct cli *cli)
 		if (!err && !action)
 			list_respondents(v, n, o.year);
 		else if (!err)
-			printf("FY %d: %s %s / %s%s%s (logged)\n", o.year,
+			printf(_("FY %d: %s %s / %s%s%s (logged)\n"), o.year,
 			       !strcmp(action, "remove") ? "removed"
 							 : "renamed",
 			       w.department, w.role, *w.system ? " / " : "",

@@ -66,14 +66,20 @@ t_outputs_same() {
 		mkdir -p "$w" && cd "$w" || { setup_failed "i18n: cd"; return; }
 		$l "$KANSA" derive "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" -o c.ini >/dev/null 2>&1 || miss="$miss [$l derive]"
 		$l "$KANSA" template --year 2025 -o sheets >/dev/null 2>&1 || miss="$miss [$l template]"
+		for f in sheets/*.ini; do
+			python3 "$ROOT/tests/cli/council_fill.py" "$f" utf-8 議会事務局 >/dev/null || miss="$miss [fill $f]"
+		done
+		$l "$KANSA" import --year 2025 sheets/*.ini >/dev/null 2>&1 || miss="$miss [$l import]"
 		$l "$KANSA" items --format tsv >items.tsv 2>&1 || miss="$miss [$l items]"
-		$l "$KANSA" score --year 2025 --as-of 2026-01-31 --format json >score.json 2>&1
+		$l "$KANSA" score --year 2025 --as-of 2026-01-31 --format json >score.json 2>&1 || miss="$miss [$l score]"
+		$l "$KANSA" findings --year 2025 --as-of 2026-01-31 >findings.txt 2>&1 || miss="$miss [$l findings]"
+		$l "$KANSA" status --year 2025 --as-of 2026-01-31 >status.txt 2>&1 || miss="$miss [$l status]"
 		cd "$ROOT" || return
 	done
 	out=$(diff -r "$TMPROOT/i18n-ja" "$TMPROOT/i18n-en" -x '*.db' 2>&1) || miss="$miss [differ: $(printf '%s' "$out" | head -5)]"
 	[ -s "$TMPROOT/i18n-ja/items.tsv" ] || miss="$miss [no items]"
 	if [ -z "$miss" ]; then
-		ok "i18n: the checklist, answer sheets, items and score are the same bytes under LANG=ja_JP.UTF-8 and LANG=C.UTF-8"
+		ok "i18n: the checklist, answer sheets, items, score, findings and status are the same bytes under LANG=ja_JP.UTF-8 and LANG=C.UTF-8"
 	else
 		not_ok "i18n: outputs under both locales" "$miss"
 	fi
@@ -87,11 +93,13 @@ t_values() {
 		"--view audit|--view 監査"; do
 		a=${pair%|*}
 		b=${pair#*|}
-		# shellcheck disable=SC2086
-		x=$(ja "$KANSA" score --year 2025 --as-of 2026-01-31 $a 2>&1)
-		# shellcheck disable=SC2086
-		y=$(en "$KANSA" score --year 2025 --as-of 2026-01-31 $b 2>&1)
-		[ -n "$x" ] && [ "$x" = "$y" ] || miss="$miss [$a / $b: $x / $y]"
+		for l in ja en; do
+			# shellcheck disable=SC2086
+			x=$($l "$KANSA" score --year 2025 --as-of 2026-01-31 $a 2>&1) || miss="$miss [$l $a: $x]"
+			# shellcheck disable=SC2086
+			y=$($l "$KANSA" score --year 2025 --as-of 2026-01-31 $b 2>&1) || miss="$miss [$l $b: $y]"
+			[ -n "$x" ] && [ "$x" = "$y" ] || miss="$miss [$l: $a / $b: $x / $y]"
+		done
 	done
 	en "$KANSA" plan add KP-1 --item "2(2)ア" --finding-year 2025 --department 総務課 --role CISO \
 		--action 点検 --due 2026-03-31 --as-of 2026-01-10 >/dev/null 2>&1 || miss="$miss [plan add]"
