@@ -57,6 +57,10 @@ DOCS = ("xlsx", "ciso", "audit")
 ROLE_SHARE = {"議員及び職員": 0.45, "情報システム管理者": 0.30}
 
 
+class Failed(Exception):
+    """A command of the bench failed: the size is reported as failed."""
+
+
 class Tree(threading.Thread):
     """Samples the memory of pid's process tree every 10 ms."""
 
@@ -110,7 +114,7 @@ def measure(args, cwd, env=None, tree=False):
     p.returncode = os.waitstatus_to_exitcode(status)
     err = err.decode(errors="replace")
     if p.returncode not in (0, 1):
-        sys.exit(f"{' '.join(args)}: exit {p.returncode}\n{err[-3000:]}")
+        raise Failed(f"{' '.join(args)}: exit {p.returncode}\n{err[-3000:]}")
     out = {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss / 1024, "err": err[-3000:]}
     if sampler:
         sampler.stop = True
@@ -241,7 +245,7 @@ def whole_runs(ws):
     year's run was their warm-up), and one untimed run for the process
     tree's memory."""
     timings = os.path.join(ws, "t25.tsv")
-    walls, cpus, rss, st = [], [], [], {}
+    walls, cpus, rss, st, stc = [], [], [], {}, {}
     for i in range(PAIRS + 1):
         restore(ws)
         m = measure(run_args(2025, timings), ws, tree=(i == PAIRS))
@@ -253,9 +257,11 @@ def whole_runs(ws):
         rss.append(m["rss"])
         for name, v in steps(timings).items():
             st.setdefault(name, []).append(v[0])
+            stc.setdefault(name, []).append(v[1])
     return {"wall": stats(walls), "cpu": stats(cpus), "largest_mb": stats(rss),
             "tree_mb": mem["tree_mb"], "hwm_sum_mb": mem["hwm_mb"], "tree_run_wall": mem["wall"],
-            "steps": {k: stats(v) for k, v in st.items()}}
+            "steps": {k: stats(v) for k, v in st.items()},
+            "steps_cpu": {k: stats(v) for k, v in stc.items()}}
 
 
 def report_args(kind):
@@ -273,7 +279,7 @@ def floor_args(ws, kind):
         p = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "xlsx_cells.py"), book,
                             dump + ".xlsx.tsv"], capture_output=True, text=True)
         if p.returncode:
-            sys.exit(p.stderr)
+            raise Failed(f"xlsx_cells.py {book}: {p.stderr}")
         return [FLOOR_XLSX] + db + [dump + ".xlsx.tsv", "floor.xlsx"], p.stderr.strip()
     measure(report_args(kind), ws, {"KANSA_FLOOR_DUMP": dump})
     return [FLOOR_PDF] + db + FONTS + [dump + ".pdf.tsv", "floor.pdf"], ""
@@ -361,6 +367,9 @@ def size(n):
         r["bench_seconds"] = time.perf_counter() - t0
         print(f"  (this size took the bench {r['bench_seconds'] / 60:.1f} min)")
         return r
+    except Failed as e:
+        print(f"  FAILED: {e}", flush=True)
+        return {"respondents": n, "failed": str(e)[-2000:]}
     finally:
         if os.environ.get("KANSA_BENCH_KEEP"):
             print(f"  kept: {ws}")
@@ -414,6 +423,8 @@ def main():
     print(f"demo (14 respondents): run --year 2024 {fmt(res['demo']['run_2024'])} s, "
           f"run --year 2025 {fmt(res['demo']['run_2025'])} s (min, median)")
     rows = [size(n) for n in SIZES]
+    res["failed"] = [r for r in rows if "failed" in r]
+    rows = [r for r in rows if "failed" not in r]
     res["sizes"] = rows
     res["exponents"] = perfdoc.recompute(rows)
     with open("/proc/loadavg") as f:

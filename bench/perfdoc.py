@@ -32,12 +32,17 @@ def load(paths):
     for p in paths:
         with open(p) as f:
             runs.append(json.load(f))
+    failed = {}
     for r in sorted(runs, key=lambda r: r["machine"]["date"]):
+        for f in r.get("failed") or []:
+            failed[f["respondents"]] = f
         for s in r["sizes"]:
             s["_machine"] = r["machine"]
             sizes[s["respondents"]] = s
+            failed.pop(s["respondents"], None)
     res = max(runs, key=lambda r: (len(r["sizes"]), r["machine"]["date"]))
     res["sizes"] = [sizes[k] for k in sorted(sizes)]
+    res["failed"] = [failed[k] for k in sorted(failed)]
     return res
 
 
@@ -56,6 +61,8 @@ def setup(res):
            + ", ".join(n(s["respondents"]) for s in res["sizes"] if s["_machine"]["date"] == d)
            + " respondents" for d, c, p, load in runs]
     out.append(f"- {res['machine']['cores']} cores, shared with other work (the load averages above say how busy).")
+    for r in res.get("failed") or []:
+        out.append(f"- **{n(r['respondents'])} respondents failed**: `{r['failed'].splitlines()[0][:300]}`")
     took = [f"{n(r['respondents'])} respondents {r['bench_seconds'] / 60:.1f} min" for r in res["sizes"]
             if "bench_seconds" in r]
     if took:
@@ -124,35 +131,43 @@ def docs(res):
 def exponents(res):
     rows = res["sizes"]
     pairs = [(a["respondents"], b["respondents"]) for a, b in zip(rows, rows[1:])]
-    ex = recompute(rows)
+    wall, cpu = recompute(rows), recompute(rows, "cpu")
     out = ["| step | " + " | ".join(f"{n(a)} → {n(b)}" for a, b in pairs) + " |",
            "|---|" + "---:|" * len(pairs)]
-    for name, vals in ex.items():
+    for name, vals in wall.items():
         by = {(a, b): k for a, b, k in vals}
-        out.append(f"| {name} | " + " | ".join(f"{by[p]:.2f}" if p in by else "" for p in pairs) + " |")
+        byc = {(a, b): k for a, b, k in cpu.get(name, [])}
+        cells = [(f"{by[p]:.2f}" if p in by else "") + (f" / {byc[p]:.2f}" if p in byc else "") for p in pairs]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
     return out
 
 
-def recompute(rows):
-    """{name: [(n1, n2, k)]}: time ~ answers^k between consecutive sizes
-    (recomputed, since merged result files have no common list)."""
+def recompute(rows, kind="wall"):
+    """{name: [(n1, n2, k)]}: time ~ answers^k between consecutive sizes,
+    of wall or CPU time (recomputed, since merged result files have no
+    common list); none for a step under 0.02 s at both sizes."""
     out = {}
 
     def add(name, a, b, ta, tb):
-        if ta > 0 and tb > 0 and b["answers"] > a["answers"]:
+        # steps of a few milliseconds at both sizes have no growth to tell
+        if ta > 0 and tb > 0 and max(ta, tb) >= 0.02 and b["answers"] > a["answers"]:
             out.setdefault(name, []).append(
                 (a["respondents"], b["respondents"], math.log(tb / ta) / math.log(b["answers"] / a["answers"])))
 
+    def get(d, key):
+        return d[key]["median"] if key in d else 0
+
+    steps, docs = ("steps", "") if kind == "wall" else ("steps_cpu", "_cpu")
     for a, b in zip(rows, rows[1:]):
-        add("whole run", a, b, a["run"]["wall"]["median"], b["run"]["wall"]["median"])
-        for s in a["run"]["steps"]:
-            if s in b["run"]["steps"] and s != "total":
-                add(s, a, b, a["run"]["steps"][s]["median"], b["run"]["steps"][s]["median"])
-        for kind, name in DOCS.items():
-            add(f"`report --only {kind}`", a, b, a["docs"][kind]["kansa"]["median"],
-                b["docs"][kind]["kansa"]["median"])
-            add(f"floor: {name}", a, b, a["docs"][kind]["floor"]["median"], b["docs"][kind]["floor"]["median"])
-        add("process tree memory", a, b, a["run"]["tree_mb"], b["run"]["tree_mb"])
+        add("whole run", a, b, get(a["run"], kind), get(b["run"], kind))
+        for s in a["run"].get(steps, {}):
+            if s != "total":
+                add(s, a, b, get(a["run"][steps], s), get(b["run"].get(steps, {}), s))
+        for k, name in DOCS.items():
+            add(f"`report --only {k}`", a, b, get(a["docs"][k], "kansa" + docs), get(b["docs"][k], "kansa" + docs))
+            add(f"floor: {name}", a, b, get(a["docs"][k], "floor" + docs), get(b["docs"][k], "floor" + docs))
+        if kind == "wall":
+            add("process tree memory", a, b, a["run"]["tree_mb"], b["run"]["tree_mb"])
     return out
 
 
@@ -173,6 +188,8 @@ def at(rows, key, answers):
 
 
 def hms(s):
+    if s != s:
+        return "?"
     return f"{s:.1f} s" if s < 120 else f"{s / 60:.0f} min" if s < 7200 else f"{s / 3600:.1f} h"
 
 
@@ -189,6 +206,8 @@ def national(res):
     run_nat, k_run = at(rows, wall, NATIONAL_ANSWERS)
     cpu_nat, k_cpu = at(rows, cpu, NATIONAL_ANSWERS)
     imp_nat, k_imp = at(rows, imp, NATIONAL_ANSWERS)
+    impc = lambda r: r["run"].get("steps_cpu", {}).get("import", {"median": 0})["median"]  # noqa: E731
+    impc_nat, k_impc = at(rows, impc, NATIONAL_ANSWERS)
     mem_nat, k_mem = at(rows, lambda r: r["run"]["tree_mb"], NATIONAL_ANSWERS)
     bpa = big["db_bytes"] / big["answers"] / 2
     rate = big["answers"] / imp(big) if imp(big) else float("nan")
@@ -207,8 +226,8 @@ def national(res):
             f"machine | {hms(run_avg * MUNICIPALITIES)} wall, {hms(cpu_avg * MUNICIPALITIES)} CPU "
             f"| the line above × {n(MUNICIPALITIES)} |",
             f"| one workspace holding all {n(NATIONAL_ANSWERS)} answers: the import, i.e. the time SQLite's one "
-            f"writer is busy | {hms(imp_nat)} | import, exponent {k_imp:.2f} ({rate:,.0f} answers/s at "
-            f"{n(big['respondents'])} respondents) |",
+            f"writer is busy | {hms(imp_nat)} wall, {hms(impc_nat)} CPU | import, exponents {k_imp:.2f} / "
+            f"{k_impc:.2f} ({rate:,.0f} answers/s at {n(big['respondents'])} respondents) |",
             f"| the same: one whole `kansa run` | {hms(run_nat)} wall, {hms(cpu_nat)} CPU | whole run, exponents "
             f"{k_run:.2f} / {k_cpu:.2f} |",
             f"| the same: memory of the run's process tree | {mem_nat / 1024:.1f} GB | tree peak, exponent "
@@ -244,10 +263,13 @@ def goals(res):
                 k = rows[size]["docs"][kind]["ratio"]["median"]
                 line(f"{n(size)}: {name} within 1.5× of its floor", f"{k:.2f}×", k <= 1.5)
     if 3000 in rows and 10000 in rows:
+        cpu = recompute([rows[3000], rows[10000]], "cpu")
         for name, vals in recompute([rows[3000], rows[10000]]).items():
             if not name.startswith("floor") and name != "process tree memory":
                 k = vals[0][2]
-                line(f"3,000 → 10,000: {name} no worse than n^1.1", f"n^{k:.2f}", k <= 1.1)
+                kc = cpu[name][0][2] if name in cpu else None
+                line(f"3,000 → 10,000: {name} no worse than n^1.1 (wall; CPU)",
+                     f"n^{k:.2f}" + (f"; n^{kc:.2f}" if kc is not None else ""), k <= 1.1)
     return out
 
 

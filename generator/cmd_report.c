@@ -71,8 +71,7 @@ const struct cli_option cmd_report_options[] = {
 	{"include", 'i', false, "NAME",
 	 N_("list this file of the output folder in the\nmanifest and the "
 	    "run's "
-	    "record too (kansa run\nuses it for its text results; may "
-	    "repeat)")},
+	    "record too (may repeat)")},
 	{"pdf-password-file", 'P', false, "FILE",
 	 N_("encrypt both PDFs: line 1 the password to\nopen them, line 2 "
 	    "(optional) the owner's;\nprinting allowed, copying not")},
@@ -80,8 +79,8 @@ const struct cli_option cmd_report_options[] = {
 	 N_("report plans: the last report's date\n(default: three months "
 	    "before --as-of)")},
 	{"staged-for", 'S', false, "DIR",
-	 N_("the output folder is staged for DIR\n(kansa run): recorded under "
-	    "DIR")},
+	 N_("the output folder is staged to be published\nas DIR: the run is "
+	    "recorded under DIR")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

@@ -131,8 +131,11 @@ static void pdf_process(const struct report *r, const struct documents *doc,
 		diags_init(&dk);
 		err = render_pdf(r, (enum report_kind)k, paths[k], doc->pw,
 				 &dk);
-		if (!send(fd, &dk, k, err))
+		if (!send(fd, &dk, k, err)) {
+			diags_release(&dk);
 			_exit(4);
+		}
+		diags_release(&dk);
 		if (err)
 			break;
 	}

@@ -134,16 +134,146 @@ bool names_normalise_sheet(struct answer_sheet *sh)
 	       normalise_field(&sh->system) && normalise_field(&sh->respondent);
 }
 
-/* Adds name to the distinct names v (n of them) unless it is there;
- * where[] keeps the file of its first appearance. */
-static bool add_name(struct cps *v, const char **where, size_t *n,
-		     const char *name, const char *file)
+/* A name met in the sheets or the store, in the order met. */
+struct met {
+	const char *name; /* not owned */
+	const char *file; /* where */
+	size_t pos;	  /* order met */
+};
+
+static int cmp_met(const void *a, const void *b)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp(v[i].name, name) == 0)
-			return true;
-	where[*n] = file;
-	return cps_init(&v[(*n)++], name);
+	const struct met *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int cmp_pos(const void *a, const void *b)
+{
+	const struct met *x = a, *y = b;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Keeps the first of each name of m (n of them), in the order met. */
+static size_t distinct(struct met *m, size_t n)
+{
+	size_t k = 0;
+	qsort(m, n, sizeof(*m), cmp_met);
+	for (size_t i = 0; i < n; i++)
+		if (!k || strcmp(m[k - 1].name, m[i].name) != 0)
+			m[k++] = m[i];
+	qsort(m, k, sizeof(*m), cmp_pos);
+	return k;
+}
+
+/*
+ * Near names are found through hashes, not by comparing every pair:
+ * names one edit apart share a key "the name with one code point left
+ * out" (a change at i: both without i; one added: the longer without it
+ * is the shorter), and names equal without spaces share that form.
+ * Each name is entered under those keys; candidates under a key are
+ * confirmed with cps_near(), so a collision costs one comparison.
+ */
+struct entry {
+	uint64_t hash; /* of a key */
+	size_t name;   /* index of the name */
+};
+
+static uint64_t hash_cps(const uint32_t *v, size_t n, size_t skip, uint64_t tag)
+{
+	uint64_t h = 1469598103934665603ull ^ tag;
+	for (size_t i = 0; i < n; i++)
+		if (i != skip) {
+			h ^= v[i];
+			h *= 1099511628211ull;
+		}
+	return h;
+}
+
+/* The keys of name c (index i) into e (room for c->nall + 2). */
+static size_t keys_of(const struct cps *c, size_t i, struct entry *e)
+{
+	size_t n = 0;
+	e[n++] = (struct entry){hash_cps(c->bare, c->nbare, SIZE_MAX, 0), i};
+	if (c->nall < 4) /* one edit apart says little of short names */
+		return n;
+	e[n++] = (struct entry){hash_cps(c->all, c->nall, SIZE_MAX, 1), i};
+	for (size_t k = 0; k < c->nall; k++)
+		e[n++] = (struct entry){hash_cps(c->all, c->nall, k, 1), i};
+	return n;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->name > y->name) - (x->name < y->name);
+}
+
+/* The first entry of v (n) with hash h, or n. */
+static size_t first_with(const struct entry *v, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first name (by index) near name i among 0..i-1 and nsheet..nv-1,
+ * or nv. */
+static size_t first_near(const struct cps *v, size_t nv, size_t nsheet,
+			 size_t i, const struct entry *e, size_t ne,
+			 struct entry *mine)
+{
+	size_t best = nv, nk = keys_of(&v[i], i, mine);
+	for (size_t k = 0; k < nk; k++)
+		for (size_t p = first_with(e, ne, mine[k].hash);
+		     p < ne && e[p].hash == mine[k].hash; p++) {
+			size_t j = e[p].name;
+			if (j < best && j != i && (j < i || j >= nsheet) &&
+			    cps_near(&v[i], &v[j]))
+				best = j;
+		}
+	return best;
+}
+
+static void warn_near(const struct cps *v, const struct met *m, size_t nv,
+		      size_t nsheet, struct diags *d, bool *ok)
+{
+	size_t ne = 0, most = 0;
+	struct entry *e, *mine;
+
+	for (size_t i = 0; i < nv; i++) {
+		ne += v[i].nall + 2;
+		most = v[i].nall + 2 > most ? v[i].nall + 2 : most;
+	}
+	e = malloc((ne + 1) * sizeof(*e));
+	mine = malloc((most + 1) * sizeof(*mine));
+	if (!(*ok = e && mine))
+		goto out;
+	ne = 0;
+	for (size_t i = 0; i < nv; i++)
+		ne += keys_of(&v[i], i, e + ne);
+	qsort(e, ne, sizeof(*e), cmp_entry);
+	for (size_t i = 0; i < nsheet; i++) {
+		size_t j = first_near(v, nv, nsheet, i, e, ne, mine);
+		if (j < nv)
+			diags_add(d, DIAG_WARNING, m[i].file, 1,
+				  "department '%s' is nearly '%s' (%s): if "
+				  "they are one, correct the sheet, or the "
+				  "stored one with kansa respondents rename",
+				  v[i].name, v[j].name,
+				  m[j].file ? m[j].file : "");
+	}
+out:
+	free(e);
+	free(mine);
 }
 
 void names_warn_near(const struct answer_sheet *sheets, size_t n,
@@ -152,38 +282,41 @@ void names_warn_near(const struct answer_sheet *sheets, size_t n,
 {
 	/* the distinct departments, each made into code points once:
 	 * thousands of sheets name far fewer departments */
-	struct cps *v = calloc(n + nstored + 1, sizeof(*v));
-	const char **where = calloc(n + nstored + 1, sizeof(*where));
-	size_t nv = 0, nsheet;
-	bool ok = v && where;
+	struct met *m = calloc(n + nstored + 1, sizeof(*m));
+	struct cps *v = NULL;
+	size_t nm = 0, nv = 0, nsheet = 0, nfromsheets;
+	bool ok = m != NULL;
 
 	for (size_t i = 0; ok && i < n; i++)
-		if (sheets[i].department && *sheets[i].department)
-			ok = add_name(v, where, &nv, sheets[i].department,
-				      sheets[i].path);
-	nsheet = nv;
+		if (sheets[i].department && *sheets[i].department) {
+			m[nm] = (struct met){sheets[i].department,
+					     sheets[i].path, nm};
+			nm++;
+		}
+	nfromsheets = nm;
 	for (size_t i = 0; ok && i < nstored; i++)
-		if (!stored[i].retired_at && *stored[i].department)
-			ok = add_name(v, where, &nv, stored[i].department,
-				      stored[i].file);
-	for (size_t i = 0; ok && i < nsheet; i++)
-		for (size_t j = 0; j < nv; j++)
-			if ((j < i || j >= nsheet) && cps_near(&v[i], &v[j])) {
-				diags_add(d, DIAG_WARNING, where[i], 1,
-					  "department '%s' is nearly '%s' "
-					  "(%s): if they are one, correct the "
-					  "sheet, or the stored one with kansa "
-					  "respondents rename",
-					  v[i].name, v[j].name,
-					  where[j] ? where[j] : "");
-				break;
-			}
+		if (!stored[i].retired_at && *stored[i].department) {
+			m[nm] = (struct met){stored[i].department,
+					     stored[i].file, nm};
+			nm++;
+		}
+	if (ok) {
+		nv = distinct(m, nm);
+		v = calloc(nv + 1, sizeof(*v));
+		ok = v != NULL;
+	}
+	for (size_t i = 0; ok && i < nv; i++) {
+		ok = cps_init(&v[i], m[i].name);
+		nsheet += m[i].pos < nfromsheets;
+	}
+	if (ok)
+		warn_near(v, m, nv, nsheet, d, &ok);
 	for (size_t i = 0; v && i < nv; i++) {
 		free(v[i].all);
 		free(v[i].bare);
 	}
 	free(v);
-	free(where);
+	free(m);
 }
 
 /* Splits one value of the list at ',' and '、' into *v, *n (each name

@@ -243,6 +243,15 @@ struct report {
 			      classification, with 案 when draft */
 };
 
+/* Called by report_gather (report_year.c): takes the rows of a
+ * store_year into out (the strings move; y keeps none); indexes each
+ * item of score (its answers, in their order); frees a report_year. */
+struct store_year;
+enum kansa_err report_year_take(struct store_year *y, struct report_year *out);
+enum kansa_err report_year_index(struct report_year *y,
+				 const struct score_result *score);
+void report_year_release(struct report_year *y);
+
 /* Called by report_gather (report_audit.c): each evidence file's state;
  * each observation's evidence
  * problem and each finding's auditor of its own department; then, after

@@ -304,30 +304,97 @@ static bool score_item(struct work *w, size_t i)
 	return add_to_respondent_groups(w, si, (size_t)c);
 }
 
+/* A respondent's key of one kind and its position. */
+struct keyed {
+	const char *key;
+	size_t r;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->r > y->r) - (x->r < y->r);
+}
+
+static int cmp_first(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	return (x->r > y->r) - (x->r < y->r);
+}
+
+/*
+ * The groups of kind k, one per distinct key of the respondents (NULL
+ * for none: -1), made in the order the keys first appear, found
+ * by sorting (a search of the groups for every respondent was quadratic
+ * in the number of departments).  false when out of memory.
+ */
+static bool make_groups(struct work *w, enum score_group_kind k,
+			const char **keys)
+{
+	size_t n = w->in->nrespondents, m = 0, ng = 0;
+	struct keyed *v = malloc((n + 1) * sizeof(*v));
+	struct keyed *first = malloc((n + 1) * sizeof(*first));
+	struct score_group *g = NULL;
+	bool ok = v && first;
+
+	for (size_t r = 0; ok && r < n; r++) {
+		w->resp_group[k][r] = -1;
+		if (keys[r])
+			v[m++] = (struct keyed){keys[r], r};
+	}
+	if (ok)
+		qsort(v, m, sizeof(*v), cmp_keyed);
+	for (size_t p = 0; ok && p < m; p++)
+		if (!p || strcmp(v[p - 1].key, v[p].key) != 0)
+			first[ng++] = v[p];
+	if (ok) {
+		qsort(first, ng, sizeof(*first), cmp_first);
+		ok = (g = calloc(ng + 1, sizeof(*g))) != NULL;
+	}
+	w->r->groups[k] = g;
+	for (size_t i = 0; ok && i < ng; i++) {
+		ok = (g[i].key = strdup(first[i].key)) != NULL;
+		w->r->ngroups[k] += ok;
+		/* the group's number, kept where its first respondent is */
+		w->resp_group[k][first[i].r] = (long)i;
+	}
+	/* every respondent takes the number of the first of its run */
+	for (size_t p = 0, s = 0; ok && p < m; p++) {
+		if (p && strcmp(v[p - 1].key, v[p].key) != 0)
+			s = p;
+		w->resp_group[k][v[p].r] = w->resp_group[k][v[s].r];
+	}
+	free(v);
+	free(first);
+	return ok;
+}
 /* Groups for the respondents' roles, departments and systems. */
 static bool respondent_groups(struct work *w)
 {
 	const struct score_input *in = w->in;
+	const char **keys = malloc((in->nrespondents + 1) * sizeof(*keys));
 	size_t most = 0;
-	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
+	bool ok = keys != NULL;
+
+	for (int k = GROUP_ROLE; ok && k < GROUP_KINDS; k++) {
 		if (!(w->resp_group[k] =
-			      calloc(in->nrespondents + 1, sizeof(long))))
-			return false;
-	for (size_t r = 0; r < in->nrespondents; r++) {
-		const struct score_respondent *p = &in->respondents[r];
-		w->resp_group[GROUP_ROLE][r] =
-			group_index(w->r, GROUP_ROLE, p->role);
-		w->resp_group[GROUP_DEPARTMENT][r] =
-			group_index(w->r, GROUP_DEPARTMENT, p->department);
-		w->resp_group[GROUP_SYSTEM][r] =
-			*p->system ? group_index(w->r, GROUP_SYSTEM, p->system)
-				   : -2;
-		for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
-			if (w->resp_group[k][r] == -1)
-				return false;
-		if (w->resp_group[GROUP_SYSTEM][r] == -2)
-			w->resp_group[GROUP_SYSTEM][r] = -1;
+			      calloc(in->nrespondents + 1, sizeof(long)))) {
+			ok = false;
+			break;
+		}
+		for (size_t r = 0; r < in->nrespondents; r++) {
+			const struct score_respondent *p = &in->respondents[r];
+			keys[r] = k == GROUP_ROLE	  ? p->role
+				  : k == GROUP_DEPARTMENT ? p->department
+				  : *p->system		  ? p->system
+							  : NULL;
+		}
+		ok = make_groups(w, (enum score_group_kind)k, keys);
 	}
+	free(keys);
+	if (!ok)
+		return false;
 	for (int k = GROUP_ROLE; k < GROUP_KINDS; k++)
 		if (w->r->ngroups[k] > most)
 			most = w->r->ngroups[k];

@@ -215,6 +215,8 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	for (size_t i = 0; i < st->ncached; i++)
+		sqlite3_finalize(st->cached[i].s);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st->dir);
@@ -230,6 +232,31 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql)
 		store_db_error(st, "preparing a query");
 		return NULL;
 	}
+	return s;
+}
+
+sqlite3_stmt *store_cached(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	for (size_t i = 0; i < st->ncached; i++)
+		if (st->cached[i].sql == sql) {
+			sqlite3_reset(st->cached[i].s);
+			sqlite3_clear_bindings(st->cached[i].s);
+			return st->cached[i].s;
+		}
+	if (st->ncached == STORE_NCACHED) {
+		diags_add(st->d, DIAG_ERROR, st->path, 0,
+			  "internal error: more than %d cached statements",
+			  STORE_NCACHED);
+		return NULL;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+			       NULL) != SQLITE_OK) {
+		store_db_error(st, "preparing a query");
+		return NULL;
+	}
+	st->cached[st->ncached].sql = sql;
+	st->cached[st->ncached++].s = s;
 	return s;
 }
 

@@ -133,10 +133,19 @@ enum kansa_err store_load_evidence(struct store *st, int year,
 				   struct evidence_register *out,
 				   struct diags *d);
 
-/* Records the result of verifying one evidence file. */
-enum kansa_err store_save_check(struct store *st, int year, const char *id,
-				const char *result, const char *sha256,
-				struct diags *d);
+/* The result of verifying one evidence file. */
+struct store_verified {
+	const char *id;	    /* evidence ID */
+	const char *result; /* ok, changed or missing */
+	const char *sha256; /* found, or "" when nothing was read */
+};
+
+/* Records the results of one `kansa verify` of a year in one transaction
+ * (nothing for a closed year: its record stays as its final report
+ * showed it). */
+enum kansa_err store_save_checks(struct store *st, int year,
+				 const struct store_verified *v, size_t n,
+				 struct diags *d);
 
 /* One respondent of a year as stored: who (strings owned), and its
  * sheet. */

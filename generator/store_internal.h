@@ -1,8 +1,9 @@
 /* store_internal.h: what the parts of the store module share.
  *
  * store.c opens and migrates, store_schema.c holds the migrations,
- * store_policy.c the policies and checklists, store_year.c a fiscal
- * year's answers and evidence.  Nothing outside the store includes this.
+ * store_policy.c the policies and checklists, store_year.c reads a fiscal
+ * year's answers and evidence, store_import.c writes them (import, verify).
+ * Nothing outside the store includes this.
  */
 #ifndef KANSA_STORE_INTERNAL_H
 #define KANSA_STORE_INTERNAL_H
@@ -12,11 +13,19 @@
 
 #include "store.h"
 
+/* Most statements one connection keeps prepared (store_cached). */
+#define STORE_NCACHED 32
+
 struct store {
 	sqlite3 *db;	 /* the connection */
 	char *path;	 /* the file, for messages */
 	char *dir;	 /* the folder it is in */
 	struct diags *d; /* where errors of the current call go */
+	struct store_stmt {
+		const char *sql; /* a string literal: keyed by address */
+		sqlite3_stmt *s; /* prepared once, finalized on close */
+	} cached[STORE_NCACHED]; /* statements prepared once (store_cached) */
+	size_t ncached;		 /* how many */
 };
 
 /* Migrations: each a NULL-terminated list of statements (store_schema.c). */
@@ -38,6 +47,11 @@ enum kansa_err store_db_error(struct store *st, const char *what);
 enum kansa_err store_exec(struct store *st, const char *sql, const char *what);
 /* Prepares a statement; NULL (with a diagnostic) on failure. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+/* The statement for sql prepared once per connection and kept until
+ * store_close(), reset and unbound: sql must be a string literal (the
+ * cache is keyed by its address).  The caller resets it when done with
+ * its rows and never finalizes it.  NULL with a diagnostic on error. */
+sqlite3_stmt *store_cached(struct store *st, const char *sql);
 /* Binds text, or NULL for a NULL pointer. */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Steps a statement that returns no row, then resets it. */

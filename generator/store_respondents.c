@@ -59,6 +59,43 @@ static bool retire(struct store *st, int year, long long rid, const char *sha,
 	return ok && store_log_year(st, year, action, reason, who);
 }
 
+static int cmp_who(const struct answer_sheet *x, const char *dep,
+		   const char *role, const char *sys)
+{
+	int c = strcmp(x->department, dep);
+	if (!c)
+		c = strcmp(x->role, role);
+	return c ? c : strcmp(x->system, sys);
+}
+
+static int cmp_sheets(const void *a, const void *b)
+{
+	const struct answer_sheet *y = *(const struct answer_sheet *const *)b;
+	return cmp_who(*(const struct answer_sheet *const *)a, y->department,
+		       y->role, y->system);
+}
+
+/* Whether a sheet of v (sorted by respondent, n) is this respondent. */
+static bool backed_by(const struct answer_sheet *const *v, size_t n,
+		      const char *dep, const char *role, const char *sys)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_who(v[mid], dep, role, sys);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Retires each current respondent of the year that no sheet of the
+ * import backs (the sheets sorted once: a scan of every sheet for each
+ * respondent was quadratic). */
 bool store_retire_unbacked(struct store *st, const struct store_import *im,
 			   const char *now)
 {
@@ -69,24 +106,25 @@ bool store_retire_unbacked(struct store *st, const struct store_import *im,
 		    "r.year = ? AND r.retired_at IS NULL");
 	long long *ids = NULL;
 	char **info = NULL;
+	const struct answer_sheet **sorted =
+		malloc((im->nsheets + 1) * sizeof(*sorted));
 	size_t n = 0;
-	bool ok = s != NULL;
+	bool ok = s != NULL && sorted != NULL;
 
-	if (ok)
+	for (size_t i = 0; ok && i < im->nsheets; i++)
+		sorted[i] = &im->sheets[i];
+	if (ok) {
+		qsort(sorted, im->nsheets, sizeof(*sorted), cmp_sheets);
 		sqlite3_bind_int(s, 1, im->year);
+	}
 	while (ok && sqlite3_step(s) == SQLITE_ROW) {
 		const char *dep = (const char *)sqlite3_column_text(s, 1);
 		const char *role = (const char *)sqlite3_column_text(s, 2);
 		const char *sys = (const char *)sqlite3_column_text(s, 3);
-		bool backed = false;
 		char who[1024], *line;
 		long long *g;
 		char **gi;
-		for (size_t i = 0; !backed && i < im->nsheets; i++)
-			backed = !strcmp(im->sheets[i].department, dep) &&
-				 !strcmp(im->sheets[i].role, role) &&
-				 !strcmp(im->sheets[i].system, sys);
-		if (backed)
+		if (backed_by(sorted, im->nsheets, dep, role, sys))
 			continue;
 		who_text(who, sizeof(who), dep, role, sys);
 		g = realloc(ids, (n + 1) * sizeof(*ids));
@@ -120,6 +158,7 @@ bool store_retire_unbacked(struct store *st, const struct store_import *im,
 		free(info[i]);
 	free(info);
 	free(ids);
+	free(sorted);
 	return ok;
 }
 

@@ -343,10 +343,21 @@ static const char *const schema_v3[] = {
 	NULL,
 };
 
+/* Issue 18: indexes for what is looked up.  The latest verification of
+ * an evidence ID (ORDER BY rowid DESC LIMIT 1 for each evidence row, in
+ * every report, score and status) scanned the whole evidence_check
+ * table; the index keeps the rows of one ID in rowid order. */
+static const char *const schema_v4[] = {
+	"CREATE INDEX evidence_check_by_evidence ON evidence_check"
+	" (year, evidence_id);",
+	NULL,
+};
+
 const char *const *const store_migrations[] = {
 	schema_v1, /* 0 -> 1: the whole product's schema */
 	schema_v2, /* 1 -> 2: audit_field (the audit's frame, decisions) */
 	schema_v3, /* 2 -> 3: constraints, closed years, the year log */
+	schema_v4, /* 3 -> 4: evidence_check indexed by evidence ID */
 };
 
 const int store_nmigrations =

@@ -86,17 +86,36 @@ static bool load_year_respondents(struct store *st, int year,
 	return ok;
 }
 
-/* The index of a respondent_id in ids (sorted by construction? no:
- * by department), found by a linear scan cached on the last hit. */
-static size_t index_of(const long long *ids, size_t n, long long id,
-		       size_t *hint)
+/* respondent_id -> index in the year's respondents (which are ordered
+ * by department), sorted by id: found by binary search (a scan from the
+ * last hit was quadratic in respondents, as answers come by id). */
+struct id_index {
+	long long id; /* respondent_id */
+	size_t i;     /* index */
+};
+
+static int cmp_id(const void *a, const void *b)
 {
-	if (*hint < n && ids[*hint] == id)
-		return *hint;
-	for (size_t i = 0; i < n; i++)
-		if (ids[i] == id)
-			return *hint = i;
-	return n;
+	const struct id_index *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static struct id_index *index_ids(const long long *ids, size_t n)
+{
+	struct id_index *v = malloc((n + 1) * sizeof(*v));
+	for (size_t i = 0; v && i < n; i++)
+		v[i] = (struct id_index){ids[i], i};
+	if (v)
+		qsort(v, n, sizeof(*v), cmp_id);
+	return v;
+}
+
+/* The index of a respondent_id, or n. */
+static size_t index_of(const struct id_index *v, size_t n, long long id)
+{
+	struct id_index key = {id, 0};
+	const struct id_index *hit = bsearch(&key, v, n, sizeof(*v), cmp_id);
+	return hit ? hit->i : n;
 }
 
 /* The evidence IDs of a year valid as of a date, sorted (strings owned). */
@@ -321,8 +340,9 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 		    "ORDER BY a.respondent_id, a.rowid");
 	struct valid_set valid;
 	struct cited cited = {0};
-	size_t cap = 0, hint = 0;
-	bool ok = s != NULL && load_valid(st, year, as_of, &valid) &&
+	struct id_index *byid = index_ids(ids, out->nrespondents);
+	size_t cap = 0;
+	bool ok = s != NULL && byid && load_valid(st, year, as_of, &valid) &&
 		  load_cited(st, year, &cited);
 
 	if (s)
@@ -335,8 +355,8 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 			break;
 		out->answers = g;
 		row = &out->answers[out->nanswers++];
-		row->a.respondent = index_of(ids, out->nrespondents,
-					     sqlite3_column_int64(s, 0), &hint);
+		row->a.respondent = index_of(byid, out->nrespondents,
+					     sqlite3_column_int64(s, 0));
 		row->a.item_id = store_col_dup(s, 1);
 		stt = answer_status_parse(
 			(const char *)sqlite3_column_text(s, 2));
@@ -354,9 +374,10 @@ static bool load_year_answers(struct store *st, int year, const char *as_of,
 				       &row->a.evidence_valid);
 	}
 	sqlite3_finalize(s);
-	if (s)
+	if (s && byid)
 		valid_release(&valid);
 	cited_release(&cited);
+	free(byid);
 	return ok;
 }
 
