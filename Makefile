@@ -6,6 +6,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 SHAREDIR  ?= $(PREFIX)/share/kansa
 MANDIR    ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR   ?=
 CC        ?= cc
@@ -25,7 +26,8 @@ CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -I/usr/include/iniparser -Igenerator \
             $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
-            -DKANSA_SHAREDIR='"$(SHAREDIR)"'
+            -DKANSA_SHAREDIR='"$(SHAREDIR)"' \
+            -DKANSA_LOCALEDIR='"$(LOCALEDIR)"'
 LDLIBS   += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
             -lhpdf -liniparser -lunistring -lm
 ifneq ($(CI),)
@@ -44,6 +46,10 @@ GEN_OBJS  = $(BUILD)/obj/templates_data.o
 OBJS      = $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 MAN5      = $(sort $(wildcard docs/man/*.5))
+# message catalogues: po/LANG.po compiled into BUILD/locale (where the
+# uninstalled kansa finds them, i18n.c) and installed into LOCALEDIR
+LINGUAS   = $(basename $(notdir $(wildcard po/*.po)))
+MOS       = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/kansa.mo)
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # each fuzz harness linked with tests/fuzz/replay.c instead of libFuzzer:
@@ -53,9 +59,21 @@ FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 REPLAY_BINS = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/replay/%)
 
 .PHONY: all deps demo check test unit regress install uninstall clean \
-        format format-check fuzz bench bench-doc valgrind golden check-structure
+        format format-check fuzz bench bench-doc valgrind golden check-structure \
+        pot
 
-all: $(BUILD)/kansa $(BUILD)/kansa.1 $(BUILD)/kansa.bash
+all: $(BUILD)/kansa $(BUILD)/kansa.1 $(BUILD)/kansa.bash $(MOS)
+
+# A catalogue with an error, an untranslated or fuzzy message fails here.
+$(BUILD)/locale/%/LC_MESSAGES/kansa.mo: po/%.po
+	@echo "  MSGFMT  $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# po/kansa.pot: every message marked _() or N_() in the sources; then
+# `msgmerge -U po/ja.po po/kansa.pot` and translate what is new.
+pot:
+	$(Q)sh tools/pot.sh po/kansa.pot
 
 $(BUILD)/kansa: $(OBJS)
 	@echo "  LD      $@"
@@ -119,11 +137,11 @@ demo: deps
 
 # The manual page, made from the command table (kansa help --man).
 $(BUILD)/kansa.1: $(BUILD)/kansa
-	$(Q)$(BUILD)/kansa help --man >$@.tmp && mv $@.tmp $@
+	$(Q)LANGUAGE= LC_ALL=C.UTF-8 $(BUILD)/kansa help --man >$@.tmp && mv $@.tmp $@
 
 # The bash completion, made from `kansa help` (the command table).
 $(BUILD)/kansa.bash: $(BUILD)/kansa tools/completion.sh
-	$(Q)sh tools/completion.sh $(BUILD)/kansa $@
+	$(Q)LANGUAGE= LC_ALL=C.UTF-8 sh tools/completion.sh $(BUILD)/kansa $@
 
 # The binary, its data (templates, the sample policy and checklist), the
 # manual pages (kansa(1) and the file formats in section 5) and the bash
@@ -132,8 +150,12 @@ $(BUILD)/kansa.bash: $(BUILD)/kansa tools/completion.sh
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
 		$(DESTDIR)$(SHAREDIR)/checklists $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR)
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR) \
+		$(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES)
 	install -m 755 $(BUILD)/kansa $(DESTDIR)$(BINDIR)/kansa
+	for l in $(LINGUAS); do install -m 644 \
+		$(BUILD)/locale/$$l/LC_MESSAGES/kansa.mo \
+		$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kansa.mo || exit 1; done
 	install -m 644 $(BUILD)/kansa.1 $(DESTDIR)$(MANDIR)/man1/kansa.1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)/templates/
@@ -143,8 +165,11 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kansa $(DESTDIR)$(MANDIR)/man1/kansa.1 \
 		$(MAN5:docs/man/%=$(DESTDIR)$(MANDIR)/man5/%) \
-		$(DESTDIR)$(COMPLETIONDIR)/kansa
+		$(DESTDIR)$(COMPLETIONDIR)/kansa \
+		$(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/kansa.mo)
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	-rmdir $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES) \
+		$(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%) 2>/dev/null
 	-rmdir $(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man1 2>/dev/null
 

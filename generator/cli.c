@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "workspace.h"
 
 /* "-o, --output FILE" for one option, into buf. */
 static void option_label(const struct cli_option *o, char *buf, size_t size)
@@ -53,25 +54,25 @@ static void print_options(FILE *out, const struct cli_option *opts)
 		if (!o->help)
 			continue;
 		option_label(o, label, sizeof(label));
-		print_option(out, label, o->help, col);
+		print_option(out, label, _(o->help), col);
 	}
-	print_option(out, "-h, --help", "show this help", col);
+	print_option(out, "-h, --help", _("show this help"), col);
 }
 
 void cli_print_usage(FILE *out, const struct command *cmd)
 {
-	fputs(cmd->usage, out);
+	fputs(_(cmd->usage), out);
 	if (cmd->options) {
 		fputc('\n', out);
 		print_options(out, cmd->options);
 	}
 	if (cmd->epilog) {
 		fputc('\n', out);
-		fputs(cmd->epilog, out);
+		fputs(_(cmd->epilog), out);
 	}
 	/* the exit codes are one table, in `kansa help` and kansa(1) */
 	if (strcmp(cmd->name, "help") != 0 && strcmp(cmd->name, "version") != 0)
-		fputs("\nExit codes: see 'kansa help'.\n", out);
+		fputs(_("\nExit codes: see 'kansa help'.\n"), out);
 }
 
 void cli_parse_start(struct cli_parser *p, const struct command *cmd,
@@ -101,9 +102,18 @@ int cli_parse_next(struct cli_parser *p, int argc, char **argv)
 {
 	int c;
 	while ((c = getopt_long(argc, argv, p->shortopts, p->longopts, NULL)) ==
-	       'D') {
-		p->cli->db = optarg;
-		p->cli->db_named = true;
+		       'D' ||
+	       c == 'W') {
+		if (c == 'D') {
+			p->cli->db = optarg;
+			p->cli->db_named = true;
+		} else if (!p->cli->workspace ||
+			   strcmp(p->cli->workspace, optarg) != 0) {
+			/* main.c opened the one written out in full; this
+			 * was abbreviated (--works DIR) */
+			if (cli_open_workspace(p->cli, optarg))
+				exit(cli_finish(p->cli, KANSA_ERR_INPUT));
+		}
 	}
 	return c;
 }
@@ -116,7 +126,7 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	if (strcmp(fmt, "unknown option") != 0) {
 		fprintf(stderr, "kansa %s: ", cmd->name);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		vfprintf(stderr, _(fmt), ap);
 		va_end(ap);
 		fputs("\n", stderr);
 	}
@@ -135,17 +145,21 @@ const struct command *cli_find(const char *name)
 
 void cli_print_diags(struct cli *cli)
 {
-	static const char *const label[] = {"", "warning: ", "notice: "};
+	static const char *const label[] = {"", N_("warning: "),
+					    N_("notice: ")};
 	for (size_t i = 0; i < cli->diags.n; i++) {
 		const struct diag *g = &cli->diags.v[i];
 		if (g->file && g->line > 0)
 			fprintf(stderr, "%s:%ld: %s%s\n", g->file, g->line,
-				label[g->level], g->msg);
+				*label[g->level] ? _(label[g->level]) : "",
+				g->msg);
 		else if (g->file)
-			fprintf(stderr, "%s: %s%s\n", g->file, label[g->level],
+			fprintf(stderr, "%s: %s%s\n", g->file,
+				*label[g->level] ? _(label[g->level]) : "",
 				g->msg);
 		else
-			fprintf(stderr, "kansa: %s%s\n", label[g->level],
+			fprintf(stderr, "kansa: %s%s\n",
+				*label[g->level] ? _(label[g->level]) : "",
 				g->msg);
 	}
 	cli->errors_shown += cli->diags.errors;
@@ -160,9 +174,43 @@ int cli_finish(struct cli *cli, enum kansa_err err)
 	return kansa_exit_code(err);
 }
 
+enum kansa_err cli_open_workspace(struct cli *cli, const char *named)
+{
+	const char *env = getenv("KANSA_WORKSPACE");
+	const struct workspace *ws;
+	enum kansa_err err;
+
+	if (!named && env && *env)
+		named = env;
+	cli->workspace = named;
+	if ((err = workspace_open_current(named, &cli->diags)))
+		return err;
+	/* the steps of kansa run (child processes, in the workspace's
+	 * folder) open the same one */
+	if (named && workspace_current_ini() &&
+	    setenv("KANSA_WORKSPACE", workspace_current_ini(), 1) != 0)
+		return KANSA_ERR_NOMEM;
+	if (!(ws = workspace_current()) || cli->db_named)
+		return KANSA_OK;
+	free(cli->db_owned);
+	if (!(cli->db_owned = workspace_current_path(ws->database)))
+		return KANSA_ERR_NOMEM;
+	cli->db = cli->db_owned;
+	return KANSA_OK;
+}
+
 enum kansa_err cli_open_store(struct cli *cli, bool create, struct store **st)
 {
 	return store_open(cli->db, create, &cli->diags, st);
+}
+
+int cli_parse_value(const struct cli_value *values, const char *arg)
+{
+	for (const struct cli_value *v = values; v->names[0]; v++)
+		for (const char *const *n = v->names; *n; n++)
+			if (strcmp(*n, arg) == 0)
+				return v->value;
+	return -1;
 }
 
 int cli_parse_format(const char *s)
@@ -203,8 +251,8 @@ void cli_today(char out[11])
 int cli_opt_year(const struct command *cmd, const char *arg, int *year)
 {
 	if ((*year = cli_parse_year(arg)) < 0)
-		return cli_usage_error(cmd, "--year '%s' is not a fiscal year",
-				       arg);
+		return cli_usage_error(
+			cmd, N_("--year '%s' is not a fiscal year"), arg);
 	return 0;
 }
 
@@ -213,8 +261,8 @@ int cli_opt_date(const struct command *cmd, const char *name, const char *arg,
 {
 	if (!text_parse_date(arg, out))
 		return cli_usage_error(cmd,
-				       "--%s '%s' is not a date (expected "
-				       "YYYY-MM-DD)",
+				       N_("--%s '%s' is not a date (expected "
+					  "YYYY-MM-DD)"),
 				       name, arg);
 	return 0;
 }

@@ -10,15 +10,19 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "i18n.h"
 #include "store.h"
 
 #define KANSA_VERSION "0.1.0"
 
 struct cli {
-	const char *db;	     /* database path: --db, $KANSA_DB or kansa.db */
-	bool db_named;	     /* db came from --db or $KANSA_DB */
-	struct diags diags;  /* collected while a command runs */
-	size_t errors_shown; /* errors cli_print_diags() printed */
+	const char *db;	       /* database path: --db, $KANSA_DB, the
+				  workspace's or kansa.db */
+	bool db_named;	       /* db came from --db or $KANSA_DB */
+	const char *workspace; /* --workspace or $KANSA_WORKSPACE, or NULL */
+	char *db_owned;	       /* the workspace's database, absolute */
+	struct diags diags;    /* collected while a command runs */
+	size_t errors_shown;   /* errors cli_print_diags() printed */
 };
 
 /* One option of a command (git's parse-options): getopt_long's table,
@@ -59,12 +63,21 @@ struct cli_option {
 	{                                                                      \
 		"output", 'o', true, arg, help                                 \
 	}
-/* --db FILE: handled by cli_parse_next() itself (sets cli->db). */
-#define CLI_OPT_DB                                                             \
+/* --workspace DIR: handled by main.c and cli_parse_next() (opens it). */
+#define CLI_OPT_WORKSPACE                                                      \
 	{                                                                      \
-		"db", 'D', false, "FILE",                                      \
-			"the database (default: $KANSA_DB, else kansa.db)"     \
+		"workspace", 'W', false, "DIR",                                \
+			N_("the workspace (default: $KANSA_WORKSPACE, else\n"  \
+			   "the folder of the nearest kansa.ini here or\n"     \
+			   "above)")                                           \
 	}
+/* --db FILE and --workspace DIR: handled by cli_parse_next() itself (sets
+ * cli->db, opens the workspace). */
+#define CLI_OPT_DB                                                             \
+	{"db", 'D', false, "FILE",                                             \
+	 N_("the database (default: $KANSA_DB, else the\n"                     \
+	    "workspace's, else kansa.db)")},                                   \
+		CLI_OPT_WORKSPACE
 #define CLI_OPT_END                                                            \
 	{                                                                      \
 		NULL, 0, false, NULL, NULL                                     \
@@ -111,11 +124,29 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 void cli_print_diags(struct cli *cli);
 /* Prints the diagnostics and maps err to an exit code. */
 int cli_finish(struct cli *cli, enum kansa_err err);
+/*
+ * Opens the workspace named (NULL: $KANSA_WORKSPACE, else the one around
+ * the current folder, else none) as the current one (workspace.h), and
+ * makes its database cli's unless --db or $KANSA_DB named one.
+ * KANSA_ERR_INPUT with the problem in cli->diags.
+ */
+enum kansa_err cli_open_workspace(struct cli *cli, const char *named);
 /* Opens the database of cli (creating it when create). */
 enum kansa_err cli_open_store(struct cli *cli, bool create, struct store **st);
 
 /* Prints s padded with spaces to width terminal columns. */
 void cli_print_padded(FILE *out, const char *s, size_t width, bool right);
+
+/* One value of an enumerated option (--fail-on, --status, --by, --view)
+ * as the user may write it: in Japanese or in English, whatever the
+ * locale.  names: Japanese first, then English, then other spellings;
+ * NULL-ended.  A table ends with an entry whose names[0] is NULL. */
+struct cli_value {
+	int value;	      /* what it means (an enum) */
+	const char *names[6]; /* "重大", "grave", "重大な不適合", NULL */
+};
+/* The value arg names (exactly one of its names), or -1. */
+int cli_parse_value(const struct cli_value *values, const char *arg);
 
 /* Output formats of listing commands. */
 enum cli_format { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };

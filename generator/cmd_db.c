@@ -9,7 +9,7 @@
 const struct cli_option cmd_db_options[] = {CLI_OPT_DB, CLI_OPT_END};
 
 const struct cli_option cmd_runs_options[] = {
-	CLI_OPT_YEAR("only the runs of that fiscal year"),
+	CLI_OPT_YEAR(N_("only the runs of that fiscal year")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -39,7 +39,7 @@ int cmd_backup(int argc, char **argv, struct cli *cli)
 		return cli_usage_error(cmd, "expected one FILE to write");
 	if (!(err = cli_open_store(cli, false, &st)) &&
 	    !(err = store_backup(st, argv[optind], &cli->diags)))
-		printf("%s: copied to %s\n", cli->db, argv[optind]);
+		printf(_("%s: copied to %s\n"), cli->db, argv[optind]);
 	store_close(st);
 	return cli_finish(cli, err);
 }
@@ -66,9 +66,10 @@ int cmd_check_db(int argc, char **argv, struct cli *cli)
 		if (c.nproblems)
 			err = KANSA_ERR_DB;
 		else
-			printf("%s: ok (SQLite integrity and foreign keys, "
-			       "schema %d as this kansa makes it, %zu rules of "
-			       "kansa)\n",
+			printf(_("%s: ok (SQLite integrity and foreign keys, "
+				 "schema %d as this kansa makes it, %zu rules "
+				 "of "
+				 "kansa)\n"),
 			       cli->db, store_schema_version(), c.rules);
 	}
 	store_check_release(&c);

@@ -8,6 +8,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "workspace.h"
 #include "fileio.h"
 #include "ini.h"
 #include "policy.h"
@@ -20,6 +21,8 @@ struct derive_opts {
 	const char *output;  /* -o */
 	const char *style;   /* --style */
 	const char *input;   /* POLICY.txt */
+	char *ws_input;	     /* the workspace's policy, when no POLICY.txt */
+	char *ws_output;     /* and its checklist, when no -o */
 };
 
 /* checklists/<name without extension>.ini; caller frees. */
@@ -199,18 +202,18 @@ static void print_summary(const struct checklist *cl, const char *input,
 			  const char *why)
 {
 	static const char *const saved_label[] = {
-		"new policy version", "replaced (the items changed)",
-		"unchanged"};
+		N_("new policy version"), N_("replaced (the items changed)"),
+		N_("unchanged")};
 	size_t total[2] = {0, 0};
 
-	printf("%s: %ld lines, %zu clauses, %zu items\n", input, pol->nlines,
+	printf(_("%s: %ld lines, %zu clauses, %zu items\n"), input, pol->nlines,
 	       pol->nclauses, cl->nitems);
-	printf("policy:    %s (version %s)\n", cl->policy, cl->version);
-	printf("style:     %s (%s; %s)\n", pol->style->name,
+	printf(_("policy:    %s (version %s)\n"), cl->policy, cl->version);
+	printf(_("style:     %s (%s; %s)\n"), pol->style->name,
 	       pol->style->description, why);
-	printf("checklist: %s (%s)\n", output,
-	       changed ? "written" : "unchanged");
-	printf("database:  %s (%s)\n\n", db, saved_label[saved]);
+	printf(_("checklist: %s (%s)\n"), output,
+	       changed ? _("written") : _("unchanged"));
+	printf(_("database:  %s (%s)\n\n"), db, _(saved_label[saved]));
 	print_row("章", "", "必須", "推奨", "計");
 	for (size_t p = 0; p < cl->nparts; p++) {
 		const struct part *pt = &cl->parts[p];
@@ -229,21 +232,36 @@ static void print_summary(const struct checklist *cl, const char *input,
 
 const struct cli_option cmd_derive_options[] = {
 	{"name", 'n', false, "NAME",
-	 "policy name (default: the name the text defines,\nelse the "
-	 "checklist's, else the file name)"},
+	 N_("policy name (default: the name the text defines,\nelse the "
+	    "checklist's, else the file name)")},
 	{"version", 'V', false, "VER",
-	 "policy version: the fiscal year it takes effect\n(default: the "
-	 "checklist's, else 1)"},
-	CLI_OPT_OUTPUT("FILE", "checklist to write (default:\n"
-			       "checklists/<policy file name>.ini)"),
+	 N_("policy version: the fiscal year it takes effect\n(default: the "
+	    "checklist's, else 1)")},
+	CLI_OPT_OUTPUT("FILE", N_("checklist to write (default:\n"
+				  "checklists/<policy file name>.ini)")),
 	{"style", 's', false, "NAME",
-	 "numbering style: council, dai, jourei, guideline,\ndecimal, "
-	 "bullets or one of templates/styles.ini\n(default: the checklist's "
-	 "style, else the style\nthat reads the most clauses); kept in the "
-	 "checklist"},
+	 N_("numbering style: council, dai, jourei, guideline,\ndecimal, "
+	    "bullets or one of templates/styles.ini\n(default: the checklist's "
+	    "style, else the style\nthat reads the most clauses); kept in the "
+	    "checklist")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
+
+/* No POLICY.txt in a workspace: its policy, into its checklist unless
+ * -o says otherwise (as kansa run derives). */
+static int workspace_policy(struct derive_opts *o)
+{
+	const struct workspace *ws = workspace_current();
+	if (!(o->ws_input = workspace_current_path(ws->policy)) ||
+	    (!o->output &&
+	     !(o->ws_output = workspace_current_path(ws->checklist))))
+		return KANSA_EXIT_SYSTEM;
+	o->input = o->ws_input;
+	if (!o->output)
+		o->output = o->ws_output;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct derive_opts *o,
 		      struct cli *cli)
@@ -271,8 +289,10 @@ static int parse_args(int argc, char **argv, struct derive_opts *o,
 			return cli_usage_error(cmd, "unknown option");
 		}
 	}
+	if (optind == argc && workspace_current())
+		return workspace_policy(o);
 	if (optind != argc - 1)
-		return cli_usage_error(cmd, "expected one policy text file");
+		return cli_usage_error(cmd, _("expected one policy text file"));
 	o->input = argv[optind];
 	if (o->name && !*o->name)
 		return cli_usage_error(cmd, "--name must not be empty");
@@ -344,5 +364,7 @@ out:
 	free(ini);
 	free(prev);
 	free(output);
+	free(o.ws_input);
+	free(o.ws_output);
 	return cli_finish(cli, err);
 }

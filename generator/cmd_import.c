@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "workspace.h"
 #include "import.h"
 #include "run_result.h"
 
@@ -21,25 +22,25 @@ static void print_results(const struct import_batch *b,
 			  const struct store_import *im)
 {
 	for (size_t i = 0; i < b->nregisters; i++)
-		printf("%s: evidence register, %zu records (%s)\n",
+		printf(_("%s: evidence register, %zu records (%s)\n"),
 		       b->registers[i].path, b->registers[i].n,
 		       result_name(im->register_result[i]));
 	for (size_t i = 0; i < b->nsheets; i++) {
 		const struct answer_sheet *sh = &b->sheets[i];
-		printf("%s: %s / %s%s%s, %zu answers (%s)\n", sh->path,
+		printf(_("%s: %s / %s%s%s, %zu answers (%s)\n"), sh->path,
 		       sh->department, sh->role, *sh->system ? " / " : "",
 		       sh->system, sh->nanswers,
 		       result_name(im->sheet_result[i]));
 	}
 	for (size_t i = 0; i < b->naudits; i++)
-		printf("%s: audit by %s, %zu judgements (%s)\n",
+		printf(_("%s: audit by %s, %zu judgements (%s)\n"),
 		       b->audits[i].path, b->audits[i].auditor, b->audits[i].n,
 		       result_name(im->audit_result[i]));
 	for (size_t i = 0; i < b->nplan_files; i++) {
 		size_t changed = 0;
 		for (size_t k = 0; k < b->plan_files[i].n; k++)
 			changed += !b->plan_files[i].plans[k].unchanged;
-		printf("%s: plans as of %s, %zu plans, %zu changed (%s)\n",
+		printf(_("%s: plans as of %s, %zu plans, %zu changed (%s)\n"),
 		       b->plan_files[i].path, b->plan_files[i].as_of,
 		       b->plan_files[i].n, changed,
 		       result_name(im->plan_result[i]));
@@ -67,18 +68,42 @@ static void report_results(const struct import_batch *b,
 }
 
 const struct cli_option cmd_import_options[] = {
-	CLI_OPT_YEAR("the fiscal year of every file"),
+	CLI_OPT_YEAR(N_("the fiscal year of every file")),
 	{"policy", 'P', false, "NAME[@VERSION]",
-	 "the checklist for the year (default:\nthe version in force: the "
-	 "latest whose\nversion is not after FY)"},
+	 N_("the checklist for the year (default:\nthe version in force: the "
+	    "latest whose\nversion is not after FY)")},
 	{"allow-missing-evidence", 'm', false, NULL,
-	 "record a missing evidence file as\nmissing instead of refusing it"},
+	 N_("record a missing evidence file as\nmissing instead of refusing "
+	    "it")},
 	{"complete", 'C', false, NULL,
-	 "the sheets are all of FY's: a\nrespondent none backs is retired\n"
-	 "(answers kept in the history;\nkansa run does this)"},
+	 N_("the sheets are all of FY's: a\nrespondent none backs is retired\n"
+	    "(answers kept in the history;\nkansa run does this)")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
+
+/* The workspace's files of the year when no FILE is named (as kansa run
+ * imports them); freed by workspace_files_free() (found, nfound). */
+static char **found;
+static size_t nfound;
+
+/* No FILE in a workspace: every file of the year its kansa.ini names. */
+static int workspace_inputs(const struct command *cmd, struct import_request *o,
+			    struct cli *cli)
+{
+	enum kansa_err err =
+		workspace_current_files(o->year, &found, &nfound, &cli->diags);
+	if (err)
+		return cli_finish(cli, err);
+	if (!nfound)
+		return cli_usage_error(cmd,
+				       _("no files of %d in the workspace "
+					 "(kansa.ini [files]): name them"),
+				       o->year);
+	o->files = found;
+	o->nfiles = nfound;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct import_request *o,
 		      struct cli *cli)
@@ -110,6 +135,8 @@ static int parse_args(int argc, char **argv, struct import_request *o,
 	}
 	if (o->year < 0)
 		return cli_usage_error(cmd, "--year FY is required");
+	if (optind >= argc && workspace_current())
+		return workspace_inputs(cmd, o, cli);
 	if (optind >= argc)
 		return cli_usage_error(cmd, "expected one or more files");
 	o->files = argv + optind;
@@ -134,9 +161,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		size_t n = cli->diags.errors;
 		cli_print_diags(cli);
 		fprintf(stderr,
-			"kansa import: nothing was imported (%zu "
-			"error%s)\n",
-			n, n == 1 ? "" : "s");
+			ngettext("kansa import: nothing was imported (%zu "
+				 "error)\n",
+				 "kansa import: nothing was imported (%zu "
+				 "errors)\n",
+				 n),
+			n);
 	} else if (!err) {
 		report_results(&b, &im, &cli->diags);
 		cli_print_diags(cli);
@@ -145,5 +175,6 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	import_results_release(&im);
 	import_batch_release(&b);
 	store_close(st);
+	workspace_files_free(found, nfound);
 	return cli_finish(cli, err);
 }

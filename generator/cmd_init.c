@@ -8,31 +8,34 @@
 #include "workspace.h"
 
 const struct cli_option cmd_init_options[] = {
-	{"organisation", 'g', false, "NAME", "the organisation (架空町議会)"},
-	CLI_OPT_YEAR("the first fiscal year (default: today's)"),
+	{"organisation", 'g', false, "NAME",
+	 N_("the organisation (架空町議会)")},
+	CLI_OPT_YEAR(N_("the first fiscal year (default: today's)")),
 	CLI_OPT_END,
 };
 
 /* What kansa init says to do next, in the order of README.txt. */
 static void print_next_steps(const char *dir, int year)
 {
-	printf("%s: a kansa workspace for %d: kansa.ini, README.txt, "
-	       "templates/, checklists/, %d/answers/, %d/evidence/, "
-	       "output/\n"
-	       "next steps (README.txt there tells the whole year, with an "
-	       "example of every file):\n"
-	       "  1. cd %s\n"
-	       "  2. put the policy text (情報セキュリティ対策基準, UTF-8 or "
-	       "Shift_JIS) in checklists/policy.txt\n"
-	       "  3. kansa template --year %d\n"
-	       "     (derives the checklist, writes one answer sheet per role "
-	       "into %d/answers/)\n"
-	       "  4. collect the filled sheets in %d/answers/, the evidence "
-	       "and its register in %d/evidence/,\n"
-	       "     the audit chief's judgements in %d/audit.ini\n"
-	       "  5. kansa run --year %d --as-of DATE --date DATE\n"
-	       "     (imports, scores and writes the reports into output/%d/)\n"
-	       "  6. the year after: kansa year start %d\n",
+	printf(_("%s: a kansa workspace for %d: kansa.ini, README.txt, "
+		 "templates/, checklists/, %d/answers/, %d/evidence/, "
+		 "output/\n"
+		 "next steps (README.txt there tells the whole year, with an "
+		 "example of every file):\n"
+		 "  1. cd %s\n"
+		 "  2. put the policy text (情報セキュリティ対策基準, UTF-8 or "
+		 "Shift_JIS) in checklists/policy.txt\n"
+		 "  3. kansa template --year %d\n"
+		 "     (derives the checklist, writes one answer sheet per "
+		 "role "
+		 "into %d/answers/)\n"
+		 "  4. collect the filled sheets in %d/answers/, the evidence "
+		 "and its register in %d/evidence/,\n"
+		 "     the audit chief's judgements in %d/audit.ini\n"
+		 "  5. kansa run --year %d --as-of DATE --date DATE\n"
+		 "     (imports, scores and writes the reports into "
+		 "output/%d/)\n"
+		 "  6. the year after: kansa year start %d\n"),
 	       dir, year, year, year, dir, year, year, year, year, year, year,
 	       year, year + 1);
 }
@@ -73,8 +76,8 @@ int cmd_init(int argc, char **argv, struct cli *cli)
 		return cli_finish(cli, err);
 	print_next_steps(dir, year);
 	if (!*org)
-		printf("note: no --organisation: set organisation in "
-		       "%s/kansa.ini (the reports name it)\n",
+		printf(_("note: no --organisation: set organisation in "
+			 "%s/kansa.ini (the reports name it)\n"),
 		       dir);
 	return cli_finish(cli, KANSA_OK);
 }

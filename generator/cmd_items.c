@@ -44,7 +44,7 @@ static void print_text(const struct checklist *cl)
 		print_cut(it->text, 76);
 		fputc('\n', stdout);
 	}
-	printf("%zu items (%s, version %s)\n", cl->nitems, cl->policy,
+	printf(_("%zu items (%s, version %s)\n"), cl->nitems, cl->policy,
 	       cl->version);
 }
 
@@ -106,9 +106,9 @@ static const char *known_role(const char *arg)
 
 const struct cli_option cmd_items_options[] = {
 	{"policy", 'p', false, "NAME[@VERSION]",
-	 "which policy (default: derived last)"},
-	{"role", 'r', false, "ROLE", "only the items of this role"},
-	CLI_OPT_FORMAT("output format (default: text)"),
+	 N_("which policy (default: derived last)")},
+	{"role", 'r', false, "ROLE", N_("only the items of this role")},
+	CLI_OPT_FORMAT(N_("output format (default: text)")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

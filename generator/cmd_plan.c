@@ -19,28 +19,42 @@ struct plan_opts {
 	const char *output;    /* suggest -o */
 };
 
+/* --status in English too (plans files keep the Japanese names). */
+static const struct cli_value statuses[] = {
+	{PLAN_TODO, {"未着手", "todo", "not-started", NULL}},
+	{PLAN_DOING, {"対応中", "doing", "in-progress", NULL}},
+	{PLAN_DONE, {"完了", "done", NULL}},
+	{PLAN_CONFIRMED, {"確認済", "confirmed", NULL}},
+	{0, {NULL}},
+};
+
 const struct cli_option cmd_plan_options[] = {
-	CLI_OPT_AS_OF("the date of the change, or of list's view\n"
-		      "(default: today)"),
-	{"item", 'i', false, "ITEM", "add: the finding's item (may repeat)"},
-	{"finding-year", 'F', false, "FY", "add: the year of the finding"},
-	{"department", 'd', false, "DEPT", "add: the department responsible"},
-	{"role", 'r', false, "ROLE", "add: the role responsible"},
-	{"action", 'x', false, "TEXT", "add, update: what will be done"},
-	{"due", 'u', false, "DATE", "add, update: the due date"},
-	{"status", 's', false, "S", "update: 未着手, 対応中, 完了 or 確認済"},
-	{"progress", 'p', false, "N", "update: progress, 0 to 100 (%)"},
-	{"reason", 'R', false, "TEXT", "update: why the due date moves later"},
-	{"note", 'n', false, "TEXT", "update: a note for the log"},
+	CLI_OPT_AS_OF(N_("the date of the change, or of list's view\n"
+			 "(default: today)")),
+	{"item", 'i', false, "ITEM",
+	 N_("add: the finding's item (may repeat)")},
+	{"finding-year", 'F', false, "FY", N_("add: the year of the finding")},
+	{"department", 'd', false, "DEPT",
+	 N_("add: the department responsible")},
+	{"role", 'r', false, "ROLE", N_("add: the role responsible")},
+	{"action", 'x', false, "TEXT", N_("add, update: what will be done")},
+	{"due", 'u', false, "DATE", N_("add, update: the due date")},
+	{"status", 's', false, "S",
+	 N_("update: 未着手, 対応中, 完了 or 確認済\n(todo, doing, done, "
+	    "confirmed)")},
+	{"progress", 'p', false, "N", N_("update: progress, 0 to 100 (%)")},
+	{"reason", 'R', false, "TEXT",
+	 N_("update: why the due date moves later")},
+	{"note", 'n', false, "TEXT", N_("update: a note for the log")},
 	{"completed-on", 'c', false, "DATE",
-	 "close: the completion date (default: --as-of)"},
-	{"confirm", 'C', false, NULL, "close: confirm (確認済), with --by"},
-	{"by", 'b', false, "NAME", "close --confirm: the audit chief"},
-	{"overdue", 'O', false, NULL, "list: only overdue plans"},
-	{"all", 'A', false, NULL, "list: every plan, 確認済 too"},
-	CLI_OPT_FORMAT("list: output format (default: text)"),
-	CLI_OPT_YEAR("suggest: the fiscal year of the findings"),
-	CLI_OPT_OUTPUT("FILE", "suggest: the plans file to write"),
+	 N_("close: the completion date (default: --as-of)")},
+	{"confirm", 'C', false, NULL, N_("close: confirm (確認済), with --by")},
+	{"by", 'b', false, "NAME", N_("close --confirm: the audit chief")},
+	{"overdue", 'O', false, NULL, N_("list: only overdue plans")},
+	{"all", 'A', false, NULL, N_("list: every plan, 確認済 too")},
+	CLI_OPT_FORMAT(N_("list: output format (default: text)")),
+	CLI_OPT_YEAR(N_("suggest: the fiscal year of the findings")),
+	CLI_OPT_OUTPUT("FILE", N_("suggest: the plans file to write")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -94,11 +108,13 @@ static int set_option(struct plan_opts *o, int c, const struct command *cmd)
 	case 'u':
 		return cli_opt_date(cmd, "due", optarg, o->ch.due);
 	case 's':
-		if ((o->ch.status = plan_status_parse(optarg)) < 0)
+		if ((o->ch.status = plan_status_parse(optarg)) < 0 &&
+		    (o->ch.status = cli_parse_value(statuses, optarg)) < 0)
 			return cli_usage_error(
 				cmd,
 				"unknown status '%s' (expected "
-				"未着手, 対応中, 完了 or 確認済)",
+				"未着手, 対応中, 完了 or 確認済, or "
+				"todo, doing, done or confirmed)",
 				optarg);
 		return 0;
 	case 'p':
@@ -163,9 +179,9 @@ static enum kansa_err change(struct store *st, const struct plan *plans,
 	added = !plans_find(plans, n, o->ch.id);
 	err = plans_apply_change(plans, n, &o->ch, &p, &unchanged, d);
 	if (!err && unchanged)
-		printf("%s: unchanged\n", o->ch.id);
+		printf(_("%s: unchanged\n"), o->ch.id);
 	else if (!err && !(err = store_save_plan(st, &p, d)))
-		printf("%s: %s %d%%, due %s (%s)\n", p.id,
+		printf(_("%s: %s %d%%, due %s (%s)\n"), p.id,
 		       plan_status_name(p.status), p.progress, p.due,
 		       added ? "added" : "updated");
 	plan_release(&p);
@@ -215,7 +231,7 @@ static enum kansa_err suggest(struct store *st, const struct plan_opts *o,
 	} else if (o->output) {
 		err = fileio_write_atomic(o->output, b.s, b.len, d);
 		if (!err)
-			printf("%s: %zu plan skeletons\n", o->output, n);
+			printf(_("%s: %zu plan skeletons\n"), o->output, n);
 	} else {
 		fputs(b.s, stdout);
 		err = KANSA_OK;

@@ -16,6 +16,7 @@
 #include "render_xlsx.h"
 #include "report.h"
 #include "text.h"
+#include "workspace.h"
 
 /* Most --include files. */
 #define MAX_INCLUDES DOCUMENTS_MAX_INCLUDES
@@ -37,26 +38,49 @@ struct report_cmd {
 	struct store_finals finals; /* a closed year's final outputs */
 };
 
+/* The output folder of year: the workspace's (kansa.ini [workspace]
+ * output, absolute), else output/FY.  False when out of memory. */
+static bool default_outdir(char *out, size_t size, int year)
+{
+	const struct workspace *ws = workspace_current();
+	char *rel, *abs;
+
+	if (!ws) {
+		snprintf(out, size, "output/%d", year);
+		return true;
+	}
+	rel = workspace_expand(ws->output, year);
+	abs = rel ? workspace_current_path(rel) : NULL;
+	if (abs)
+		snprintf(out, size, "%s", abs);
+	free(rel);
+	free(abs);
+	return abs != NULL;
+}
+
 const struct cli_option cmd_report_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
-	CLI_OPT_DATE("the report date (default: the as-of date)"),
-	CLI_OPT_OUTPUT("DIR", "output folder (default: output/FY)"),
-	{"only", 'O', false, "KIND", "xlsx, ciso or audit (may repeat)"},
-	CLI_OPT_TEMPLATES("where report.ini and scoring.ini are"),
-	{"organisation", 'g', false, "NAME", "instead of report.ini's"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	CLI_OPT_AS_OF(
+		N_("evidence expiry and overdue plans (default:\ntoday)")),
+	CLI_OPT_DATE(N_("the report date (default: the as-of date)")),
+	CLI_OPT_OUTPUT("DIR", N_("output folder (default: the "
+				 "workspace's,\nelse output/FY)")),
+	{"only", 'O', false, "KIND", N_("xlsx, ciso or audit (may repeat)")},
+	CLI_OPT_TEMPLATES(N_("where report.ini and scoring.ini are")),
+	{"organisation", 'g', false, "NAME", N_("instead of report.ini's")},
 	{"include", 'i', false, "NAME",
-	 "list this file of the output folder in the\nmanifest and the run's "
-	 "record too (may repeat)"},
+	 N_("list this file of the output folder in the\nmanifest and the "
+	    "run's "
+	    "record too (may repeat)")},
 	{"pdf-password-file", 'P', false, "FILE",
-	 "encrypt both PDFs: line 1 the password to\nopen them, line 2 "
-	 "(optional) the owner's;\nprinting allowed, copying not"},
+	 N_("encrypt both PDFs: line 1 the password to\nopen them, line 2 "
+	    "(optional) the owner's;\nprinting allowed, copying not")},
 	{"since", 's', false, "DATE",
-	 "report plans: the last report's date\n(default: three months "
-	 "before --as-of)"},
+	 N_("report plans: the last report's date\n(default: three months "
+	    "before --as-of)")},
 	{"staged-for", 'S', false, "DIR",
-	 "the output folder is staged to be published\nas DIR: the run is "
-	 "recorded under DIR"},
+	 N_("the output folder is staged to be published\nas DIR: the run is "
+	    "recorded under DIR")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -157,8 +181,13 @@ static int parse(int argc, char **argv, struct report_cmd *o, struct cli *cli)
 		o->only[0] = o->only[1] = o->only[2] = true;
 	if (!*o->date)
 		memcpy(o->date, o->as_of, sizeof(o->date));
-	if (!*o->outdir)
-		snprintf(o->outdir, sizeof(o->outdir), "output/%d", o->r.year);
+	if (!*o->outdir &&
+	    !default_outdir(o->outdir, sizeof(o->outdir), o->r.year))
+		return KANSA_EXIT_SYSTEM;
+	/* kansa.ini's organisation, as kansa run passes it */
+	if (!o->r.organisation && workspace_current() &&
+	    *workspace_current()->organisation)
+		o->r.organisation = workspace_current()->organisation;
 	o->r.as_of = o->as_of;
 	o->r.date = o->date;
 	o->r.output_dir = o->outdir;

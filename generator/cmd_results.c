@@ -22,55 +22,64 @@ struct results_opts {
 	const char *skeleton;	 /* findings: write audit-file sections */
 };
 
-static int parse_by(const char *s)
-{
-	static const char *const names[] = {"chapter", "section", "role",
-					    "department", "system"};
-	for (int i = 0; i < GROUP_KINDS; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return -1;
-}
+/* --by and --view, in English or Japanese. */
+static const struct cli_value groups[] = {
+	{GROUP_CHAPTER, {"章", "chapter", NULL}},
+	{GROUP_SECTION, {"節", "section", NULL}},
+	{GROUP_ROLE, {"役割", "role", NULL}},
+	{GROUP_DEPARTMENT, {"部署", "department", NULL}},
+	{GROUP_SYSTEM, {"システム", "system", NULL}},
+	{0, {NULL}},
+};
+static const struct cli_value views[] = {
+	{VIEW_SELF, {"自己評価", "self", "自己", NULL}},
+	{VIEW_AUDIT, {"監査評価", "audit", "監査", NULL}},
+	{0, {NULL}},
+};
 
 #define OPT_AGAINST                                                            \
 	{                                                                      \
 		"against", 'g', false, "FY",                                   \
-			"the year shown beside (default: the one\nbefore "     \
-			"with answers)"                                        \
+			N_("the year shown beside (default: the one\n"         \
+			   "before with answers)")                             \
 	}
 
 const struct cli_option cmd_score_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
 	{"by", 'b', false, "KIND",
-	 "chapter (default), section, role,\ndepartment or system"},
-	{"view", 'v', false, "self|audit", "only one view (default: both)"},
-	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	 N_("chapter (default), section, role,\ndepartment or system (章, 節, "
+	    "役割, 部署,\nシステム)")},
+	{"view", 'v', false, "self|audit",
+	 N_("only one view (default: both; 自己評価\nor 監査評価)")},
+	CLI_OPT_AS_OF(N_("evidence expiry (default: today)")),
 	OPT_AGAINST,
-	CLI_OPT_FORMAT("output format (default: text)"),
-	CLI_OPT_TEMPLATES("where scoring.ini is"),
+	CLI_OPT_FORMAT(N_("output format (default: text)")),
+	CLI_OPT_TEMPLATES(N_("where scoring.ini is")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
 
 const struct cli_option cmd_findings_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	CLI_OPT_AS_OF("evidence expiry (default: today)"),
-	CLI_OPT_FORMAT("output format (default: text)"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	CLI_OPT_AS_OF(N_("evidence expiry (default: today)")),
+	CLI_OPT_FORMAT(N_("output format (default: text)")),
 	{"candidates", 'C', false, NULL,
-	 "only the candidates (候補) the audit file\nhas not decided"},
+	 N_("only the candidates (候補) the audit file\nhas not decided")},
 	{"skeleton", 'S', false, "FILE|-",
-	 "write an audit-file section for each\nundecided candidate"},
+	 N_("write an audit-file section for each\nundecided candidate")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
 
 const struct cli_option cmd_diff_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
 	OPT_AGAINST,
-	{"all", 'A', false, NULL, "list the items that stayed met (維持) too"},
-	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
-	CLI_OPT_FORMAT("output format (default: text)"),
-	CLI_OPT_TEMPLATES("where scoring.ini is"),
+	{"all", 'A', false, NULL,
+	 N_("list the items that stayed met (維持) too")},
+	CLI_OPT_AS_OF(
+		N_("evidence expiry and overdue plans (default:\ntoday)")),
+	CLI_OPT_FORMAT(N_("output format (default: text)")),
+	CLI_OPT_TEMPLATES(N_("where scoring.ini is")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -113,23 +122,23 @@ static int parse(int argc, char **argv, const struct command *cmd,
 						       optarg);
 			break;
 		case 'b':
-			if ((o->by = parse_by(optarg)) < 0)
+			if ((o->by = cli_parse_value(groups, optarg)) < 0)
 				return cli_usage_error(
 					cmd,
 					"unknown --by '%s' (expected "
 					"chapter, section, role, "
-					"department or system)",
+					"department or system: 章, 節, 役割, "
+					"部署 or システム)",
 					optarg);
 			break;
 		case 'v':
-			if (strcmp(optarg, "self") && strcmp(optarg, "audit"))
+			if ((o->view = cli_parse_value(views, optarg)) < 0)
 				return cli_usage_error(cmd,
 						       "unknown --view '%s' "
 						       "(expected self or "
-						       "audit)",
+						       "audit: 自己評価 or "
+						       "監査評価)",
 						       optarg);
-			o->view =
-				strcmp(optarg, "self") ? VIEW_AUDIT : VIEW_SELF;
 			break;
 		case 'A':
 			o->all = true;

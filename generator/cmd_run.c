@@ -39,7 +39,7 @@ struct run_opts {
 	int year;		   /* --year */
 	char as_of[11];		   /* --as-of, default today */
 	char date[11];		   /* --date, default the as-of date */
-	const char *workspace;	   /* --workspace, default kansa.ini */
+	const char *workspace;	   /* kansa.ini of the workspace */
 	int fail_on;		   /* --fail-on: a grade, or -1 */
 	const char *password_file; /* --pdf-password-file */
 	const char *timings;	   /* --timings FILE (TSV) */
@@ -84,8 +84,8 @@ static int step_failed(struct run *r, const struct run_step *s)
 	if (s->out && *s->out)
 		fputs(s->out, stderr);
 	fprintf(stderr,
-		"kansa run: stopped at %s; the steps before it are kept; "
-		"the whole log is %s\n",
+		_("kansa run: stopped at %s; the steps before it are kept; "
+		  "the whole log is %s\n"),
 		s->name, r->logpath);
 	return code;
 }
@@ -155,19 +155,23 @@ static int do_derive(struct run *r, struct store *st)
 				run_result_get(s.results, "clauses", 0),
 				run_result_get(s.results, "items", 0));
 		if (warnings)
-			printf("  %lld warning%s about the policy text: see "
-			       "%s\n",
-			       warnings, warnings == 1 ? "" : "s", r->logpath);
+			printf(ngettext(
+				       "  %lld warning about the policy text: "
+				       "see %s\n",
+				       "  %lld warnings about the policy text: "
+				       "see %s\n",
+				       (unsigned long)warnings),
+			       warnings, r->logpath);
 	}
 	if (state == DERIVED_TEXT_CHANGED)
-		printf("  notice: the policy text %s changed since it was last "
-		       "derived: %s was derived again (reviewer keys kept); "
-		       "review it (git diff) before the answers are "
-		       "collected\n",
+		printf(_("  notice: the policy text %s changed since it was "
+			 "last derived: %s was derived again (reviewer keys "
+			 "kept); review it (git diff) before the answers are "
+			 "collected\n"),
 		       r->ws.policy, r->ws.checklist);
 	else if (state == DERIVED_CHECKLIST_EDITED)
-		printf("  notice: %s was edited since it was last derived: "
-		       "stored again\n",
+		printf(_("  notice: %s was edited since it was last derived: "
+			 "stored again\n"),
 		       r->ws.checklist);
 	free(s.out);
 	free(s.results);
@@ -231,7 +235,7 @@ static int do_import(struct run *r)
 			run_result_get(s.results, "replaced", 0),
 			run_result_get(s.results, "unchanged", 0));
 		if (warnings)
-			printf("  %lld warnings: see %s\n", warnings,
+			printf(_("  %lld warnings: see %s\n"), warnings,
 			       r->logpath);
 	}
 	free(s.out);
@@ -261,7 +265,7 @@ static int do_verify(struct run *r)
 		run_step_line(&s,
 			      "%lld evidence files: %lld ok, %lld not ok%s%s%s",
 			      files, files - bad, bad,
-			      s.code ? " (warning: see " : "",
+			      s.code ? _(" (warning: see ") : "",
 			      s.code ? r->logpath : "", s.code ? ")" : "");
 	} else {
 		rc = step_failed(r, &s);
@@ -496,8 +500,8 @@ static int summary(struct run *r)
 		printf("    %s\n", r->written[i] ? r->written[i] : "?");
 	if (r->o.fail_on >= 0 && worse) {
 		fprintf(stderr,
-			"kansa run: %zu findings of %s or graver "
-			"(--fail-on)\n",
+			_("kansa run: %zu findings of %s or graver "
+			  "(--fail-on)\n"),
 			worse,
 			finding_grade_name((enum finding_grade)r->o.fail_on));
 		rc = 1;
@@ -507,10 +511,20 @@ static int summary(struct run *r)
 
 /* --- options -------------------------------------------------------- */
 
-/* --fail-on: a grade's name or its first word (重大, 軽微, 推奨, 観察). */
+/* --fail-on: a grade in Japanese (its name or first word) or English. */
 static int parse_grade(const char *s)
 {
-	for (int g = 0; g < GRADE_CONFORM; g++) {
+	static const struct cli_value grades[] = {
+		{GRADE_MAJOR, {"重大", "grave", "major", NULL}},
+		{GRADE_MINOR, {"軽微", "minor", NULL}},
+		{GRADE_RECOMMEND, {"推奨", "advisory", "recommendation", NULL}},
+		{GRADE_OBSERVATION, {"観察", "observation", NULL}},
+		{0, {NULL}},
+	};
+	int g = cli_parse_value(grades, s);
+	if (g >= 0)
+		return g;
+	for (g = 0; g < GRADE_CONFORM; g++) {
 		const char *name = finding_grade_name((enum finding_grade)g);
 		if (*s && strncmp(name, s, strlen(s)) == 0)
 			return g;
@@ -519,22 +533,23 @@ static int parse_grade(const char *s)
 }
 
 const struct cli_option cmd_run_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	CLI_OPT_AS_OF("evidence expiry and overdue plans (default:\ntoday)"),
-	CLI_OPT_DATE("the report date (default: the as-of date)"),
-	{"workspace", 'w', false, "FILE",
-	 "the workspace's kansa.ini (default: ./kansa.ini)"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	CLI_OPT_AS_OF(
+		N_("evidence expiry and overdue plans (default:\ntoday)")),
+	CLI_OPT_DATE(N_("the report date (default: the as-of date)")),
+	CLI_OPT_WORKSPACE,
 	{"fail-on", 'f', false, "GRADE",
-	 "exit 1 when there are findings of GRADE or\ngraver: 重大, 軽微, 推奨 "
-	 "or 観察"},
+	 N_("exit 1 when there are findings of GRADE or\ngraver: grave, minor, "
+	    "advisory or\nobservation (重大, 軽微, 推奨 or 観察)")},
 	{"pdf-password-file", 'P', false, "FILE",
-	 "encrypt both PDFs (see kansa report)"},
+	 N_("encrypt both PDFs (see kansa report)")},
 	{"timings", 'T', false, "FILE",
-	 "write each step's wall and CPU seconds, peak\nmemory (KB) and exit "
-	 "code as TSV"},
+	 N_("write each step's wall and CPU seconds, peak\nmemory (KB) and "
+	    "exit "
+	    "code as TSV")},
 	{"allow-missing-evidence", 'M', false, NULL,
-	 "the import step records a missing evidence\nfile as missing "
-	 "instead of refusing it"},
+	 N_("the import step records a missing evidence\nfile as missing "
+	    "instead of refusing it")},
 	{"db", 'd', false, "FILE", NULL}, /* refused, with the reason */
 	CLI_OPT_END,
 };
@@ -548,7 +563,10 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 	memset(o, 0, sizeof(*o));
 	o->year = -1;
 	o->fail_on = -1;
-	o->workspace = "kansa.ini";
+	/* main.c opened the workspace (--workspace, $KANSA_WORKSPACE or the
+	 * one around the current folder) */
+	o->workspace =
+		workspace_current_ini() ? workspace_current_ini() : "kansa.ini";
 	cli_today(o->as_of);
 	cli_parse_start(&p, cmd, cli);
 	while ((c = cli_parse_next(&p, argc, argv)) != -1) {
@@ -569,15 +587,13 @@ static int parse(int argc, char **argv, struct run_opts *o, struct cli *cli)
 			    0)
 				return rc;
 			break;
-		case 'w':
-			o->workspace = optarg;
-			break;
 		case 'f':
 			if ((o->fail_on = parse_grade(optarg)) < 0)
 				return cli_usage_error(
 					cmd,
-					"--fail-on '%s': expected 重大, 軽微, "
-					"推奨 or 観察",
+					"--fail-on '%s': expected grave, "
+					"minor, advisory or observation (重大, "
+					"軽微, 推奨 or 観察)",
 					optarg);
 			break;
 		case 'P':
@@ -800,7 +816,7 @@ int cmd_run(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = closed_year_dates(&r, st)) != 0)
 		goto out;
-	printf("kansa run --year %d (%s): workspace %s, database %s\n",
+	printf(_("kansa run --year %d (%s): workspace %s, database %s\n"),
 	       r.o.year, r.o.as_of, r.o.workspace, r.ws.database);
 	fflush(stdout);
 	if ((rc = run_steps(&r, st)))

@@ -25,9 +25,9 @@ struct where {
 	const struct role_table *roles; /* the workspace's roles */
 };
 
-/* Finds the workspace (kansa.ini in the current folder or a parent) and
+/* The current workspace (workspace_open_current(), done by main.c) and
  * the database: --db or $KANSA_DB, else the workspace's, else kansa.db.
- * Points cli->db at it. */
+ * Points cli->db at its copy. */
 enum kansa_err where_open(struct cli *cli, struct where *w);
 void where_release(struct where *w);
 

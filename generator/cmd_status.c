@@ -59,8 +59,8 @@ static void print_status(int year, const char *as_of,
 }
 
 const struct cli_option cmd_status_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	CLI_OPT_AS_OF("evidence expiry (default: today)"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	CLI_OPT_AS_OF(N_("evidence expiry (default: today)")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

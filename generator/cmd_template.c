@@ -57,60 +57,26 @@ void where_release(struct where *w)
 	workspace_release(&w->ws);
 }
 
-/* path made absolute against the current folder (caller frees). */
-static char *absolute(const char *path)
-{
-	char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
-	char *r = workspace_path(cwd, path);
-	free(cwd);
-	return r;
-}
-
-/* The role table of the workspace: roles_get() reads ./kansa.ini, so it
- * is read from the workspace's folder (once per process). */
-static enum kansa_err load_roles(struct where *w, struct diags *d)
-{
-	int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	bool moved = here >= 0 && chdir(w->ws_dir) == 0;
-
-	w->roles = roles_get(d);
-	if (moved && fchdir(here) != 0) {
-		diags_add(d, DIAG_ERROR, ".", 0,
-			  "cannot return to the folder: %s", strerror(errno));
-		w->roles = NULL;
-	}
-	if (here >= 0)
-		close(here);
-	return w->roles ? KANSA_OK : KANSA_ERR_INPUT;
-}
-
 enum kansa_err where_open(struct cli *cli, struct where *w)
 {
 	enum kansa_err err = KANSA_OK;
-	char *ini;
+	const char *dir = workspace_current_dir();
 
 	memset(w, 0, sizeof(*w));
-	if ((w->ws_dir = workspace_find())) {
-		if (!(ini = workspace_path(w->ws_dir, "kansa.ini")))
+	/* main.c opened the workspace (--workspace, $KANSA_WORKSPACE or the
+	 * one around the current folder) and made cli->db its database */
+	if (dir) {
+		if (!(w->ws_dir = strdup(dir)) ||
+		    !(w->templates = strdup(workspace_current_templates())))
 			return KANSA_ERR_NOMEM;
-		err = workspace_read(ini, &w->ws, &cli->diags);
-		free(ini);
+		err = workspace_read(workspace_current_ini(), &w->ws,
+				     &cli->diags);
 		if (err)
 			return err;
-		w->db = cli->db_named
-				? absolute(cli->db)
-				: workspace_path(w->ws_dir, w->ws.database);
-		w->templates = workspace_path(w->ws_dir, w->ws.templates);
-		if (!w->templates)
-			return KANSA_ERR_NOMEM;
-		if ((err = load_roles(w, &cli->diags)))
-			return err;
-	} else {
-		w->db = strdup(cli->db);
-		if (!(w->roles = roles_get(&cli->diags)))
-			return KANSA_ERR_INPUT;
 	}
-	if (!w->db)
+	if (!(w->roles = roles_get(&cli->diags)))
+		return KANSA_ERR_INPUT;
+	if (!(w->db = strdup(cli->db)))
 		return KANSA_ERR_NOMEM;
 	cli->db = w->db;
 	return KANSA_OK;
@@ -185,8 +151,9 @@ enum kansa_err where_load_checklist(struct cli *cli, struct where *w,
 		return KANSA_ERR_INPUT;
 	}
 	free(policy);
-	printf("no checklist yet in %s: deriving it from %s into %s (as kansa "
-	       "run would; review it before the answers are collected)\n",
+	printf(_("no checklist yet in %s: deriving it from %s into %s (as "
+		 "kansa "
+		 "run would; review it before the answers are collected)\n"),
 	       w->ws.database, w->ws.policy, w->ws.checklist);
 	if ((*rc = derive_workspace(cli, w)) != 0)
 		return KANSA_ERR_INPUT;
@@ -268,7 +235,7 @@ static enum kansa_err write_book(const struct checklist *cl,
 		 sheets_role_slug(t, role));
 	err = render_xlsx_answer_sheet(cl, role, year, department, path, d);
 	if (!err)
-		printf("%s: %s, %zu items\n", path, role,
+		printf(_("%s: %s, %zu items\n"), path, role,
 		       sheets_role_items(cl, role));
 	return err;
 }
@@ -289,8 +256,8 @@ static enum kansa_err write_sheet(const struct checklist *cl,
 	snprintf(path, sizeof(path), "%s/answers-%d-%s.ini", dir, year,
 		 sheets_role_slug(roles, role));
 	if (keep && access(path, F_OK) == 0) {
-		printf("%s: already there, left as it is (remove it for a "
-		       "blank one)\n",
+		printf(_("%s: already there, left as it is (remove it for a "
+			 "blank one)\n"),
 		       path);
 		return KANSA_OK;
 	}
@@ -298,7 +265,7 @@ static enum kansa_err write_sheet(const struct checklist *cl,
 					   &ini, &len)))
 		return err;
 	if (!(err = fileio_write_atomic(path, ini, len, d)))
-		printf("%s: %s, %zu items\n", path, role,
+		printf(_("%s: %s, %zu items\n"), path, role,
 		       sheets_role_items(cl, role));
 	free(ini);
 	return err;
@@ -315,19 +282,19 @@ struct template_opts {
 };
 
 const struct cli_option cmd_template_options[] = {
-	CLI_OPT_YEAR("fiscal year (April to March), e.g. 2025"),
-	{"role", 'r', false, "ROLE", "only this role's sheet"},
-	{"department", 'p', false, "DEPT", "fill in the department"},
-	CLI_OPT_OUTPUT("DIR", "folder to write to (default: the\n"
-			      "workspace's answers folder of FY, else\n"
-			      "answer-sheets/FY)"),
+	CLI_OPT_YEAR(N_("fiscal year (April to March), e.g. 2025")),
+	{"role", 'r', false, "ROLE", N_("only this role's sheet")},
+	{"department", 'p', false, "DEPT", N_("fill in the department")},
+	CLI_OPT_OUTPUT("DIR", N_("folder to write to (default: the\n"
+				 "workspace's answers folder of FY, else\n"
+				 "answer-sheets/FY)")),
 	{"policy", 'P', false, "NAME[@VERSION]",
-	 "the checklist, when no import fixed it"},
-	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
+	 N_("the checklist, when no import fixed it")},
+	CLI_OPT_TEMPLATES(N_("where answer-sheet.txt is")),
 	{"format", 'f', false, "ini|xlsx",
-	 "INI sheets (default) or Excel answer workbooks\n"
-	 "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
-	 "kansa import takes them)"},
+	 N_("INI sheets (default) or Excel answer workbooks\n"
+	    "(answers-FY-ROLE.xlsx: fill the yellow cells;\n"
+	    "kansa import takes them)")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };

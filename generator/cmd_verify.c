@@ -10,7 +10,7 @@
 #include "run_result.h"
 
 const struct cli_option cmd_verify_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
+	CLI_OPT_YEAR(N_("the fiscal year")),
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -28,7 +28,7 @@ static int verify_one(const struct evidence_record *e, const char *dir,
 	if (r == 3) {
 		/* recorded as missing: nothing was read */
 		printf("refused  %s  %s: %s\n", e->id, e->path, why);
-		fprintf(stderr, "%s: evidence file of [%s] %s\n", e->path,
+		fprintf(stderr, _("%s: evidence file of [%s] %s\n"), e->path,
 			e->id, why);
 		r = 2;
 		sha[0] = '\0';
@@ -84,7 +84,7 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 				  &checks[i]) != 0;
 	/* every result in one transaction: one commit, not one per file */
 	if (!(err = store_save_checks(st, year, checks, reg.n, &cli->diags))) {
-		printf("%zu evidence files: %zu ok, %zu not ok\n", reg.n,
+		printf(_("%zu evidence files: %zu ok, %zu not ok\n"), reg.n,
 		       reg.n - bad, bad);
 		run_result_put("files", (long long)reg.n); /* for kansa run */
 		run_result_put("not_ok", (long long)bad);

@@ -20,21 +20,21 @@ struct year_opts {
 };
 
 const struct cli_option cmd_close_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	{"reason", 'r', false, "TEXT", "why, for the year log"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	{"reason", 'r', false, "TEXT", N_("why, for the year log")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
 
 const struct cli_option cmd_respondents_options[] = {
-	CLI_OPT_YEAR("the fiscal year"),
-	{"department", 'd', false, "D", "the respondent's department"},
-	{"role", 'R', false, "R", "its role"},
-	{"system", 's', false, "S", "its system (default: none)"},
-	{"to-department", 'e', false, "D2", "rename: the new department"},
-	{"to-system", 'u', false, "S2", "rename: the new system"},
+	CLI_OPT_YEAR(N_("the fiscal year")),
+	{"department", 'd', false, "D", N_("the respondent's department")},
+	{"role", 'R', false, "R", N_("its role")},
+	{"system", 's', false, "S", N_("its system (default: none)")},
+	{"to-department", 'e', false, "D2", N_("rename: the new department")},
+	{"to-system", 'u', false, "S2", N_("rename: the new system")},
 	{"reason", 'r', false, "TEXT",
-	 "why (required to remove or rename,\nlogged)"},
+	 N_("why (required to remove or rename,\nlogged)")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -94,12 +94,12 @@ int cmd_close(int argc, char **argv, struct cli *cli)
 		return rc;
 	if (!(err = open_checked(cli, &st)) &&
 	    !(err = store_close_year(st, o.year, o.reason, &cli->diags)))
-		printf("FY %d closed: imports, plan changes dated in it and "
+		printf(_("FY %d closed: imports, plan changes dated in it and "
 		       "changes of its respondents are refused from now on.\n"
 		       "The next kansa report --year %d --as-of DATE --date "
 		       "DATE (or kansa run with them) makes its final "
 		       "outputs,\nwithout 案; later reports of the year must "
-		       "reproduce them byte for byte.\n",
+		       "reproduce them byte for byte.\n"),
 		       o.year, o.year);
 	store_close(st);
 	return cli_finish(cli, err);
@@ -120,8 +120,8 @@ int cmd_reopen(int argc, char **argv, struct cli *cli)
 					    "logged)");
 	if (!(err = open_checked(cli, &st)) &&
 	    !(err = store_reopen_year(st, o.year, o.reason, &cli->diags)))
-		printf("FY %d reopened (logged: %s); its reports are drafts "
-		       "(案) again until kansa close.\n",
+		printf(_("FY %d reopened (logged: %s); its reports are drafts "
+			 "(案) again until kansa close.\n"),
 		       o.year, o.reason);
 	store_close(st);
 	return cli_finish(cli, err);
@@ -141,7 +141,7 @@ static void list_respondents(const struct store_respondent *v, size_t n,
 			printf("  (retired %s)", v[i].retired_at);
 		putchar('\n');
 	}
-	printf("%zu current, %zu retired\n", current, n - current);
+	printf(_("%zu current, %zu retired\n"), current, n - current);
 }
 
 /* Normalised copies of the names a command names a respondent by. */
@@ -224,7 +224,7 @@ int cmd_respondents(int argc, char **argv, struct cli *cli)
 		if (!err && !action)
 			list_respondents(v, n, o.year);
 		else if (!err)
-			printf("FY %d: %s %s / %s%s%s (logged)\n", o.year,
+			printf(_("FY %d: %s %s / %s%s%s (logged)\n"), o.year,
 			       !strcmp(action, "remove") ? "removed"
 							 : "renamed",
 			       w.department, w.role, *w.system ? " / " : "",

@@ -39,18 +39,18 @@ struct year_done {
 
 const struct cli_option cmd_year_options[] = {
 	{"from", 'f', false, "FY",
-	 "the year whose answers are shown (default: the\n"
-	 "latest before the new one with answers)"},
-	CLI_OPT_OUTPUT("DIR", "where the sheets go (default: the\n"
-			      "workspace's answers folder of FY)"),
-	CLI_OPT_TEMPLATES("where answer-sheet.txt is"),
-	CLI_OPT_YEAR("move, log: the fiscal year"),
+	 N_("the year whose answers are shown (default: the\n"
+	    "latest before the new one with answers)")},
+	CLI_OPT_OUTPUT("DIR", N_("where the sheets go (default: the\n"
+				 "workspace's answers folder of FY)")),
+	CLI_OPT_TEMPLATES(N_("where answer-sheet.txt is")),
+	CLI_OPT_YEAR(N_("move, log: the fiscal year")),
 	{"to", 'V', false, "VERSION",
-	 "move: the policy version to move to (VERSION\n"
-	 "of the year's policy, or NAME@VERSION)"},
+	 N_("move: the policy version to move to (VERSION\n"
+	    "of the year's policy, or NAME@VERSION)")},
 	{"yes", 'Y', false, NULL,
-	 "move: do it (without: show the mapping only)"},
-	{"reason", 'r', false, "TEXT", "move: why, for the year log"},
+	 N_("move: do it (without: show the mapping only)")},
+	{"reason", 'r', false, "TEXT", N_("move: why, for the year log")},
 	CLI_OPT_DB,
 	CLI_OPT_END,
 };
@@ -208,7 +208,7 @@ static enum kansa_err write_new(const char *path, const char *text, size_t len,
 {
 	*kept = access(path, F_OK) == 0;
 	if (*kept) {
-		printf("%s: already there, left as it is\n", path);
+		printf(_("%s: already there, left as it is\n"), path);
 		return KANSA_OK;
 	}
 	return fileio_write_atomic(path, text, len, d);
@@ -241,7 +241,7 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 		const char *role = y.respondents[r].who.role;
 
 		if (!sheets_role_has_items(cl, role)) {
-			printf("%s: %s has no items in %s@%s: no sheet\n",
+			printf(_("%s: %s has no items in %s@%s: no sheet\n"),
 			       y.respondents[r].file, role, cl->policy,
 			       cl->version);
 			done->skipped++;
@@ -266,8 +266,8 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 				done->kept++;
 			else {
 				done->carried++;
-				printf("%s: %s (%s%s%s), %zu item(s), %d's "
-				       "answers beside them\n",
+				printf(_("%s: %s (%s%s%s), %zu item(s), %d's "
+					 "answers beside them\n"),
 				       path, role, sh.department,
 				       *sh.system ? " / " : "", sh.system,
 				       sheets_role_items(cl, role), prev);
@@ -309,8 +309,8 @@ blank_sheets(const struct checklist *cl, const struct role_table *roles,
 			done->kept += kept;
 			done->blank += !kept;
 			if (!kept)
-				printf("%s: %s, %zu item(s) (blank: nobody "
-				       "answered for this role before)\n",
+				printf(_("%s: %s, %zu item(s) (blank: nobody "
+					 "answered for this role before)\n"),
 				       path.s, role,
 				       sheets_role_items(cl, role));
 		}
@@ -450,27 +450,37 @@ static enum kansa_err make_folders(const struct where *w,
 static void print_summary(const struct year_opts *o, int prev,
 			  const struct year_done *done, const char *dir)
 {
-	printf("\nkansa year start %d: %zu sheet%s with %d's answers beside "
-	       "each item, %zu blank, %zu left as they were",
-	       o->year, done->carried, done->carried == 1 ? "" : "s", prev,
-	       done->blank, done->kept);
+	printf(ngettext("\nkansa year start %d: %zu sheet with %d's answers "
+			"beside each item, %zu blank, %zu left as they were",
+			"\nkansa year start %d: %zu sheets with %d's answers "
+			"beside each item, %zu blank, %zu left as they were",
+			done->carried),
+	       o->year, done->carried, prev, done->blank, done->kept);
 	if (done->skipped)
-		printf(", %zu respondent%s without items now", done->skipped,
-		       done->skipped == 1 ? "" : "s");
-	printf("; %zu open plan%s carried%s%s\n", done->plans,
-	       done->plans == 1 ? "" : "s", done->plans ? " into " : "",
-	       done->plans ? done->plans_file : "");
-	printf("next steps:\n"
-	       "  1. hand each sheet in %s to its respondent: last year's "
-	       "answer is shown above\n"
-	       "     each item as a comment and does not count; they write "
-	       "this year's status,\n"
-	       "     evidence and comment (the same as last year where nothing "
-	       "changed)\n"
-	       "  2. collect this year's evidence in a new register (evidence "
-	       "IDs of %d)\n"
-	       "  3. kansa run --year %d --as-of DATE --date DATE (an item "
-	       "left empty counts as 未回答)\n",
+		printf(ngettext(", %zu respondent without items now",
+				", %zu respondents without items now",
+				done->skipped),
+		       done->skipped);
+	if (done->plans)
+		printf(ngettext("; %zu open plan carried into %s\n",
+				"; %zu open plans carried into %s\n",
+				done->plans),
+		       done->plans, done->plans_file);
+	else
+		printf(_("; 0 open plans carried\n"));
+	printf(_("next steps:\n"
+		 "  1. hand each sheet in %s to its respondent: last year's "
+		 "answer is shown above\n"
+		 "     each item as a comment and does not count; they write "
+		 "this year's status,\n"
+		 "     evidence and comment (the same as last year where "
+		 "nothing "
+		 "changed)\n"
+		 "  2. collect this year's evidence in a new register "
+		 "(evidence "
+		 "IDs of %d)\n"
+		 "  3. kansa run --year %d --as-of DATE --date DATE (an item "
+		 "left empty counts as 未回答)\n"),
 	       dir, o->year, o->year);
 }
 
@@ -515,12 +525,12 @@ int cmd_year(int argc, char **argv, struct cli *cli)
 				  NULL, &cli->diags)) ||
 	    (err = make_folders(&w, &o, &dir, &cli->diags)))
 		goto out;
-	printf("kansa year start %d: checklist %s@%s; ", o.year, cl.policy,
+	printf(_("kansa year start %d: checklist %s@%s; "), o.year, cl.policy,
 	       cl.version);
 	if (prev)
-		printf("the answers of %d shown beside each item\n", prev);
+		printf(_("the answers of %d shown beside each item\n"), prev);
 	else
-		printf("no earlier year with answers: blank sheets\n");
+		printf(_("no earlier year with answers: blank sheets\n"));
 	if ((prev &&
 	     (err = carry_sheets(st, &cl, w.roles, &o, prev, header, dir,
 				 role_done, &done, &cli->diags))) ||

@@ -1,6 +1,8 @@
 /* err.c: error messages and the diagnostics list. */
 #include "err.h"
 
+#include "i18n.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -8,21 +10,21 @@
 #include <string.h>
 
 static const char *const messages[] = {
-	/* KANSA_OK */ "no error",
-	/* KANSA_ERR_NOMEM */ "out of memory",
-	/* KANSA_ERR_IO */ "input/output error",
-	/* KANSA_ERR_INPUT */ "invalid input",
-	/* KANSA_ERR_DB */ "database error",
-	/* KANSA_ERR_RENDER */ "report rendering failed",
-	/* KANSA_ERR_USAGE */ "wrong usage",
-	/* KANSA_ERR_NOTFOUND */ "not found",
+	/* KANSA_OK */ N_("no error"),
+	/* KANSA_ERR_NOMEM */ N_("out of memory"),
+	/* KANSA_ERR_IO */ N_("input/output error"),
+	/* KANSA_ERR_INPUT */ N_("invalid input"),
+	/* KANSA_ERR_DB */ N_("database error"),
+	/* KANSA_ERR_RENDER */ N_("report rendering failed"),
+	/* KANSA_ERR_USAGE */ N_("wrong usage"),
+	/* KANSA_ERR_NOTFOUND */ N_("not found"),
 };
 
 const char *kansa_strerror(enum kansa_err err)
 {
 	if ((int)err < 0 || err >= KANSA_ERR_MAX)
-		return "unknown error";
-	return messages[err];
+		return _("unknown error");
+	return _(messages[err]);
 }
 
 int kansa_exit_code(enum kansa_err err)
@@ -117,6 +119,9 @@ void diags_add(struct diags *d, enum diag_level level, const char *file,
 		d->cap = cap;
 	}
 	va_start(ap, fmt);
+	/* the message in the user's language (tools/pot.sh extracts the
+	 * formats given to diags_add) */
+	fmt = _(fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (len < 0 || !(msg = malloc((size_t)len + 1)))

@@ -1,6 +1,7 @@
 /* roles.c: the role table, from the workspace or built in. */
 #include "roles.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "fileio.h"
 #include "ini.h"
 #include "templates.h"
+#include "workspace_dirs.h"
 
 void roles_release(struct role_table *t)
 {
@@ -163,27 +165,36 @@ static bool has_roles(const char *text)
 	return false;
 }
 
+/* The workspace's kansa.ini and templates/roles.ini (./ outside one). */
+static void role_files(char *ini, char *roles, size_t size)
+{
+	const char *w = workspace_current_ini(), *t;
+	t = workspace_current_templates();
+	snprintf(ini, size, "%s", w ? w : "kansa.ini");
+	snprintf(roles, size, "%s/roles.ini", t ? t : "templates");
+}
+
 static enum kansa_err load(struct role_table *t, struct diags *d)
 {
-	char *data = NULL;
+	char *data = NULL, ini[PATH_MAX], roles[PATH_MAX + 16];
 	size_t len;
 	struct stat st;
 	enum kansa_err err;
 
-	if (stat("kansa.ini", &st) == 0 && S_ISREG(st.st_mode) &&
-	    fileio_read("kansa.ini", 1024 * 1024, &data, &len, d) == KANSA_OK &&
+	role_files(ini, roles, sizeof(ini));
+	if (stat(ini, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fileio_read(ini, 1024 * 1024, &data, &len, d) == KANSA_OK &&
 	    has_roles(data)) {
-		err = roles_parse(t, "kansa.ini", data, len, d);
+		err = roles_parse(t, ini, data, len, d);
 		free(data);
 		return err;
 	}
 	free(data);
 	data = NULL;
-	if (stat("templates/roles.ini", &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((err = fileio_read("templates/roles.ini", 1024 * 1024,
-				       &data, &len, d)))
+	if (stat(roles, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((err = fileio_read(roles, 1024 * 1024, &data, &len, d)))
 			return err == KANSA_ERR_IO ? KANSA_ERR_INPUT : err;
-		err = roles_parse(t, "templates/roles.ini", data, len, d);
+		err = roles_parse(t, roles, data, len, d);
 		free(data);
 		return err;
 	}

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE /* pipe2 */
 #include "run_step.h"
 
+#include "i18n.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -139,8 +141,8 @@ static pid_t step_start(struct run_steps *r, char **argv, int out, int res)
 		dup2(r->log, STDERR_FILENO);
 		fcntl(res, F_SETFD, 0); /* the one descriptor it inherits */
 		execv(r->exe, argv);
-		dprintf(STDERR_FILENO, "kansa run: cannot run %s: %s\n", r->exe,
-			strerror(errno));
+		dprintf(STDERR_FILENO, _("kansa run: cannot run %s: %s\n"),
+			r->exe, strerror(errno));
 		_exit(4);
 	}
 	unsetenv(RUN_RESULT_ENV);
@@ -210,7 +212,7 @@ void run_step_line(const struct run_step *s, const char *fmt, ...)
 	va_list ap;
 	printf("  %-9s %6.2f s  ", s->name, s->wall);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vprintf(_(fmt), ap); /* tools/pot.sh extracts run_step_line's formats */
 	va_end(ap);
 	putchar('\n');
 	fflush(stdout);
@@ -219,12 +221,14 @@ void run_step_line(const struct run_step *s, const char *fmt, ...)
 /* A diagnostic as kansa prints it (cli_print_diags), one line. */
 void run_step_diag_line(struct sbuf *b, const struct diag *g)
 {
-	static const char *const label[] = {"", "warning: ", "notice: "};
+	static const char *const label[] = {"", N_("warning: "),
+					    N_("notice: ")};
 	if (g->file && g->line > 0)
 		sbuf_printf(b, "%s:%ld: ", g->file, g->line);
 	else
 		sbuf_printf(b, "%s: ", g->file ? g->file : "kansa");
-	sbuf_printf(b, "%s%s\n", label[g->level], g->msg);
+	sbuf_printf(b, "%s%s\n", *label[g->level] ? _(label[g->level]) : "",
+		    g->msg);
 }
 
 /* The step's diagnostics into the log and s->out (the step's messages

@@ -11,6 +11,7 @@
 #include "fileio.h"
 #include "ini.h"
 #include "templates.h"
+#include "workspace_dirs.h"
 #include "text.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -502,6 +503,8 @@ enum kansa_err style_set_load(struct style_set *set, const char *dir,
 
 	if ((err = style_set_parse_builtin(set, d)))
 		return err;
+	if (!dir)
+		dir = workspace_current_templates();
 	sbuf_printf(&p, "%s/styles.ini", dir ? dir : "templates");
 	if (!(path = sbuf_take(&p)))
 		return KANSA_ERR_NOMEM;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "workspace_dirs.h"
 
 #ifndef KANSA_SHAREDIR
 #define KANSA_SHAREDIR "/usr/local/share/kansa"
@@ -56,7 +57,8 @@ enum kansa_err templates_load(const char *name, const char *dir, char **out,
 			      size_t *len, char **from, struct diags *d)
 {
 	char share[PATH_MAX + 16];
-	const char *dirs[] = {dir, "templates", share};
+	const char *ws = workspace_current_templates();
+	const char *dirs[] = {dir, ws ? ws : "templates", share};
 	struct stat st;
 
 	snprintf(share, sizeof(share), "%s/templates", templates_share_dir());

@@ -2,7 +2,8 @@
  * them or compiled in.
  *
  * Lookup order for a file NAME: DIR/NAME when a --templates DIR is
- * given; ./templates/NAME (the workspace); the installed
+ * given; the workspace's templates folder (kansa.ini [workspace]
+ * templates; ./templates outside a workspace); the installed
  * PREFIX/share/kansa/templates/NAME (templates_share_dir()); else the copy
  * compiled into kansa from templates/ at build time, so kansa works from any
  * folder. Ownership: templates_load() hands the caller a string to free.

@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fileio.h"
+#include "i18n.h"
 #include "templates.h"
+#include "workspace_dirs.h"
 #include "text.h"
 
 static const char *const kind_names[WS_KINDS] = {"answers", "evidence", "audit",
@@ -153,6 +156,93 @@ char *workspace_find(void)
 	return NULL;
 }
 
+/* The workspace this process works in (git's the_repository), set once by
+ * workspace_open_current(); its folders are in workspace_dirs.c. */
+static struct workspace current;
+
+/* named made absolute: the folder of kansa.ini (named may be the folder or
+ * the file itself).  NULL when it is neither; caller frees. */
+static char *named_dir(const char *named)
+{
+	char *abs = realpath(named, NULL), *slash;
+	struct stat st;
+
+	if (!abs || stat(abs, &st) != 0) {
+		free(abs);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode))
+		return abs;
+	if ((slash = strrchr(abs, '/')))
+		slash[slash == abs] = '\0';
+	return abs;
+}
+
+/* The kansa.ini of dir, or named itself when it names a file. */
+static char *ini_of(const char *named, const char *dir)
+{
+	struct stat st;
+	if (named && stat(named, &st) == 0 && S_ISREG(st.st_mode))
+		return realpath(named, NULL);
+	return workspace_path(dir, "kansa.ini");
+}
+
+enum kansa_err workspace_open_current(const char *named, struct diags *d)
+{
+	char *dir, *ini = NULL, *tdir = NULL;
+	enum kansa_err err = KANSA_ERR_NOMEM;
+
+	workspace_close_current();
+	if (!(dir = named ? named_dir(named) : workspace_find())) {
+		if (!named)
+			return KANSA_OK;
+		diags_add(d, DIAG_ERROR, named, 0,
+			  _("not a workspace: no such folder"));
+		return KANSA_ERR_INPUT;
+	}
+	if (!(ini = ini_of(named, dir)))
+		goto out;
+	if (access(ini, F_OK) != 0) {
+		diags_add(d, DIAG_ERROR, named ? named : dir, 0,
+			  _("not a workspace: it has no kansa.ini "
+			    "(kansa init makes one)"));
+		err = KANSA_ERR_INPUT;
+		goto out;
+	}
+	if ((err = workspace_read(ini, &current, d)))
+		goto out;
+	err = KANSA_ERR_NOMEM;
+	if (!(tdir = workspace_path(dir, current.templates)) ||
+	    !workspace_dirs_set(dir, ini, tdir))
+		goto out;
+	err = KANSA_OK;
+out:
+	if (err)
+		workspace_release(&current);
+	free(dir);
+	free(ini);
+	free(tdir);
+	return err;
+}
+
+void workspace_close_current(void)
+{
+	workspace_dirs_set(NULL, NULL, NULL);
+	workspace_release(&current);
+	memset(&current, 0, sizeof(current));
+}
+
+const struct workspace *workspace_current(void)
+{
+	return workspace_current_dir() ? &current : NULL;
+}
+
+char *workspace_current_path(const char *path)
+{
+	const char *dir = workspace_current_dir();
+	return dir ? workspace_path(dir, path) : NULL;
+}
+
 char *workspace_path(const char *dir, const char *path)
 {
 	struct sbuf b = {0};
@@ -196,48 +286,90 @@ char *workspace_expand(const char *pattern, int year)
 	return b.s;
 }
 
+/* Appends the files pattern matches (sorted) to *files. */
+static enum kansa_err glob_into(const char *pattern, const char *kind,
+				char ***files, size_t *n, struct diags *d)
+{
+	glob_t g;
+	char **v;
+	int rc = glob(pattern, GLOB_BRACE, NULL, &g);
+
+	if (rc == GLOB_NOMATCH)
+		return KANSA_OK;
+	if (rc != 0) {
+		diags_add(d, DIAG_ERROR, pattern, 0,
+			  _("cannot list the %s files: %s"), kind,
+			  rc == GLOB_NOSPACE ? _("out of memory")
+					     : _("a folder cannot be read"));
+		return KANSA_ERR_IO;
+	}
+	if (!(v = realloc(*files, (*n + g.gl_pathc + 1) * sizeof(*v)))) {
+		globfree(&g);
+		return KANSA_ERR_NOMEM;
+	}
+	*files = v;
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		if (!(v[*n] = strdup(g.gl_pathv[i]))) {
+			globfree(&g);
+			return KANSA_ERR_NOMEM;
+		}
+		v[++*n] = NULL;
+	}
+	globfree(&g);
+	return KANSA_OK;
+}
+
+void workspace_files_free(char **files, size_t n)
+{
+	for (size_t i = 0; files && i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
 enum kansa_err workspace_files(const struct workspace *ws, enum ws_kind k,
 			       int year, char ***files, size_t *n,
 			       struct diags *d)
 {
 	char *pattern = workspace_expand(ws->files[k], year);
-	glob_t g;
-	int rc;
+	enum kansa_err err;
 
 	*files = NULL;
 	*n = 0;
 	if (!pattern)
 		return KANSA_ERR_NOMEM;
-	rc = glob(pattern, GLOB_BRACE, NULL, &g);
-	if (rc == GLOB_NOMATCH) {
-		free(pattern);
-		return KANSA_OK;
-	}
-	if (rc != 0) {
-		diags_add(d, DIAG_ERROR, pattern, 0,
-			  "cannot list the %s files: %s", kind_names[k],
-			  rc == GLOB_NOSPACE ? "out of memory"
-					     : "a folder cannot be read");
-		free(pattern);
-		return KANSA_ERR_IO;
-	}
+	err = glob_into(pattern, kind_names[k], files, n, d);
 	free(pattern);
-	*files = calloc(g.gl_pathc + 1, sizeof(**files));
-	for (size_t i = 0; *files && i < g.gl_pathc; i++) {
-		if (!((*files)[i] = strdup(g.gl_pathv[i]))) {
-			while (i--)
-				free((*files)[i]);
-			free(*files);
-			*files = NULL;
-		}
+	if (!err && !*files && !(*files = calloc(1, sizeof(**files))))
+		err = KANSA_ERR_NOMEM;
+	if (err) {
+		workspace_files_free(*files, *n);
+		*files = NULL;
+		*n = 0;
 	}
-	if (!*files) {
-		globfree(&g);
-		return KANSA_ERR_NOMEM;
+	return err;
+}
+
+enum kansa_err workspace_current_files(int year, char ***files, size_t *n,
+				       struct diags *d)
+{
+	enum kansa_err err = KANSA_OK;
+
+	*files = NULL;
+	*n = 0;
+	for (int k = 0; k < WS_KINDS && !err; k++) {
+		char *rel = workspace_expand(current.files[k], year);
+		char *pattern = rel ? workspace_current_path(rel) : NULL;
+		err = pattern ? glob_into(pattern, kind_names[k], files, n, d)
+			      : KANSA_ERR_NOMEM;
+		free(rel);
+		free(pattern);
 	}
-	*n = g.gl_pathc;
-	globfree(&g);
-	return KANSA_OK;
+	if (err) {
+		workspace_files_free(*files, *n);
+		*files = NULL;
+		*n = 0;
+	}
+	return err;
 }
 
 /* kansa.ini of a new workspace: CRLF, since it is edited in Notepad. */

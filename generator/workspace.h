@@ -14,6 +14,7 @@
 
 #include "err.h"
 #include "ini.h"
+#include "workspace_dirs.h"
 
 enum ws_kind { WS_ANSWERS, WS_EVIDENCE, WS_AUDIT, WS_PLANS, WS_KINDS };
 
@@ -46,6 +47,22 @@ void workspace_release(struct workspace *ws);
  */
 char *workspace_find(void);
 
+/*
+ * The workspace this process works in, opened once by main.c: the folder
+ * named (--workspace DIR or $KANSA_WORKSPACE; DIR/kansa.ini, or a
+ * kansa.ini-like file itself), else the one workspace_find() finds, else
+ * none (KANSA_OK, and workspace_current() is NULL: commands behave as
+ * outside any workspace).  KANSA_ERR_INPUT when the folder named is not a
+ * workspace or its kansa.ini is invalid (every problem in d).
+ */
+enum kansa_err workspace_open_current(const char *named, struct diags *d);
+void workspace_close_current(void);
+/* The current workspace's kansa.ini as read, or NULL outside one. */
+const struct workspace *workspace_current(void);
+/* path (relative to the workspace) made absolute (caller frees), or NULL
+ * outside a workspace. */
+char *workspace_current_path(const char *path);
+
 /* dir/path, or path itself when it is absolute (caller frees), or NULL. */
 char *workspace_path(const char *dir, const char *path);
 
@@ -67,6 +84,15 @@ char *workspace_expand(const char *pattern, int year);
 enum kansa_err workspace_files(const struct workspace *ws, enum ws_kind k,
 			       int year, char ***files, size_t *n,
 			       struct diags *d);
+
+/*
+ * Every input file of year in the current workspace (answers, evidence,
+ * audit, plans, each kind sorted), absolute; none is not an error.  Free
+ * with workspace_files_free().
+ */
+enum kansa_err workspace_current_files(int year, char ***files, size_t *n,
+				       struct diags *d);
+void workspace_files_free(char **files, size_t n);
 
 /*
  * Makes a new workspace in dir (made when missing): kansa.ini, the

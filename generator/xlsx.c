@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include "fileio.h"
+#include "i18n.h"
 #include "text.h"
 
 /* What part an expat parser is reading. */
@@ -63,7 +64,7 @@ static void fail(struct px *x, const char *fmt, ...)
 	if (x->error)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap); /* tools/pot.sh extracts */
 	va_end(ap);
 	sbuf_adds(&b, msg);
 	x->error = sbuf_take(&b);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "fileio.h"
+#include "i18n.h"
 #include "text.h"
 #include "xlsx.h"
 
@@ -107,7 +108,7 @@ static void cell_error(struct builder *b, const char *sheet, uint32_t row,
 	struct sbuf w = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap); /* tools/pot.sh extracts */
 	va_end(ap);
 	xlsx_ref(row, col, ref);
 	sbuf_printf(&w, "%s:%s!%s", b->path, sheet, ref);

@@ -24,6 +24,7 @@ trap 'rc=$?; rm -rf "$TMPROOT"; if [ "$_tr_finished" -ne 1 ]; then
 passed=0
 failed=0
 export LC_ALL=C.UTF-8 TZ=UTC
+unset LANGUAGE
 # Leaks inside the system libraries (only read by sanitizer builds).
 export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
 unset KANSA_DB

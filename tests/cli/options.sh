@@ -25,6 +25,8 @@ option_value() {
 t_options_parse() {
 	bad=""
 	n=0
+	"$KANSA" init "$TMPROOT/options-ws" >/dev/null 2>&1 || { setup_failed "options: init"; return; }
+	cd "$ROOT" || return
 	cmds=$("$KANSA" help | awk '/^  [a-z-]+ +/ {print $1}')
 	for c in $cmds; do
 		"$KANSA" help "$c" | sed -n 's/^  \(-., \)\{0,1\}--\([a-z-]*\)\( [^ ]*\)\{0,1\}.*/\2\3/p' >"$TMPROOT/opts"
@@ -33,6 +35,8 @@ t_options_parse() {
 			n=$((n + 1))
 			set -- "--$name"
 			[ -n "$arg" ] && set -- "--$name" "$(option_value "$arg" "$c")"
+			# the workspace is opened before the options are parsed
+			[ "$name" = workspace ] && set -- --workspace "$TMPROOT/options-ws"
 			sub=""
 			[ "$c" = plan ] && sub=list
 			[ "$c/$name" = report/since ] && sub=plans

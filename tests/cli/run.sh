@@ -107,7 +107,7 @@ t_run_fail_on() {
 	rc3=$?
 	if [ $rc -eq 1 ] && grep -q "2 findings of 重大な不適合 or graver" err &&
 		[ -f output/2025/MANIFEST.sha256 ] && [ $rc2 -eq 1 ] && [ $rc3 -eq 2 ] &&
-		grep -q "expected 重大, 軽微, 推奨 or 観察" err3; then
+		grep -q "expected grave, minor, advisory or observation (重大, 軽微, 推奨 or 観察)" err3; then
 		ok "run: --fail-on 重大 exits 1 after writing everything; an unknown grade is a usage error"
 	else
 		not_ok "run: --fail-on" "rc $rc $rc2 $rc3: $(cat err err3)"
