@@ -95,11 +95,11 @@ int cmd_close(int argc, char **argv, struct cli *cli)
 	if (!(err = open_checked(cli, &st)) &&
 	    !(err = store_close_year(st, o.year, o.reason, &cli->diags)))
 		printf(_("FY %d closed: imports, plan changes dated in it and "
-		       "changes of its respondents are refused from now on.\n"
-		       "The next kansa report --year %d --as-of DATE --date "
-		       "DATE (or kansa run with them) makes its final "
-		       "outputs,\nwithout 案; later reports of the year must "
-		       "reproduce them byte for byte.\n"),
+			 "changes of its respondents are refused from now on.\n"
+			 "The next kansa report --year %d --as-of DATE --date "
+			 "DATE (or kansa run with them) makes its final "
+			 "outputs,\nwithout 案; later reports of the year must "
+			 "reproduce them byte for byte.\n"),
 		       o.year, o.year);
 	store_close(st);
 	return cli_finish(cli, err);

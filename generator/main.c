@@ -495,6 +495,71 @@ static void roff_usage(FILE *out, const struct command *cmd)
 
 /* The manual page kansa(1), made from the command table so that it says
  * what `kansa help` says (make builds it; make install installs it). */
+/* kansa(1) after its commands: files and environment, up to the exit
+ * codes. */
+static const char man_files[] =
+	".SH FILES\n"
+	".TP\n.I kansa.ini\n"
+	"The workspace: where the policy, checklist, database, report "
+	"settings, output and each year's inputs are (kansa init).\n"
+	".TP\n.I templates/report.ini\n"
+	"Report settings: organisation, classification marking, "
+	"addressee, titles, file names, font.\n"
+	".TP\n.I templates/scoring.ini\n"
+	"Weights of 必須 and 推奨 items.\n"
+	".TP\n.I templates/answer-sheet.txt\n"
+	"The explanation at the top of each answer sheet.\n"
+	".TP\n.I output/FY/MANIFEST.sha256\n"
+	"SHA-256 of every file written for the year; "
+	"\\fBsha256sum \\-c\\fR checks it.\n"
+	".TP\n.I output/FY/kansa-run.log\n"
+	"What each step of the last kansa run printed.\n"
+	".SH ENVIRONMENT\n"
+	".TP\n.B KANSA_DB\n"
+	"The database when \\fB\\-\\-db\\fR is not given "
+	"(default: the workspace's, else kansa.db).\n"
+	".TP\n.B KANSA_WORKSPACE\n"
+	"The workspace folder (or its kansa.ini) when "
+	"\\fB\\-\\-workspace\\fR is not given; default: the "
+	"nearest folder with a kansa.ini, from the current folder "
+	"up.  Every command takes its database, templates, output "
+	"folder and input files from it.\n"
+	".TP\n.BR LANG \", \" LC_ALL \", \" LC_MESSAGES\n"
+	"The language of kansa's messages, usage texts and "
+	"summaries: Japanese under a Japanese locale "
+	"(LANG=ja_JP.UTF-8), English otherwise (catalogue: "
+	"PREFIX/share/locale/ja/LC_MESSAGES/kansa.mo).  What kansa "
+	"writes (workbooks, PDFs, answer sheets, text results) is "
+	"the same under every locale.  Option values are taken in "
+	"either language (\\-\\-fail\\-on grave or 重大).\n"
+	".TP\n.B TMPDIR\n"
+	"Where the workbook writer keeps its temporary files.\n"
+	".SH EXIT STATUS\n"
+	".nf\n";
+
+/* kansa(1) after the exit codes. */
+static const char man_tail[] =
+	".fi\n"
+	".SH EXAMPLES\n"
+	".nf\n"
+	"kansa init \\-\\-organisation 架空町議会 \\-\\-year 2025 "
+	"kansa\\-2025\n"
+	"kansa run \\-\\-year 2025 \\-\\-as\\-of 2026\\-01\\-31 "
+	"\\-\\-date 2026\\-02\\-10 \\-\\-fail\\-on 重大\n"
+	"kansa report plans \\-\\-as\\-of 2026\\-03\\-31\n"
+	"kansa backup kansa\\-2026\\-03\\-31.db\n"
+	".fi\n"
+	".SH SEE ALSO\n"
+	".BR kansa-workspace (5),\n"
+	".BR kansa-answers (5),\n"
+	".BR kansa-evidence (5),\n"
+	".BR kansa-audit (5),\n"
+	".BR kansa-plans (5),\n"
+	".BR kansa-checklist (5),\n"
+	".BR kansa-settings (5),\n"
+	".BR sha256sum (1),\n"
+	".BR sqlite3 (1)\n";
+
 static void print_man(FILE *out)
 {
 	fprintf(out,
@@ -531,67 +596,9 @@ static void print_man(FILE *out)
 		roff_usage(out, &cli_commands[i]);
 		fputs(".fi\n", out);
 	}
-	fputs(".SH FILES\n"
-	      ".TP\n.I kansa.ini\n"
-	      "The workspace: where the policy, checklist, database, report "
-	      "settings, output and each year's inputs are (kansa init).\n"
-	      ".TP\n.I templates/report.ini\n"
-	      "Report settings: organisation, classification marking, "
-	      "addressee, titles, file names, font.\n"
-	      ".TP\n.I templates/scoring.ini\n"
-	      "Weights of 必須 and 推奨 items.\n"
-	      ".TP\n.I templates/answer-sheet.txt\n"
-	      "The explanation at the top of each answer sheet.\n"
-	      ".TP\n.I output/FY/MANIFEST.sha256\n"
-	      "SHA-256 of every file written for the year; "
-	      "\\fBsha256sum \\-c\\fR checks it.\n"
-	      ".TP\n.I output/FY/kansa-run.log\n"
-	      "What each step of the last kansa run printed.\n"
-	      ".SH ENVIRONMENT\n"
-	      ".TP\n.B KANSA_DB\n"
-	      "The database when \\fB\\-\\-db\\fR is not given "
-	      "(default: the workspace's, else kansa.db).\n"
-	      ".TP\n.B KANSA_WORKSPACE\n"
-	      "The workspace folder (or its kansa.ini) when "
-	      "\\fB\\-\\-workspace\\fR is not given; default: the "
-	      "nearest folder with a kansa.ini, from the current folder "
-	      "up.  Every command takes its database, templates, output "
-	      "folder and input files from it.\n"
-	      ".TP\n.BR LANG \", \" LC_ALL \", \" LC_MESSAGES\n"
-	      "The language of kansa's messages, usage texts and "
-	      "summaries: Japanese under a Japanese locale "
-	      "(LANG=ja_JP.UTF-8), English otherwise (catalogue: "
-	      "PREFIX/share/locale/ja/LC_MESSAGES/kansa.mo).  What kansa "
-	      "writes (workbooks, PDFs, answer sheets, text results) is "
-	      "the same under every locale.  Option values are taken in "
-	      "either language (\\-\\-fail\\-on grave or 重大).\n"
-	      ".TP\n.B TMPDIR\n"
-	      "Where the workbook writer keeps its temporary files.\n"
-	      ".SH EXIT STATUS\n"
-	      ".nf\n",
-	      out);
+	fputs(man_files, out);
 	roff(out, EXIT_CODES);
-	fputs(".fi\n"
-	      ".SH EXAMPLES\n"
-	      ".nf\n"
-	      "kansa init \\-\\-organisation 架空町議会 \\-\\-year 2025 "
-	      "kansa\\-2025\n"
-	      "kansa run \\-\\-year 2025 \\-\\-as\\-of 2026\\-01\\-31 "
-	      "\\-\\-date 2026\\-02\\-10 \\-\\-fail\\-on 重大\n"
-	      "kansa report plans \\-\\-as\\-of 2026\\-03\\-31\n"
-	      "kansa backup kansa\\-2026\\-03\\-31.db\n"
-	      ".fi\n"
-	      ".SH SEE ALSO\n"
-	      ".BR kansa-workspace (5),\n"
-	      ".BR kansa-answers (5),\n"
-	      ".BR kansa-evidence (5),\n"
-	      ".BR kansa-audit (5),\n"
-	      ".BR kansa-plans (5),\n"
-	      ".BR kansa-checklist (5),\n"
-	      ".BR kansa-settings (5),\n"
-	      ".BR sha256sum (1),\n"
-	      ".BR sqlite3 (1)\n",
-	      out);
+	fputs(man_tail, out);
 }
 
 static int cmd_help(int argc, char **argv, struct cli *cli)

@@ -1,5 +1,6 @@
 /* pdf_chart.c: bar charts and the approval box of kansa's PDFs. */
 #include "pdf_layout.h"
+#include "pdf_layout_internal.h"
 
 #include <stdio.h>
 
@@ -114,4 +115,22 @@ void pdf_approval(struct pdf *p)
 		y += h;
 	}
 	p->y = y + 10;
+}
+
+/* 以上, and the approval box after it when approval: kept on one page;
+ * when they do not fit, they start the next page without a "（続き）"
+ * heading, as the section before them has ended. */
+void pdf_closing(struct pdf *p, bool approval)
+{
+	const double need = 10 + 20 + (approval ? PDF_APPROVAL_H : 10.5 * LINE);
+
+	pdf_flush(p);
+	if (p->pages && p->y + need > PDF_PAGE_H - PDF_BOTTOM)
+		pdf_page(p, true);
+	else
+		p->y += 10;
+	pdf_line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
+	p->y += 20;
+	if (approval)
+		pdf_approval(p);
 }

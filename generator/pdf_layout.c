@@ -633,26 +633,6 @@ void pdf_page_break(struct pdf *p)
 	p->y += 10.5 * LINE + 4;
 }
 
-/* 以上, and the approval box after it when approval: kept on one page;
- * when they do not fit, they start the next page without a "（続き）"
- * heading, as the section before them has ended. */
-void pdf_closing(struct pdf *p, bool approval)
-{
-	const double need = 10 + 20 + (approval ? PDF_APPROVAL_H : 10.5 * LINE);
-
-	pdf_flush(p);
-	if (p->pages && p->y + need > PDF_PAGE_H - PDF_BOTTOM) {
-		p->section[0] = '\0';
-		start_page(p, true);
-	} else {
-		p->y += 10;
-	}
-	line_at(p, "以上", 10.5, PDF_LEFT, PDF_WIDTH, 2, false);
-	p->y += 20;
-	if (approval)
-		pdf_approval(p);
-}
-
 void pdf_need(struct pdf *p, double h)
 {
 	if (!p->pages)
