@@ -8,28 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist_internal.h"
 #include "roles.h"
 #include "text.h"
 
-/* The role table of the derive under way (set by checklist_derive). */
-static const struct role_table *roles_now;
-
-/* Wording that obliges (level 必須). */
-static const char *const required_words[] = {
-	"なければならない", "なくてはならない", "てはならない",
-	"ねばならない",	    "ものとする",	"ものとし",
-};
-/* Wording that recommends (level 推奨). */
-static const char *const recommended_words[] = {"望ましい", "【推奨事項】"};
 /* Titles of clauses that define rather than oblige. */
 static const char *const definitional_titles[] = {"目的", "趣旨", "定義",
 						  "用語の定義"};
-/* What may follow a role name that is the actor of a sentence. */
-static const char *const actor_followers[] = {
-	"は", "及び", "並びに", "、", ",", "が", "又は", "と", "等",
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *item_level_name(enum item_level level)
 {
@@ -170,340 +155,6 @@ const struct item *checklist_find(const struct checklist *cl, const char *id)
 	return NULL;
 }
 
-/* --- sentences and wording ------------------------------------------ */
-
-/* The next sentence of s from *pos: ends after a 。 outside brackets. */
-static bool next_sentence(const char *s, size_t *pos, size_t *start,
-			  size_t *len)
-{
-	static const char *const open[] = {"(", "「", "『", "【"};
-	static const char *const close[] = {")", "」", "』", "】"};
-	size_t i = *pos;
-	int depth = 0;
-
-	while (s[i] == ' ')
-		i++;
-	if (!s[i])
-		return false;
-	*start = i;
-	while (s[i]) {
-		size_t k;
-		if (strncmp(s + i, "。", 3) == 0 && depth == 0) {
-			i += 3;
-			break;
-		}
-		for (k = 0; k < COUNT(open); k++) {
-			if (strncmp(s + i, open[k], strlen(open[k])) == 0)
-				depth++;
-			if (strncmp(s + i, close[k], strlen(close[k])) == 0 &&
-			    depth > 0)
-				depth--;
-		}
-		i++;
-	}
-	*len = i - *start;
-	*pos = i;
-	return true;
-}
-
-static bool contains_n(const char *s, size_t n, const char *word)
-{
-	size_t m = strlen(word);
-	for (size_t i = 0; i + m <= n; i++)
-		if (memcmp(s + i, word, m) == 0)
-			return true;
-	return false;
-}
-
-/* True when the sentence obliges: なければならない, 必要がある ... */
-static bool sentence_requires(const char *s, size_t n)
-{
-	static const char need[] = "必要がある";
-	for (size_t i = 0; i < COUNT(required_words); i++)
-		if (contains_n(s, n, required_words[i]))
-			return true;
-	for (size_t i = 0; i + sizeof(need) - 1 <= n; i++)
-		if (memcmp(s + i, need, sizeof(need) - 1) == 0 &&
-		    strncmp(s + i + sizeof(need) - 1, "場合", 6) != 0)
-			return true;
-	return false;
-}
-
-static bool sentence_recommends(const char *s, size_t n)
-{
-	for (size_t i = 0; i < COUNT(recommended_words); i++)
-		if (contains_n(s, n, recommended_words[i]))
-			return true;
-	return false;
-}
-
-/* The obligation of a text: -1 none, else an enum item_level. */
-static int obligation_of(const char *text)
-{
-	size_t pos = 0, st, n;
-	bool req = false, rec = false;
-
-	if (strstr(text, "【推奨事項】"))
-		return LEVEL_RECOMMENDED;
-	while (next_sentence(text, &pos, &st, &n)) {
-		req = req || sentence_requires(text + st, n);
-		rec = rec || sentence_recommends(text + st, n);
-	}
-	return req ? LEVEL_REQUIRED : rec ? LEVEL_RECOMMENDED : -1;
-}
-
-/*
- * True when an obliging sentence introduces the list below it: 次の事項を,
- * 以下を全て含む, 以下の内容を ... (the listed thing is the object, を),
- * but not 次のとおり分類し or 次の実現方法等により.
- */
-static bool introduces_list(const char *text)
-{
-	static const char *const intro[] = {"次の", "以下"};
-	static const char *const stops[] = {"を", "に", "、", "で", "と", "。"};
-	size_t pos = 0, st, n;
-
-	while (next_sentence(text, &pos, &st, &n)) {
-		const char *s = text + st;
-		if (!sentence_requires(s, n) && !sentence_recommends(s, n))
-			continue;
-		for (size_t k = 0; k < COUNT(intro); k++) {
-			size_t m = strlen(intro[k]);
-			for (size_t i = 0; i + m <= n; i++) {
-				if (memcmp(s + i, intro[k], m) != 0)
-					continue;
-				for (size_t j = i + m; j < n; j++) {
-					size_t q;
-					for (q = 0; q < COUNT(stops); q++)
-						if (strncmp(s + j, stops[q],
-							    strlen(stops[q])) ==
-						    0)
-							break;
-					if (q < COUNT(stops)) {
-						if (q == 0)
-							return true;
-						break;
-					}
-				}
-			}
-		}
-	}
-	return false;
-}
-
-/* --- roles ----------------------------------------------------------- */
-
-/* Spaces dropped and the typo CIS0 read as CISO (for matching only). */
-static char *squeeze(const char *s, size_t n)
-{
-	char *out = malloc(n + 1);
-	size_t o = 0;
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ')
-			continue;
-		if (i + 4 <= n && memcmp(s + i, "CIS0", 4) == 0) {
-			memcpy(out + o, "CISO", 4);
-			o += 4;
-			i += 3;
-			continue;
-		}
-		out[o++] = s[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
-/* True for kanji and katakana: a name after one is part of a longer
- * name (統括情報セキュリティ責任者 is not 情報セキュリティ責任者). */
-static bool in_word(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x30A1 && cp <= 0x30FA);
-}
-
-/* The role whose name or alias starts at s[i] (longest first) as a whole
- * name, or -1; sets *len. */
-static int role_at(const char *s, size_t i, size_t *len)
-{
-	int best = -1;
-	size_t blen = 0;
-	for (size_t r = 0; r < roles_now->n; r++) {
-		const struct role *ro = &roles_now->v[r];
-		for (size_t k = 0; k <= ro->naliases; k++) {
-			const char *name = k ? ro->aliases[k - 1] : ro->name;
-			size_t m = strlen(name);
-			if (m > blen && strncmp(s + i, name, m) == 0) {
-				best = (int)r;
-				blen = m;
-			}
-		}
-	}
-	*len = blen;
-	if (best >= 0 && i > 0) {
-		size_t j = i;
-		uint32_t cp;
-		while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
-			j--;
-		if (j > 0 && text_u8_next(s + j - 1, i - j + 1, &cp) > 0 &&
-		    in_word(cp))
-			return -1;
-	}
-	return best;
-}
-
-/* A role name found in a text. */
-struct role_match {
-	int role;     /* index in the role table */
-	size_t start; /* byte offsets in the text */
-	size_t end;
-	bool actor; /* followed by what may follow an actor */
-};
-
-#define MAX_MATCHES 16
-
-/* The role names in s, left to right, longest first at each place. */
-static size_t find_roles(const char *s, const char *const *followers,
-			 size_t nfollowers, struct role_match *m)
-{
-	size_t n = 0;
-	for (size_t i = 0; s[i] && n < MAX_MATCHES;) {
-		size_t len;
-		int r = role_at(s, i, &len);
-		if (r < 0) {
-			i++;
-			continue;
-		}
-		m[n].role = r;
-		m[n].start = i;
-		m[n].end = i + len;
-		m[n].actor = false;
-		for (size_t f = 0; f < nfollowers; f++)
-			if (strncmp(s + i + len, followers[f],
-				    strlen(followers[f])) == 0)
-				m[n].actor = true;
-		i += len;
-		n++;
-	}
-	return n;
-}
-
-/* True when s[a..b) joins two role names: 及び, 並びに, 、 ... */
-static bool coordinator(const char *s, size_t a, size_t b)
-{
-	static const char *const words[] = {"及び", "並びに", "、", ",",
-					    "又は"};
-	for (size_t i = 0; i < COUNT(words); i++)
-		if (b - a == strlen(words[i]) &&
-		    memcmp(s + a, words[i], b - a) == 0)
-			return true;
-	return false;
-}
-
-/*
- * The actors named in a topic (the words before は、): when it ends with
- * a role name, that name and those joined to it (CISO 及び情報セキュリテ
- * ィ責任者); otherwise every role name followed by what may follow an
- * actor.  Returns a bit set over checklist_roles.
- */
-static unsigned topic_roles(const char *topic)
-{
-	struct role_match m[MAX_MATCHES];
-	size_t n =
-		find_roles(topic, actor_followers, COUNT(actor_followers), m);
-	unsigned set = 0;
-
-	if (n > 0 && m[n - 1].end == strlen(topic)) {
-		set = 1u << m[n - 1].role;
-		for (size_t j = n - 1;
-		     j > 0 && coordinator(topic, m[j - 1].end, m[j].start); j--)
-			set |= 1u << m[j - 1].role;
-		return set;
-	}
-	for (size_t j = 0; j < n; j++)
-		if (m[j].actor)
-			set |= 1u << m[j].role;
-	return set;
-}
-
-/*
- * The actors of one sentence: the roles of its topic (before the first
- * は、), else a role written as an explicit subject (ROLEは, ROLEが、).
- */
-static unsigned sentence_roles(const char *s, size_t n)
-{
-	static const char *const subject[] = {"は", "が、"};
-	struct role_match m[MAX_MATCHES];
-	char *sq = squeeze(s, n), *topic;
-	unsigned set = 0;
-	size_t k;
-
-	if (!sq)
-		return 0;
-	if ((topic = strstr(sq, "は、")) != NULL) {
-		*topic = '\0';
-		set = topic_roles(sq);
-		*topic = 'x';
-	}
-	if (!set) {
-		k = find_roles(sq, subject, COUNT(subject), m);
-		for (size_t j = 0; j < k; j++)
-			if (m[j].actor)
-				set |= 1u << m[j].role;
-	}
-	free(sq);
-	return set;
-}
-
-/*
- * The actors of a clause: of its obliging sentences (a sentence without
- * one continues the actor of the sentence before), else of any sentence,
- * else of its title.
- */
-static unsigned clause_roles(const struct clause *c)
-{
-	size_t pos = 0, st, n;
-	unsigned any = 0, obliged = 0, prev = 0;
-
-	while (next_sentence(c->text, &pos, &st, &n)) {
-		unsigned r = sentence_roles(c->text + st, n);
-		if (!r)
-			r = prev;
-		prev = r;
-		any |= r;
-		if (sentence_requires(c->text + st, n) ||
-		    sentence_recommends(c->text + st, n))
-			obliged |= r;
-	}
-	if (obliged)
-		return obliged;
-	if (any)
-		return any;
-	if (c->title) {
-		char *sq = squeeze(c->title, strlen(c->title));
-		if (sq) {
-			any = topic_roles(sq);
-			free(sq);
-		}
-	}
-	return any;
-}
-
-static char *roles_string(unsigned set)
-{
-	struct sbuf b = {0};
-	if (!set)
-		set = 1u << roles_now->def;
-	for (size_t r = 0; r < roles_now->n; r++) {
-		if (!(set & (1u << r)))
-			continue;
-		if (b.len)
-			sbuf_add(&b, ",", 1);
-		sbuf_adds(&b, roles_now->v[r].name);
-	}
-	return sbuf_take(&b);
-}
-
 /* --- items ----------------------------------------------------------- */
 
 /* A subject written before an obligation that is no known role. */
@@ -529,7 +180,7 @@ static bool plain_duty(const char *s, size_t n)
 {
 	static const char *const ends[] = {"する。", "行う。", "講じる。",
 					   "定める。"};
-	if (!sentence_roles(s, n))
+	if (!checklist_sentence_roles(s, n))
 		return false;
 	for (size_t i = 0; i < COUNT(ends); i++) {
 		size_t m = strlen(ends[i]);
@@ -543,7 +194,7 @@ static bool plain_duty(const char *s, size_t n)
 static void note_plain(struct deriv *dv, const struct clause *c)
 {
 	size_t pos = 0, st, n;
-	while (next_sentence(c->text, &pos, &st, &n))
+	while (checklist_next_sentence(c->text, &pos, &st, &n))
 		if (plain_duty(c->text + st, n)) {
 			if (dv->nplain++ < 10)
 				sbuf_printf(&dv->plain, "%s%s (line %ld)",
@@ -579,7 +230,7 @@ static char *topic_noun(const char *sq, size_t end)
 		while (j > 0 && ((unsigned char)sq[j] & 0xC0) == 0x80)
 			j--;
 		if (text_u8_next(sq + j, start - j, &cp) <= 0 ||
-		    !(in_word(cp) || (cp < 0x80 && isalnum((int)cp))))
+		    !(checklist_in_word(cp) || (cp < 0x80 && isalnum((int)cp))))
 			break;
 		start = j;
 		chars++;
@@ -614,13 +265,14 @@ static void note_subject(struct deriv *dv, char *name, long line)
 static void find_unknown_subjects(struct deriv *dv, const struct clause *c)
 {
 	size_t pos = 0, st, n;
-	while (next_sentence(c->text, &pos, &st, &n)) {
+	while (checklist_next_sentence(c->text, &pos, &st, &n)) {
 		const char *s = c->text + st;
 		char *sq, *topic, *noun;
-		if ((!sentence_requires(s, n) && !sentence_recommends(s, n)) ||
-		    sentence_roles(s, n))
+		if ((!checklist_sentence_requires(s, n) &&
+		     !checklist_sentence_recommends(s, n)) ||
+		    checklist_sentence_roles(s, n))
 			continue;
-		if (!(sq = squeeze(s, n))) {
+		if (!(sq = checklist_squeeze(s, n))) {
 			dv->oom = true;
 			return;
 		}
@@ -651,16 +303,18 @@ static void warn_subjects(struct deriv *dv, const char *file, struct diags *d)
 			sbuf_printf(&lines, "%s%ld", k ? ", " : "",
 				    s->lines[k]);
 		if (i < 10)
-			diags_add(d, DIAG_WARNING, file, s->lines[0],
-				  "subject '%s' before an obligation is no "
-				  "known role (%zu time%s, line%s %s%s): its "
-				  "items count as %s; add it to [roles] in "
-				  "kansa.ini (as a role or an alias)",
-				  s->name, s->count, s->count > 1 ? "s" : "",
-				  s->nlines > 1 ? "s" : "",
-				  lines.s ? lines.s : "",
-				  s->count > s->nlines ? " ..." : "",
-				  roles_now->v[roles_now->def].name);
+			diags_add(
+				d, DIAG_WARNING, file, s->lines[0],
+				"subject '%s' before an obligation is no "
+				"known role (%zu time%s, line%s %s%s): its "
+				"items count as %s; add it to [roles] in "
+				"kansa.ini (as a role or an alias)",
+				s->name, s->count, s->count > 1 ? "s" : "",
+				s->nlines > 1 ? "s" : "",
+				lines.s ? lines.s : "",
+				s->count > s->nlines ? " ..." : "",
+				checklist_roles_now->v[checklist_roles_now->def]
+					.name);
 		sbuf_release(&lines);
 		free(s->name);
 	}
@@ -700,8 +354,8 @@ static const struct clause *section_of(const struct clause *c)
 /* True when c obliges and introduces the clauses listed below it. */
 static bool list_intro(const struct clause *c)
 {
-	return c->nchildren > 0 && obligation_of(c->text) >= 0 &&
-	       introduces_list(c->text);
+	return c->nchildren > 0 && checklist_obligation_of(c->text) >= 0 &&
+	       checklist_introduces_list(c->text);
 }
 
 /* Adds "number title" of c and its ancestors, outermost first, and the
@@ -779,7 +433,7 @@ static void fill_item(struct deriv *dv, size_t slot, const struct clause *c,
 	it->section = strdup(section_of(c)->id);
 	it->heading = sbuf_take(&heading);
 	it->text = sbuf_take(&text);
-	it->roles = roles_string(roles);
+	it->roles = checklist_roles_string(roles);
 	it->level = (enum item_level)level;
 	it->source_line = c->line;
 	if (!it->id || !it->chapter || !it->section || !it->heading ||
@@ -795,8 +449,8 @@ static void fill_item(struct deriv *dv, size_t slot, const struct clause *c,
 static bool derive(struct deriv *dv, const struct clause *c, unsigned inherited,
 		   int forced)
 {
-	unsigned own = clause_roles(c), roles = own ? own : inherited;
-	int level = forced >= 0 ? forced : obligation_of(c->text);
+	unsigned own = checklist_clause_roles(c), roles = own ? own : inherited;
+	int level = forced >= 0 ? forced : checklist_obligation_of(c->text);
 	bool list = forced < 0 && list_intro(c);
 	bool any = false, *child_item;
 	size_t slot = (size_t)-1;
@@ -862,7 +516,7 @@ static void warn_outside(const struct policy *p, const char *file,
 	size_t n = 0;
 	for (long i = 0; i + 1 < first && i < p->nlines; i++) {
 		const char *l = p->lines[i];
-		if (obligation_of(l) < 0)
+		if (checklist_obligation_of(l) < 0)
 			continue;
 		if (n++ < 5)
 			sbuf_printf(&lines, "%s%ld", lines.len ? ", " : "",
@@ -903,7 +557,7 @@ enum kansa_err checklist_derive(const struct policy *p, const char *file,
 {
 	struct deriv dv = {cl, false, NULL, 0, {0}, 0};
 
-	if (!(roles_now = roles_get(d)))
+	if (!(checklist_roles_now = roles_get(d)))
 		return KANSA_ERR_INPUT;
 	collect_parts(&dv, p->root);
 	for (size_t i = 0; i < p->root->nchildren && !dv.oom; i++)
