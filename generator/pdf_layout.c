@@ -16,157 +16,6 @@
 
 #define GETA "〓" /* drawn for a character the font cannot (beyond BMP) */
 
-static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
-{
-	struct pdf *p = user;
-	int saved = errno;
-	if (p->failed)
-		return;
-	p->failed = true;
-	/* while saving, a failure is a write failure (libharu reports a
-	 * full disk as a zlib or file error); errno says which */
-	if (p->saving)
-		diags_add(p->d, DIAG_ERROR, p->saving, 0,
-			  "cannot write: %s (libharu error 0x%04X)",
-			  saved ? strerror(saved) : "write failed",
-			  (unsigned)e);
-	else
-		diags_add(p->d, DIAG_ERROR, NULL, 0,
-			  "the PDF library failed (error 0x%04X, detail %u)",
-			  (unsigned)e, (unsigned)detail);
-}
-
-/*
- * make bench measures kansa against a floor program that draws the same
- * pages and text with bare libharu calls: with $KANSA_FLOOR_DUMP set, the
- * drawing pass writes them to $KANSA_FLOOR_DUMP.pdf.tsv ("P" per page,
- * "T x y size face text" per piece of text drawn, face an enum pdf_face).
- * Unset, this costs nothing.
- */
-static FILE *floor_open(const char *suffix)
-{
-	const char *prefix = getenv("KANSA_FLOOR_DUMP");
-	char path[4096];
-	if (!prefix || !*prefix ||
-	    snprintf(path, sizeof(path), "%s%s", prefix, suffix) >=
-		    (int)sizeof(path))
-		return NULL;
-	return fileio_fopen_write(path);
-}
-
-/* The Debian package that has each face's default file. */
-static const char *const packages[PDF_FACES] = {"fonts-ipaexfont-mincho",
-						"fonts-ipaexfont-gothic",
-						"fonts-ipafont-gothic"};
-static const char *const setting_keys[PDF_FACES] = {"font_body", "font",
-						    "font_mono"};
-
-/* Loads face f (once); false when it cannot be, with a diagnostic. */
-static bool load_face(struct pdf *p, enum pdf_face f)
-{
-	const char *name;
-	if (p->font[f])
-		return true;
-	if (p->failed)
-		return false;
-	name = HPDF_LoadTTFontFromFile(p->doc, p->font_path[f], HPDF_TRUE);
-	if (name)
-		p->font[f] = pdf_font_make(p->doc, name);
-	if (!p->font[f] || p->failed) {
-		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
-			  "cannot load the font (expected a TrueType font "
-			  "such as the one in the Debian package %s)",
-			  packages[f]);
-		p->failed = true;
-		p->font[f] = NULL;
-		return false;
-	}
-	return true;
-}
-
-enum kansa_err pdf_open(struct pdf *p, const char *const *fonts,
-			struct diags *d)
-{
-	struct stat st;
-
-	memset(p, 0, sizeof(*p));
-	p->d = d;
-	p->labelled = -1;
-	for (int f = 0; f < PDF_FACES; f++) {
-		p->font_path[f] = fonts[f];
-		if (stat(fonts[f], &st) != 0) {
-			diags_add(d, DIAG_ERROR, fonts[f], 0,
-				  "font not found: install the Debian "
-				  "package %s, or name another TrueType "
-				  "font with %s = in templates/report.ini",
-				  packages[f], setting_keys[f]);
-			return KANSA_ERR_RENDER;
-		}
-	}
-	if (!(p->doc = HPDF_New(on_error, p)))
-		return KANSA_ERR_NOMEM;
-	for (int f = 0; f < PDF_FACES; f++)
-		if (!(p->advance[f] = malloc(0x10000 * sizeof(uint16_t))) ||
-		    !(p->used[f] = calloc(0x10000 / 8, 1))) {
-			pdf_close(p);
-			return KANSA_ERR_NOMEM;
-		} else {
-			memset(p->advance[f], 0xFF, 0x10000 * sizeof(uint16_t));
-		}
-	p->floor = floor_open(".pdf.tsv");
-	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->doc);
-	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-	/* the catalog's /Lang: screen readers and search read Japanese */
-	if (p->doc->catalog)
-		HPDF_Dict_Add(p->doc->catalog, "Lang",
-			      HPDF_String_New(p->doc->mmgr, "ja", NULL));
-	if (!load_face(p, PDF_MINCHO) || !load_face(p, PDF_GOTHIC)) {
-		pdf_close(p);
-		return KANSA_ERR_RENDER;
-	}
-	return KANSA_OK;
-}
-
-void pdf_close(struct pdf *p)
-{
-	if (p->floor)
-		fclose(p->floor);
-	p->floor = NULL;
-	for (int f = 0; f < PDF_FACES; f++) {
-		free(p->advance[f]);
-		free(p->used[f]);
-		p->advance[f] = NULL;
-		p->used[f] = NULL;
-	}
-	if (p->doc)
-		HPDF_Free(p->doc);
-	for (size_t i = 0; i < p->nheadings; i++)
-		free(p->headings[i].title);
-	free(p->headings);
-	free(p->pending);
-	p->pending = NULL;
-	sbuf_release(&p->warned_at);
-	p->doc = NULL;
-	p->headings = NULL;
-	p->nheadings = 0;
-}
-
-void pdf_restart(struct pdf *p, bool dry)
-{
-	p->dry = dry;
-	p->pages = 0;
-	p->page = NULL;
-	p->y = 0;
-	p->next_heading = 0;
-	p->section[0] = '\0';
-	p->chapter[0] = '\0';
-	free(p->pending);
-	p->pending = NULL;
-	memset(p->outline, 0, sizeof(p->outline));
-}
-
 /* --- text ------------------------------------------------------------ */
 
 /* A copy of s the font can draw: characters beyond the BMP become 〓
@@ -243,7 +92,7 @@ static unsigned advance(struct pdf *p, enum pdf_face f, const char *s, size_t n,
 	HPDF_TextWidth t;
 	if (cp < 0x10000 && p->advance[f] && p->advance[f][cp] != 0xFFFF)
 		return p->advance[f][cp];
-	if (!load_face(p, f))
+	if (!pdf_load_face(p, f))
 		return 0;
 	t = HPDF_Font_TextWidth(p->font[f], (const HPDF_BYTE *)s, (HPDF_UINT)n);
 	if (cp < 0x10000 && p->advance[f])
@@ -444,7 +293,7 @@ static double show(struct pdf *p, enum pdf_face f, const char *s, size_t n,
 		   double x, double base, double size)
 {
 	char *piece;
-	if (!n || !load_face(p, f) || !(piece = strndup(s, n)))
+	if (!n || !pdf_load_face(p, f) || !(piece = strndup(s, n)))
 		return x;
 	mark_used(p, f, s, n);
 	HPDF_Page_BeginText(p->page);
@@ -781,92 +630,4 @@ void pdf_contents(struct pdf *p)
 		}
 		p->y += size * LINE;
 	}
-}
-
-/* Each contents line becomes a link to its heading (made when both
- * pages exist, after the drawing pass). */
-static void contents_links(struct pdf *p)
-{
-	for (size_t i = 0; i < p->nheadings && !p->failed; i++) {
-		const struct pdf_heading *h = &p->headings[i];
-		HPDF_Destination dst;
-		HPDF_Annotation a;
-		if (!h->toc || !h->at)
-			continue;
-		dst = HPDF_Page_CreateDestination(h->at);
-		if (!dst)
-			continue;
-		HPDF_Destination_SetXYZ(
-			dst, 0, (HPDF_REAL)(PDF_PAGE_H - h->at_y + 10), 1);
-		a = HPDF_Page_CreateLinkAnnot(h->toc, h->toc_rect, dst);
-		if (a) {
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			HPDF_LinkAnnot_SetHighlightMode(a,
-							HPDF_ANNOT_INVERT_BOX);
-		}
-	}
-}
-
-/* --- saving ---------------------------------------------------------- */
-
-/* Permission bit 12 (PDF 1.7, 7.6.3.2): print at full quality; libharu
- * names only bit 3, which alone allows a degraded print under R3. */
-#define PRINT_HIGH 0x800
-
-void pdf_encrypt(struct pdf *p, const char *user, const char *owner)
-{
-	if (HPDF_SetPassword(p->doc, owner, user) != HPDF_OK ||
-	    HPDF_SetPermission(p->doc, HPDF_ENABLE_PRINT | PRINT_HIGH) !=
-		    HPDF_OK ||
-	    HPDF_SetEncryptionMode(p->doc, HPDF_ENCRYPT_R3, 16) != HPDF_OK)
-		p->failed = true;
-}
-
-/* Writes face f's glyph map, widths and ToUnicode map for the code
- * points drawn (pdf_font.c). */
-static void finish_face(struct pdf *p, enum pdf_face f)
-{
-	if (!p->font[f] || p->failed)
-		return;
-	if (!pdf_font_finish(p->doc, p->font[f], p->used[f])) {
-		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
-			  "cannot write the font's glyph and ToUnicode maps "
-			  "(expected libharu 2.3.0's UTF-8 fonts)");
-		p->failed = true;
-	}
-}
-
-enum kansa_err pdf_save(struct pdf *p, const char *path, const char *date,
-			const char *title, const char *author,
-			const char *subject)
-{
-	HPDF_Date dt = {0};
-	char *tmp;
-
-	if (sscanf(date, "%d-%d-%d", &dt.year, &dt.month, &dt.day) != 3) {
-		dt.year = 2000;
-		dt.month = dt.day = 1;
-	}
-	dt.ind = 'Z';
-	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, dt);
-	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, dt);
-	HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title);
-	HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, author);
-	HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, subject);
-	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "kansa");
-	pdf_flush(p);
-	contents_links(p);
-	for (int f = 0; f < PDF_FACES; f++)
-		finish_face(p, (enum pdf_face)f);
-	if (!(tmp = fileio_temp_create(path, p->d)))
-		return KANSA_ERR_IO;
-	p->saving = path;
-	errno = 0;
-	if (!p->failed && HPDF_SaveToFile(p->doc, tmp) != HPDF_OK &&
-	    !p->failed) {
-		p->failed = true;
-		diags_add(p->d, DIAG_ERROR, path, 0, "cannot write: %s",
-			  strerror(errno));
-	}
-	return fileio_temp_commit(tmp, path, !p->failed, p->d);
 }

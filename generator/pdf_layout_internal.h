@@ -1,6 +1,7 @@
-/* pdf_layout_internal.h: what pdf_layout.c lends pdf_table.c (text
- * flow and page breaks).  pdf_table.c calls pdf_layout.c, never the
- * other way. */
+/* pdf_layout_internal.h: what pdf_layout.c lends pdf_table.c and
+ * pdf_save.c (text flow and page breaks), and what pdf_open.c lends
+ * pdf_layout.c (fonts).  pdf_table.c and pdf_save.c call pdf_layout.c,
+ * pdf_layout.c calls pdf_open.c, never the other way. */
 #ifndef KANSA_PDF_LAYOUT_INTERNAL_H
 #define KANSA_PDF_LAYOUT_INTERNAL_H
 
@@ -28,5 +29,8 @@ void pdf_page_break(struct pdf *p);
 /* A heading's font size; draws a heading now, keeping keep points. */
 double pdf_heading_size(int level);
 void pdf_put_heading(struct pdf *p, int level, const char *text, double keep);
+/* Loads face f (once); false when it cannot be, with a diagnostic
+ * (pdf_open.c). */
+bool pdf_load_face(struct pdf *p, enum pdf_face f);
 
 #endif
