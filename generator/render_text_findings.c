@@ -11,6 +11,7 @@
 
 /* --- findings -------------------------------------------------------- */
 
+/* The decision line of a finding. */
 static const char *decided_by(const struct finding *f)
 {
 	return f->candidate ? "候補（未決定）" : "監査統括責任者";
