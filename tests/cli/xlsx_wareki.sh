@@ -15,8 +15,12 @@ wk_print() {
 }
 
 t_xlsx_wareki() {
-	command -v demo_ws >/dev/null 2>&1 ||
-		{ setup_failed "xlsx wareki" "demo_ws: run after tests/cli/results.sh"; not_ok "xlsx wareki: skipped"; not_ok "xlsx wareki: skipped"; return; }
+	if ! command -v demo_ws >/dev/null 2>&1; then
+		setup_failed "xlsx wareki" "no demo_ws: run after tests/cli/results.sh"
+		not_ok "xlsx wareki: no workbook to print"
+		not_ok "xlsx wareki: no plans workbook"
+		return
+	fi
 	ws=$(demo_ws) || {
 		setup_failed "xlsx wareki: the demo data imports"
 		not_ok "xlsx wareki: no workbook to print"
