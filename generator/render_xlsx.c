@@ -25,16 +25,45 @@ static void cover_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 	xw_row_done(x, ws, row, 0);
 }
 
+/* The fiscal year's first and last days in 和暦: "令和7年4月1日〜令和8年
+ * 3月31日". */
+static void cover_period(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			 int year)
+{
+	char iso[2][24], w[2][64], buf[160];
+	snprintf(iso[0], sizeof(iso[0]), "%04d-04-01", year);
+	snprintf(iso[1], sizeof(iso[1]), "%04d-03-31", year + 1);
+	for (int i = 0; i < 2; i++)
+		text_wareki_date(iso[i], w[i], sizeof(w[i]));
+	snprintf(buf, sizeof(buf), "%s〜%s", w[0], w[1]);
+	cover_row(x, ws, row, "対象期間", buf);
+}
+
+/* A cover row whose date is shown in 和暦 text ("令和8年1月31日"). */
+static void cover_date_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
+			   const char *label, const char *date)
+{
+	char buf[64];
+	text_wareki_date(date, buf, sizeof(buf));
+	cover_row(x, ws, row, label, buf);
+}
+
 /* A cover row whose value the audit chief fills in (read back by
- * kansa import). */
+ * kansa import): 監査実施日 a date cell, dates in the others (監査期間)
+ * written in 和暦 as the PDFs print them. */
 static void input_row(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		      const char *label, const char *value)
 {
+	char *w;
 	xw_str(x, ws, row, 1, label, XF_LABEL);
-	if (strcmp(label, "監査実施日") == 0)
-		xw_date(x, ws, row, 2, value, XF_INPUT_D);
-	else
-		xw_str(x, ws, row, 2, value, XF_INPUT);
+	if (strcmp(label, "監査実施日") == 0) {
+		xw_date(x, ws, row, 2, value, XF_COVER_D);
+	} else if ((w = text_wareki_dates(value))) {
+		xw_str(x, ws, row, 2, w, XF_INPUT);
+		free(w);
+	} else {
+		x->failed = true; /* out of memory */
+	}
 	xw_row_done(x, ws, row, 0);
 }
 
@@ -91,17 +120,16 @@ static void cover(struct xw *x)
 	xw_str(x, ws, 3, 1, r->settings.title[REPORT_WORKPAPER], XF_TITLE);
 	snprintf(buf, sizeof(buf), "%s (%d年度)", r->era, r->year);
 	cover_row(x, ws, 5, "年度", buf);
-	snprintf(buf, sizeof(buf), "%d年4月1日〜%d年3月31日", r->year,
-		 r->year + 1);
-	cover_row(x, ws, 6, "対象期間", buf);
+	cover_period(x, ws, 6, r->year);
 	snprintf(buf, sizeof(buf), "%s (版 %s)", r->cl.policy, r->cl.version);
 	cover_row(x, ws, 7, "監査の基準", buf);
 	for (size_t i = 0; i < xlsx_ncover_rows; i++)
 		input_row(x, ws, row++, xlsx_cover_rows[i].head,
 			  cover_value(r, xlsx_cover_rows[i].key));
-	cover_row(x, ws, row++, "報告日", r->date);
+	cover_date_row(x, ws, row++, "報告日", r->date);
 	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
-	cover_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)", r->as_of);
+	cover_date_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)",
+		       r->as_of);
 	cover_row(x, ws, row++, "入力ダイジェスト (SHA-256)", r->input_digest);
 	cover_parts(x, ws, &row);
 	row += 2;
@@ -257,13 +285,13 @@ static void summary(struct xw *x)
 		r->prev_year ? &r->prev_score : NULL;
 	lxw_worksheet *ws = xw_sheet(x, "集計", widths);
 	lxw_row_t row = 0, first, chapters_end;
-	char buf[256];
+	char buf[256], asof[64];
 
 	if (!ws)
 		return;
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-	snprintf(buf, sizeof(buf), "%s 実施率の集計 (基準日 %s)", r->era,
-		 r->as_of);
+	text_wareki_date(r->as_of, asof, sizeof(asof));
+	snprintf(buf, sizeof(buf), "%s 実施率の集計 (基準日 %s)", r->era, asof);
 	xw_str(x, ws, row++, 0, buf, XF_TITLE);
 	row++;
 	xw_header(x, ws, row++, head1, 6);

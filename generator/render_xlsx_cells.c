@@ -344,6 +344,16 @@ void xw_grade_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first,
 
 /* --- formats --------------------------------------------------------- */
 
+/* Dates in 和暦, as the PDFs print them.  [$-411] (ja-JP) with the era
+ * codes g (R) / ggg (令和) and e (the year in the era): Excel and
+ * LibreOffice (7.4) both display these; LibreOffice shows the serial
+ * number for the BCP 47 form [$-ja-JP-x-gannen].  Both show the first
+ * year of an era as 1 (令和1年), where the PDFs say 元年.  The long form
+ * (令和8年1月31日) is for the cover, the short one (R8.1.31) for table
+ * columns 11 wide. */
+#define WAREKI_LONG  "[$-411]ggge\"年\"m\"月\"d\"日\""
+#define WAREKI_SHORT "[$-411]ge.m.d"
+
 static lxw_format *fmt(struct xw *x, bool border, bool bold, double size,
 		       bool wrap, lxw_color_t fill)
 {
@@ -397,7 +407,7 @@ void xw_formats(struct xw *x)
 	format_set_font_color(x->f[XF_LINK], LXW_COLOR_BLUE);
 	x->f[XF_NOTE] = fmt(x, false, false, 10, false, 0);
 	x->f[XF_DATE] = fmt(x, true, false, 10, false, 0);
-	format_set_num_format(x->f[XF_DATE], "yyyy-mm-dd");
+	format_set_num_format(x->f[XF_DATE], WAREKI_SHORT);
 	format_set_align(x->f[XF_DATE], LXW_ALIGN_CENTER);
 	/* the auditor's cells: unlocked, tinted so that they are seen */
 	x->f[XF_INPUT] = fmt(x, true, false, 10, true, 0xFFF9DB);
@@ -407,8 +417,14 @@ void xw_formats(struct xw *x)
 	format_set_align(x->f[XF_INPUT_C], LXW_ALIGN_CENTER);
 	x->f[XF_INPUT_D] = fmt(x, true, false, 10, false, 0xFFF9DB);
 	format_set_unlocked(x->f[XF_INPUT_D]);
-	format_set_num_format(x->f[XF_INPUT_D], "yyyy-mm-dd");
+	format_set_num_format(x->f[XF_INPUT_D], WAREKI_SHORT);
 	format_set_align(x->f[XF_INPUT_D], LXW_ALIGN_CENTER);
+	/* left like the cover's other values (general would put a date,
+	 * a number, on the right) */
+	x->f[XF_COVER_D] = fmt(x, true, false, 10, false, 0xFFF9DB);
+	format_set_unlocked(x->f[XF_COVER_D]);
+	format_set_num_format(x->f[XF_COVER_D], WAREKI_LONG);
+	format_set_align(x->f[XF_COVER_D], LXW_ALIGN_LEFT);
 }
 
 /* --- dates, protection, formulas ------------------------------------ */

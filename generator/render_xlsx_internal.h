@@ -41,10 +41,11 @@ enum xfmt {
 	XF_BLUE,    /* conditional: 推奨事項 */
 	XF_LINK,    /* hyperlink */
 	XF_NOTE,    /* a line of text that runs over the empty cells */
-	XF_DATE,    /* bordered, centred date */
+	XF_DATE,    /* bordered, centred date in short 和暦 (R8.1.31) */
 	XF_INPUT,   /* an auditor's cell: unlocked, tinted, wrapped */
 	XF_INPUT_C, /* the same, centred */
-	XF_INPUT_D, /* the same, a date */
+	XF_INPUT_D, /* the same, a date in short 和暦 */
+	XF_COVER_D, /* the cover's date input: long 和暦, left-aligned */
 	XF_COUNT
 };
 

@@ -214,7 +214,7 @@ void xw_answers(struct xw *x)
 		xw_str(x, ws, row, 5, answer_status_name(a->status), XF_CELL_C);
 		xw_str(x, ws, row, 6, ra->evidence_ids, XF_CELL);
 		xw_str(x, ws, row, 7, ra->comment, XF_CELL);
-		xw_str(x, ws, row, 8, ra->by->answered_on, XF_CELL_C);
+		xw_date(x, ws, row, 8, ra->by->answered_on, XF_DATE);
 		xw_str(x, ws, row, 9, ra->by->file, XF_CELL);
 		xw_num(x, ws, row, 10, (double)ra->line, XF_NUM);
 		xw_row_done(x, ws, row, 0);
@@ -410,7 +410,7 @@ void xw_plans(struct xw *x)
 		xw_num(x, ws, row, 7, p->progress / 100.0, XF_PCT);
 		xw_str(x, ws, row, 8, plan_status_name(p->status), XF_CELL_C);
 		xw_num(x, ws, row, 9, (double)rp->days_overdue, XF_NUM);
-		xw_str(x, ws, row, 10, e ? e->as_of : "", XF_CELL_C);
+		xw_date(x, ws, row, 10, e ? e->as_of : "", XF_DATE);
 		xw_str(x, ws, row, 11, e ? e->source : "", XF_CELL);
 		xw_row_done(x, ws, row, 0);
 	}
@@ -440,10 +440,10 @@ void xw_plans(struct xw *x)
 	for (size_t i = 0; i < r->nlog; i++, row++) {
 		const struct plan_log_entry *e = &r->log[i];
 		xw_str(x, ws, row, 0, e->plan_id, XF_CELL);
-		xw_str(x, ws, row, 1, e->as_of, XF_CELL_C);
+		xw_date(x, ws, row, 1, e->as_of, XF_DATE);
 		xw_str(x, ws, row, 2, e->status, XF_CELL_C);
 		xw_num(x, ws, row, 3, e->progress / 100.0, XF_PCT);
-		xw_str(x, ws, row, 4, e->due, XF_CELL_C);
+		xw_date(x, ws, row, 4, e->due, XF_DATE);
 		xw_str(x, ws, row, 5, e->reason, XF_CELL);
 		xw_str(x, ws, row, 6, e->note, XF_CELL);
 		xw_str(x, ws, row, 7, e->source, XF_CELL);
@@ -522,7 +522,7 @@ static lxw_row_t progress_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		xw_str(x, ws, row, 2, p->department, XF_CELL);
 		xw_str(x, ws, row, 3, p->role, XF_CELL);
 		xw_str(x, ws, row, 4, p->action, XF_CELL);
-		xw_str(x, ws, row, 5, v[i].now->due, XF_CELL_C);
+		xw_date(x, ws, row, 5, v[i].now->due, XF_DATE);
 		if (v[i].before)
 			xw_num(x, ws, row, 6, v[i].before->progress / 100.0,
 			       XF_PCT);
@@ -536,7 +536,7 @@ static lxw_row_t progress_rows(struct xw *x, lxw_worksheet *ws, lxw_row_t row,
 		       XF_PCT);
 		xw_str(x, ws, row, 9, v[i].now->status, XF_CELL_C);
 		xw_num(x, ws, row, 10, (double)v[i].days_overdue, XF_NUM);
-		xw_str(x, ws, row, 11, v[i].now->as_of, XF_CELL_C);
+		xw_date(x, ws, row, 11, v[i].now->as_of, XF_DATE);
 		xw_str(x, ws, row, 12, note.s ? note.s : "", XF_CELL);
 		xw_row_done(x, ws, row, 0);
 		sbuf_release(&items);
