@@ -74,7 +74,7 @@ t_outputs_same() {
 		$l "$KANSA" score --year 2025 --as-of 2026-01-31 --format json >score.json 2>&1 || miss="$miss [$l score]"
 		$l "$KANSA" findings --year 2025 --as-of 2026-01-31 >findings.txt 2>&1 || miss="$miss [$l findings]"
 		$l "$KANSA" status --year 2025 --as-of 2026-01-31 >status.txt 2>&1 || miss="$miss [$l status]"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 	done
 	out=$(diff -r "$TMPROOT/i18n-ja" "$TMPROOT/i18n-en" -x '*.db' 2>&1) || miss="$miss [differ: $(printf '%s' "$out" | head -5)]"
 	[ -s "$TMPROOT/i18n-ja/items.tsv" ] || miss="$miss [no items]"
@@ -110,7 +110,7 @@ t_values() {
 	[ "$(en "$KANSA" plan list --format tsv --as-of 2026-01-13 2>&1 | grep -c "対応中")" -eq 1 ] || miss="$miss [in-progress is not 対応中]"
 	out=$(en "$KANSA" plan update KP-1 --status finished 2>&1)
 	[ $? -eq 2 ] && printf '%s' "$out" | grep -q "todo, doing, done or confirmed" || miss="$miss [bad status: $out]"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 	if [ -z "$miss" ]; then
 		ok "i18n: option values in both languages under either locale (--by 部署/department, --view 自己評価/self, --status 対応中/doing; --fail-on in the installed test)"
 	else
@@ -147,7 +147,7 @@ t_installed() {
 		cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "c-$l/checklists/policy.txt"
 		cd "c-$l/2025/answers" || { setup_failed "i18n: cd"; return; }
 		council template "$K" template --year 2025
-		cd ../.. || return
+		cd ../.. || { setup_failed "$_tr_current: cd"; return; }
 		for f in 2025/answers/*.ini; do
 			python3 "$ROOT/tests/cli/council_fill.py" "$f" utf-8 議会事務局 >/dev/null || miss="$miss [fill $f]"
 		done
@@ -170,7 +170,7 @@ t_installed() {
 		en) exp="grave, minor, advisory or observation" ;;
 		esac
 		printf '%s' "$out" | grep -q "$exp" || miss="$miss [--fail-on: $out]"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 		if [ -z "$miss" ]; then
 			ok "i18n: installed kansa, LANG=$([ $l = ja ] && echo ja_JP || echo C).UTF-8: init, template from a subfolder, run and a usage error in $([ $l = ja ] && echo Japanese || echo English)"
 		else

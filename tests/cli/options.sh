@@ -26,7 +26,7 @@ t_options_parse() {
 	bad=""
 	n=0
 	"$KANSA" init "$TMPROOT/options-ws" >/dev/null 2>&1 || { setup_failed "options: init"; return; }
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 	cmds=$("$KANSA" help | awk '/^  [a-z-]+ +/ {print $1}')
 	for c in $cmds; do
 		"$KANSA" help "$c" | sed -n 's/^  \(-., \)\{0,1\}--\([a-z-]*\)\( [^ ]*\)\{0,1\}.*/\2\3/p' >"$TMPROOT/opts"

@@ -98,7 +98,7 @@ t_named() {
 		miss="$miss [a folder without kansa.ini: rc $rc: $out]"
 	out=$("$KANSA" --workspace ws init x 2>&1)
 	[ $? -eq 2 ] || miss="$miss [init took --workspace: $out]"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 	if [ -z "$miss" ]; then
 		ok "workspace: --workspace DIR (before or after the command, or its kansa.ini) and \$KANSA_WORKSPACE from outside; --db and \$KANSA_DB override; a folder that is none is refused (exit 3)"
 	else
@@ -119,7 +119,7 @@ t_settings() {
 	[ -f "$d/ws/data/records.db" ] || miss="$miss [not kansa.ini's database]"
 	out=$("$KANSA" report --year 2025 --as-of 2026-01-31 --only ciso 2>&1) || miss="$miss [report: $out]"
 	[ -f "$d/ws/reports/2025/kansa-2025-ciso.pdf" ] || miss="$miss [not kansa.ini's output: $(ls "$d/ws")]"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 	if [ -z "$miss" ]; then
 		ok "workspace: kansa.ini's database and output folder are followed from a subfolder"
 	else
@@ -143,7 +143,7 @@ t_outside() {
 	[ $? -eq 2 ] || miss="$miss [import without files outside a workspace: $out]"
 	out=$("$KANSA" run --year 2025 2>&1)
 	[ $? -eq 3 ] && printf '%s' "$out" | grep -q "kansa.ini" || miss="$miss [run outside a workspace: $out]"
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 	if [ -z "$miss" ]; then
 		ok "workspace: outside any workspace the commands work as before (./kansa.db; import needs files; run needs kansa.ini)"
 	else
