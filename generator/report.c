@@ -1,6 +1,7 @@
 /* report.c: gathering one fiscal year's report model. */
 #include "report.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -368,6 +369,28 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 	return err;
 }
 
+/* Whether the absolute path is in the folder dir (false when dir cannot
+ * be resolved). */
+static bool under(const char *path, const char *dir)
+{
+	char rd[PATH_MAX];
+	size_t n;
+	if (!realpath(dir, rd))
+		return false;
+	n = strlen(rd);
+	return strncmp(path, rd, n) == 0 && (path[n] == '/' || n == 1);
+}
+
+/* Whether path, as given to kansa import, is outside the workspace: above
+ * the folder it was given in, or absolute and neither in the database's
+ * folder nor in the current one (kansa run's: the workspace's). */
+static bool outside(const char *path, const char *dbdir)
+{
+	if (strncmp(path, "../", 3) == 0)
+		return true;
+	return path[0] == '/' && !under(path, dbdir) && !under(path, ".");
+}
+
 /* The files of a year (kind when not NULL: of that kind only), moved
  * from the store's rows. */
 static enum kansa_err load_inputs(struct store *st, struct report *r,
@@ -387,6 +410,7 @@ static enum kansa_err load_inputs(struct store *st, struct report *r,
 		to->sha256 = v[i].sha256;
 		to->size = v[i].size;
 		to->imported_at = v[i].imported_at;
+		to->outside = outside(to->path, store_dir(st));
 		memset(&v[i], 0, sizeof(v[i]));
 		r->ninputs++;
 	}

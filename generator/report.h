@@ -110,6 +110,7 @@ struct report_input {
 	char *sha256;	   /* of its bytes */
 	long long size;	   /* bytes */
 	char *imported_at; /* when */
+	bool outside;	   /* not in the database's folder (the workspace) */
 };
 
 /* A plan open during the year, as the plans tables show it. */

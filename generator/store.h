@@ -192,6 +192,11 @@ enum kansa_err store_load_audit(struct store *st, int year,
 				struct audit_file *out, bool *found,
 				struct diags *d);
 
+/* The file the year's audit in force came from and when it was imported
+ * (*path and *imported_at NULL when the year has none); caller frees. */
+enum kansa_err store_audit_source(struct store *st, int year, char **path,
+				  char **imported_at, struct diags *d);
+
 /* Every plan in its current state, by ID; caller releases each. */
 enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
 				struct diags *d);
