@@ -331,9 +331,10 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 	return err;
 }
 
-/* Loads and scores one year into (cl, data, score). */
+/* Loads and scores one year as of as_of into (cl, data, score). */
 static enum kansa_err score_year(struct store *st, const struct report *r,
-				 int year, const struct audit_file *audit,
+				 int year, const char *as_of,
+				 const struct audit_file *audit,
 				 struct checklist *cl, struct report_year *data,
 				 struct score_result *score, struct diags *d)
 {
@@ -343,7 +344,7 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 	enum kansa_err err;
 	struct score_input in = {0};
 
-	if ((err = store_load_year(st, year, r->as_of, &rows, d)))
+	if ((err = store_load_year(st, year, as_of, &rows, d)))
 		return err;
 	err = report_year_take(&rows, data);
 	store_year_release(&rows);
@@ -451,6 +452,7 @@ static enum kansa_err gather_previous(struct store *st,
 				      const struct report_options *o,
 				      struct report *r, struct diags *d)
 {
+	struct store_finals fin = {0};
 	bool found;
 	enum kansa_err err;
 
@@ -461,14 +463,19 @@ static enum kansa_err gather_previous(struct store *st,
 		return KANSA_OK;
 	text_wareki_fiscal_year(r->prev_year, r->prev_era, sizeof(r->prev_era));
 	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
-				    d)))
+				    d)) ||
+	    (err = store_load_finals(st, r->prev_year, &fin, d)))
 		return err;
-	if ((err = score_year(st, r, r->prev_year,
-			      found ? &r->prev_audit : NULL, &r->prev_cl,
-			      &r->prev_data, &r->prev_score, d)) ||
-	    (err = findings_compute(&r->prev_score, r->prev_data.who,
-				    r->prev_audit.items, r->prev_audit.n,
-				    &r->prev_findings)))
+	/* a closed year's figures are those of its final report: as of its
+	 * own 基準日, not this year's (REVIEW #5) */
+	err = score_year(st, r, r->prev_year,
+			 fin.n && fin.as_of ? fin.as_of : r->as_of,
+			 found ? &r->prev_audit : NULL, &r->prev_cl,
+			 &r->prev_data, &r->prev_score, d);
+	store_finals_release(&fin);
+	if (err || (err = findings_compute(&r->prev_score, r->prev_data.who,
+					   r->prev_audit.items, r->prev_audit.n,
+					   &r->prev_findings)))
 		return err;
 	return diff_compute(&r->score, &r->prev_score, r->cl.mapping,
 			    r->cl.nmapping, &r->diff);
@@ -508,8 +515,9 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
-	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
-			      &r->cl, &r->data, &r->score, d)) ||
+	    (err = score_year(st, r, o->year, r->as_of,
+			      r->has_audit ? &r->audit : NULL, &r->cl, &r->data,
+			      &r->score, d)) ||
 	    (err = report_year_index(&r->data, &r->score)) ||
 	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
 				    r->audit.n, &r->findings)) ||
