@@ -687,12 +687,17 @@ enum kansa_err report_gather_plans(struct store *st,
 	text_wareki_fiscal_year(r->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if (since)
-		snprintf(pp->since, sizeof(pp->since), "%s", since);
-	else
-		quarter_before(o->as_of, pp->since);
 	if ((err = load_settings(r, o, d)))
 		return err;
+	/* the last plans report recorded, unless --since says (REVIEW #17) */
+	if (!since && (err = store_last_report_before(
+			       st, o->as_of, r->settings.file[REPORT_PLANS],
+			       pp->since, d)))
+		return err;
+	if (since)
+		snprintf(pp->since, sizeof(pp->since), "%s", since);
+	else if ((pp->first = !*pp->since))
+		quarter_before(o->as_of, pp->since);
 	/* a report on plans, not on a year: never a draft */
 	snprintf(r->marking, sizeof(r->marking), "%s",
 		 r->settings.classification ? r->settings.classification : "");

@@ -341,6 +341,13 @@ enum kansa_err store_list_runs(struct store *st, int year,
 			       struct diags *d);
 void store_runs_release(struct store_run_row *v, size_t n);
 
+/* The --as-of of the latest finished run before as_of that wrote a file
+ * named name (a report's file name as of as_of: each as_of in it stands
+ * for the run's own) into out, or "" when there is none. */
+enum kansa_err store_last_report_before(struct store *st, const char *as_of,
+					const char *name, char out[11],
+					struct diags *d);
+
 /* --- consistent reads and closed years (store_records.c) ------------- */
 
 /*

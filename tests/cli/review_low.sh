@@ -1,7 +1,7 @@
 # tests/cli/review_low.sh: LOW findings of the independent review
-# (REVIEW.md #9, #10), each as a new council meets it: a kansa init
+# (REVIEW.md #9, #10, #17), each as a new council meets it: a kansa init
 # workspace with the demo's 2025 files.
-test_plan 2
+test_plan 3
 
 # rl_ws: a kansa init workspace with the demo policy and 2025 files.
 rl_ws() {
@@ -60,5 +60,31 @@ t_rl_year_start_names() {
 	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
 }
 
+# #17: the first plans progress report ever cited a 前回報告 three months
+# earlier that never existed.  It says there was none; the next one cites
+# the first as its 前回報告.
+t_rl_first_plans_report() {
+	ws=$(rl_ws) || { setup_failed "review (low): a workspace"; return; }
+	cd "$ws" || { setup_failed "$_tr_current: cd"; return; }
+	if ! out=$("$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1 &&
+		"$KANSA" report plans --as-of 2026-01-31 --date 2026-02-10 -o p1 2>&1 &&
+		"$KANSA" report plans --as-of 2026-03-31 --date 2026-04-10 -o p2 2>&1); then
+		setup_failed "review (low): kansa run and two plans reports" "$out"
+		return
+	fi
+	one=$(pdftotext p1/kansa-plans-2026-01-31.pdf - 2>/dev/null | tr -d '\n')
+	two=$(pdftotext p2/kansa-plans-2026-03-31.pdf - 2>/dev/null | tr -d '\n')
+	if printf '%s' "$one" | grep -q '前回の報告はないため、進捗は令和7年10月31日現在からの変化を示す' &&
+		! printf '%s' "$one" | grep -q '前回報告' &&
+		printf '%s' "$two" | grep -q '進捗は前回報告（令和8年1月31日現在）からの変化を示す'; then
+		ok "review (low): the first plans report cites no 前回報告; the next cites the first"
+	else
+		not_ok "review (low): the first plans report cites no 前回報告" \
+			"$(printf '%s' "$one" | grep -o '報告する。[^。]*。' | head -1) / $(printf '%s' "$two" | grep -o '報告する。[^。]*。' | head -1)"
+	fi
+	cd "$ROOT" || { setup_failed "$_tr_current: cd"; return; }
+}
+
 t_rl_scope_row
 t_rl_year_start_names
+t_rl_first_plans_report
