@@ -5,8 +5,9 @@ results (build/bench/results.json).
 usage: perfdoc.py --tables RESULTS.json...        print the tables
        perfdoc.py --write DOC.md RESULTS.json...  fill DOC.md's tables
 
-Several result files are merged by size (a later run's size replaces an
-earlier one's; the demo is that of the run with the most sizes), so `make bench BENCH_SIZES="30 300 3000 10000"` and a
+Several result files are merged by size (a later run's size, or its
+failure, replaces an earlier one's; the demo is that of the run with the
+most sizes; files of an older bench's format are left out), so `make bench BENCH_SIZES="30 300 3000 10000"` and a
 separate `BENCH_SIZES=1000` run make one document.  --write replaces what
 lies between each "<!-- bench:NAME -->" and "<!-- /bench:NAME -->" line
 of DOC.md, leaves the prose around them as it is, and with gnuplot draws
@@ -41,8 +42,9 @@ def load(paths):
         sys.exit("perfdoc: no results of this bench's format")
     failed = {}
     for r in sorted(runs, key=lambda r: r["machine"]["date"]):
-        for f in r.get("failed") or []:
+        for f in r.get("failed") or []:  # a later failure hides an earlier run's figures
             failed[f["respondents"]] = f
+            sizes.pop(f["respondents"], None)
         for s in r["sizes"]:
             s["_machine"] = r["machine"]
             sizes[s["respondents"]] = s
