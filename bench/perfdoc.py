@@ -254,7 +254,7 @@ def national(res):
             f"{k_impc:.2f} ({rate:,.0f} answers/s at {n(big['respondents'])} respondents) |",
             f"| the same: one whole `kansa run` | {hms(run_nat)} wall, {hms(cpu_nat)} CPU | whole run, exponents "
             f"{k_run:.2f} / {k_cpu:.2f} |",
-            f"| the same: memory of the run's process tree | {mem_nat / 1024:.1f} GB | tree peak, exponent "
+            f"| the same: memory of the run's process tree (summed PSS) | {mem_nat / 1024:.1f} GB | tree peak, exponent "
             f"{k_mem:.2f} |",
             f"| the same: database, one year / the two a report reads / ten years kept | "
             f"{bpa * NATIONAL_ANSWERS / 1e9:.1f} / {2 * bpa * NATIONAL_ANSWERS / 1e9:.1f} / "
