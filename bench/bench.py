@@ -373,9 +373,10 @@ def reference(ws, db, args24, args25):
         if os.path.exists(os.path.join(ws, db + f)):
             os.remove(os.path.join(ws, db + f))
     res = {"binary": ref, "same": [], "different": [], "missing": []}
-    try:
-        measure([ref] + args24[1:], ws)
-        measure([ref] + args25[1:], ws)
+    try:  # without --timings, which an older kansa may not know
+        for args in (args24, args25):
+            i = args.index("--timings") if "--timings" in args else len(args)
+            measure([ref] + args[1:i] + args[i + 2:], ws)
     except Failed as e:
         res["failed"] = str(e)[-1000:]
         return res
