@@ -113,6 +113,35 @@ bool plan_copy(struct plan *dst, const struct plan *src)
 	       (dst->source = dup0(src->source));
 }
 
+enum kansa_err plans_parse_snapshot(const char *as_of, const char *snapshot,
+				    struct plan *out)
+{
+	struct sbuf b = {0};
+	struct diags d;
+	struct ini_file *f = NULL;
+	struct plan_file pf = {0};
+	enum kansa_err err;
+
+	diags_init(&d);
+	memset(out, 0, sizeof(*out));
+	sbuf_printf(&b, "[kansa]\nkind = plans\nas_of = %s\n%s", as_of,
+		    snapshot);
+	if (!b.s)
+		return KANSA_ERR_NOMEM;
+	err = ini_parse("plan_log", b.s, b.len, NULL, &d, &f);
+	if (!err)
+		err = plans_read(f, NULL, &d, &pf);
+	if (!err && (pf.n != 1 || d.errors))
+		err = KANSA_ERR_DB;
+	if (!err && !plan_copy(out, &pf.plans[0]))
+		err = KANSA_ERR_NOMEM;
+	plan_file_release(&pf);
+	ini_free(f);
+	diags_release(&d);
+	sbuf_release(&b);
+	return err;
+}
+
 bool plan_is_open(const struct plan *p)
 {
 	return p->status != PLAN_DONE && p->status != PLAN_CONFIRMED;
@@ -422,6 +451,7 @@ enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
 	memcpy(out->sha256, f->sha256, sizeof(out->sha256));
 	out->size = f->size;
 	out->as_of = value(&r, k, "as_of");
+	out->as_of_line = ini_key_line(k, "as_of");
 	out->reported_by = value(&r, k, "reported_by");
 	out->role = value(&r, k, "role");
 	if (r.oom)

@@ -62,6 +62,7 @@ struct plan_file {
 	char sha256[65];    /* of its bytes */
 	long long size;	    /* bytes */
 	char *as_of;	    /* [kansa] as_of */
+	long as_of_line;    /* its line */
 	char *reported_by;  /* [kansa] reported_by, or "" */
 	char *role;	    /* [kansa] role of the reporter, or "" */
 	struct plan *plans; /* in file order */
@@ -101,6 +102,14 @@ enum kansa_err plans_read(const struct ini_file *f, const struct checklist *cl,
  */
 bool plans_check_change(const struct plan *old, const struct plan *now,
 			bool by_audit_chief, const char *file, struct diags *d);
+
+/*
+ * Reads a plan's log snapshot (one plans-file section, as plans_format()
+ * writes it) dated as_of into out (caller releases); KANSA_ERR_DB when
+ * the snapshot does not read back as one plan.
+ */
+enum kansa_err plans_parse_snapshot(const char *as_of, const char *snapshot,
+				    struct plan *out);
 
 /* True when a plan is open: neither 完了 nor 確認済. */
 bool plan_is_open(const struct plan *p);

@@ -524,6 +524,8 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = store_load_evidence(st, o->year, &r->evidence, d)) ||
 	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
 	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
+	    (err = store_plans_as_of(st, r->as_of, r->plans, &r->nplans, r->log,
+				     &r->nlog, d)) ||
 	    (err = load_inputs(st, r, NULL, d)) ||
 	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
 	    (err = report_check_evidence(r)) || (err = year_plans(r)) ||

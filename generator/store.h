@@ -201,6 +201,18 @@ enum kansa_err store_audit_source(struct store *st, int year, char **path,
 enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
 				struct diags *d);
 
+/*
+ * Narrows plans and log (as store_load_plans() and store_load_plan_log()
+ * gave them) to what was reported on or before date: log entries dated
+ * after it are dropped, each plan is taken as its latest version by then
+ * (its log snapshot) and a plan not yet reported by then is dropped, so
+ * that a year's report never shows later progress (REVIEW2 #1).
+ */
+enum kansa_err store_plans_as_of(struct store *st, const char *date,
+				 struct plan *plans, size_t *nplans,
+				 struct plan_log_entry *log, size_t *nlog,
+				 struct diags *d);
+
 /* The log of one plan (or of all, plan_id NULL), oldest first. */
 enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
 				   struct plan_log_entry **out, size_t *n,
@@ -223,7 +235,8 @@ struct store_input {
 
 /*
  * The files a year's results are made from: each respondent's current
- * sheet, the evidence registers, the audit file and every plans file, by
+ * sheet, the evidence registers, the audit file and the plans files
+ * imported for it or an earlier year (never a later year's), by
  * kind and path.  Caller releases with store_inputs_release().
  */
 enum kansa_err store_load_inputs(struct store *st, int year,

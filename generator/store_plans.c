@@ -621,17 +621,126 @@ enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
 	return ok ? KANSA_OK : KANSA_ERR_NOMEM;
 }
 
+static void entry_release(struct plan_log_entry *e)
+{
+	free(e->plan_id);
+	free(e->logged_at);
+	free(e->as_of);
+	free(e->status);
+	free(e->due);
+	free(e->reason);
+	free(e->note);
+	free(e->source);
+}
+
 void store_plan_log_release(struct plan_log_entry *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].plan_id);
-		free(v[i].logged_at);
-		free(v[i].as_of);
-		free(v[i].status);
-		free(v[i].due);
-		free(v[i].reason);
-		free(v[i].note);
-		free(v[i].source);
-	}
+	for (size_t i = 0; i < n; i++)
+		entry_release(&v[i]);
 	free(v);
+}
+
+/* The log_id of plan id's latest version (by as_of, then log order), of
+ * all (date NULL) or of those dated on or before date; 0 when none, -1
+ * on a database error. */
+static long long latest_version(sqlite3_stmt *s, const char *id,
+				const char *date)
+{
+	long long r = 0;
+	sqlite3_reset(s);
+	store_bind_text(s, 1, id);
+	if (date)
+		store_bind_text(s, 2, date);
+	else
+		sqlite3_bind_null(s, 2);
+	switch (sqlite3_step(s)) {
+	case SQLITE_ROW:
+		r = sqlite3_column_int64(s, 0);
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		r = -1;
+	}
+	return r;
+}
+
+/* Replaces p by the version logged as log_id. */
+static enum kansa_err plan_from_log(struct store *st, long long log_id,
+				    struct plan *p)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT as_of, source, snapshot "
+					    "FROM plan_log WHERE log_id = ?");
+	struct plan v;
+	enum kansa_err err = KANSA_ERR_DB;
+
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int64(s, 1, log_id);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    !(err = plans_parse_snapshot(
+		      (const char *)sqlite3_column_text(s, 0),
+		      (const char *)sqlite3_column_text(s, 2), &v))) {
+		free(v.source);
+		v.source = col(s, 1);
+		plan_release(p);
+		*p = v;
+		err = p->source ? KANSA_OK : KANSA_ERR_NOMEM;
+	} else if (err == KANSA_ERR_DB) {
+		diags_add(st->d, DIAG_ERROR, st->path, 0,
+			  "plan [%s]: its log entry %lld does not read back "
+			  "as a plan",
+			  p->id, log_id);
+	}
+	sqlite3_finalize(s);
+	return err;
+}
+
+/* Drops the log entries dated after date, keeping the order. */
+static void log_until(const char *date, struct plan_log_entry *log,
+		      size_t *nlog)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < *nlog; i++) {
+		if (strcmp(log[i].as_of, date) <= 0) {
+			log[k++] = log[i];
+			continue;
+		}
+		entry_release(&log[i]);
+	}
+	*nlog = k;
+}
+
+enum kansa_err store_plans_as_of(struct store *st, const char *date,
+				 struct plan *plans, size_t *nplans,
+				 struct plan_log_entry *log, size_t *nlog,
+				 struct diags *d)
+{
+	sqlite3_stmt *s;
+	enum kansa_err err = KANSA_OK;
+	size_t k = 0;
+
+	st->d = d;
+	s = store_prepare(st, "SELECT log_id FROM plan_log WHERE plan_id = ?1 "
+			      "AND (?2 IS NULL OR as_of <= ?2) ORDER BY as_of "
+			      "DESC, log_id DESC LIMIT 1");
+	if (!s)
+		return KANSA_ERR_DB;
+	log_until(date, log, nlog);
+	for (size_t i = 0; i < *nplans; i++) {
+		long long now = latest_version(s, plans[i].id, NULL);
+		long long then = latest_version(s, plans[i].id, date);
+		if (!err && (now < 0 || then < 0))
+			err = KANSA_ERR_DB;
+		else if (!err && then > 0 && then != now)
+			err = plan_from_log(st, then, &plans[i]);
+		if (err || then <= 0) {
+			plan_release(&plans[i]);
+			continue;
+		}
+		plans[k++] = plans[i];
+	}
+	*nplans = k;
+	sqlite3_finalize(s);
+	return err;
 }

@@ -441,7 +441,8 @@ enum kansa_err store_load_inputs(struct store *st, int year,
 		    "respondent WHERE year = ?1 AND retired_at IS NULL UNION "
 		    "SELECT file_id FROM "
 		    "evidence WHERE year = ?1 UNION SELECT file_id FROM audit "
-		    "WHERE year = ?1) OR kind = 'plans' ORDER BY kind, path, "
+		    "WHERE year = ?1) OR (kind = 'plans' AND year <= ?1) ORDER "
+		    "BY kind, path, "
 		    "file_id");
 	if (!s)
 		return KANSA_ERR_DB;
