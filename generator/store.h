@@ -213,6 +213,14 @@ enum kansa_err store_plans_as_of(struct store *st, const char *date,
 				 struct plan_log_entry *log, size_t *nlog,
 				 struct diags *d);
 
+/*
+ * Sets *same when p (dated p->as_of) is the plan's state on that date as
+ * its log has it already (reporting it again changes nothing: e.g. the
+ * plans file kansa year start carried, imported unedited after a later
+ * report); false on a database error.
+ */
+bool store_plan_logged(struct store *st, const struct plan *p, bool *same);
+
 /* The log of one plan (or of all, plan_id NULL), oldest first. */
 enum kansa_err store_load_plan_log(struct store *st, const char *plan_id,
 				   struct plan_log_entry **out, size_t *n,

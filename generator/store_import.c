@@ -81,9 +81,14 @@ static bool classify(struct store *st, struct store_import *im, bool *any)
 		if (!file_known(st, im->year, "plans", im->plan_files[i].sha256,
 				&known))
 			return false;
-		for (size_t k = 0; k < im->plan_files[i].n; k++)
-			changes = changes ||
-				  !im->plan_files[i].plans[k].unchanged;
+		for (size_t k = 0; k < im->plan_files[i].n; k++) {
+			struct plan *p = &im->plan_files[i].plans[k];
+			/* the state on its date as logged already */
+			if (!p->unchanged &&
+			    !store_plan_logged(st, p, &p->unchanged))
+				return false;
+			changes = changes || !p->unchanged;
+		}
 		im->plan_result[i] =
 			known || !changes ? IMPORT_UNCHANGED : IMPORT_NEW;
 		*any = *any || im->plan_result[i] != IMPORT_UNCHANGED;

@@ -744,3 +744,26 @@ enum kansa_err store_plans_as_of(struct store *st, const char *date,
 	sqlite3_finalize(s);
 	return err;
 }
+
+bool store_plan_logged(struct store *st, const struct plan *p, bool *same)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT snapshot FROM plan_log WHERE plan_id = ? AND as_of "
+		    "<= ? ORDER BY as_of DESC, log_id DESC LIMIT 1");
+	struct sbuf snap = {0};
+	int rc;
+
+	*same = false;
+	if (!s)
+		return false;
+	store_bind_text(s, 1, p->id);
+	store_bind_text(s, 2, p->as_of ? p->as_of : "");
+	plans_format(&snap, p);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && snap.s)
+		*same = strcmp((const char *)sqlite3_column_text(s, 0),
+			       snap.s) == 0;
+	sqlite3_finalize(s);
+	sbuf_release(&snap);
+	return (rc == SQLITE_ROW || rc == SQLITE_DONE) && !snap.oom;
+}

@@ -7,7 +7,7 @@
 # reports are reproduced after the next year's progress is imported.
 # Sourced by tests/run.sh.
 
-test_plan 4
+test_plan 5
 
 # The demo's two years run, 2025 closed and its final reports made, and
 # 2026 started; echoes the workspace.
@@ -58,6 +58,25 @@ t_carried_plans() {
 		ok "closed year: the plans file year start carried into 2026 imports unedited, changing nothing"
 	else
 		not_ok "closed year: the unedited carried plans file" "import rc $rc: $out; run rc $rc2: $out2"
+	fi
+	# still unedited beside a later progress report of 2026: the carried
+	# file restates the plans as of its date, which changes nothing
+	tr -d '\r' <"$f" | sed -n '/^\[kansa\]/,/^role/p' |
+		sed 's/^as_of = .*/as_of = 2026-06-30/' >2026/plans-2026-06.ini
+	tr -d '\r' <"$f" | sed -n '/^\[KP-2025-001\]/,/^notes/p' |
+		sed 's/^progress = .*/progress = 80/' >>2026/plans-2026-06.ini
+	out=$("$KANSA" run --year 2026 --as-of 2026-07-31 --date 2026-08-01 2>&1)
+	rc=$?
+	# and again, now that the later report is stored
+	out3=$("$KANSA" run --year 2026 --as-of 2026-07-31 --date 2026-08-01 2>&1)
+	rc3=$?
+	out2=$("$KANSA" plan show KP-2025-001 2>&1)
+	if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "plans 2): 1 new, 0 replaced" &&
+		[ $rc3 -eq 0 ] && printf '%s' "$out3" | grep -q "plans 2): 0 new, 0 replaced" &&
+		printf '%s' "$out2" | grep -q "対応中  80%"; then
+		ok "closed year: the unedited carried file beside a later progress report of 2026 still changes nothing"
+	else
+		not_ok "closed year: the carried file after a later report" "rc $rc: $out; again rc $rc3: $out3; $out2"
 	fi
 	# edited, still dated in the closed year: refused, naming the as_of
 	# line and the new year, not advising to reopen the signed year
