@@ -146,6 +146,51 @@ static void test_plans_file(void **state)
 	diags_release(&d);
 }
 
+/* plans_parse_snapshot(): a plan's log snapshot (plans_format()) reads
+ * back as the same plan, dated as the log entry; a broken one is
+ * refused. */
+static void test_snapshot_round_trip(void **state)
+{
+	struct plan p = {0}, back;
+	char i1[] = "7-4(1)オ", i2[] = "9-9", *items[] = {i1, i2};
+	char id[] = "KP-2025-001", dep[] = "議会事務局",
+	     role[] = "情報セキュリティ責任者", act[] = "ライセンスを更新する",
+	     due[] = "2026-03-31", mdue[] = "2025-04-30", mt[] = "手順書",
+	     mdone[] = "2025-04-28", done[] = "2026-01-20",
+	     notes[] = "\"引用; と # を含む\"";
+	struct milestone ms = {mdue, mt, mdone};
+	struct sbuf a = {0}, b = {0};
+	(void)state;
+	p.id = id;
+	p.items = items;
+	p.nitems = 2;
+	p.finding_year = 2025;
+	p.department = dep;
+	p.role = role;
+	p.action = act;
+	p.due = due;
+	p.milestones = &ms;
+	p.nmilestones = 1;
+	p.status = PLAN_DONE;
+	p.progress = 100;
+	p.completed_on = done;
+	p.notes = notes;
+	plans_format(&a, &p);
+	assert_int_equal(plans_parse_snapshot("2026-01-23", a.s, &back),
+			 KANSA_OK);
+	assert_string_equal(back.as_of, "2026-01-23");
+	plans_format(&b, &back);
+	assert_string_equal(a.s, b.s);
+	plan_release(&back);
+	assert_int_not_equal(plans_parse_snapshot("2026-01-23",
+						  "\n[KP-1]\nstatus = 終わり\n",
+						  &back),
+			     KANSA_OK);
+	plan_release(&back);
+	sbuf_release(&a);
+	sbuf_release(&b);
+}
+
 /* plans_apply_change(): confirming needs 完了 first and --by; closing
  * makes 完了 100 % on the change's date; an existing ID cannot be added. */
 static void test_apply_change(void **state)
@@ -224,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_confirm_only_by_audit_chief),
 		cmocka_unit_test(test_overdue_against_as_of),
 		cmocka_unit_test(test_plans_file),
+		cmocka_unit_test(test_snapshot_round_trip),
 		cmocka_unit_test(test_apply_change),
 		cmocka_unit_test(test_suggest),
 	};
