@@ -490,9 +490,9 @@ out:
 
 /*
  * Scans the decoded text line by line (a trailing '\' is text, not a
- * continuation) and builds in ip the text iniparser is given: the same
- * lines, with " ;" after one that ends in '\' so that iniparser reads
- * the '\' as text too.
+ * continuation) and, when ip is not NULL, builds in it the text
+ * iniparser is given: the same lines, with " ;" after one that ends in
+ * '\' so that iniparser reads the '\' as text too.
  */
 static void scan_text(struct scan *sc, const char *text, struct sbuf *ip)
 {
@@ -526,12 +526,14 @@ static void scan_text(struct scan *sc, const char *text, struct sbuf *ip)
 				  n < line.len ? INI_MAX_LINE - 2
 					       : INI_MAX_LINE,
 				  n < line.len ? " that ends in '\\'" : "");
-		sbuf_add(ip, line.s, line.len);
-		sbuf_add(ip, "\n", 1);
+		if (ip) {
+			sbuf_add(ip, line.s, line.len);
+			sbuf_add(ip, "\n", 1);
+		}
 		scan_line(sc, &cur, line.s, orig.s, lineno);
 		p += n + (nl ? 1 : 0);
 	}
-	if (ip->oom)
+	if (ip && ip->oom)
 		sc->oom = true;
 	sbuf_release(&line);
 	sbuf_release(&orig);
@@ -687,9 +689,10 @@ out:
 	sbuf_release(&want);
 }
 
-enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
-			 const char *const *kinds, struct diags *d,
-			 struct ini_file **out)
+/* ini_parse(), and iniparser's second reading only when checked. */
+static enum kansa_err parse(const char *name, const char *raw, size_t len,
+			    const char *const *kinds, bool checked,
+			    struct diags *d, struct ini_file **out)
 {
 	struct ini_file *f = calloc(1, sizeof(*f));
 	struct scan sc = {f, d, false, false, 0};
@@ -706,15 +709,18 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 	if ((err = text_decode(raw, len, name, d, &text, &textlen,
 			       &f->encoding)))
 		goto out;
-	scan_text(&sc, text, &ip);
+	scan_text(&sc, text, checked ? &ip : NULL);
 	err = KANSA_ERR_NOMEM;
 	if (sc.oom)
 		goto out;
 	if (d->errors == errors) {
-		if ((err = parse_with_iniparser(ip.s ? ip.s : "", ip.len, name,
-						d, &f->dict)))
-			goto out;
-		check_agreement(f, d);
+		if (checked) {
+			if ((err = parse_with_iniparser(ip.s ? ip.s : "",
+							ip.len, name, d,
+							&f->dict)))
+				goto out;
+			check_agreement(f, d);
+		}
 		check_kind(f, kinds, d);
 	}
 	err = d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
@@ -731,8 +737,23 @@ out:
 	return err;
 }
 
-enum kansa_err ini_load(const char *path, const char *const *kinds,
-			struct diags *d, struct ini_file **out)
+enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
+			 const char *const *kinds, struct diags *d,
+			 struct ini_file **out)
+{
+	return parse(name, raw, len, kinds, true, d, out);
+}
+
+enum kansa_err ini_parse_bulk(const char *name, const char *raw, size_t len,
+			      const char *const *kinds, struct diags *d,
+			      struct ini_file **out)
+{
+	return parse(name, raw, len, kinds, false, d, out);
+}
+
+/* Reads path and parses it, checked or not. */
+static enum kansa_err load(const char *path, const char *const *kinds,
+			   bool checked, struct diags *d, struct ini_file **out)
 {
 	char *raw = NULL;
 	size_t len;
@@ -740,7 +761,19 @@ enum kansa_err ini_load(const char *path, const char *const *kinds,
 
 	*out = NULL;
 	if (!err)
-		err = ini_parse(path, raw, len, kinds, d, out);
+		err = parse(path, raw, len, kinds, checked, d, out);
 	free(raw);
 	return err;
+}
+
+enum kansa_err ini_load(const char *path, const char *const *kinds,
+			struct diags *d, struct ini_file **out)
+{
+	return load(path, kinds, true, d, out);
+}
+
+enum kansa_err ini_load_bulk(const char *path, const char *const *kinds,
+			     struct diags *d, struct ini_file **out)
+{
+	return load(path, kinds, false, d, out);
 }
