@@ -44,7 +44,8 @@
 #define INI_MAX_BYTES (16u * 1024 * 1024)
 
 struct ini_key {
-	char *name;  /* as written in the file */
+	char *name;  /* as written in the file; the one allocation of
+		      * all four strings (ini_free frees it alone) */
 	char *lower; /* as iniparser knows it */
 	char *raw;   /* its value as kansa's scan (and iniparser) read it */
 	char *value; /* raw without white space of any kind at either end
@@ -60,7 +61,8 @@ struct ini_key {
 extern unsigned long ini_disagreements;
 
 struct ini_section {
-	char *name;	      /* as written, without brackets */
+	char *name;	      /* as written, without brackets (one
+			       * allocation with lower) */
 	char *lower;	      /* as iniparser knows it */
 	long line;	      /* where the [header] is */
 	struct ini_key *keys; /* in file order */

@@ -688,6 +688,13 @@ bool text_is_blank(uint32_t cp)
 
 char *text_trim(const char *s)
 {
+	size_t b, e;
+	text_trim_span(s, &b, &e);
+	return strndup(s + b, e - b);
+}
+
+void text_trim_span(const char *s, size_t *from, size_t *to)
+{
 	size_t n = strlen(s), b = 0, e = 0;
 	uint32_t cp;
 	int l;
@@ -706,7 +713,8 @@ char *text_trim(const char *s)
 		if (!text_is_blank(cp))
 			e = i;
 	}
-	return strndup(s + b, e - b);
+	*from = b;
+	*to = e;
 }
 
 size_t text_distance(const char *a, const char *b)

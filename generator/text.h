@@ -53,6 +53,8 @@ bool text_is_blank(uint32_t cp);
 /* s without blank characters (text_is_blank) at either end, as a new
  * string (NULL when out of memory). */
 char *text_trim(const char *s);
+/* Where text_trim(s) starts and ends in s: [*from, *to). */
+void text_trim_span(const char *s, size_t *from, size_t *to);
 /* Levenshtein distance of a and b in characters (their first 64). */
 size_t text_distance(const char *a, const char *b);
 /* The word of words[0..n) nearest to s, when a reader would call it a
