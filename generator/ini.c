@@ -395,8 +395,16 @@ static int iniparser_value(const char *s, char *key, char *val)
 	if (eq && eq != s) {
 		for (after = eq + 1; isspace((unsigned char)*after); after++)
 			;
-		if (*after && *after != '"' && *after != '\'' &&
-		    !strpbrk(after, ";#")) {
+		/* "key =" with nothing after: only the fifth format matches
+		 * ("%[^=] %[=]"), an empty value (every blank comment of a
+		 * sheet went through five sscanf() calls) */
+		if (!*after) {
+			memcpy(key, s, (size_t)(eq - s));
+			key[eq - s] = '\0';
+			val[0] = '\0';
+			return 1;
+		}
+		if (*after != '"' && *after != '\'' && !strpbrk(after, ";#")) {
 			char *t;
 			memcpy(key, s, (size_t)(eq - s));
 			key[eq - s] = '\0';
