@@ -41,6 +41,11 @@ enum kansa_err text_decode(const char *buf, size_t len, const char *file,
  * normalises to the same text as its UTF-8 original.
  */
 char *text_nfkc(const char *s, size_t n);
+/* Whether NFKC leaves cp alone whatever surrounds it (ASCII but NUL,
+ * hiragana, katakana, CJK unified ideographs: no decomposition, and no
+ * composition with another character: tests/unit/test_nfkc.c checks it
+ * against libunistring).  text_nfkc() copies text of these alone. */
+bool text_nfkc_inert(uint32_t cp);
 
 /* Decodes one code point at s (n bytes left); returns its length, or -1. */
 int text_u8_next(const char *s, size_t n, uint32_t *cp);
