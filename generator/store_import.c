@@ -343,8 +343,7 @@ static bool batch_room(struct store *st, struct row **v, size_t len,
 	while (c < len + n)
 		c *= 2;
 	if (!(g = realloc(*v, c * sizeof(*g)))) {
-		diags_add(st->d, DIAG_ERROR, st->path, 0,
-			  "out of memory while saving answers");
+		diags_add(st->d, DIAG_ERROR, st->path, 0, "out of memory");
 		return false;
 	}
 	*v = g;
