@@ -1,7 +1,9 @@
 /* store_import.c: the write side of a fiscal year: an import's
  * answers, evidence, audit and plans in one transaction, and the
- * results of `kansa verify`.  Statements are prepared once per
- * connection (store_cached) and the page cache is sized for the import. */
+ * results of `kansa verify` (one transaction).  Statements are
+ * prepared once per connection (store_cached), the page cache is sized
+ * for the import, and answers and their evidence links go in by
+ * multi-row INSERTs of many sheets at a time (struct batch). */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
