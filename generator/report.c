@@ -1,6 +1,7 @@
 /* report.c: gathering one fiscal year's report model. */
 #include "report.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,9 +331,10 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 	return err;
 }
 
-/* Loads and scores one year into (cl, data, score). */
+/* Loads and scores one year as of as_of into (cl, data, score). */
 static enum kansa_err score_year(struct store *st, const struct report *r,
-				 int year, const struct audit_file *audit,
+				 int year, const char *as_of,
+				 const struct audit_file *audit,
 				 struct checklist *cl, struct report_year *data,
 				 struct score_result *score, struct diags *d)
 {
@@ -342,7 +344,7 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 	enum kansa_err err;
 	struct score_input in = {0};
 
-	if ((err = store_load_year(st, year, r->as_of, &rows, d)))
+	if ((err = store_load_year(st, year, as_of, &rows, d)))
 		return err;
 	err = report_year_take(&rows, data);
 	store_year_release(&rows);
@@ -368,6 +370,28 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 	return err;
 }
 
+/* Whether the absolute path is in the folder dir (false when dir cannot
+ * be resolved). */
+static bool under(const char *path, const char *dir)
+{
+	char rd[PATH_MAX];
+	size_t n;
+	if (!realpath(dir, rd))
+		return false;
+	n = strlen(rd);
+	return strncmp(path, rd, n) == 0 && (path[n] == '/' || n == 1);
+}
+
+/* Whether path, as given to kansa import, is outside the workspace: above
+ * the folder it was given in, or absolute and neither in the database's
+ * folder nor in the current one (kansa run's: the workspace's). */
+static bool outside(const char *path, const char *dbdir)
+{
+	if (strncmp(path, "../", 3) == 0)
+		return true;
+	return path[0] == '/' && !under(path, dbdir) && !under(path, ".");
+}
+
 /* The files of a year (kind when not NULL: of that kind only), moved
  * from the store's rows. */
 static enum kansa_err load_inputs(struct store *st, struct report *r,
@@ -387,6 +411,7 @@ static enum kansa_err load_inputs(struct store *st, struct report *r,
 		to->sha256 = v[i].sha256;
 		to->size = v[i].size;
 		to->imported_at = v[i].imported_at;
+		to->outside = outside(to->path, store_dir(st));
 		memset(&v[i], 0, sizeof(v[i]));
 		r->ninputs++;
 	}
@@ -427,6 +452,7 @@ static enum kansa_err gather_previous(struct store *st,
 				      const struct report_options *o,
 				      struct report *r, struct diags *d)
 {
+	struct store_finals fin = {0};
 	bool found;
 	enum kansa_err err;
 
@@ -437,14 +463,19 @@ static enum kansa_err gather_previous(struct store *st,
 		return KANSA_OK;
 	text_wareki_fiscal_year(r->prev_year, r->prev_era, sizeof(r->prev_era));
 	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
-				    d)))
+				    d)) ||
+	    (err = store_load_finals(st, r->prev_year, &fin, d)))
 		return err;
-	if ((err = score_year(st, r, r->prev_year,
-			      found ? &r->prev_audit : NULL, &r->prev_cl,
-			      &r->prev_data, &r->prev_score, d)) ||
-	    (err = findings_compute(&r->prev_score, r->prev_data.who,
-				    r->prev_audit.items, r->prev_audit.n,
-				    &r->prev_findings)))
+	/* a closed year's figures are those of its final report: as of its
+	 * own 基準日, not this year's (REVIEW #5) */
+	err = score_year(st, r, r->prev_year,
+			 fin.n && fin.as_of ? fin.as_of : r->as_of,
+			 found ? &r->prev_audit : NULL, &r->prev_cl,
+			 &r->prev_data, &r->prev_score, d);
+	store_finals_release(&fin);
+	if (err || (err = findings_compute(&r->prev_score, r->prev_data.who,
+					   r->prev_audit.items, r->prev_audit.n,
+					   &r->prev_findings)))
 		return err;
 	return diff_compute(&r->score, &r->prev_score, r->cl.mapping,
 			    r->cl.nmapping, &r->diff);
@@ -484,8 +515,9 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
-	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
-			      &r->cl, &r->data, &r->score, d)) ||
+	    (err = score_year(st, r, o->year, r->as_of,
+			      r->has_audit ? &r->audit : NULL, &r->cl, &r->data,
+			      &r->score, d)) ||
 	    (err = report_year_index(&r->data, &r->score)) ||
 	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
 				    r->audit.n, &r->findings)) ||
@@ -655,12 +687,17 @@ enum kansa_err report_gather_plans(struct store *st,
 	text_wareki_fiscal_year(r->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if (since)
-		snprintf(pp->since, sizeof(pp->since), "%s", since);
-	else
-		quarter_before(o->as_of, pp->since);
 	if ((err = load_settings(r, o, d)))
 		return err;
+	/* the last plans report recorded, unless --since says (REVIEW #17) */
+	if (!since && (err = store_last_report_before(
+			       st, o->as_of, r->settings.file[REPORT_PLANS],
+			       pp->since, d)))
+		return err;
+	if (since)
+		snprintf(pp->since, sizeof(pp->since), "%s", since);
+	else if ((pp->first = !*pp->since))
+		quarter_before(o->as_of, pp->since);
 	/* a report on plans, not on a year: never a draft */
 	snprintf(r->marking, sizeof(r->marking), "%s",
 		 r->settings.classification ? r->settings.classification : "");
