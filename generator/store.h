@@ -289,6 +289,18 @@ struct store_check {
  * write records or reports call it first, so that nothing is made from a
  * damaged database. */
 enum kansa_err store_quick_check(struct store *st, struct diags *d);
+/* The same check on a thread of its own with a connection of its own
+ * (the second core), while the caller goes on reading through st: *out
+ * is then given to store_quick_check_finish(), which waits for it and
+ * returns (with its diagnostic) what store_quick_check() would have;
+ * nothing made meanwhile may be published before.  Where no thread can
+ * be made, the check runs at once. */
+struct store_quick;
+enum kansa_err store_quick_check_start(struct store *st,
+				       struct store_quick **out,
+				       struct diags *d);
+/* Waits for the check and frees q (NULL: KANSA_OK). */
+enum kansa_err store_quick_check_finish(struct store_quick *q, struct diags *d);
 enum kansa_err store_check(struct store *st, struct store_check *c);
 void store_check_release(struct store_check *c);
 
