@@ -486,7 +486,7 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 				    d)) ||
 	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
 			      &r->cl, &r->data, &r->score, d)) ||
-	    (err = report_year_index(&r->data, &r->score)) ||
+	    (err = report_year_index(&r->data, &r->score, &r->cl)) ||
 	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
 				    r->audit.n, &r->findings)) ||
 	    (err = store_load_evidence(st, o->year, &r->evidence, d)) ||

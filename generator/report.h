@@ -249,7 +249,8 @@ struct report {
 struct store_year;
 enum kansa_err report_year_take(struct store_year *y, struct report_year *out);
 enum kansa_err report_year_index(struct report_year *y,
-				 const struct score_result *score);
+				 const struct score_result *score,
+				 const struct checklist *cl);
 void report_year_release(struct report_year *y);
 
 /* Called by report_gather (report_audit.c): each evidence file's state;

@@ -65,45 +65,32 @@ void report_year_release(struct report_year *y)
 	memset(y, 0, sizeof(*y));
 }
 
-static int by_item_then_order(const void *a, const void *b)
-{
-	const struct report_answer *x = *(const struct report_answer *const *)a;
-	const struct report_answer *y = *(const struct report_answer *const *)b;
-	int c = strcmp(x->a->item_id, y->a->item_id);
-	return c ? c : (x > y) - (x < y);
-}
-
-/* The answers sorted by item, then in their order; each item's found by
- * binary search. */
+/* The answers grouped by item (score_answers_by_item(): no sort by ID),
+ * each item's in their order. */
 enum kansa_err report_year_index(struct report_year *y,
-				 const struct score_result *score)
+				 const struct score_result *score,
+				 const struct checklist *cl)
 {
+	size_t *order = NULL;
+	struct score_span *span = NULL;
 	size_t na = y->nanswers;
+
 	y->by_item = calloc(na + 1, sizeof(*y->by_item));
 	y->items = calloc(score->nitems + 1, sizeof(*y->items));
-	if (!y->by_item || !y->items)
+	if (!y->by_item || !y->items ||
+	    score_answers_by_item(cl->items, cl->nitems, y->scored, na, &order,
+				  &span))
 		return KANSA_ERR_NOMEM;
-	for (size_t i = 0; i < na; i++)
-		y->by_item[i] = &y->answers[i];
-	qsort(y->by_item, na, sizeof(*y->by_item), by_item_then_order);
+	for (size_t k = 0; k < na; k++)
+		y->by_item[k] = &y->answers[order[k]];
 	for (size_t i = 0; i < score->nitems; i++) {
 		struct report_item *it = &y->items[i];
-		const char *id = score->items[i].item->id;
-		size_t lo = 0, hi = na;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(y->by_item[mid]->a->item_id, id) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
 		it->score = &score->items[i];
-		it->answers = &y->by_item[lo];
-		while (lo + it->nanswers < na &&
-		       strcmp(y->by_item[lo + it->nanswers]->a->item_id, id) ==
-			       0)
-			it->nanswers++;
+		it->answers = &y->by_item[span[i].first];
+		it->nanswers = span[i].n;
 	}
 	y->nitems = score->nitems;
+	free(order);
+	free(span);
 	return KANSA_OK;
 }
