@@ -332,7 +332,8 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 
 /* Loads and scores one year into (cl, data, score). */
 static enum kansa_err score_year(struct store *st, const struct report *r,
-				 int year, const struct audit_file *audit,
+				 int year, bool texts,
+				 const struct audit_file *audit,
 				 struct checklist *cl, struct report_year *data,
 				 struct score_result *score, struct diags *d)
 {
@@ -342,7 +343,7 @@ static enum kansa_err score_year(struct store *st, const struct report *r,
 	enum kansa_err err;
 	struct score_input in = {0};
 
-	if ((err = store_load_year(st, year, r->as_of, &rows, d)))
+	if ((err = store_load_year(st, year, r->as_of, texts, &rows, d)))
 		return err;
 	err = report_year_take(&rows, data);
 	store_year_release(&rows);
@@ -439,7 +440,7 @@ static enum kansa_err gather_previous(struct store *st,
 	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
 				    d)))
 		return err;
-	if ((err = score_year(st, r, r->prev_year,
+	if ((err = score_year(st, r, r->prev_year, false,
 			      found ? &r->prev_audit : NULL, &r->prev_cl,
 			      &r->prev_data, &r->prev_score, d)) ||
 	    (err = findings_compute(&r->prev_score, r->prev_data.who,
@@ -484,8 +485,9 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	    (err = load_weights(r, o->templates, d)) ||
 	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
-	    (err = score_year(st, r, o->year, r->has_audit ? &r->audit : NULL,
-			      &r->cl, &r->data, &r->score, d)) ||
+	    (err = score_year(st, r, o->year, true,
+			      r->has_audit ? &r->audit : NULL, &r->cl, &r->data,
+			      &r->score, d)) ||
 	    (err = report_year_index(&r->data, &r->score, &r->cl)) ||
 	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
 				    r->audit.n, &r->findings)) ||

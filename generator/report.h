@@ -20,6 +20,7 @@
 #include "findings.h"
 #include "plans.h"
 #include "score.h"
+#include "strpool.h"
 
 struct store;
 
@@ -74,9 +75,9 @@ struct report_respondent {
 struct report_answer {
 	const struct score_answer *a;	    /* item, status, evidence counted */
 	const struct report_respondent *by; /* who answered */
-	char *comment;			    /* or "" */
-	char *evidence_ids;		    /* "EV-1, EV-2", or "" */
-	long line;			    /* its line in its sheet */
+	const char *comment;		    /* or "" (NULL in prev_data) */
+	const char *evidence_ids; /* "EV-1, EV-2", or "" (NULL in prev_data) */
+	long line;		  /* its line in its sheet */
 };
 
 /* A scored item and its answers. */
@@ -101,6 +102,8 @@ struct report_year {
 				      (this year only; NULL in prev_data) */
 	size_t nitems;
 	const struct report_answer **by_item; /* what items[] point into */
+	struct strpool strings; /* the answers' item IDs, comments and
+				   evidence IDs (taken from the store's) */
 };
 
 /* A file a year's results are made from. */

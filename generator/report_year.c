@@ -38,6 +38,8 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 		memset(from, 0, sizeof(*from));
 	}
 	out->nanswers = na;
+	out->strings = y->strings;
+	memset(&y->strings, 0, sizeof(y->strings));
 	return KANSA_OK;
 }
 
@@ -51,17 +53,13 @@ void report_year_release(struct report_year *y)
 		free(y->respondents[i].answered_on);
 		free(y->respondents[i].file);
 	}
-	for (size_t i = 0; i < y->nanswers; i++) {
-		free((char *)y->scored[i].item_id);
-		free(y->answers[i].comment);
-		free(y->answers[i].evidence_ids);
-	}
 	free(y->who);
 	free(y->scored);
 	free(y->respondents);
 	free(y->answers);
 	free(y->items);
 	free(y->by_item);
+	strpool_release(&y->strings);
 	memset(y, 0, sizeof(*y));
 }
 

@@ -17,6 +17,7 @@
 #include "evidence.h"
 #include "plans.h"
 #include "score.h"
+#include "strpool.h"
 
 struct store;
 
@@ -157,11 +158,12 @@ struct store_year_respondent {
 
 /* One answer of a year as stored. */
 struct store_year_answer {
-	struct score_answer a; /* respondent index, item (owned), status,
-				  evidence counted */
-	char *comment;	       /* or "" */
-	char *evidence_ids;    /* "EV-1, EV-2", or "" */
-	long line;	       /* its line in its sheet */
+	struct score_answer a;	  /* respondent index, item (the pool's),
+				     status, evidence counted */
+	const char *comment;	  /* or ""; the pool's; NULL without texts */
+	const char *evidence_ids; /* "EV-1, EV-2", or ""; the pool's; NULL
+				     without texts */
+	long line;		  /* its line in its sheet */
 };
 
 /* A year's respondents and answers, as rows. */
@@ -173,16 +175,21 @@ struct store_year {
 	size_t nrespondents;
 	struct store_year_answer *answers; /* by respondent, sheet order */
 	size_t nanswers;
+	struct strpool strings; /* the answers' item IDs, comments and
+				   evidence IDs, each distinct one once */
 };
 
 /*
  * Loads a year's respondents and answers; each answer counts its cited
  * evidence and how much of it is valid as of a date (recorded, present,
- * unchanged at the last verify, not expired).  KANSA_ERR_NOTFOUND when
- * nothing was imported for the year.
+ * unchanged at the last verify, not expired).  Without texts, the
+ * answers' comments and evidence IDs are not kept (NULL): what scoring
+ * needs only.  KANSA_ERR_NOTFOUND when nothing was imported for the
+ * year.
  */
 enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
-			       struct store_year *out, struct diags *d);
+			       bool texts, struct store_year *out,
+			       struct diags *d);
 void store_year_release(struct store_year *y);
 /* The latest year before year with imported answers, or 0. */
 int store_previous_year(struct store *st, int year);

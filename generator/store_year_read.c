@@ -20,13 +20,9 @@ void store_year_release(struct store_year *y)
 		free(r->answered_on);
 		free(r->file);
 	}
-	for (size_t i = 0; i < y->nanswers; i++) {
-		free((char *)y->answers[i].a.item_id);
-		free(y->answers[i].comment);
-		free(y->answers[i].evidence_ids);
-	}
 	free(y->respondents);
 	free(y->answers);
+	strpool_release(&y->strings);
 	memset(y, 0, sizeof(*y));
 }
 
@@ -330,59 +326,138 @@ static const char *cited_ids(const struct cited *c, long long respondent,
 	return "";
 }
 
+/* An answer's place in the order the year keeps them in: by
+ * respondent_id, then as imported (rowid). */
+struct answer_key {
+	long long respondent; /* respondent_id */
+	long long rowid;      /* the answer's */
+	size_t i;	      /* its row as read */
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct answer_key *x = a, *y = b;
+	if (x->respondent != y->respondent)
+		return x->respondent < y->respondent ? -1 : 1;
+	return (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+/* Puts the rows in the keys' order (sorted here), in place: each cycle
+ * of the permutation moved round once. */
+static void order_rows(struct store_year_answer *rows, struct answer_key *k,
+		       size_t n)
+{
+	qsort(k, n, sizeof(*k), by_key);
+	for (size_t i = 0; i < n; i++) {
+		struct store_year_answer tmp;
+		size_t j = i;
+		if (k[i].i == (size_t)-1 || k[i].i == i)
+			continue;
+		tmp = rows[i];
+		while (k[j].i != i) {
+			size_t from = k[j].i;
+			rows[j] = rows[from];
+			k[j].i = (size_t)-1;
+			j = from;
+		}
+		rows[j] = tmp;
+		k[j].i = (size_t)-1;
+	}
+}
+
+/* What every row of the year's answers is read with. */
+struct answer_reading {
+	const struct id_index *byid; /* respondent_id -> index */
+	struct valid_set valid;	     /* valid evidence IDs */
+	struct cited cited;	     /* each answer's evidence IDs */
+	bool texts;		     /* keep comments and evidence IDs */
+};
+
+/* The pool's copy of column i of s. */
+static const char *pool_col(struct strpool *p, sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	return v ? strpool_add(p, v, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+/* One answer row of s into row; false when out of memory. */
+static bool take_answer(sqlite3_stmt *s, struct store_year *out,
+			const struct answer_reading *rd,
+			struct store_year_answer *row)
+{
+	long long rid = sqlite3_column_int64(s, 0);
+	const char *ids;
+	int stt;
+
+	row->a.respondent = index_of(rd->byid, out->nrespondents, rid);
+	if (!(row->a.item_id = pool_col(&out->strings, s, 1)))
+		return false;
+	stt = answer_status_parse((const char *)sqlite3_column_text(s, 2));
+	row->a.status = stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
+	ids = cited_ids(&rd->cited, rid, row->a.item_id);
+	count_evidence(ids, &rd->valid, &row->a.evidence,
+		       &row->a.evidence_valid);
+	row->line = sqlite3_column_int64(s, 4);
+	row->comment = row->evidence_ids = NULL;
+	if (!rd->texts)
+		return true;
+	row->comment = pool_col(&out->strings, s, 3);
+	row->evidence_ids = strpool_add(&out->strings, ids, strlen(ids));
+	return row->comment && row->evidence_ids;
+}
+
+/* The year's answers, read in the order SQLite finds cheapest (an ORDER
+ * BY of the rowid within each respondent made it sort them in a
+ * temporary b-tree: a third of the reading) and put in order here. */
 static bool load_year_answers(struct store *st, int year, const char *as_of,
-			      struct store_year *out, const long long *ids)
+			      bool texts, struct store_year *out,
+			      const long long *ids)
 {
 	sqlite3_stmt *s = store_prepare(
 		st, "SELECT a.respondent_id, a.item_id, a.status, a.comment, "
-		    "a.source_line FROM answer a CROSS JOIN respondent r ON "
-		    "r.respondent_id = a.respondent_id WHERE r.year = ?1 "
-		    "ORDER BY a.respondent_id, a.rowid");
-	struct valid_set valid;
-	struct cited cited = {0};
-	struct id_index *byid = index_ids(ids, out->nrespondents);
-	size_t cap = 0;
-	bool ok = s != NULL && byid && load_valid(st, year, as_of, &valid) &&
-		  load_cited(st, year, &cited);
+		    "a.source_line, a.rowid FROM answer a CROSS JOIN "
+		    "respondent r ON r.respondent_id = a.respondent_id WHERE "
+		    "r.year = ?1");
+	struct answer_reading rd = {index_ids(ids, out->nrespondents),
+				    {NULL, 0},
+				    {NULL, 0, 0},
+				    texts};
+	struct answer_key *keys = NULL;
+	size_t cap = 0, kcap = 0;
+	bool ok = s != NULL && rd.byid &&
+		  load_valid(st, year, as_of, &rd.valid) &&
+		  load_cited(st, year, &rd.cited);
 
 	if (s)
 		sqlite3_bind_int(s, 1, year);
 	while (ok && sqlite3_step(s) == SQLITE_ROW) {
-		struct store_year_answer *row;
-		void *g = grow(out->answers, out->nanswers, &cap, sizeof(*row));
-		int stt;
-		if (!(ok = g != NULL))
+		size_t n = out->nanswers;
+		void *g = grow(out->answers, n, &cap, sizeof(*out->answers));
+		void *gk = g ? grow(keys, n, &kcap, sizeof(*keys)) : NULL;
+		if (g)
+			out->answers = g;
+		if (gk)
+			keys = gk;
+		if (!(ok = g && gk))
 			break;
-		out->answers = g;
-		row = &out->answers[out->nanswers++];
-		row->a.respondent = index_of(byid, out->nrespondents,
-					     sqlite3_column_int64(s, 0));
-		row->a.item_id = store_col_dup(s, 1);
-		stt = answer_status_parse(
-			(const char *)sqlite3_column_text(s, 2));
-		row->a.status =
-			stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
-		row->comment = store_col_dup(s, 3);
-		row->evidence_ids =
-			strdup(cited_ids(&cited, sqlite3_column_int64(s, 0),
-					 row->a.item_id ? row->a.item_id : ""));
-		row->line = sqlite3_column_int64(s, 4);
-		ok = row->a.item_id && row->comment && row->evidence_ids;
-		if (ok)
-			count_evidence(row->evidence_ids, &valid,
-				       &row->a.evidence,
-				       &row->a.evidence_valid);
+		keys[n] = (struct answer_key){sqlite3_column_int64(s, 0),
+					      sqlite3_column_int64(s, 5), n};
+		ok = take_answer(s, out, &rd, &out->answers[n]);
+		out->nanswers += ok;
 	}
 	sqlite3_finalize(s);
-	if (s && byid)
-		valid_release(&valid);
-	cited_release(&cited);
-	free(byid);
+	if (ok)
+		order_rows(out->answers, keys, out->nanswers);
+	valid_release(&rd.valid);
+	cited_release(&rd.cited);
+	free((void *)rd.byid);
+	free(keys);
 	return ok;
 }
 
 enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
-			       struct store_year *out, struct diags *d)
+			       bool texts, struct store_year *out,
+			       struct diags *d)
 {
 	long long *ids = NULL;
 	bool ok;
@@ -399,7 +474,7 @@ enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
 		return out->policy_id == 0 ? KANSA_ERR_NOTFOUND : KANSA_ERR_DB;
 	}
 	ok = load_year_respondents(st, year, out, &ids) &&
-	     load_year_answers(st, year, as_of, out, ids);
+	     load_year_answers(st, year, as_of, texts, out, ids);
 	free(ids);
 	if (!ok) {
 		store_year_release(out);
