@@ -449,3 +449,28 @@ void fileio_check_stdout_at_exit(void)
 {
 	atexit(close_stdout);
 }
+
+bool fileio_beside_binary(const char *const *rel, char *out, size_t n)
+{
+	char exe[PATH_MAX], cand[PATH_MAX + 64], *slash;
+	struct stat st;
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (len <= 0)
+		return false;
+	exe[len] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return false;
+	*slash = '\0';
+	for (; *rel; rel++) {
+		snprintf(cand, sizeof(cand), "%s/%s", exe, *rel);
+		if (stat(cand, &st) != 0 || !S_ISDIR(st.st_mode))
+			continue;
+		if (realpath(cand, exe))
+			snprintf(out, n, "%s", exe);
+		else
+			snprintf(out, n, "%s", cand);
+		return true;
+	}
+	return false;
+}

@@ -107,4 +107,10 @@ enum kansa_err fileio_forbid_core_dumps(void);
  * with a message when it was not. */
 void fileio_check_stdout_at_exit(void);
 
+/* The first of the folders rel[0], rel[1] ... (NULL-ended; each relative
+ * to the folder of the running binary, e.g. "locale" or
+ * "../share/locale") that exists, resolved, into out; false when none
+ * does (out is left as it was). */
+bool fileio_beside_binary(const char *const *rel, char *out, size_t n);
+
 #endif

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "fileio.h"
 
 #ifndef KANSA_LOCALEDIR
 #define KANSA_LOCALEDIR "/usr/local/share/locale"
@@ -15,26 +15,11 @@
 
 const char *i18n_locale_dir(void)
 {
+	static const char *const rel[] = {"locale", "../share/locale", NULL};
 	static char dir[PATH_MAX];
-	char exe[PATH_MAX], cand[PATH_MAX + 32], *slash;
-	struct stat st;
-	ssize_t n;
 
-	if (*dir)
-		return dir;
-	snprintf(dir, sizeof(dir), "%s", KANSA_LOCALEDIR);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return dir;
-	exe[n] = '\0';
-	if (!(slash = strrchr(exe, '/')))
-		return dir;
-	*slash = '\0';
-	snprintf(cand, sizeof(cand), "%s/locale", exe);
-	if (stat(cand, &st) != 0 || !S_ISDIR(st.st_mode))
-		snprintf(cand, sizeof(cand), "%s/../share/locale", exe);
-	if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode) && !realpath(cand, dir))
-		snprintf(dir, sizeof(dir), "%.*s", (int)sizeof(dir) - 1, cand);
+	if (!*dir && !fileio_beside_binary(rel, dir, sizeof(dir)))
+		snprintf(dir, sizeof(dir), "%s", KANSA_LOCALEDIR);
 	return dir;
 }
 

@@ -20,27 +20,13 @@
 
 const char *templates_share_dir(void)
 {
+	static const char *const rel[] = {"../share/kansa/templates", NULL};
 	static char dir[PATH_MAX];
-	char exe[PATH_MAX], cand[PATH_MAX + 32], *slash;
-	ssize_t n;
-	struct stat st;
 
-	if (*dir)
-		return dir;
-	snprintf(dir, sizeof(dir), "%s", KANSA_SHAREDIR);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return dir;
-	exe[n] = '\0';
-	if (!(slash = strrchr(exe, '/')))
-		return dir;
-	*slash = '\0';
-	snprintf(cand, sizeof(cand), "%s/../share/kansa/templates", exe);
-	if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode)) {
-		cand[strlen(cand) - strlen("/templates")] = '\0';
-		if (!realpath(cand, dir))
-			snprintf(dir, sizeof(dir), "%s", cand);
-	}
+	if (!*dir && fileio_beside_binary(rel, dir, sizeof(dir)))
+		dir[strlen(dir) - strlen("/templates")] = '\0';
+	else if (!*dir)
+		snprintf(dir, sizeof(dir), "%s", KANSA_SHAREDIR);
 	return dir;
 }
 

@@ -3,6 +3,9 @@
 # (tests/fuzz/fuzz_TARGET.c) with clang and ASan/UBSan and runs it for
 # SECONDS, starting from the seed corpus in tests/fuzz/seeds/TARGET.
 # Findings (crash-*, leak-*, timeout-*) are left in build/fuzz/.
+# FUZZ_UNIT_TIMEOUT: seconds one input may take before libFuzzer calls it
+# a timeout (default 20; raise it on a loaded machine, where a long but
+# linear input can pass 20 s in the sanitised build).
 set -eu
 cd "$(dirname "$0")/../.."
 seconds=$1
@@ -29,7 +32,7 @@ for t in "$@"; do
 	cp -n tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
 	echo "fuzz: running $t for $seconds s"
 	if ! (cd build/fuzz && "./$t" -max_total_time="$seconds" \
-		-max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
+		-max_len=1048576 -rss_limit_mb=2048 -timeout="${FUZZ_UNIT_TIMEOUT:-20}" \
 		-print_final_stats=1 "corpus-$name" >"$t.log" 2>&1); then
 		status=1
 		grep -A30 "ERROR:" "build/fuzz/$t.log" | head -40

@@ -3,29 +3,10 @@
  * as the renderers read them. */
 #include <unistd.h>
 
+#include "db_fixture.h"
 #include "helpers.h"
 #include "report.h"
 #include "store.h"
-
-static char db_path[64];
-
-static int setup(void **state)
-{
-	int fd;
-	(void)state;
-	strcpy(db_path, "/tmp/kansa-report-XXXXXX");
-	fd = mkstemp(db_path);
-	close(fd);
-	unlink(db_path);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	unlink(db_path);
-	return 0;
-}
 
 /* One answer of a hand-made sheet (strings copied). */
 static void answer(struct answer_sheet *sh, const char *item,

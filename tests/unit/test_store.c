@@ -2,52 +2,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "db_fixture.h"
 #include "helpers.h"
 #include "store.h"
-
-static char db_path[64];
-
-static int setup(void **state)
-{
-	int fd;
-	(void)state;
-	strcpy(db_path, "/tmp/kansa-store-XXXXXX");
-	fd = mkstemp(db_path);
-	close(fd);
-	unlink(db_path);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	unlink(db_path);
-	return 0;
-}
-
-static long long query_int(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
-
-static int exec_sql(const char *sql)
-{
-	sqlite3 *db;
-	int rc;
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
-}
 
 static void test_create_and_migrate(void **state)
 {

@@ -3,50 +3,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "db_fixture.h"
 #include "helpers.h"
 #include "store.h"
-
-static char db_path[64];
-
-static int setup(void **state)
-{
-	int fd;
-	(void)state;
-	strcpy(db_path, "/tmp/kansa-store-import-XXXXXX");
-	fd = mkstemp(db_path);
-	close(fd);
-	unlink(db_path);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	unlink(db_path);
-	return 0;
-}
-
-static long long query_int(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
-
-static void exec_ok(const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
 
 /* Whether the query plan of sql names the text want. */
 static bool plan_uses(const char *sql, const char *want)
