@@ -447,6 +447,8 @@ static enum kansa_err gather_previous(struct store *st,
 				    r->prev_audit.items, r->prev_audit.n,
 				    &r->prev_findings)))
 		return err;
+	/* last year's answers are shown nowhere: only its scores are */
+	report_year_drop_answers(&r->prev_data);
 	return diff_compute(&r->score, &r->prev_score, r->cl.mapping,
 			    r->cl.nmapping, &r->diff);
 }

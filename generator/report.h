@@ -75,9 +75,9 @@ struct report_respondent {
 struct report_answer {
 	const struct score_answer *a;	    /* item, status, evidence counted */
 	const struct report_respondent *by; /* who answered */
-	const char *comment;		    /* or "" (NULL in prev_data) */
-	const char *evidence_ids; /* "EV-1, EV-2", or "" (NULL in prev_data) */
-	long line;		  /* its line in its sheet */
+	const char *comment;		    /* or "" */
+	const char *evidence_ids;	    /* "EV-1, EV-2", or "" */
+	long line;			    /* its line in its sheet */
 };
 
 /* A scored item and its answers. */
@@ -206,10 +206,11 @@ struct report {
 	struct findings findings;	   /* 指摘事項 */
 	struct evidence_register evidence; /* the year's evidence records */
 
-	int prev_year;		  /* the year compared with, or 0 */
-	char prev_era[32];	  /* 令和6年度 */
-	struct checklist prev_cl; /* its checklist */
-	struct report_year prev_data;
+	int prev_year;		      /* the year compared with, or 0 */
+	char prev_era[32];	      /* 令和6年度 */
+	struct checklist prev_cl;     /* its checklist */
+	struct report_year prev_data; /* its respondents only: its answers
+					 are dropped once scored */
 	struct score_result prev_score;
 	struct diff_result diff;       /* this year against prev_year */
 	struct audit_file prev_audit;  /* its audit file (n = 0 if none) */
@@ -254,6 +255,9 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out);
 enum kansa_err report_year_index(struct report_year *y,
 				 const struct score_result *score,
 				 const struct checklist *cl);
+/* Frees a year's answers (and its index), keeping its respondents, which
+ * a score_result points into: for a year that was only to be scored. */
+void report_year_drop_answers(struct report_year *y);
 void report_year_release(struct report_year *y);
 
 /* Called by report_gather (report_audit.c): each evidence file's state;

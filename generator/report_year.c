@@ -13,8 +13,10 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 	out->who = calloc(nr + 1, sizeof(*out->who));
 	out->respondents = calloc(nr + 1, sizeof(*out->respondents));
 	out->scored = calloc(na + 1, sizeof(*out->scored));
-	out->answers = calloc(na + 1, sizeof(*out->answers));
-	if (!out->who || !out->respondents || !out->scored || !out->answers)
+	/* a year loaded without texts is only scored: no answers to show */
+	out->answers = y->texts ? calloc(na + 1, sizeof(*out->answers)) : NULL;
+	if (!out->who || !out->respondents || !out->scored ||
+	    (y->texts && !out->answers))
 		return KANSA_ERR_NOMEM;
 	for (size_t i = 0; i < nr; i++) {
 		struct store_year_respondent *from = &y->respondents[i];
@@ -28,8 +30,11 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 	out->nrespondents = nr;
 	for (size_t i = 0; i < na; i++) {
 		struct store_year_answer *from = &y->answers[i];
-		struct report_answer *to = &out->answers[i];
+		struct report_answer *to;
 		out->scored[i] = from->a;
+		if (!out->answers)
+			continue;
+		to = &out->answers[i];
 		to->a = &out->scored[i];
 		to->by = &out->respondents[from->a.respondent];
 		to->comment = from->comment;
@@ -43,6 +48,20 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 	return KANSA_OK;
 }
 
+void report_year_drop_answers(struct report_year *y)
+{
+	free(y->scored);
+	free(y->answers);
+	free(y->items);
+	free(y->by_item);
+	strpool_release(&y->strings);
+	y->scored = NULL;
+	y->answers = NULL;
+	y->items = NULL;
+	y->by_item = NULL;
+	y->nanswers = y->nitems = 0;
+}
+
 void report_year_release(struct report_year *y)
 {
 	for (size_t i = 0; i < y->nrespondents; i++) {
@@ -53,13 +72,9 @@ void report_year_release(struct report_year *y)
 		free(y->respondents[i].answered_on);
 		free(y->respondents[i].file);
 	}
+	report_year_drop_answers(y);
 	free(y->who);
-	free(y->scored);
 	free(y->respondents);
-	free(y->answers);
-	free(y->items);
-	free(y->by_item);
-	strpool_release(&y->strings);
 	memset(y, 0, sizeof(*y));
 }
 

@@ -249,6 +249,14 @@ static bool collect_responses(struct work *w, struct score_item *si)
 	}
 	for (const size_t *j = first; j < end; j++)
 		w->mark[in->answers[*j].respondent] = NULL;
+	/* the doubling's spare room given back: a large year's responses
+	 * are its biggest part */
+	if (si->nresponses) {
+		struct score_response *v =
+			realloc(si->responses, si->nresponses * sizeof(*v));
+		if (v)
+			si->responses = v;
+	}
 	return true;
 }
 

@@ -177,6 +177,7 @@ struct store_year {
 	size_t nanswers;
 	struct strpool strings; /* the answers' item IDs, comments and
 				   evidence IDs, each distinct one once */
+	bool texts;		/* comments and evidence IDs were kept */
 };
 
 /*

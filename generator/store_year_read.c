@@ -454,6 +454,7 @@ enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
 	st->d = d;
 	memset(out, 0, sizeof(*out));
 	out->year = year;
+	out->texts = texts;
 	if ((out->policy_id = store_pinned_policy(st, year)) <= 0) {
 		if (out->policy_id == 0)
 			diags_add(d, DIAG_ERROR, st->path, 0,
