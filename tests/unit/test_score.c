@@ -319,6 +319,44 @@ static void test_answer_outside_role(void **state)
 	score_release(&r);
 }
 
+/* Where a finding is lists each department once, in the order first
+ * met, and a name that holds "、" is matched entry by entry as before
+ * (the list is kept in a table of its entries, not searched). */
+static void test_where_each_department_once(void **state)
+{
+	static const struct score_respondent staff[] = {
+		{"総務課", "職員", "", "a"},
+		{"総務課", "職員", "", "b"},
+		{"議事課、総務課", "職員", "", "c"},
+		{"議事課", "職員", "", "d"},
+		{"広報課", "職員", "", "e"},
+		{"広報課", "職員", "", "f"},
+	};
+	const struct score_answer a[] = {
+		ANS(0, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(1, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(2, "A", STATUS_PARTIAL, 0, 0),
+		ANS(3, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(4, "A", STATUS_DONE, 1, 1),
+		ANS(5, "A", STATUS_NOT_DONE, 0, 0),
+	};
+	struct mini m;
+	struct score_result r;
+	struct findings f;
+	struct score_input in;
+	(void)state;
+	mini_init(&m);
+	item(&m, "A", "1(1)", "職員", LEVEL_REQUIRED, NULL);
+	in = (struct score_input){&m.cl, staff, 6, a, 6, NULL, 0, 1.0, 0.5};
+	assert_int_equal(score_compute(&in, &r), KANSA_OK);
+	assert_int_equal(findings_compute(&r, staff, NULL, 0, &f), KANSA_OK);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].where, "総務課、議事課、総務課、広報課");
+	assert_int_equal(f.v[0].nwhere, 3);
+	findings_release(&f);
+	score_release(&r);
+}
+
 static void test_diff_classes_and_moves(void **state)
 {
 	struct mini now, before;
@@ -422,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_default_grades_and_grouping),
 		cmocka_unit_test(test_worst_per_group),
 		cmocka_unit_test(test_answer_outside_role),
+		cmocka_unit_test(test_where_each_department_once),
 		cmocka_unit_test(test_diff_classes_and_moves),
 	};
 	return cmocka_run_group_tests_name("score, findings, diff", tests, NULL,
