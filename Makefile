@@ -178,6 +178,9 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
+# make bench: docs/performance.md's figures (reported, never asserted);
+# BENCH_PAIRS=N runs a figure (3 at least), BENCH_REFERENCE=OTHER/kansa
+# also compares each size's outputs with that binary's byte for byte.
 BENCH_SIZES ?= 30 300 3000 10000
 bench: all $(BUILD)/floor_xlsx $(BUILD)/floor_pdf
 	$(Q)sh bench/run.sh $(BUILD)/kansa $(BENCH_SIZES)

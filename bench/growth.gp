@@ -8,7 +8,7 @@ set logscale xy
 set grid
 set xlabel "respondents (answer sheets a year)"
 set ylabel "seconds (wall, median)"
-set y2label "process tree peak memory (MB)"
+set y2label "process tree peak memory (MB, summed PSS)"
 set y2tics
 set logscale y2
 set ytics nomirror
@@ -17,4 +17,4 @@ plot tsv skip 1 using 1:3 with linespoints lw 2 pt 7 title "whole run (s)", \
      tsv skip 1 using 1:6 with linespoints lw 2 pt 5 title "import (s)", \
      tsv skip 1 using 1:($8+$10+$12) with linespoints lw 2 pt 9 title "report --only: workbook + 2 PDFs (s)", \
      tsv skip 1 using 1:($9+$11+$13) with linespoints dt 2 lw 2 pt 6 title "their floors (s)", \
-     tsv skip 1 using 1:5 axes x1y2 with linespoints lw 2 pt 11 title "process tree (MB, right)"
+     tsv skip 1 using 1:5 axes x1y2 with linespoints lw 2 pt 11 title "process tree, summed PSS (MB, right)"

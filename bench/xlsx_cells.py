@@ -212,13 +212,14 @@ def width(xml):
 
 
 def cells(z, path, strings, links, out):
-    """The sheet's Z, P, C, R and cell lines, in row order."""
-    data = None
-    for ev, el in ET.iterparse(z.open(path), ("start", "end")):
+    """The sheet's Z, P, C, R and cell lines, in row order: only end
+    events, each row cleared once written (a cleared row stays in
+    sheetData as an empty element: a few dozen bytes a row)."""
+    for _, el in ET.iterparse(z.open(path)):
         tag = el.tag[len(NS):]
-        if ev == "start":
-            if tag == "sheetData":
-                data = el
+        if tag == "row":
+            row(el, strings, links, out)
+            el.clear()
         elif tag == "pane" and el.get("state") in ("frozen", "frozenSplit"):
             out.write(f"Z\t{int(float(el.get('ySplit', 0)))}\t{int(float(el.get('xSplit', 0)))}\n")
         elif tag == "sheetProtection":
@@ -226,9 +227,19 @@ def cells(z, path, strings, links, out):
         elif tag == "col":
             out.write(f"C\t{int(el.get('min')) - 1}\t{int(el.get('max')) - 1}\t{width(el.get('width'))}\t"
                       f"{el.get('style', '0') if el.get('style') else ''}\t{el.get('hidden', '0')}\n")
-        elif tag == "row":
-            row(el, strings, links, out)
-            data.clear()
+
+
+COLUMNS = {}  # column letters: 0-based index
+
+
+def cell_ref(a1):
+    """(row, col), 0-based, of a cell's own reference (no $): ref(), with
+    the column letters remembered, for the millions of cells."""
+    letters = a1.rstrip("0123456789")
+    col = COLUMNS.get(letters)
+    if col is None:
+        col = COLUMNS[letters] = ref(a1)[1]
+    return int(a1[len(letters):]) - 1, col
 
 
 def row(el, strings, links, out):
@@ -236,8 +247,9 @@ def row(el, strings, links, out):
     if el.get("customHeight") or el.get("customFormat") or el.get("hidden"):
         out.write(f"R\t{r}\t{el.get('ht', '') if el.get('customHeight') else ''}\t"
                   f"{el.get('s', '') if el.get('customFormat') else ''}\t{int(bool(el.get('hidden')))}\n")
+    lines = []
     for c in el.iter(NS + "c"):
-        rr, cc = ref(c.get("r"))
+        rr, cc = cell_ref(c.get("r"))
         s = c.get("s", "0")
         t = c.get("t", "n")
         f = c.find(NS + "f")
@@ -248,18 +260,19 @@ def row(el, strings, links, out):
         elif t == "inlineStr":
             val = "".join(x.text or "" for x in c.iter(NS + "t"))
         if (rr, cc) in links:
-            out.write(f"U\t{rr}\t{cc}\t{s}\t{esc(links[(rr, cc)])}\t{esc(val or '')}\n")
+            lines.append(f"U\t{rr}\t{cc}\t{s}\t{esc(links[(rr, cc)])}\t{esc(val or '')}\n")
         elif f is not None:
             kind = "F" if t == "n" else "G"
-            out.write(f"{kind}\t{rr}\t{cc}\t{s}\t{esc(f.text or '')}\t{esc(val or '')}\n")
+            lines.append(f"{kind}\t{rr}\t{cc}\t{s}\t{esc(f.text or '')}\t{esc(val or '')}\n")
         elif val is None:
-            out.write(f"B\t{rr}\t{cc}\t{s}\t\n")
+            lines.append(f"B\t{rr}\t{cc}\t{s}\t\n")
         elif t in ("s", "inlineStr", "str"):
-            out.write(f"S\t{rr}\t{cc}\t{s}\t{esc(val)}\n")
+            lines.append(f"S\t{rr}\t{cc}\t{s}\t{esc(val)}\n")
         elif t == "b":
-            out.write(f"L\t{rr}\t{cc}\t{s}\t{val}\n")
+            lines.append(f"L\t{rr}\t{cc}\t{s}\t{val}\n")
         else:
-            out.write(f"N\t{rr}\t{cc}\t{s}\t{val}\n")
+            lines.append(f"N\t{rr}\t{cc}\t{s}\t{val}\n")
+    out.write("".join(lines))
 
 
 def main():
