@@ -47,8 +47,8 @@ quick_report(const char *path, const struct quick_result *res, struct diags *d)
 	if (res->state == 0)
 		return KANSA_OK;
 	if (res->state == 2)
-		diags_add(d, DIAG_ERROR, path, 0,
-			  "database error while preparing a query: %s", msg);
+		diags_add(d, DIAG_ERROR, path, 0, "database error while %s: %s",
+			  "preparing a query", msg);
 	else
 		diags_add(d, DIAG_ERROR, path, 0,
 			  "the database is damaged (SQLite: %s): nothing was "
@@ -109,10 +109,9 @@ enum kansa_err store_quick_check_start(struct store *st,
 	struct store_quick *q = calloc(1, sizeof(*q));
 
 	*out = NULL;
+	(void)d; /* the check's findings are given by _finish() */
 	if (!q || !(q->path = strdup(st->path))) {
 		free(q);
-		diags_add(d, DIAG_ERROR, st->path, 0,
-			  "out of memory while checking the database");
 		return KANSA_ERR_NOMEM;
 	}
 	q->started = pthread_create(&q->thread, NULL, quick_thread, q) == 0;
