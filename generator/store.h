@@ -309,6 +309,19 @@ enum kansa_err store_quick_check_start(struct store *st,
 				       struct diags *d);
 /* Waits for the check and frees q (NULL: KANSA_OK). */
 enum kansa_err store_quick_check_finish(struct store_quick *q, struct diags *d);
+
+/*
+ * A second connection to st's file, for another thread, that reads the
+ * very state st reads: only while st is inside a read transaction
+ * (store_read_begin) on a database in a rollback-journal mode, where
+ * st's shared lock keeps any writer from committing; the twin takes its
+ * own shared lock at once, without waiting for one.  KANSA_ERR_NOTFOUND
+ * (no diagnostic) when there can be no such twin: the caller then reads
+ * through st.  Close it with store_close(); its diagnostics go to d
+ * (each call's own then).
+ */
+enum kansa_err store_open_twin(struct store *st, struct diags *d,
+			       struct store **out);
 enum kansa_err store_check(struct store *st, struct store_check *c);
 void store_check_release(struct store_check *c);
 

@@ -1,6 +1,7 @@
-/* store_quick.c: SQLite's quick check of the database, at once or on a
- * thread of its own (with a connection of its own) while the caller reads
- * the year on the first. */
+/* store_quick.c: the database on the second core: SQLite's quick check
+ * at once or on a thread of its own (with a connection of its own) while
+ * the caller reads the year, and a twin connection that reads the same
+ * state as the caller's for another thread. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,4 +135,53 @@ enum kansa_err store_quick_check_finish(struct store_quick *q, struct diags *d)
 	free(q->path);
 	free(q);
 	return err;
+}
+
+/* Whether st's database keeps a rollback journal (not WAL, where a
+ * reader's shared lock does not hold writers off). */
+static bool rollback_journal(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	bool yes = false;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		yes = sqlite3_column_text(s, 0) &&
+		      strcmp((const char *)sqlite3_column_text(s, 0), "wal") !=
+			      0;
+	sqlite3_finalize(s);
+	return yes;
+}
+
+enum kansa_err store_open_twin(struct store *st, struct diags *d,
+			       struct store **out)
+{
+	struct store *t;
+
+	*out = NULL;
+	if (sqlite3_get_autocommit(st->db) || !rollback_journal(st) ||
+	    !(t = calloc(1, sizeof(*t))))
+		return KANSA_ERR_NOTFOUND;
+	t->d = d;
+	/* no busy timeout: a writer waiting for st to finish must not keep
+	 * the twin waiting too (it would wait for st, which waits for it) */
+	if (!(t->path = strdup(st->path)) || !(t->dir = strdup(st->dir)) ||
+	    sqlite3_open_v2(st->path, &t->db,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK ||
+	    sqlite3_db_config(t->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_db_config(t->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_exec(t->db,
+			 "PRAGMA trusted_schema = OFF; BEGIN; "
+			 "SELECT count(*) FROM fiscal_year",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		store_close(t);
+		return KANSA_ERR_NOTFOUND;
+	}
+	sqlite3_extended_result_codes(t->db, 1);
+	*out = t;
+	return KANSA_OK;
 }
