@@ -86,15 +86,16 @@ enum kansa_err report_year_index(struct report_year *y,
 {
 	size_t *order = NULL;
 	struct score_span *span = NULL;
-	size_t na = y->nanswers;
+	size_t na = y->nanswers, grouped = 0;
 
 	y->by_item = calloc(na + 1, sizeof(*y->by_item));
 	y->items = calloc(score->nitems + 1, sizeof(*y->items));
 	if (!y->by_item || !y->items ||
 	    score_answers_by_item(cl->items, cl->nitems, y->scored, na, &order,
-				  &span))
+				  &span, &grouped))
 		return KANSA_ERR_NOMEM;
-	for (size_t k = 0; k < na; k++)
+	/* an answer to no item of the checklist is in no item's answers */
+	for (size_t k = 0; k < grouped; k++)
 		y->by_item[k] = &y->answers[order[k]];
 	for (size_t i = 0; i < score->nitems; i++) {
 		struct report_item *it = &y->items[i];

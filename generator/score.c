@@ -149,7 +149,7 @@ static bool id_table_make(struct id_table *t, const struct item *items,
 enum kansa_err score_answers_by_item(const struct item *items, size_t nitems,
 				     const struct score_answer *answers,
 				     size_t n, size_t **order,
-				     struct score_span **span)
+				     struct score_span **span, size_t *ngrouped)
 {
 	struct id_table t = {0};
 	size_t *canon = malloc((nitems + 1) * sizeof(*canon));
@@ -167,6 +167,7 @@ enum kansa_err score_answers_by_item(const struct item *items, size_t nitems,
 	}
 	for (size_t i = 1; ok && i <= nitems; i++)
 		at[i] += at[i - 1];
+	*ngrouped = ok ? at[nitems] : 0; /* the answers to an item */
 	for (size_t i = 0; ok && i < nitems; i++)
 		(*span)[i] = (struct score_span){
 			at[canon[i]], at[canon[i] + 1] - at[canon[i]]};
@@ -490,6 +491,7 @@ enum kansa_err score_compute(const struct score_input *in,
 			     struct score_result *out)
 {
 	struct work w = {in, out, NULL, NULL, {NULL}, {NULL}, NULL, 0, NULL};
+	size_t grouped; /* spans say where each item's are */
 	bool ok = false;
 
 	memset(out, 0, sizeof(*out));
@@ -511,7 +513,7 @@ enum kansa_err score_compute(const struct score_input *in,
 			      sizeof(struct score_group))))
 			goto out;
 	if (score_answers_by_item(in->cl->items, in->cl->nitems, in->answers,
-				  in->nanswers, &w.order, &w.span))
+				  in->nanswers, &w.order, &w.span, &grouped))
 		goto out;
 	out->nitems = in->cl->nitems;
 	ok = true;

@@ -149,12 +149,14 @@ struct score_span {
  * answers' indexes item after item, each item's in the answers' order,
  * and (*span)[i] says where those of items[i] are (an item whose ID
  * repeats an earlier one's has the same answers); answers to no item
- * are left out.  The caller frees both; KANSA_ERR_NOMEM or OK.
+ * are left out: *ngrouped says how many are in the order.  The caller
+ * frees both; KANSA_ERR_NOMEM or OK.
  */
 enum kansa_err score_answers_by_item(const struct item *items, size_t nitems,
 				     const struct score_answer *answers,
 				     size_t n, size_t **order,
-				     struct score_span **span);
+				     struct score_span **span,
+				     size_t *ngrouped);
 
 /* Computes every score of a year.  Returns KANSA_ERR_NOMEM or OK. */
 enum kansa_err score_compute(const struct score_input *in,

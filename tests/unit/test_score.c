@@ -357,6 +357,47 @@ static void test_where_each_department_once(void **state)
 	score_release(&r);
 }
 
+/* Answers grouped by item: each item's in their order, an answer to no
+ * item of the checklist left out (and counted out), an item whose ID
+ * repeats an earlier one's given the same answers. */
+static void test_answers_by_item(void **state)
+{
+	const struct score_answer a[] = {
+		ANS(0, "B", STATUS_DONE, 0, 0), ANS(0, "Z", STATUS_DONE, 0, 0),
+		ANS(1, "A", STATUS_DONE, 0, 0), ANS(2, "B", STATUS_DONE, 0, 0),
+		ANS(3, "A", STATUS_DONE, 0, 0),
+	};
+	struct mini m;
+	struct score_result r;
+	size_t *order = NULL, grouped = 0;
+	struct score_span *span = NULL;
+	(void)state;
+	mini_init(&m);
+	item(&m, "A", "1(1)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	item(&m, "B", "1(1)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	item(&m, "A", "1(2)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	assert_int_equal(score_answers_by_item(m.cl.items, m.cl.nitems, a, 5,
+					       &order, &span, &grouped),
+			 KANSA_OK);
+	assert_int_equal(grouped, 4);
+	assert_int_equal(span[0].n, 2);
+	assert_int_equal(order[span[0].first], 2);
+	assert_int_equal(order[span[0].first + 1], 4);
+	assert_int_equal(span[1].n, 2);
+	assert_int_equal(order[span[1].first], 0);
+	assert_int_equal(order[span[1].first + 1], 3);
+	assert_int_equal(span[2].first, span[0].first);
+	assert_int_equal(span[2].n, 2);
+	free(order);
+	free(span);
+	/* scored: the answer to Z counts nowhere; A has a, b, c (their
+	 * role's) and d (answered outside its role), B a, b and c */
+	compute(&m, a, 5, NULL, 0, &r);
+	assert_int_equal(r.items[0].nresponses, 4);
+	assert_int_equal(r.items[1].nresponses, 3);
+	score_release(&r);
+}
+
 static void test_diff_classes_and_moves(void **state)
 {
 	struct mini now, before;
@@ -461,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_worst_per_group),
 		cmocka_unit_test(test_answer_outside_role),
 		cmocka_unit_test(test_where_each_department_once),
+		cmocka_unit_test(test_answers_by_item),
 		cmocka_unit_test(test_diff_classes_and_moves),
 	};
 	return cmocka_run_group_tests_name("score, findings, diff", tests, NULL,
