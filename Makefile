@@ -42,7 +42,7 @@ endif
 SRCS      = $(wildcard generator/*.c)
 LIB_SRCS  = $(filter-out generator/main.c,$(SRCS))
 TEMPLATES = $(sort $(wildcard templates/*))
-GEN_OBJS  = $(BUILD)/obj/templates_data.o
+GEN_OBJS  = $(BUILD)/obj/templates_data.o $(BUILD)/obj/store_schema_rows.o
 OBJS      = $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 LIB_OBJS  = $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o) $(GEN_OBJS)
 MAN5      = $(sort $(wildcard docs/man/*.5))
@@ -89,6 +89,23 @@ $(BUILD)/gen/templates_data.c: $(TEMPLATES) tools/embed.sh | $(BUILD)/gen
 	$(Q)sh tools/embed.sh $@ $(TEMPLATES)
 
 $(BUILD)/obj/templates_data.o: $(BUILD)/gen/templates_data.c | $(BUILD)/obj
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# the rows of the schema the migrations make, compiled in (store_maint.c
+# compares a database's schema with them): made by running the migrations
+# once here rather than in every kansa process
+$(BUILD)/schema_rows: tools/schema_rows.c generator/store_migrate.c \
+		generator/store_schema.c $(wildcard generator/*.h) | $(BUILD)/gen
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ tools/schema_rows.c \
+		generator/store_migrate.c generator/store_schema.c $(LDFLAGS) \
+		$(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null)
+
+$(BUILD)/gen/store_schema_rows.c: $(BUILD)/schema_rows | $(BUILD)/gen
+	@echo "  GEN     $@"
+	$(Q)$(BUILD)/schema_rows $@
+
+$(BUILD)/obj/store_schema_rows.o: $(BUILD)/gen/store_schema_rows.c | $(BUILD)/obj
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libkansa.a: $(LIB_OBJS)
@@ -211,11 +228,11 @@ check-structure: all
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c \
-		bench/*.c bench/*.h
+		bench/*.c bench/*.h tools/*.c
 
 format-check:
 	$(Q)clang-format --dry-run --Werror generator/*.c generator/*.h \
-		tests/unit/*.c tests/fuzz/*.c bench/*.c bench/*.h
+		tests/unit/*.c tests/fuzz/*.c bench/*.c bench/*.h tools/*.c
 
 clean:
 	rm -rf $(BUILD)

@@ -5,7 +5,8 @@
  * set), drawn with bare libharu calls, the faces embedded as kansa embeds
  * them (IPAex Mincho, IPAex Gothic, IPA Gothic, each loaded on first use
  * and made as kansa makes it, with generator/pdf_font.c: the glyph map
- * and ToUnicode map of the code points drawn), the same compression: no
+ * and ToUnicode map of the code points drawn, each code point's width
+ * asked of libharu once, as kansa does), the same compression: no
  * model, no line breaking, no rules, tables, charts or outline.
  *
  * usage: floor_pdf [--db KANSA.DB --years Y1,Y2] MINCHO.ttf GOTHIC.ttf
@@ -80,11 +81,11 @@ static int draw(char **ttf, const char *text, const char *out)
 			face = atoi(f[4]);
 			if (face < 0 || face >= FACES)
 				face = 0;
-			if (!font[face])
-				font[face] = pdf_font_make(
-					doc,
-					HPDF_LoadTTFontFromFile(doc, ttf[face],
-								HPDF_TRUE));
+			if (!font[face] &&
+			    (font[face] = pdf_font_make(
+				     doc, HPDF_LoadTTFontFromFile(
+						  doc, ttf[face], HPDF_TRUE))))
+				pdf_font_keep_widths(font[face]);
 			mark_used(face, f[5]);
 			HPDF_Page_BeginText(page);
 			HPDF_Page_SetFontAndSize(page, font[face],

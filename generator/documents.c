@@ -1,5 +1,6 @@
-/* documents.c: the year's workpaper and PDFs from one model, the PDFs
- * in a second process while this one writes the workbook. */
+/* documents.c: the year's workpaper and PDFs from one model on two
+ * cores: the audit report in a second process while this one writes the
+ * workbook, the CISO summary in whichever is free first. */
 #define _GNU_SOURCE /* pipe2 */
 #include "documents.h"
 
@@ -83,50 +84,72 @@ static bool send(int fd, const struct diags *d, int kind, enum kansa_err err)
 	return write_all(fd, &w, sizeof(w));
 }
 
-/* Receives what the PDFs' process sends into d and errs[kind] (set to
- * -1 beforehand: -1 left means that document was never done). */
-static void receive(int fd, struct diags *d, int errs[3])
+/* Receives what the PDFs' process sends: each document's diagnostics
+ * into parts[kind] and its result into errs[kind] (set to -1
+ * beforehand: -1 left means that document was never done); what came
+ * for no document into d. */
+static void receive(int fd, struct diags *d, struct diags parts[3], int errs[3])
 {
+	struct diags pending;
 	struct wire h;
+	diags_init(&pending);
 	while (read_all(fd, &h, sizeof(h))) {
 		char *file = NULL, *msg;
 		if (h.kind >= 0 && h.kind < 3) {
 			errs[h.kind] = h.err;
+			diags_move(&parts[h.kind], &pending);
 			continue;
 		}
 		if (h.kind != -1 || h.mlen > (1u << 24) ||
 		    (h.flen != NO_FILE && h.flen > (1u << 24)))
-			return;
+			break;
 		if (h.flen != NO_FILE && (!(file = calloc(h.flen + 1, 1)) ||
 					  !read_all(fd, file, h.flen))) {
 			free(file);
-			return;
+			break;
 		}
 		if (!(msg = calloc(h.mlen + 1, 1)) ||
 		    !read_all(fd, msg, h.mlen)) {
 			free(file);
 			free(msg);
-			return;
+			break;
 		}
-		diags_add(d, (enum diag_level)h.level, file, h.line, "%s", msg);
+		diags_add(&pending, (enum diag_level)h.level, file, h.line,
+			  "%s", msg);
 		free(file);
 		free(msg);
 	}
+	diags_move(d, &pending);
+	diags_release(&pending);
 }
 
-/* The PDFs' process: renders each PDF asked for into paths[kind],
- * stopping at the first that fails, sends what happened through fd and
- * ends.  It dies with its parent (a killed run leaves no writer). */
+/* True when this process takes the one byte of the pipe fd (whose
+ * writing end is closed): the CISO summary is rendered by whichever
+ * process is free first. */
+static bool take(int fd)
+{
+	char c;
+	ssize_t n;
+	while ((n = read(fd, &c, 1)) < 0 && errno == EINTR)
+		;
+	return n == 1;
+}
+
+/* The PDFs' process: renders the audit report when asked, then the CISO
+ * summary when asked and it takes it first (token), each into
+ * paths[kind], stopping at the first that fails; sends what happened
+ * through fd and ends.  It dies with its parent (a killed run leaves no
+ * writer). */
 static void pdf_process(const struct report *r, const struct documents *doc,
-			char paths[3][8192], int fd, pid_t parent)
+			char paths[3][8192], int fd, int token, pid_t parent)
 {
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent)
 		_exit(4);
-	for (int k = REPORT_CISO; k <= REPORT_AUDIT; k++) {
+	for (int k = REPORT_AUDIT; k >= REPORT_CISO; k--) {
 		struct diags dk;
 		enum kansa_err err;
-		if (!doc->only[k])
+		if (!doc->only[k] || (k == REPORT_CISO && !take(token)))
 			continue;
 		diags_init(&dk);
 		err = render_pdf(r, (enum report_kind)k, paths[k], doc->pw,
@@ -188,40 +211,90 @@ static void pdf_process_end(pid_t pid, struct documents *doc, const int errs[3],
 	}
 }
 
-/* Renders the documents into paths: the workbook here, the PDFs in a
- * process of their own at the same time.  errs[kind]: each one's result
+/* The PDFs' process and the pipes to it: fds its messages, token the
+ * CISO summary's one byte. */
+static pid_t pdf_process_start(const struct report *r,
+			       const struct documents *doc, char paths[3][8192],
+			       int fds[2], int token[2])
+{
+	pid_t pid, self = getpid();
+
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		return -1;
+	if (pipe2(token, O_CLOEXEC) != 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	pid = write(token[1], "c", 1) == 1 ? 0 : -1;
+	close(token[1]); /* the byte stays for one reader to take */
+	fflush(NULL);	 /* nothing buffered is written twice */
+	if (pid < 0 || (pid = fork()) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		close(token[0]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		pdf_process(r, doc, paths, fds[1], token[0], self);
+	}
+	close(fds[1]);
+	return pid;
+}
+
+/* The diagnostics of each PDF after the workbook's, in the order of
+ * the documents, up to the first that failed (as if rendered one after
+ * the other: none of those after it). */
+static void merge(const struct documents *doc, struct diags parts[3],
+		  const int errs[3], struct diags *d)
+{
+	bool stop = false;
+	for (int k = REPORT_CISO; k <= REPORT_AUDIT; k++) {
+		if (!stop)
+			diags_move(d, &parts[k]);
+		diags_release(&parts[k]);
+		stop = stop || (doc->only[k] && errs[k] != 0);
+	}
+}
+
+/* Renders the documents into paths on two cores: the workbook here, the
+ * audit report in a process of its own, the CISO summary in whichever
+ * of the two is free first (at a demo's size this one, after the
+ * workbook; at a large size the other).  errs[kind]: each one's result
  * (-1: not rendered).  Returns false when no process could be started
  * (nothing rendered). */
 static bool render_parallel(const struct report *r, struct documents *doc,
 			    char paths[3][8192], int errs[3], struct diags *d)
 {
-	int fds[2];
-	pid_t pid, self = getpid();
+	int fds[2], token[2];
+	struct diags parts[3];
+	pid_t pid = pdf_process_start(r, doc, paths, fds, token);
 
-	if (pipe2(fds, O_CLOEXEC) != 0)
+	if (pid < 0)
 		return false;
-	fflush(NULL); /* nothing buffered is written twice */
-	if ((pid = fork()) < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return false;
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		pdf_process(r, doc, paths, fds[1], self);
-	}
-	close(fds[1]);
-	errs[REPORT_WORKPAPER] =
-		(int)render_one(r, doc, REPORT_WORKPAPER, paths[0], d);
-	if (errs[REPORT_WORKPAPER]) {
+	for (int k = 0; k < 3; k++)
+		diags_init(&parts[k]);
+	if (doc->only[REPORT_WORKPAPER])
+		errs[REPORT_WORKPAPER] = (int)render_one(
+			r, doc, REPORT_WORKPAPER, paths[REPORT_WORKPAPER], d);
+	if (errs[REPORT_WORKPAPER] > 0) {
 		/* as if rendered one after the other: no more */
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
 	} else {
-		receive(fds[0], d, errs);
+		if (doc->only[REPORT_CISO] && take(token[0]))
+			errs[REPORT_CISO] = (int)render_one(
+				r, doc, REPORT_CISO, paths[REPORT_CISO],
+				&parts[REPORT_CISO]);
+		receive(fds[0], d, parts, errs);
+		merge(doc, parts, errs, d);
 		pdf_process_end(pid, doc, errs, d);
 	}
+	for (int k = 0; k < 3; k++)
+		diags_release(&parts[k]);
 	close(fds[0]);
+	close(token[0]);
 	return true;
 }
 
@@ -239,8 +312,7 @@ static enum kansa_err render_all(const struct report *r, struct documents *doc,
 			 r->settings.file[k]);
 		wanted += doc->only[k];
 	}
-	if (!(doc->only[REPORT_WORKPAPER] && wanted > 1 &&
-	      render_parallel(r, doc, paths, errs, d)))
+	if (!(wanted > 1 && render_parallel(r, doc, paths, errs, d)))
 		for (int k = REPORT_WORKPAPER; k <= REPORT_AUDIT && !err; k++)
 			if (doc->only[k])
 				err = errs[k] =

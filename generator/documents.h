@@ -1,6 +1,7 @@
 /* documents.h: the year's documents (workpaper, CISO summary, audit
- * report) rendered from one model: the PDFs in a second process, on the
- * second core, while this one writes the workbook; a closed year's are
+ * report) rendered from one model on two cores: the audit report in a
+ * second process while this one writes the workbook, the CISO summary
+ * in whichever of the two is free first; a closed year's are
  * made apart first and take their place only when each equals its final
  * version byte for byte.
  * Ownership: the caller owns struct documents and what it points to. */
@@ -42,7 +43,8 @@ struct documents {
 	size_t placeholder; /* 1 + the index in the diagnostics of the
 			       warning that the CISO letter is addressed
 			       with ○○ left in report.ini; 0: none */
-	double pdf_cpu;	    /* CPU seconds of the PDFs' process */
+	double pdf_cpu;	    /* CPU seconds of the PDFs' process (the
+			       second one) */
 	long pdf_rss_kb;    /* its peak memory */
 	char stage[4128];   /* a closed year's folder of its own (internal) */
 };

@@ -1,6 +1,7 @@
 /* pdf_font.c: glyph maps, widths and ToUnicode maps of kansa's fonts. */
 #include "pdf_font.h"
 
+#include <hpdf_utils.h> /* HPDF_IS_WHITE_SPACE */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,122 @@ HPDF_Font pdf_font_make(HPDF_Doc doc, const char *name)
 	memcpy(a->cid_map, saved, sizeof(a->cid_map));
 	free(saved);
 	return font;
+}
+
+/*
+ * Widths.  libharu measures every string it shows (HPDF_Page_ShowText
+ * calls HPDF_Page_TextWidth to move the text position), and measures a
+ * UTF-8 font's characters one by one, each by a search of the font's
+ * cmap segment after segment (HPDF_TTFontDef_GetGlyphid): a fifth of a
+ * 231-page report's time.  Measuring a character also marks its glyph
+ * as one to embed.  A font given to pdf_font_keep_widths() measures
+ * each BMP code point through libharu's own function once (which marks
+ * its glyph) and keeps what it said: libharu counts a string character
+ * by character (CMap parse state restarts at each character of UTF-8),
+ * so the sum of the characters' answers is libharu's answer.  The width
+ * function has no user pointer: the fonts are found in a small table,
+ * and leave it when libharu frees them.
+ */
+struct kept_char {
+	uint16_t width; /* 1/1000 em */
+	uint8_t chars;	/* libharu's numchars + 1; 0: not asked yet */
+	uint8_t spaces; /* libharu's numspace */
+};
+
+struct kept_font {
+	HPDF_Font font;			    /* NULL: a free slot */
+	HPDF_Font_TextWidths_Func width_fn; /* libharu's */
+	HPDF_Dict_FreeFunc free_fn;	    /* libharu's */
+	struct kept_char *v;		    /* per BMP code point */
+};
+
+#define KEPT_FONTS 16
+static struct kept_font kept[KEPT_FONTS];
+static HPDF_Font_TextWidths_Func type0_width; /* libharu's, for Type0 */
+
+static struct kept_font *kept_find(HPDF_Font font)
+{
+	for (int i = 0; i < KEPT_FONTS; i++)
+		if (kept[i].font == font)
+			return &kept[i];
+	return NULL;
+}
+
+/* One character's answer (l bytes at s, code point cp), asked once;
+ * NULL when libharu's answer does not fit the table. */
+static const struct kept_char *kept_char(struct kept_font *k,
+					 const HPDF_BYTE *s, int l, uint32_t cp)
+{
+	struct kept_char *c = &k->v[cp];
+	HPDF_TextWidth t;
+	if (c->chars)
+		return c;
+	t = k->width_fn(k->font, s, (HPDF_UINT)l);
+	/* numwords: the spaces, and one more unless it ends in one */
+	if (t.width >= 0xFFFF || t.numchars >= 0xFF || t.numspace >= 0xFF ||
+	    t.numwords != t.numspace + !HPDF_IS_WHITE_SPACE(s[l - 1]))
+		return NULL;
+	c->width = (uint16_t)t.width;
+	c->spaces = (uint8_t)t.numspace;
+	c->chars = (uint8_t)(t.numchars + 1);
+	return c;
+}
+
+static HPDF_TextWidth kept_width(HPDF_Font font, const HPDF_BYTE *text,
+				 HPDF_UINT len)
+{
+	struct kept_font *k = kept_find(font);
+	HPDF_TextWidth t = {0, 0, 0, 0};
+
+	if (!k) /* never: only the table's fonts measure with this */
+		return type0_width(font, text, len);
+	for (HPDF_UINT i = 0; i < len;) {
+		uint32_t cp;
+		int l = text_u8_next((const char *)text + i, len - i, &cp);
+		const struct kept_char *c;
+		if (l <= 0 || cp == 0 || cp > 0xFFFF ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) ||
+		    !(c = kept_char(k, text + i, l, cp)))
+			return k->width_fn(font, text, len);
+		t.numchars += c->chars - 1u;
+		t.numspace += c->spaces;
+		t.width += c->width;
+		i += (HPDF_UINT)l;
+	}
+	if (len == 0)
+		return k->width_fn(font, text, len);
+	t.numwords = t.numspace + !HPDF_IS_WHITE_SPACE(text[len - 1]);
+	return t;
+}
+
+static void kept_free(HPDF_Dict font)
+{
+	struct kept_font *k = kept_find(font);
+	HPDF_Dict_FreeFunc free_fn;
+	if (!k)
+		return;
+	free_fn = k->free_fn;
+	free(k->v);
+	memset(k, 0, sizeof(*k));
+	if (free_fn)
+		free_fn(font);
+}
+
+bool pdf_font_keep_widths(HPDF_Font font)
+{
+	HPDF_FontAttr fa = font ? (HPDF_FontAttr)font->attr : NULL;
+	struct kept_font *k = kept_find(NULL);
+
+	if (!fa || fa->type != HPDF_FONT_TYPE0_TT || !k ||
+	    fa->text_width_fn == kept_width ||
+	    !(k->v = calloc(0x10000, sizeof(*k->v))))
+		return false;
+	k->font = font;
+	k->width_fn = type0_width = fa->text_width_fn;
+	k->free_fn = font->free_fn;
+	fa->text_width_fn = kept_width;
+	font->free_fn = kept_free;
+	return true;
 }
 
 /* The /CIDToGIDMap (two bytes per CID up to the last one drawn, glyph 0

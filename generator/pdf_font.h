@@ -21,6 +21,12 @@
  * why). */
 HPDF_Font pdf_font_make(HPDF_Doc doc, const char *name);
 
+/* Makes font (one pdf_font_make() made) measure each BMP code point
+ * once and keep the answer: libharu's answers, its glyph marks and so
+ * the document's bytes stay the same.  Freed with the font.  False when
+ * it cannot (the font then measures as before). */
+bool pdf_font_keep_widths(HPDF_Font font);
+
 /* Rewrites font's /CIDToGIDMap, /W and /ToUnicode for the code points
  * whose bits are set in used (8,192 bytes: bit cp & 7 of byte cp >> 3).
  * Call once, just before saving.  False when the font is not one that

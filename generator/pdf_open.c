@@ -68,8 +68,8 @@ bool pdf_load_face(struct pdf *p, enum pdf_face f)
 	if (p->failed)
 		return false;
 	name = HPDF_LoadTTFontFromFile(p->doc, p->font_path[f], HPDF_TRUE);
-	if (name)
-		p->font[f] = pdf_font_make(p->doc, name);
+	if (name && (p->font[f] = pdf_font_make(p->doc, name)))
+		pdf_font_keep_widths(p->font[f]); /* else measured slower */
 	if (!p->font[f] || p->failed) {
 		diags_add(p->d, DIAG_ERROR, p->font_path[f], 0,
 			  "cannot load the font (expected a TrueType font "

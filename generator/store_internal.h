@@ -1,6 +1,8 @@
 /* store_internal.h: what the parts of the store module share.
  *
- * store.c opens and migrates, store_schema.c holds the migrations,
+ * store.c opens and migrates (store_migrate.c applies the migrations and
+ * builds the expected schema, compiled in by tools/schema_rows.c),
+ * store_schema.c holds the migrations,
  * store_policy.c the policies and checklists, store_year.c reads a fiscal
  * year's answers and evidence, store_import.c writes them (import, verify).
  * Nothing outside the store includes this.
@@ -32,11 +34,35 @@ struct store {
 extern const char *const *const store_migrations[];
 extern const int store_nmigrations;
 
-/* A private in-memory database with the schema this kansa's migrations
- * make, to compare with (sqlite3_close() it); NULL on failure. */
 /* The policy pinned for a year, 0 when none, -1 on error (store_year.c). */
 long long store_pinned_policy(struct store *st, int year);
+
+/* store_migrate.c: PRAGMA user_version, or -1. */
+int store_user_version(sqlite3 *db);
+/* Applies the migrations after user_version v (KANSA_ERR_DB and *errmsg,
+ * sqlite3_free() it, on failure). */
+enum kansa_err store_apply_migrations(sqlite3 *db, int v, char **errmsg);
+/* A private in-memory database with the schema this kansa's migrations
+ * make (sqlite3_close() it); NULL on failure. */
 sqlite3 *store_expected_schema(void);
+
+/* The schema's entries, SQLite's own (sqlite_%) left out, by type and
+ * name: what is compared with the expected schema. */
+#define STORE_SCHEMA_ROWS_SQL                                                  \
+	"SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE "       \
+	"name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name"
+/* One entry of sqlite_schema: a table, index, trigger or view. */
+struct store_schema_row {
+	const char *type; /* table, index, trigger, view */
+	const char *name; /* its name */
+	const char *sql;  /* its CREATE statement as SQLite keeps it, or "" */
+};
+/* The rows of store_expected_schema(), by STORE_SCHEMA_ROWS_SQL, made at
+ * build time by tools/schema_rows.c (build/gen/store_schema_rows.c):
+ * every kansa that opens a database compares its schema with them,
+ * without replaying the migrations in memory (15 ms a process). */
+extern const struct store_schema_row store_schema_expected[];
+extern const size_t store_schema_nexpected;
 /* KANSA_ERR_DB with a diagnostic when the schema differs from the
  * expected one (anything added, missing or changed). */
 enum kansa_err store_schema_refuse(struct store *st);

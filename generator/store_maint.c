@@ -216,40 +216,29 @@ static enum kansa_err collect(struct store *st, const char *sql,
 
 /* --- the schema itself ------------------------------------------------ */
 
-/* One entry of sqlite_schema: a table, index, trigger or view. */
-struct schema_row {
-	char *type; /* table, index, trigger, view */
-	char *name; /* its name */
-	char *sql;  /* its CREATE statement as SQLite keeps it, or "" */
-};
-
-static void schema_rows_free(struct schema_row *v, size_t n)
+static void schema_rows_free(struct store_schema_row *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(v[i].type);
-		free(v[i].name);
-		free(v[i].sql);
+		free((char *)v[i].type);
+		free((char *)v[i].name);
+		free((char *)v[i].sql);
 	}
 	free(v);
 }
 
 /* The schema entries of db by type and name, SQLite's own (sqlite_%,
  * such as automatic indexes and sqlite_stat1) left out. */
-static bool schema_rows(sqlite3 *db, struct schema_row **out, size_t *n)
+static bool schema_rows(sqlite3 *db, struct store_schema_row **out, size_t *n)
 {
 	sqlite3_stmt *s = NULL;
-	struct schema_row *v = NULL;
-	bool ok = sqlite3_prepare_v2(
-			  db,
-			  "SELECT type, name, coalesce(sql, '') "
-			  "FROM sqlite_schema WHERE name NOT LIKE "
-			  "'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
-			  -1, &s, NULL) == SQLITE_OK;
+	struct store_schema_row *v = NULL;
+	bool ok = sqlite3_prepare_v2(db, STORE_SCHEMA_ROWS_SQL, -1, &s, NULL) ==
+		  SQLITE_OK;
 	int rc = SQLITE_DONE;
 
 	*n = 0;
 	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct schema_row *g = realloc(v, (*n + 1) * sizeof(*v));
+		struct store_schema_row *g = realloc(v, (*n + 1) * sizeof(*v));
 		if (!g) {
 			ok = false;
 			break;
@@ -271,7 +260,8 @@ static bool schema_rows(sqlite3 *db, struct schema_row **out, size_t *n)
 	return true;
 }
 
-static int row_cmp(const struct schema_row *a, const struct schema_row *b)
+static int row_cmp(const struct store_schema_row *a,
+		   const struct store_schema_row *b)
 {
 	int c = strcmp(a->type, b->type);
 	return c ? c : strcmp(a->name, b->name);
@@ -279,8 +269,8 @@ static int row_cmp(const struct schema_row *a, const struct schema_row *b)
 
 /* Adds a problem for each entry added, missing or changed in have
  * against want (both sorted by type and name). */
-static bool schema_compare(const struct schema_row *have, size_t nh,
-			   const struct schema_row *want, size_t nw,
+static bool schema_compare(const struct store_schema_row *have, size_t nh,
+			   const struct store_schema_row *want, size_t nw,
 			   struct store_check *c)
 {
 	size_t i = 0, j = 0;
@@ -291,7 +281,8 @@ static bool schema_compare(const struct schema_row *have, size_t nh,
 		int cmp = i == nh   ? 1
 			  : j == nw ? -1
 				    : row_cmp(&have[i], &want[j]);
-		const struct schema_row *r = cmp <= 0 ? &have[i] : &want[j];
+		const struct store_schema_row *r =
+			cmp <= 0 ? &have[i] : &want[j];
 		snprintf(what, sizeof(what), "schema: %s %s", r->type, r->name);
 		if (cmp < 0)
 			ok = add_problem(c, what, "",
@@ -313,30 +304,21 @@ static bool schema_compare(const struct schema_row *have, size_t nh,
 }
 
 /* Compares the database's schema with the one this kansa's migrations
- * make (built in memory), adding a problem per difference. */
+ * make (its rows compiled in at build time), adding a problem per
+ * difference. */
 static enum kansa_err schema_check(struct store *st, struct store_check *c)
 {
-	sqlite3 *mem = store_expected_schema();
-	struct schema_row *have = NULL, *want = NULL;
-	size_t nh = 0, nw = 0;
-	enum kansa_err err = KANSA_ERR_DB;
+	struct store_schema_row *have = NULL;
+	size_t nh = 0;
+	enum kansa_err err;
 
-	if (!mem) {
-		diags_add(st->d, DIAG_ERROR, st->path, 0,
-			  "cannot build the expected schema in memory");
-		return KANSA_ERR_DB;
-	}
 	if (!schema_rows(st->db, &have, &nh))
-		err = store_db_error(st, "reading the schema");
-	else if (!schema_rows(mem, &want, &nw))
-		diags_add(st->d, DIAG_ERROR, st->path, 0,
-			  "cannot read the expected schema");
-	else
-		err = schema_compare(have, nh, want, nw, c) ? KANSA_OK
-							    : KANSA_ERR_NOMEM;
+		return store_db_error(st, "reading the schema");
+	err = schema_compare(have, nh, store_schema_expected,
+			     store_schema_nexpected, c)
+		      ? KANSA_OK
+		      : KANSA_ERR_NOMEM;
 	schema_rows_free(have, nh);
-	schema_rows_free(want, nw);
-	sqlite3_close(mem);
 	return err;
 }
 

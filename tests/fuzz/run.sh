@@ -19,7 +19,12 @@ cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 libs="$(pkg-config --libs xlsxwriter sqlite3 nettle libzip expat) -lhpdf -liniparser
 	-lunistring -lm"
 sh tools/embed.sh build/fuzz/templates_data.c templates/*
-srcs="$srcs build/fuzz/templates_data.c"
+# shellcheck disable=SC2086
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
+	-I/usr/include/iniparser -o build/fuzz/schema_rows tools/schema_rows.c \
+	generator/store_migrate.c generator/store_schema.c $(pkg-config --libs sqlite3)
+build/fuzz/schema_rows build/fuzz/store_schema_rows.c
+srcs="$srcs build/fuzz/templates_data.c build/fuzz/store_schema_rows.c"
 status=0
 for t in "$@"; do
 	name=${t#fuzz_}

@@ -91,10 +91,88 @@ static void test_maps(void **state)
 	HPDF_Free(doc);
 }
 
+/* A document in UTF-8 mode with IPAex Mincho made by pdf_font_make(),
+ * its widths kept or not. */
+static HPDF_Font mincho(HPDF_Doc *doc, HPDF_STATUS *err, bool keep)
+{
+	const char *name;
+	HPDF_Font font;
+	*doc = HPDF_New(on_error, err);
+	assert_non_null(*doc);
+	HPDF_UseUTFEncodings(*doc);
+	HPDF_SetCurrentEncoder(*doc, "UTF-8");
+	name = HPDF_LoadTTFontFromFile(*doc, MINCHO, HPDF_TRUE);
+	assert_non_null(name);
+	font = pdf_font_make(*doc, name);
+	assert_non_null(font);
+	assert_true(!keep || pdf_font_keep_widths(font));
+	return font;
+}
+
+/* A font whose widths are kept measures every string as libharu does
+ * (all four counts), the second time from what it kept, and marks the
+ * same glyphs to embed; freeing the document frees what it kept (LSan
+ * and valgrind see the rest). */
+static void test_kept_widths(void **state)
+{
+	static const char *const texts[] = {"A",
+					    "A B",
+					    " ",
+					    "監査報告書",
+					    "監査 報告書 ",
+					    "abc\tdef",
+					    "全角\u3000スペース",
+					    "ｶﾀｶﾅ",
+					    "〓",
+					    "x\n",
+					    "。」、（",
+					    "",
+					    "SHA-256: 0123456789abcdef",
+					    "𠮷",
+					    "\xff\xfe bad"};
+	HPDF_STATUS err = 0;
+	HPDF_Doc plain_doc, kept_doc;
+	HPDF_Font plain = mincho(&plain_doc, &err, false);
+	HPDF_Font kept = mincho(&kept_doc, &err, true);
+	HPDF_TTFontDefAttr a, b;
+	(void)state;
+
+	assert_false(pdf_font_keep_widths(kept)); /* once */
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+			HPDF_UINT n = (HPDF_UINT)strlen(texts[i]);
+			HPDF_TextWidth x = HPDF_Font_TextWidth(
+				plain, (const HPDF_BYTE *)texts[i], n);
+			HPDF_TextWidth y = HPDF_Font_TextWidth(
+				kept, (const HPDF_BYTE *)texts[i], n);
+			assert_int_equal(x.width, y.width);
+			assert_int_equal(x.numchars, y.numchars);
+			assert_int_equal(x.numspace, y.numspace);
+			assert_int_equal(x.numwords, y.numwords);
+		}
+	assert_int_not_equal(
+		HPDF_Font_TextWidth(kept, (const HPDF_BYTE *)"監", 3).width, 0);
+	a = (HPDF_TTFontDefAttr)((HPDF_FontAttr)plain->attr)->fontdef->attr;
+	b = (HPDF_TTFontDefAttr)((HPDF_FontAttr)kept->attr)->fontdef->attr;
+	assert_int_equal(a->num_glyphs, b->num_glyphs);
+	assert_memory_equal(a->glyph_tbl.flgs, b->glyph_tbl.flgs,
+			    a->num_glyphs);
+	assert_int_equal(err, 0);
+	HPDF_Free(plain_doc);
+	HPDF_Free(kept_doc);
+	/* freed fonts leave the table: more fonts than it holds, one
+	 * after the other, are all kept */
+	for (int i = 0; i < 20; i++) {
+		kept = mincho(&kept_doc, &err, true);
+		HPDF_Free(kept_doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_maps),
+		cmocka_unit_test(test_kept_widths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include "db_fixture.h"
 #include "helpers.h"
 #include "store.h"
+#include "store_internal.h" /* the expected schema, built and compiled in */
 
 static void test_create_and_migrate(void **state)
 {
@@ -136,6 +137,48 @@ static void test_save_and_load_policy(void **state)
 	diags_release(&d);
 }
 
+/* The schema rows compiled in at build time are the rows the migrations
+ * make now, one by one; a database whose schema differs from them in
+ * one definition is refused at open. */
+static void test_expected_schema_compiled(void **state)
+{
+	sqlite3 *mem = store_expected_schema();
+	sqlite3_stmt *s;
+	struct diags d;
+	struct store *st = NULL;
+	size_t n = 0;
+	(void)state;
+
+	assert_non_null(mem);
+	assert_int_equal(
+		sqlite3_prepare_v2(mem, STORE_SCHEMA_ROWS_SQL, -1, &s, NULL),
+		SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const struct store_schema_row *r = &store_schema_expected[n];
+		assert_true(n < store_schema_nexpected);
+		assert_string_equal(sqlite3_column_text(s, 0), r->type);
+		assert_string_equal(sqlite3_column_text(s, 1), r->name);
+		assert_string_equal(sqlite3_column_text(s, 2), r->sql);
+		n++;
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(mem);
+	assert_int_equal(n, store_schema_nexpected);
+	assert_true(n > 20);
+
+	diags_init(&d);
+	assert_int_equal(store_open(db_path, true, &d, &st), KANSA_OK);
+	store_close(st);
+	assert_int_equal(exec_sql("DROP INDEX evidence_check_by_evidence;"
+				  "CREATE INDEX evidence_check_by_evidence ON "
+				  "evidence_check (evidence_id, year)"),
+			 SQLITE_OK);
+	assert_int_equal(store_open(db_path, false, &d, &st), KANSA_ERR_DB);
+	assert_non_null(find_diag(&d, "schema: index "
+				      "evidence_check_by_evidence: changed"));
+	diags_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +189,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_append_only_history, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_save_and_load_policy,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expected_schema_compiled,
 						setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
