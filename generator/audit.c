@@ -136,9 +136,74 @@ void audit_release(struct audit_file *a)
 	free(a->members);
 	free(a->items);
 	free(a->path);
+	free(a->kept);
 	for (size_t k = 0; k < audit_nheader_fields; k++)
 		free(*audit_field_ptr(a, &audit_header_fields[k]));
 	memset(a, 0, sizeof(*a));
+}
+
+static bool carries(const char *const *carried, const char *key)
+{
+	while (*carried && strcmp(*carried, key) != 0)
+		carried++;
+	return *carried != NULL;
+}
+
+/* The auditors of cur as a's (a has none); their names go to kept. */
+static bool keep_members(struct audit_file *a, const struct audit_file *cur,
+			 struct sbuf *kept)
+{
+	for (size_t i = 0; i < cur->nmembers; i++) {
+		const struct audit_member *m = &cur->members[i];
+		size_t n = strlen(m->name) + strlen(m->post) +
+			   strlen(m->department) + 8;
+		char *spec = malloc(n);
+		bool ok = spec != NULL;
+		if (ok)
+			snprintf(spec, n, "%s / %s / %s", m->name, m->post,
+				 m->department);
+		ok = ok && audit_add_member(a, spec);
+		free(spec);
+		if (!ok)
+			return false;
+	}
+	if (cur->nmembers)
+		sbuf_printf(kept, ", auditor_1..%zu", cur->nmembers);
+	return true;
+}
+
+bool audit_keep(struct audit_file *a, const struct audit_file *cur,
+		const char *const *carried)
+{
+	struct sbuf kept = {0};
+	size_t mark;
+	bool ok = true;
+
+	sbuf_printf(&kept, "%s (SHA-256 %s):", cur->path ? cur->path : "",
+		    cur->sha256);
+	mark = kept.len;
+	for (size_t k = 0; ok && k < audit_nheader_fields; k++) {
+		const struct audit_field *f = &audit_header_fields[k];
+		char **v = audit_field_ptr(a, f), *w;
+		if (carries(carried, f->key) || !*audit_field_get(cur, f))
+			continue;
+		if (!(w = strdup(audit_field_get(cur, f)))) {
+			ok = false;
+			break;
+		}
+		free(*v);
+		*v = w;
+		sbuf_printf(&kept, "%s %s", kept.len > mark ? "," : "", f->key);
+	}
+	if (ok && !a->nmembers)
+		ok = keep_members(a, cur, &kept);
+	ok = ok && !kept.oom;
+	free(a->kept);
+	a->kept = NULL;
+	if (ok && kept.len > mark)
+		a->kept = sbuf_take(&kept);
+	sbuf_release(&kept);
+	return ok;
 }
 
 static char *joined(const struct ini_file *f, const struct ini_section *s,

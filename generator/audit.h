@@ -75,6 +75,10 @@ struct audit_file {
 	size_t nmembers;	       /* how many */
 	struct audit_judgement *items; /* in file order */
 	size_t n;		       /* how many */
+	bool workpaper; /* read from a workpaper (.xlsx), which carries only
+			   its cover rows and the decisions */
+	char *kept;	/* "FILE (SHA-256 …): key, …": what a workpaper kept
+			   from the audit in force, or NULL */
 };
 
 /* A string field of the header or of a judgement, by its INI key: the
@@ -108,6 +112,16 @@ const struct audit_member *audit_member_in(const struct audit_file *a,
 					   const char *where);
 
 void audit_release(struct audit_file *a);
+
+/*
+ * A workpaper's audit a updates the audit in force cur: every header
+ * field whose key is not in carried (NULL-terminated: the keys of the
+ * workpaper's cover) and, when a has none, the auditors (auditor_N) are
+ * taken from cur, and a->kept names them with cur's file.  false when
+ * out of memory.
+ */
+bool audit_keep(struct audit_file *a, const struct audit_file *cur,
+		const char *const *carried);
 
 /*
  * Reads a loaded audit file for year against the checklist: known item

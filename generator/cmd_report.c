@@ -76,8 +76,8 @@ const struct cli_option cmd_report_options[] = {
 	 N_("encrypt both PDFs: line 1 the password to\nopen them, line 2 "
 	    "(optional) the owner's;\nprinting allowed, copying not")},
 	{"since", 's', false, "DATE",
-	 N_("report plans: the last report's date\n(default: three months "
-	    "before --as-of)")},
+	 N_("report plans: the last report's date\n(default: the last plans "
+	    "report's --as-of,\nelse three months before --as-of)")},
 	{"staged-for", 'S', false, "DIR",
 	 N_("the output folder is staged to be published\nas DIR: the run is "
 	    "recorded under DIR")},

@@ -219,8 +219,9 @@ static int run_steps(struct run *r, struct store *st)
 	size_t ndone = 0;
 	int rc;
 
-	if ((rc = cmd_run_do_derive(r, st)) || (rc = cmd_run_do_import(r)) ||
-	    (rc = cmd_run_do_verify(r)) || (rc = cmd_run_do_status(r)))
+	if ((rc = cmd_run_do_derive(r, st)) ||
+	    (rc = cmd_run_do_import(r, st)) || (rc = cmd_run_do_verify(r)) ||
+	    (rc = cmd_run_do_status(r)))
 		return rc;
 	done[ndone++] = "status.txt";
 	for (size_t i = 0; i < 3; i++) {

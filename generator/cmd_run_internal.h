@@ -49,8 +49,9 @@ struct run {
 /* derive: only when the policy text or the checklist file changed since
  * the last derive. */
 int cmd_run_do_derive(struct run *r, struct store *st);
-/* import: every file of the year that kansa.ini points to. */
-int cmd_run_do_import(struct run *r);
+/* import: every file of the year that kansa.ini points to; says so when
+ * the audit in force came from another file than the workspace's. */
+int cmd_run_do_import(struct run *r, struct store *st);
 /* verify: evidence that changed or went missing is a warning. */
 int cmd_run_do_verify(struct run *r);
 /* status, as kansa status prints it, into the output folder. */

@@ -137,8 +137,22 @@ int cmd_run_do_derive(struct run *r, struct store *st)
 	return 0;
 }
 
+/* When the year's audit in force came from another file than the
+ * workspace's audit file (a workpaper imported since), says which. */
+static void audit_in_force(struct run *r, struct store *st, const char *file)
+{
+	char *path = NULL, *at = NULL;
+	if (!store_audit_source(st, r->o.year, &path, &at, r->d) && path &&
+	    strcmp(path, file) != 0)
+		printf(_("  notice: the audit in force is %s (imported %s), "
+			 "not %s: see %s\n"),
+		       path, at, file, r->logpath);
+	free(path);
+	free(at);
+}
+
 /* import: every file of the year that kansa.ini points to. */
-int cmd_run_do_import(struct run *r)
+int cmd_run_do_import(struct run *r, struct store *st)
 {
 	struct run_step s = {.name = "import"};
 	char **files[WS_KINDS] = {0};
@@ -195,6 +209,8 @@ int cmd_run_do_import(struct run *r)
 		if (warnings)
 			printf(_("  %lld warnings: see %s\n"), warnings,
 			       r->logpath);
+		if (n[WS_AUDIT] == 1)
+			audit_in_force(r, st, files[WS_AUDIT][0]);
 	}
 	free(s.out);
 	free(s.results);

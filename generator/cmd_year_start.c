@@ -2,6 +2,7 @@
  * its folders, the answer sheets of the checklist in force with last
  * year's answers beside each item (as comments, never as answers), and
  * the plans still open, carried into a plans file of the year. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +203,30 @@ static char *sheet_path(const char *dir, const char *name, char **used,
 	return sbuf_take(&b);
 }
 
+/* Last year's sheet name for year: each "prev" in it that is a number of
+ * its own (answers-2026-ciso.ini) made "year", so that next year's
+ * sheets do not carry last year's number (caller frees; NULL when out of
+ * memory). */
+static char *next_name(const char *name, int prev, int year)
+{
+	struct sbuf b = {0};
+	char p[16];
+	size_t n = (size_t)snprintf(p, sizeof(p), "%d", prev);
+
+	for (const char *s = name; *s;) {
+		bool alone = strncmp(s, p, n) == 0 &&
+			     (s == name || !isdigit((unsigned char)s[-1])) &&
+			     !isdigit((unsigned char)s[n]);
+		if (alone) {
+			sbuf_printf(&b, "%d", year);
+			s += n;
+		} else {
+			sbuf_add(&b, s++, 1);
+		}
+	}
+	return sbuf_take(&b);
+}
+
 /* Writes text to path unless a file is there already (*kept). */
 static enum kansa_err write_new(const char *path, const char *text, size_t len,
 				bool *kept, struct diags *d)
@@ -235,7 +260,7 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 	}
 	for (size_t r = 0; r < y.nrespondents && !err; r++) {
 		struct answer_sheet sh;
-		char *text = NULL, *path;
+		char *text = NULL, *path, *name;
 		size_t len;
 		bool kept;
 		const char *role = y.respondents[r].who.role;
@@ -247,10 +272,11 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 			done->skipped++;
 			continue;
 		}
-		if (!(path = sheet_path(dir,
-					fileio_basename(y.respondents[r].file),
-					used, r)) ||
-		    !sheet_of(&y, r, &sh)) {
+		name = next_name(fileio_basename(y.respondents[r].file), prev,
+				 o->year);
+		path = name ? sheet_path(dir, name, used, r) : NULL;
+		free(name);
+		if (!path || !sheet_of(&y, r, &sh)) {
 			free(path);
 			err = KANSA_ERR_NOMEM;
 			break;

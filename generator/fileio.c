@@ -14,6 +14,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -308,6 +309,21 @@ static bool is_temp_name(const char *name)
 	return true;
 }
 
+/* Takes the lock of fd, waiting up to a second for it: a killed
+ * report's PDF process, which shares its lock, may still be ending.
+ * False (errno set) when another holds it longer. */
+static bool lock_soon(int fd)
+{
+	const struct timespec step = {0, 50 * 1000 * 1000};
+
+	for (int i = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; i++) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || i == 20)
+			return false;
+		nanosleep(&step, NULL);
+	}
+	return true;
+}
+
 enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d)
 {
 	char path[4096];
@@ -331,7 +347,7 @@ enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d)
 				  "cannot write here: %s", strerror(errno));
 		return KANSA_ERR_IO;
 	}
-	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+	if (!lock_soon(*fd)) {
 		diags_add(d, DIAG_ERROR, dir, 0,
 			  "another kansa is writing to this folder now (%s); "
 			  "try again when it is done",

@@ -60,7 +60,9 @@ char *fileio_relative(const char *base, const char *path);
  * regular files only, never any other name) a killed
  * writer left there, with a notice each: while the lock is held nobody
  * else is writing them.  *fd is the lock (fileio_unlock_dir releases it).
- * KANSA_ERR_IO with a diagnostic when another kansa holds it.
+ * KANSA_ERR_IO with a diagnostic when another kansa holds it for more
+ * than a second (a killed writer's PDF process, which shares the lock,
+ * may take a moment to end: that is waited for).
  */
 enum kansa_err fileio_lock_dir(const char *dir, int *fd, struct diags *d);
 void fileio_unlock_dir(int fd);

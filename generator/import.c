@@ -58,10 +58,11 @@ static enum kansa_err read_file(const char *path,
 	struct ini_file *f = NULL;
 	struct xlsx_import xi = {0};
 	size_t first = d->n;
+	bool book = xlsx_import_is_xlsx(path);
 	enum kansa_err err;
 
 	/* a workbook kansa wrote comes back as the INI file it stands for */
-	if (xlsx_import_is_xlsx(path)) {
+	if (book) {
 		err = xlsx_import_read(path, cl, rq->year, d, &xi);
 		f = xi.ini;
 		xi.ini = NULL;
@@ -83,6 +84,9 @@ static enum kansa_err read_file(const char *path,
 		}
 	} else if (strcmp(f->kind, "audit") == 0) {
 		err = audit_read(f, cl, rq->year, d, &b->audits[b->naudits++]);
+		/* a workpaper carries only part of the audit (import_audit.c)
+		 */
+		b->audits[b->naudits - 1].workpaper = book;
 	} else if (strcmp(f->kind, "plans") == 0) {
 		err = plans_read(f, cl, d, &b->plan_files[b->nplan_files++]);
 	} else {
@@ -528,6 +532,8 @@ enum kansa_err import_files(struct store *st, const struct import_request *rq,
 		return err;
 	if (d->errors)
 		return KANSA_ERR_INPUT;
+	if ((err = import_audit_keep(st, rq->year, b, d)))
+		return err;
 	b->passed = true;
 	im->year = rq->year;
 	im->sheets = b->sheets;

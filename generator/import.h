@@ -80,4 +80,13 @@ enum kansa_err import_files(struct store *st, const struct import_request *rq,
 			    struct diags *d);
 void import_results_release(struct store_import *im);
 
+/*
+ * A workpaper among b's audits (audit_file.workpaper) updates the year's
+ * audit in force: the header fields its cover does not carry and the
+ * auditors are kept from it (import_audit.c), with a notice on d.
+ * Returns KANSA_ERR_DB or KANSA_ERR_NOMEM on failure.
+ */
+enum kansa_err import_audit_keep(struct store *st, int year,
+				 struct import_batch *b, struct diags *d);
+
 #endif

@@ -156,7 +156,7 @@ void rp_audit_frame(struct pdf *p, const struct report *r, const char *h)
 	static const char *const head[] = {"項目", "内容"};
 	const struct audit_file *a = &r->audit;
 	struct strs k = {0};
-	const char *c[26];
+	const char *c[28];
 	size_t n = 0;
 	bool has = r->has_audit;
 
@@ -173,10 +173,13 @@ void rp_audit_frame(struct pdf *p, const struct report *r, const char *h)
 	c[n++] = r->era;
 	c[n++] = "基準日";
 	c[n++] = wdate(&k, rp_base_date(r));
+	if (has && *a->scope) { /* its own row, never as the departments */
+		c[n++] = "監査の範囲";
+		c[n++] = a->scope;
+	}
 	c[n++] = "対象部署";
 	c[n++] = has && *a->departments ? a->departments
-		 : has && *a->scope	? a->scope
-				    : "対策基準の適用を受ける全部署";
+					: "対策基準の適用を受ける全部署";
 	c[n++] = "対象システム";
 	c[n++] = has && *a->systems ? a->systems : "－";
 	c[n++] = "対象外とした範囲";

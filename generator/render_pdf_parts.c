@@ -559,6 +559,7 @@ void rp_appendix(struct pdf *p, const struct report *r)
 	static const double w[] = {38, 150, 295};
 	static const char *const head[] = {"種類", "ファイル", "SHA-256"};
 	const char **cells = calloc(r->ninputs * 3 + 1, sizeof(*cells));
+	char **owned = calloc(r->ninputs + 1, sizeof(*owned));
 	char buf[256];
 	pdf_heading(p, 1, "付録 入力ファイル");
 	snprintf(buf, sizeof(buf), "入力ダイジェスト (SHA-256): %s",
@@ -568,13 +569,25 @@ void rp_appendix(struct pdf *p, const struct report *r)
 		 r->cl.policy, r->cl.version,
 		 r->cl.source_sha256 ? r->cl.source_sha256 : "");
 	pdf_text(p, buf, 9, 0, false);
-	if (!cells)
-		return;
+	if (!cells || !owned)
+		goto out;
 	for (size_t i = 0; i < r->ninputs; i++) {
+		struct sbuf b = {0};
 		cells[i * 3] = report_input_kind(r->inputs[i].kind);
 		cells[i * 3 + 1] = r->inputs[i].path;
 		cells[i * 3 + 2] = r->inputs[i].sha256;
+		if (!r->inputs[i].outside)
+			continue;
+		/* a file imported from elsewhere: not kept with the records */
+		sbuf_printf(&b, "%s\n（ワークスペース外のファイル）",
+			    r->inputs[i].path);
+		if ((owned[i] = sbuf_take(&b)) != NULL)
+			cells[i * 3 + 1] = owned[i];
 	}
 	pdf_table(p, 3, w, head, cells, r->ninputs, 9);
+out:
+	for (size_t i = 0; owned && i < r->ninputs; i++)
+		free(owned[i]);
+	free(owned);
 	free(cells);
 }

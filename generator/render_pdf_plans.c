@@ -139,9 +139,13 @@ void rp_plans_report_body(struct pdf *p, const struct report *r,
 	text_wareki_date(pp->since, since, sizeof(since));
 	text_wareki_date(r->as_of, asof, sizeof(asof));
 	rp_letter_head(p, r, REPORT_PLANS);
+	/* the first report has no 前回報告 to compare with (REVIEW #17) */
 	snprintf(buf, sizeof(buf),
-		 "%s現在の改善計画の進捗状況を、下記のとおり報告する。進捗は"
-		 "前回報告（%s現在）からの変化を示す。",
+		 pp->first ? "%s現在の改善計画の進捗状況を、下記のとおり報告"
+			     "する。前回の報告はないため、進捗は%s現在からの"
+			     "変化を示す。"
+			   : "%s現在の改善計画の進捗状況を、下記のとおり報告"
+			     "する。進捗は前回報告（%s現在）からの変化を示す。",
 		 asof, since);
 	pdf_text(p, buf, 10.5, 0, false);
 	pdf_space(p, 8);
@@ -150,9 +154,10 @@ void rp_plans_report_body(struct pdf *p, const struct report *r,
 	pdf_heading(p, 1, "1 概要");
 	snprintf(buf, sizeof(buf),
 		 "対応中の改善計画は %zu 件で、うち %zu 件が期限を過ぎている。"
-		 "期限を変更した計画は %zu 件、前回報告以降に完了したものは "
+		 "期限を変更した計画は %zu 件、%s以降に完了したものは "
 		 "%zu 件である。",
-		 pp->nopen, pp->noverdue, pp->nmoves, pp->nclosed);
+		 pp->nopen, pp->noverdue, pp->nmoves,
+		 pp->first ? since : "前回報告", pp->nclosed);
 	pdf_text(p, buf, BODY, 0, false);
 	pdf_heading(p, 1, "2 判断を求める事項");
 	plans_decisions(p, pp);
@@ -166,10 +171,14 @@ void rp_plans_report_body(struct pdf *p, const struct report *r,
 	}
 	pdf_heading(p, 1, "4 期限を変更した計画");
 	moved_dues(p, pp);
-	pdf_heading(p, 1, "5 前回報告以降に完了した計画");
+	snprintf(buf, sizeof(buf), "5 %s以降に完了した計画",
+		 pp->first ? since : "前回報告");
+	pdf_heading(p, 1, buf);
 	if (!pp->nclosed) {
-		pdf_text(p, "前回報告以降に完了した計画はない。", BODY, 0,
-			 false);
+		pdf_text(p,
+			 pp->first ? "この間に完了した計画はない。"
+				   : "前回報告以降に完了した計画はない。",
+			 BODY, 0, false);
 	} else if ((cells = progress_cells(pp->closed, pp->nclosed, false,
 					   &txt))) {
 		pdf_table(p, 6, wc, hc, cells, pp->nclosed, TABLE);

@@ -561,7 +561,7 @@ void xw_plan_progress(struct xw *x)
 	const struct report *r = x->r;
 	const struct plans_progress *pp = x->pp;
 	lxw_worksheet *ws = xw_sheet(x, "改善計画進捗", widths);
-	char asof[64], since[64], line[256];
+	char asof[64], since[64], line[512];
 	lxw_row_t row = 0, head;
 
 	if (!ws)
@@ -570,9 +570,11 @@ void xw_plan_progress(struct xw *x)
 	text_wareki_date(pp->since, since, sizeof(since));
 	xw_str(x, ws, row++, 0, r->settings.title[REPORT_PLANS], XF_TITLE);
 	snprintf(line, sizeof(line),
-		 "%s 基準日 %s (前回報告 %s): 対応中 %zu 件 (うち期限超過 "
-		 "%zu 件)、前回報告以降に完了 %zu 件",
-		 r->settings.organisation, asof, since, pp->nopen, pp->noverdue,
+		 "%s 基準日 %s (%s %s): 対応中 %zu 件 (うち期限超過 "
+		 "%zu 件)、%s以降に完了 %zu 件",
+		 r->settings.organisation, asof,
+		 pp->first ? "前回報告なし、比較は" : "前回報告", since,
+		 pp->nopen, pp->noverdue, pp->first ? since : "前回報告",
 		 pp->nclosed);
 	xw_str(x, ws, row++, 0, line, XF_NOTE);
 	row++;
@@ -583,6 +585,9 @@ void xw_plan_progress(struct xw *x)
 	worksheet_freeze_panes(ws, head + 1, 1);
 	worksheet_repeat_rows(ws, head, head);
 	row += 2;
-	xw_str(x, ws, row++, 0, "前回報告以降に完了した計画", XF_H2);
+	xw_str(x, ws, row++, 0,
+	       pp->first ? "比較の日以降に完了した計画"
+			 : "前回報告以降に完了した計画",
+	       XF_H2);
 	progress_rows(x, ws, row, pp->closed, pp->nclosed);
 }

@@ -1,6 +1,7 @@
 /* report.c: gathering one fiscal year's report model. */
 #include "report.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,6 +332,28 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 	return err;
 }
 
+/* Whether the absolute path is in the folder dir (false when dir cannot
+ * be resolved). */
+static bool under(const char *path, const char *dir)
+{
+	char rd[PATH_MAX];
+	size_t n;
+	if (!realpath(dir, rd))
+		return false;
+	n = strlen(rd);
+	return strncmp(path, rd, n) == 0 && (path[n] == '/' || n == 1);
+}
+
+/* Whether path, as given to kansa import, is outside the workspace: above
+ * the folder it was given in, or absolute and neither in the database's
+ * folder nor in the current one (kansa run's: the workspace's). */
+static bool outside(const char *path, const char *dbdir)
+{
+	if (strncmp(path, "../", 3) == 0)
+		return true;
+	return path[0] == '/' && !under(path, dbdir) && !under(path, ".");
+}
+
 /* The files of a year (kind when not NULL: of that kind only), moved
  * from the store's rows. */
 static enum kansa_err load_inputs(struct store *st, struct report *r,
@@ -350,6 +373,7 @@ static enum kansa_err load_inputs(struct store *st, struct report *r,
 		to->sha256 = v[i].sha256;
 		to->size = v[i].size;
 		to->imported_at = v[i].imported_at;
+		to->outside = outside(to->path, store_dir(st));
 		memset(&v[i], 0, sizeof(v[i]));
 		r->ninputs++;
 	}
@@ -414,7 +438,7 @@ static enum kansa_err gather_year(struct store *st,
 
 	if ((err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
 				    d)) ||
-	    (err = report_score_year(st, r, o->year, true,
+	    (err = report_score_year(st, r, o->year, r->as_of, true,
 				     r->has_audit ? &r->audit : NULL, &r->cl,
 				     &r->data, &r->score, d)) ||
 	    (err = report_year_index(&r->data, &r->score, &r->cl)) ||
@@ -611,12 +635,17 @@ enum kansa_err report_gather_plans(struct store *st,
 	text_wareki_fiscal_year(r->year, r->era, sizeof(r->era));
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
-	if (since)
-		snprintf(pp->since, sizeof(pp->since), "%s", since);
-	else
-		quarter_before(o->as_of, pp->since);
 	if ((err = load_settings(r, o, d)))
 		return err;
+	/* the last plans report recorded, unless --since says (REVIEW #17) */
+	if (!since && (err = store_last_report_before(
+			       st, o->as_of, r->settings.file[REPORT_PLANS],
+			       pp->since, d)))
+		return err;
+	if (since)
+		snprintf(pp->since, sizeof(pp->since), "%s", since);
+	else if ((pp->first = !*pp->since))
+		quarter_before(o->as_of, pp->since);
 	/* a report on plans, not on a year: never a draft */
 	snprintf(r->marking, sizeof(r->marking), "%s",
 		 r->settings.classification ? r->settings.classification : "");

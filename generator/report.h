@@ -113,6 +113,7 @@ struct report_input {
 	char *sha256;	   /* of its bytes */
 	long long size;	   /* bytes */
 	char *imported_at; /* when */
+	bool outside;	   /* not in the database's folder (the workspace) */
 };
 
 /* A plan open during the year, as the plans tables show it. */
@@ -318,7 +319,9 @@ struct due_move {
 
 /* The quarterly plan-progress report. */
 struct plans_progress {
-	char since[11];		    /* the last report's as-of date */
+	char since[11]; /* the last report's as-of date */
+	bool first;	/* no earlier plans report recorded and no --since:
+			   since is three months before, not a 前回報告 */
 	struct plan_progress *open; /* open at the as-of date: overdue
 				       first (most days first), then by due
 				       date and ID */

@@ -12,10 +12,10 @@
 
 struct store;
 
-/* Loads a year (with its comments and evidence IDs when texts) and
- * scores it into (cl, data, score). */
+/* Loads a year as of as_of (with its comments and evidence IDs when
+ * texts) and scores it into (cl, data, score). */
 enum kansa_err report_score_year(struct store *st, const struct report *r,
-				 int year, bool texts,
+				 int year, const char *as_of, bool texts,
 				 const struct audit_file *audit,
 				 struct checklist *cl, struct report_year *data,
 				 struct score_result *score, struct diags *d);

@@ -10,7 +10,7 @@
 #include "text.h"
 
 enum kansa_err report_score_year(struct store *st, const struct report *r,
-				 int year, bool texts,
+				 int year, const char *as_of, bool texts,
 				 const struct audit_file *audit,
 				 struct checklist *cl, struct report_year *data,
 				 struct score_result *score, struct diags *d)
@@ -21,7 +21,7 @@ enum kansa_err report_score_year(struct store *st, const struct report *r,
 	enum kansa_err err;
 	struct score_input in = {0};
 
-	if ((err = store_load_year(st, year, r->as_of, texts, &rows, d)))
+	if ((err = store_load_year(st, year, as_of, texts, &rows, d)))
 		return err;
 	err = report_year_take(&rows, data);
 	store_year_release(&rows);
@@ -52,17 +52,24 @@ enum kansa_err report_score_year(struct store *st, const struct report *r,
 static enum kansa_err score_previous(struct store *st, struct report *r,
 				     struct diags *d)
 {
+	struct store_finals fin = {0};
 	bool found;
 	enum kansa_err err;
 
 	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
 				    d)) ||
-	    (err = report_score_year(st, r, r->prev_year, false,
-				     found ? &r->prev_audit : NULL, &r->prev_cl,
-				     &r->prev_data, &r->prev_score, d)) ||
-	    (err = findings_compute(&r->prev_score, r->prev_data.who,
-				    r->prev_audit.items, r->prev_audit.n,
-				    &r->prev_findings)))
+	    (err = store_load_finals(st, r->prev_year, &fin, d)))
+		return err;
+	/* a closed year's figures are those of its final report: as of its
+	 * own 基準日, not this year's (REVIEW #5) */
+	err = report_score_year(st, r, r->prev_year,
+				fin.n && fin.as_of ? fin.as_of : r->as_of,
+				false, found ? &r->prev_audit : NULL,
+				&r->prev_cl, &r->prev_data, &r->prev_score, d);
+	store_finals_release(&fin);
+	if (err || (err = findings_compute(&r->prev_score, r->prev_data.who,
+					   r->prev_audit.items, r->prev_audit.n,
+					   &r->prev_findings)))
 		return err;
 	report_year_drop_answers(&r->prev_data);
 	return KANSA_OK;

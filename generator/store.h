@@ -200,6 +200,11 @@ enum kansa_err store_load_audit(struct store *st, int year,
 				struct audit_file *out, bool *found,
 				struct diags *d);
 
+/* The file the year's audit in force came from and when it was imported
+ * (*path and *imported_at NULL when the year has none); caller frees. */
+enum kansa_err store_audit_source(struct store *st, int year, char **path,
+				  char **imported_at, struct diags *d);
+
 /* Every plan in its current state, by ID; caller releases each. */
 enum kansa_err store_load_plans(struct store *st, struct plan **out, size_t *n,
 				struct diags *d);
@@ -368,6 +373,13 @@ enum kansa_err store_list_runs(struct store *st, int year,
 			       struct store_run_row **out, size_t *n,
 			       struct diags *d);
 void store_runs_release(struct store_run_row *v, size_t n);
+
+/* The --as-of of the latest finished run before as_of that wrote a file
+ * named name (a report's file name as of as_of: each as_of in it stands
+ * for the run's own) into out, or "" when there is none. */
+enum kansa_err store_last_report_before(struct store *st, const char *as_of,
+					const char *name, char out[11],
+					struct diags *d);
 
 /* --- consistent reads and closed years (store_records.c) ------------- */
 

@@ -69,12 +69,12 @@ static bool classify(struct store *st, struct store_import *im, bool *any)
 		*any = *any || !known;
 	}
 	for (size_t i = 0; i < im->naudits; i++) {
-		bool known;
-		if (!file_known(st, im->year, "audit", im->audits[i].sha256,
-				&known))
+		/* new unless it is the file the audit in force came from
+		 * (store_plans.c) */
+		if (!store_audit_result(st, im->year, &im->audits[i],
+					im->complete, &im->audit_result[i]))
 			return false;
-		im->audit_result[i] = known ? IMPORT_UNCHANGED : IMPORT_NEW;
-		*any = *any || !known;
+		*any = *any || im->audit_result[i] != IMPORT_UNCHANGED;
 	}
 	for (size_t i = 0; i < im->nplan_files; i++) {
 		bool known, changes = false;

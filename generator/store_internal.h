@@ -105,6 +105,16 @@ bool store_append_plan(struct store *st, const struct plan *p);
 bool store_save_audit(struct store *st, int year, const struct audit_file *a,
 		      long long file_id);
 
+/*
+ * What importing audit file a into year does (*res): unchanged when it is
+ * the file the audit in force came from, or (complete: the workspace's
+ * files, as kansa run imports them) a file imported before whose audit a
+ * later import of another file replaced (a warning names the file in
+ * force); else new.  false on a database error.
+ */
+bool store_audit_result(struct store *st, int year, const struct audit_file *a,
+			bool complete, enum store_import_result *res);
+
 /* Appends to the year log (no transaction of its own). */
 bool store_log_year(struct store *st, int year, const char *action,
 		    const char *reason, const char *detail);

@@ -55,6 +55,8 @@ static bool save_audit_fields(struct store *st, int year,
 				 m->department);
 		ok = ok && save_field(st, s, year, "kansa", key, spec);
 	}
+	/* what a workpaper kept from the audit it updated, and from where */
+	ok = ok && save_field(st, s, year, "kansa", "kept_from", a->kept);
 	for (size_t i = 0; ok && i < a->n; i++)
 		for (size_t k = 0; ok && k < audit_nitem_fields; k++)
 			ok = save_field(st, s, year, a->items[i].item_id,
@@ -176,6 +178,73 @@ bool store_save_audit(struct store *st, int year, const struct audit_file *a,
 	sqlite3_finalize(del);
 	sqlite3_finalize(j);
 	return ok && save_audit_fields(st, year, a);
+}
+
+/* Text column i of s, or "". */
+static const char *text(sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	return v ? v : "";
+}
+
+bool store_audit_result(struct store *st, int year, const struct audit_file *a,
+			bool complete, enum store_import_result *res)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT f.path, f.sha256, f.imported_at, EXISTS (SELECT 1 "
+		    "FROM input_file g WHERE g.year = ?1 AND g.kind = 'audit' "
+		    "AND g.sha256 = ?2) FROM audit JOIN input_file f USING "
+		    "(file_id) WHERE audit.year = ?1");
+	if (!s)
+		return false;
+	sqlite3_bind_int(s, 1, year);
+	store_bind_text(s, 2, a->sha256);
+	*res = IMPORT_NEW;
+	if (sqlite3_step(s) != SQLITE_ROW) { /* the year's first audit */
+	} else if (strcmp(text(s, 1), a->sha256) == 0) {
+		*res = IMPORT_UNCHANGED; /* the file the audit came from */
+	} else if (complete && strcmp(text(s, 0), a->path) != 0 &&
+		   sqlite3_column_int(s, 3)) {
+		/* the workspace's file, replaced since by a later import
+		 * of another (a workpaper): that one stays in force */
+		*res = IMPORT_UNCHANGED;
+		diags_add(st->d, DIAG_WARNING, a->path, 0,
+			  "not imported again: the year's audit in force "
+			  "came from %s (imported %s, after this file); "
+			  "`kansa import --year %d %s` puts this file back "
+			  "in force",
+			  text(s, 0), text(s, 2), year, a->path);
+	} else if (complete && strcmp(text(s, 0), a->path) != 0) {
+		diags_add(st->d, DIAG_WARNING, a->path, 0,
+			  "replaces the year's audit in force, which came "
+			  "from %s (imported %s): its decisions and cover "
+			  "are this file's now",
+			  text(s, 0), text(s, 2));
+	}
+	sqlite3_finalize(s);
+	return true;
+}
+
+enum kansa_err store_audit_source(struct store *st, int year, char **path,
+				  char **imported_at, struct diags *d)
+{
+	sqlite3_stmt *s;
+	enum kansa_err err = KANSA_OK;
+
+	st->d = d;
+	*path = *imported_at = NULL;
+	s = store_prepare(st, "SELECT f.path, f.imported_at FROM audit JOIN "
+			      "input_file f USING (file_id) WHERE audit.year "
+			      "= ?");
+	if (!s)
+		return KANSA_ERR_DB;
+	sqlite3_bind_int(s, 1, year);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (!(*path = store_col_dup(s, 0)) ||
+	     !(*imported_at = store_col_dup(s, 1))))
+		err = KANSA_ERR_NOMEM;
+	sqlite3_finalize(s);
+	return err;
 }
 
 static char *col(sqlite3_stmt *s, int i)

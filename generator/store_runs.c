@@ -2,6 +2,7 @@
  * files it read and the files it wrote, each with its SHA-256. */
 #include "store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,4 +193,56 @@ void store_runs_release(struct store_run_row *v, size_t n)
 		free(v[i].input_digest);
 	}
 	free(v);
+}
+
+/* name with each as_of in it made to (caller frees; NULL when out of
+ * memory). */
+static char *renamed(const char *name, const char *as_of, const char *to)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(as_of);
+	for (const char *s = name; *s;) {
+		if (n && strncmp(s, as_of, n) == 0) {
+			sbuf_adds(&b, to);
+			s += n;
+		} else {
+			sbuf_add(&b, s++, 1);
+		}
+	}
+	return sbuf_take(&b);
+}
+
+enum kansa_err store_last_report_before(struct store *st, const char *as_of,
+					const char *name, char out[11],
+					struct diags *d)
+{
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
+
+	st->d = d;
+	*out = '\0';
+	if (!(s = store_prepare(st, "SELECT r.as_of, f.path FROM report_run r "
+				    "JOIN run_file f USING (run_id) WHERE "
+				    "f.direction = 'out' AND r.finished_at IS "
+				    "NOT NULL AND r.as_of < ? ORDER BY r.as_of "
+				    "DESC, r.run_id DESC")))
+		return KANSA_ERR_DB;
+	store_bind_text(s, 1, as_of);
+	while (!*out && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(s, 0);
+		const char *path = (const char *)sqlite3_column_text(s, 1);
+		const char *base = path ? strrchr(path, '/') : NULL;
+		char *want = at ? renamed(name, as_of, at) : NULL;
+		if (at && !want) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		if (want && path && strcmp(base ? base + 1 : path, want) == 0)
+			snprintf(out, 11, "%s", at);
+		free(want);
+	}
+	sqlite3_finalize(s);
+	if (!*out && rc != SQLITE_DONE)
+		return store_db_error(st, "finding the last report");
+	return KANSA_OK;
 }

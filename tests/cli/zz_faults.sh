@@ -3,7 +3,7 @@
 # the database passes check-db and holds all or none of an import, and no
 # half-written report sits under its final name.  Sourced by tests/run.sh
 # after import.sh (BASE_WS) and results.sh (demo_ws, AS_OF).
-test_plan 9
+test_plan 10
 
 # N synthetic answer sheets of the 情報システム管理者 items in folder S.
 make_sheets() {
@@ -232,6 +232,28 @@ time.sleep(3)" &
 		ok "faults: a second writer to the same output folder is refused (exit 4), nothing written"
 	else
 		not_ok "faults: the output folder's lock" "rc $rc: $out"
+	fi
+	# a lock let go a moment later (a killed report's PDF process is
+	# still ending) is waited for, not refused
+	rm -f locked
+	python3 -c "
+import fcntl, time
+f = open('output/2025/.kansa-lock', 'a')
+fcntl.flock(f, fcntl.LOCK_EX)
+open('locked', 'w').close()
+time.sleep(0.4)" &
+	i=0
+	while [ ! -f locked ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	out=$("$KANSA" report --year 2025 --as-of $AS_OF --date 2026-03-01 2>&1)
+	rc=$?
+	wait
+	if [ $rc -eq 0 ] && [ -f locked ]; then
+		ok "faults: a lock let go within a second is waited for (a killed report's PDF process ending)"
+	else
+		not_ok "faults: a lock let go within a second" "rc $rc: $out"
 	fi
 	cd "$ROOT" || { setup_failed t_stale_temp_and_lock; return; }
 }
