@@ -136,6 +136,11 @@ const struct score_group *score_cell(const struct score_result *r,
 const struct score_item *score_item_find(const struct score_result *r,
 					 const char *id);
 
+/* The grade the rules give a scored item (from its self view; a static
+ * reason in *reason), GRADE_CONFORM for none: the findings' candidate. */
+enum finding_grade score_default_grade(const struct score_item *si,
+				       const char **reason);
+
 /* Computes every score of a year.  Returns KANSA_ERR_NOMEM or OK. */
 enum kansa_err score_compute(const struct score_input *in,
 			     struct score_result *out);
