@@ -143,7 +143,7 @@ static void audit_in_force(struct run *r, struct store *st, const char *file)
 {
 	char *path = NULL, *at = NULL;
 	if (!store_audit_source(st, r->o.year, &path, &at, r->d) && path &&
-	    strcmp(path, file) != 0)
+	    !fileio_same_name(path, file))
 		printf(_("  notice: the audit in force is %s (imported %s), "
 			 "not %s: see %s\n"),
 		       path, at, file, r->logpath);
