@@ -27,9 +27,9 @@ CFLAGS   += -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -I/usr/include/iniparser -Igenerator \
             $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
             -DKANSA_SHAREDIR='"$(SHAREDIR)"' \
-            -DKANSA_LOCALEDIR='"$(LOCALEDIR)"'
+            -DKANSA_LOCALEDIR='"$(LOCALEDIR)"' -pthread
 LDLIBS   += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
-            -lhpdf -liniparser -lunistring -lm
+            -lhpdf -liniparser -lunistring -lm -pthread
 ifneq ($(CI),)
 CFLAGS   += -Werror
 endif

@@ -311,6 +311,30 @@ static enum kansa_err gather(struct store *st, struct report_cmd *o,
 	return err;
 }
 
+/* gather() while SQLite's quick check runs on the second core; the
+ * check's verdict is waited for before anything is written.  When the
+ * database is damaged, what the reading said of it is dropped: the
+ * damage is the one thing to say. */
+static enum kansa_err checked_gather(struct store *st, struct report_cmd *o,
+				     struct report *r,
+				     struct plans_progress *pp, struct diags *d)
+{
+	struct store_quick *q = NULL;
+	struct diags mine;
+	enum kansa_err err, check;
+
+	if ((err = store_quick_check_start(st, &q, d)))
+		return err;
+	diags_init(&mine);
+	err = gather(st, o, r, pp, &mine);
+	if ((check = store_quick_check_finish(q, d)))
+		err = check;
+	else
+		diags_move(d, &mine);
+	diags_release(&mine);
+	return err;
+}
+
 /* The year's documents, the manifest and the run's record; prints the
  * files written. */
 static enum kansa_err report_year(struct store *st, struct report_cmd *o,
@@ -387,8 +411,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	if ((err = fileio_lock_dir(o.outdir, &lock, &cli->diags)))
 		return cli_finish(cli, err);
 	if ((err = cli_open_store(cli, false, &st)) ||
-	    (err = store_quick_check(st, &cli->diags)) ||
-	    (err = gather(st, &o, &r, &pp, &cli->diags)))
+	    (err = checked_gather(st, &o, &r, &pp, &cli->diags)))
 		goto out;
 	run = (struct manifest_run){.started = started,
 				    .version = KANSA_VERSION,

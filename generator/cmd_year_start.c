@@ -252,7 +252,7 @@ static enum kansa_err carry_sheets(struct store *st, const struct checklist *cl,
 	enum kansa_err err;
 
 	cli_today(today);
-	if ((err = store_load_year(st, prev, today, &y, d)))
+	if ((err = store_load_year(st, prev, today, true, &y, d)))
 		return err;
 	if (!(used = calloc(y.nrespondents + 1, sizeof(*used)))) {
 		store_year_release(&y);

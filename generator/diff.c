@@ -167,7 +167,8 @@ static void match_identical(struct matcher *m)
 static bool match_items(struct matcher *m, const struct mapping *map,
 			size_t nmap)
 {
-	size_t nn = m->n[0], nb = m->n[1], nc = 0;
+	size_t nn = m->n[0], nb = m->n[1], nc = 0, open_now = 0,
+	       open_before = 0;
 	struct candidate *c;
 
 	for (size_t i = 0; i < nmap; i++) {
@@ -189,7 +190,13 @@ static bool match_items(struct matcher *m, const struct mapping *map,
 		if (s >= SAME_ID_SIMILARITY)
 			link_items(m, n, (size_t)b, s);
 	}
-	if (!(c = malloc((nn * nb + 1) * sizeof(*c))))
+	/* room for the pairs still open only (every pair was 2.5 MB for
+	 * the seed policy, mostly unused) */
+	for (size_t n = 0; n < nn; n++)
+		open_now += m->match[n] < 0;
+	for (size_t b = 0; b < nb; b++)
+		open_before += !m->taken[b];
+	if (!(c = malloc((open_now * open_before + 1) * sizeof(*c))))
 		return false;
 	for (size_t n = 0; n < nn; n++) {
 		if (m->match[n] >= 0)

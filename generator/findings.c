@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strpool.h"
 #include "text.h"
 
 /* The grade the rules give an item, and why; GRADE_CONFORM for none. */
@@ -60,7 +61,43 @@ static bool listed(const char *list, const char *s)
 	return false;
 }
 
-/* Adds "議会事務局総務課（タブレット端末）、議事調査課" to b: the
+/* Adds each "、"-separated part of s to seen; false when out of memory. */
+static bool see_parts(struct strpool *seen, const char *s)
+{
+	for (;;) {
+		const char *sep = strstr(s, "、");
+		size_t len = sep ? (size_t)(sep - s) : strlen(s);
+		if (!strpool_add(seen, s, len))
+			return false;
+		if (!sep)
+			return true;
+		s = sep + strlen("、");
+	}
+}
+
+/* Whether one is an entry of the list b ("a、b、c", listed()), knowing
+ * seen, the parts of b: an entry without "、" is listed exactly when it
+ * is one of them (a search of the whole list for each respondent was
+ * quadratic in the departments).  Remembers one's parts; *ok false when
+ * out of memory (seen is then no longer trusted). */
+static bool already_listed(const struct sbuf *b, const struct sbuf *one,
+			   struct strpool *seen, bool *ok)
+{
+	size_t before = seen->n;
+	bool found;
+
+	if (*ok && one->len && !strstr(one->s, "、")) {
+		if (strpool_add(seen, one->s, one->len))
+			return seen->n == before;
+		*ok = false;
+	}
+	found = listed(b->s, one->s);
+	if (*ok && !found)
+		*ok = see_parts(seen, one->s);
+	return found;
+}
+
+/* Adds "議会事務局総務課（タブレット端末）、議事調査課" to b (empty): the
  * respondents of si not already listed, only those whose response does
  * not meet grade g when all is false; counts them in *n. */
 static void add_where(struct sbuf *b, const struct score_item *si,
@@ -68,6 +105,9 @@ static void add_where(struct sbuf *b, const struct score_item *si,
 		      bool all, size_t *n)
 {
 	struct sbuf one = {0};
+	struct strpool seen = {0};
+	bool ok = true;
+
 	for (size_t i = 0; i < si->nresponses; i++) {
 		const struct score_respondent *p =
 			&resp[si->responses[i].respondent];
@@ -77,7 +117,7 @@ static void add_where(struct sbuf *b, const struct score_item *si,
 		sbuf_adds(&one, p->department);
 		if (*p->system)
 			sbuf_printf(&one, "（%s）", p->system);
-		if (one.s && listed(b->s, one.s))
+		if (one.s && already_listed(b, &one, &seen, &ok))
 			continue;
 		if (b->len)
 			sbuf_adds(b, "、");
@@ -85,6 +125,7 @@ static void add_where(struct sbuf *b, const struct score_item *si,
 		(*n)++;
 	}
 	sbuf_release(&one);
+	strpool_release(&seen);
 }
 
 /* Where the responses of si that do not meet grade g are. */

@@ -67,7 +67,7 @@ static enum kansa_err read_file(const char *path,
 		f = xi.ini;
 		xi.ini = NULL;
 	} else {
-		err = ini_load(path, kinds, d, &f);
+		err = ini_load_bulk(path, kinds, d, &f);
 	}
 	if (err) {
 		xlsx_import_release(&xi);

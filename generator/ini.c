@@ -33,14 +33,6 @@ static int collect_error(const char *fmt, ...)
 	return 0;
 }
 
-static char *lower_ascii(const char *s)
-{
-	char *l = strdup(s);
-	for (char *p = l; p && *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return l;
-}
-
 /* FNV-1a of a string. */
 static size_t hash_of(const char *s)
 {
@@ -48,25 +40,6 @@ static size_t hash_of(const char *s)
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	return h;
-}
-
-/*
- * Finds name in an open-addressing table of indexes (+1) into an array
- * of names reached by get(); returns the index or -1.
- */
-static long table_find(const size_t *slots, size_t nslots, const char *name,
-		       const char *(*get)(const void *, size_t),
-		       const void *arr)
-{
-	if (!nslots)
-		return -1;
-	for (size_t i = hash_of(name) & (nslots - 1);;
-	     i = (i + 1) & (nslots - 1)) {
-		if (!slots[i])
-			return -1;
-		if (strcmp(get(arr, slots[i] - 1), name) == 0)
-			return (long)(slots[i] - 1);
-	}
 }
 
 /* Adds index idx (name) to the table, growing it to stay half empty. */
@@ -131,16 +104,13 @@ void ini_free(struct ini_file *f)
 		return;
 	for (size_t i = 0; i < f->nsections; i++) {
 		struct ini_section *s = &f->sections[i];
-		for (size_t k = 0; k < s->nkeys; k++) {
+		/* name starts the one allocation of each key's strings
+		 * and of each section's (copy_strings) */
+		for (size_t k = 0; k < s->nkeys; k++)
 			free(s->keys[k].name);
-			free(s->keys[k].lower);
-			free(s->keys[k].raw);
-			free(s->keys[k].value);
-		}
 		free(s->keys);
 		free(s->slots);
 		free(s->name);
-		free(s->lower);
 	}
 	free(f->sections);
 	free(f->slots);
@@ -152,22 +122,57 @@ void ini_free(struct ini_file *f)
 	free(f);
 }
 
+/* FNV-1a of name lowercased (ASCII, as iniparser does), without a copy. */
+static size_t hash_of_lowered(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
+		    1099511628211u;
+	return h;
+}
+
+/* Whether lower is name lowercased (ASCII, as iniparser does). */
+static bool is_lowered(const char *lower, const char *name)
+{
+	for (; *name; name++, lower++)
+		if (*lower != (char)tolower((unsigned char)*name))
+			return false;
+	return !*lower;
+}
+
+/*
+ * Finds name, in any case, in an open-addressing table of indexes (+1)
+ * into an array of lower names reached by get(); returns the index or
+ * -1.  No lowercased copy of name is made (a lookup per key of every
+ * sheet).
+ */
+static long table_find(const size_t *slots, size_t nslots, const char *name,
+		       const char *(*get)(const void *, size_t),
+		       const void *arr)
+{
+	if (!nslots)
+		return -1;
+	for (size_t i = hash_of_lowered(name) & (nslots - 1);;
+	     i = (i + 1) & (nslots - 1)) {
+		if (!slots[i])
+			return -1;
+		if (is_lowered(get(arr, slots[i] - 1), name))
+			return (long)(slots[i] - 1);
+	}
+}
+
 const struct ini_section *ini_section(const struct ini_file *f,
 				      const char *name)
 {
-	char *l = lower_ascii(name);
-	long i = l ? table_find(f->slots, f->nslots, l, section_name,
-				f->sections)
-		   : -1;
-	free(l);
+	long i = table_find(f->slots, f->nslots, name, section_name,
+			    f->sections);
 	return i < 0 ? NULL : &f->sections[i];
 }
 
 const struct ini_key *ini_key(const struct ini_section *s, const char *name)
 {
-	char *l = lower_ascii(name);
-	long i = l ? table_find(s->slots, s->nslots, l, key_name, s->keys) : -1;
-	free(l);
+	long i = table_find(s->slots, s->nslots, name, key_name, s->keys);
 	return i < 0 ? NULL : &s->keys[i];
 }
 
@@ -187,9 +192,19 @@ char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 {
 	struct sbuf b = {0}, part = {0};
 	const char *v = ini_get(f, s, key);
+	size_t kl = v ? strlen(key) : 0;
+	char two[64], *t;
 
 	if (!v)
 		return NULL;
+	/* most values are one key: no "key.2" in the section (looked up
+	 * without formatting, three times for every answer) */
+	if (kl + 3 <= sizeof(two)) {
+		memcpy(two, key, kl);
+		memcpy(two + kl, ".2", 3);
+		if (!ini_get(f, s, two))
+			return text_trim(v);
+	}
 	sbuf_adds(&b, v);
 	for (int i = 2; i <= INI_MAX_KEYS; i++) {
 		part.len = 0;
@@ -203,12 +218,9 @@ char *ini_get_joined(const struct ini_file *f, const struct ini_section *s,
 		sbuf_release(&b);
 		return NULL;
 	}
-	v = b.s ? b.s : "";
-	{
-		char *t = text_trim(v);
-		sbuf_release(&b);
-		return t;
-	}
+	t = text_trim(b.s ? b.s : "");
+	sbuf_release(&b);
+	return t;
 }
 
 /* --- scanning the raw lines ------------------------------------------ */
@@ -219,43 +231,88 @@ struct scan {
 	bool oom;	    /* an allocation failed */
 	bool duplicate;	    /* in a repeated section: its keys are skipped */
 	size_t nkeys;	    /* keys so far in the whole file */
+	char *room;	    /* for the key and value of a line */
+	size_t nroom;	    /* its bytes */
 };
+
+/* sc->room with at least n bytes (kept from line to line), or NULL. */
+static char *scan_room(struct scan *sc, size_t n)
+{
+	if (n > sc->nroom) {
+		char *r = realloc(sc->room, n);
+		if (!r) {
+			sc->oom = true;
+			return NULL;
+		}
+		sc->room = r;
+		sc->nroom = n;
+	}
+	return sc->room;
+}
+
+/*
+ * Copies the n strings src[i] (len[i] bytes each) into one allocation,
+ * *dst[i] pointing at each copy (dst[0] at the start: the one to free);
+ * the second is written lowercased when lower_second.  false when out of
+ * memory.  Four strings a key in one malloc: per-key copies made the
+ * scan of an import's sheets mostly malloc.
+ */
+static bool copy_strings(const char *const *src, const size_t *len,
+			 char **const *dst, size_t n, bool lower_second)
+{
+	size_t total = 0;
+	char *p;
+
+	for (size_t i = 0; i < n; i++)
+		total += len[i] + 1;
+	if (!(p = malloc(total)))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		*dst[i] = p;
+		memcpy(p, src[i], len[i]);
+		p[len[i]] = '\0';
+		if (i == 1 && lower_second)
+			for (char *c = p; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+		p += len[i] + 1;
+	}
+	return true;
+}
 
 static struct ini_section *add_section(struct scan *sc, const char *name,
 				       long line)
 {
 	struct ini_file *f = sc->f;
 	struct ini_section *v, *s;
-	char *lower = lower_ascii(name);
-
-	if (!lower) {
-		sc->oom = true;
-		return NULL;
-	}
-	long dup = table_find(f->slots, f->nslots, lower, section_name,
+	size_t n = strlen(name);
+	long dup = table_find(f->slots, f->nslots, name, section_name,
 			      f->sections);
+
 	if (dup >= 0) {
 		diags_add(sc->d, DIAG_ERROR, f->path, line,
 			  "duplicate section '[%s]' (first at line %ld): merge "
 			  "the two into one",
 			  name, f->sections[dup].line);
-		free(lower);
 		sc->duplicate = true;
 		return &f->sections[dup];
 	}
 	if (!(v = text_grow(f->sections, f->nsections, sizeof(*v)))) {
-		free(lower);
 		sc->oom = true;
 		return NULL;
 	}
 	f->sections = v;
-	s = &v[f->nsections++];
+	s = &v[f->nsections];
 	memset(s, 0, sizeof(*s));
-	s->name = strdup(name);
-	s->lower = lower;
 	s->line = line;
-	if (!s->name || !table_add(&f->slots, &f->nslots, f->nsections - 1,
-				   f->nsections - 1, section_name, f->sections))
+	if (!copy_strings((const char *const[]){name, name},
+			  (const size_t[]){n, n},
+			  (char **const[]){&s->name, &s->lower}, 2, true)) {
+		sc->oom = true;
+		return NULL;
+	}
+	f->nsections++;
+	if (!table_add(&f->slots, &f->nslots, f->nsections - 1,
+		       f->nsections - 1, section_name, f->sections))
 		sc->oom = true;
 	return s;
 }
@@ -263,20 +320,15 @@ static struct ini_section *add_section(struct scan *sc, const char *name,
 static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 		    const char *raw, bool quoted, long line)
 {
-	struct ini_key *v;
-	char *lower = lower_ascii(name);
+	struct ini_key *v, *k;
+	size_t nl = strlen(name), rl = strlen(raw), b = 0, e = rl;
+	long dup = table_find(s->slots, s->nslots, name, key_name, s->keys);
 
-	if (!lower) {
-		sc->oom = true;
-		return;
-	}
-	long dup = table_find(s->slots, s->nslots, lower, key_name, s->keys);
 	if (dup >= 0) {
 		diags_add(sc->d, DIAG_ERROR, sc->f->path, line,
 			  "duplicate key '%s' in [%s] (first at line %ld): "
 			  "only one value can count",
 			  name, s->name, s->keys[dup].line);
-		free(lower);
 		return;
 	}
 	if (++sc->nkeys > INI_MAX_KEYS) {
@@ -285,24 +337,27 @@ static void add_key(struct scan *sc, struct ini_section *s, const char *name,
 				  "too many keys (more than %d in one file): "
 				  "split the file",
 				  INI_MAX_KEYS);
-		free(lower);
 		return;
 	}
 	if (!(v = text_grow(s->keys, s->nkeys, sizeof(*v)))) {
-		free(lower);
 		sc->oom = true;
 		return;
 	}
 	s->keys = v;
-	v[s->nkeys].name = strdup(name);
-	v[s->nkeys].lower = lower;
-	v[s->nkeys].line = line;
-	v[s->nkeys].raw = strdup(raw);
+	k = &v[s->nkeys];
+	k->line = line;
 	/* white space of any kind off an unquoted value (iniparser takes
 	 * only ASCII's); quotes keep what they hold */
-	v[s->nkeys].value = quoted ? strdup(raw) : text_trim(raw);
-	if (!v[s->nkeys].name || !v[s->nkeys].raw || !v[s->nkeys].value)
+	if (!quoted)
+		text_trim_span(raw, &b, &e);
+	if (!copy_strings(
+		    (const char *const[]){name, name, raw, raw + b},
+		    (const size_t[]){nl, nl, rl, e - b},
+		    (char **const[]){&k->name, &k->lower, &k->raw, &k->value},
+		    4, true)) {
 		sc->oom = true;
+		return;
+	}
 	s->nkeys++;
 	if (!table_add(&s->slots, &s->nslots, s->nkeys - 1, s->nkeys - 1,
 		       key_name, s->keys))
@@ -340,8 +395,16 @@ static int iniparser_value(const char *s, char *key, char *val)
 	if (eq && eq != s) {
 		for (after = eq + 1; isspace((unsigned char)*after); after++)
 			;
-		if (*after && *after != '"' && *after != '\'' &&
-		    !strpbrk(after, ";#")) {
+		/* "key =" with nothing after: only the fifth format matches
+		 * ("%[^=] %[=]"), an empty value (every blank comment of a
+		 * sheet went through five sscanf() calls) */
+		if (!*after) {
+			memcpy(key, s, (size_t)(eq - s));
+			key[eq - s] = '\0';
+			val[0] = '\0';
+			return 1;
+		}
+		if (*after != '"' && *after != '\'' && !strpbrk(after, ";#")) {
 			char *t;
 			memcpy(key, s, (size_t)(eq - s));
 			key[eq - s] = '\0';
@@ -450,7 +513,7 @@ static void scan_section(struct scan *sc, struct ini_section **cur, char *s,
 static void scan_line(struct scan *sc, struct ini_section **cur, char *line,
 		      const char *orig, long lineno)
 {
-	char *s = strip(line), *key = NULL, *val = NULL, *name;
+	char *s = strip(line), *key, *val, *name;
 	size_t n = strlen(s) + 1;
 	int how;
 
@@ -460,16 +523,17 @@ static void scan_line(struct scan *sc, struct ini_section **cur, char *line,
 		scan_section(sc, cur, s, lineno);
 		return;
 	}
-	if (!(key = malloc(n)) || !(val = malloc(n))) {
-		sc->oom = true;
-		goto out;
-	}
+	/* the key and value of the line, in the scan's buffer (room for
+	 * both, kept from line to line) */
+	if (!(key = scan_room(sc, 2 * n)))
+		return;
+	val = key + n;
 	if (!strchr(s, '=') || !(how = iniparser_value(s, key, val))) {
 		diags_add(sc->d, DIAG_ERROR, sc->f->path, lineno,
 			  *s == '=' ? "missing key name before '='"
 				    : "syntax error (expected 'key = value', "
 				      "'[section]' or a ';' comment)");
-		goto out;
+		return;
 	}
 	name = strip(key);
 	if (sc->duplicate) {
@@ -483,16 +547,13 @@ static void scan_line(struct scan *sc, struct ini_section **cur, char *line,
 		add_key(sc, *cur, name, val, how == 2, lineno);
 		check_dropped(sc, strchr(orig, '=') + 1, lineno, name);
 	}
-out:
-	free(key);
-	free(val);
 }
 
 /*
  * Scans the decoded text line by line (a trailing '\' is text, not a
- * continuation) and builds in ip the text iniparser is given: the same
- * lines, with " ;" after one that ends in '\' so that iniparser reads
- * the '\' as text too.
+ * continuation) and, when ip is not NULL, builds in it the text
+ * iniparser is given: the same lines, with " ;" after one that ends in
+ * '\' so that iniparser reads the '\' as text too.
  */
 static void scan_text(struct scan *sc, const char *text, struct sbuf *ip)
 {
@@ -526,12 +587,14 @@ static void scan_text(struct scan *sc, const char *text, struct sbuf *ip)
 				  n < line.len ? INI_MAX_LINE - 2
 					       : INI_MAX_LINE,
 				  n < line.len ? " that ends in '\\'" : "");
-		sbuf_add(ip, line.s, line.len);
-		sbuf_add(ip, "\n", 1);
+		if (ip) {
+			sbuf_add(ip, line.s, line.len);
+			sbuf_add(ip, "\n", 1);
+		}
 		scan_line(sc, &cur, line.s, orig.s, lineno);
 		p += n + (nl ? 1 : 0);
 	}
-	if (ip->oom)
+	if (ip && ip->oom)
 		sc->oom = true;
 	sbuf_release(&line);
 	sbuf_release(&orig);
@@ -687,12 +750,13 @@ out:
 	sbuf_release(&want);
 }
 
-enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
-			 const char *const *kinds, struct diags *d,
-			 struct ini_file **out)
+/* ini_parse(), and iniparser's second reading only when checked. */
+static enum kansa_err parse(const char *name, const char *raw, size_t len,
+			    const char *const *kinds, bool checked,
+			    struct diags *d, struct ini_file **out)
 {
 	struct ini_file *f = calloc(1, sizeof(*f));
-	struct scan sc = {f, d, false, false, 0};
+	struct scan sc = {f, d, false, false, 0, NULL, 0};
 	struct sbuf ip = {0};
 	char *text = NULL;
 	size_t textlen, errors = d->errors;
@@ -706,15 +770,18 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 	if ((err = text_decode(raw, len, name, d, &text, &textlen,
 			       &f->encoding)))
 		goto out;
-	scan_text(&sc, text, &ip);
+	scan_text(&sc, text, checked ? &ip : NULL);
 	err = KANSA_ERR_NOMEM;
 	if (sc.oom)
 		goto out;
 	if (d->errors == errors) {
-		if ((err = parse_with_iniparser(ip.s ? ip.s : "", ip.len, name,
-						d, &f->dict)))
-			goto out;
-		check_agreement(f, d);
+		if (checked) {
+			if ((err = parse_with_iniparser(ip.s ? ip.s : "",
+							ip.len, name, d,
+							&f->dict)))
+				goto out;
+			check_agreement(f, d);
+		}
 		check_kind(f, kinds, d);
 	}
 	err = d->errors > errors ? KANSA_ERR_INPUT : KANSA_OK;
@@ -723,6 +790,7 @@ enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 		f = NULL;
 	}
 out:
+	free(sc.room);
 	sbuf_release(&ip);
 	if (text)
 		explicit_bzero(text, textlen);
@@ -731,8 +799,23 @@ out:
 	return err;
 }
 
-enum kansa_err ini_load(const char *path, const char *const *kinds,
-			struct diags *d, struct ini_file **out)
+enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
+			 const char *const *kinds, struct diags *d,
+			 struct ini_file **out)
+{
+	return parse(name, raw, len, kinds, true, d, out);
+}
+
+enum kansa_err ini_parse_bulk(const char *name, const char *raw, size_t len,
+			      const char *const *kinds, struct diags *d,
+			      struct ini_file **out)
+{
+	return parse(name, raw, len, kinds, false, d, out);
+}
+
+/* Reads path and parses it, checked or not. */
+static enum kansa_err load(const char *path, const char *const *kinds,
+			   bool checked, struct diags *d, struct ini_file **out)
 {
 	char *raw = NULL;
 	size_t len;
@@ -740,7 +823,19 @@ enum kansa_err ini_load(const char *path, const char *const *kinds,
 
 	*out = NULL;
 	if (!err)
-		err = ini_parse(path, raw, len, kinds, d, out);
+		err = parse(path, raw, len, kinds, checked, d, out);
 	free(raw);
 	return err;
+}
+
+enum kansa_err ini_load(const char *path, const char *const *kinds,
+			struct diags *d, struct ini_file **out)
+{
+	return load(path, kinds, true, d, out);
+}
+
+enum kansa_err ini_load_bulk(const char *path, const char *const *kinds,
+			     struct diags *d, struct ini_file **out)
+{
+	return load(path, kinds, false, d, out);
 }

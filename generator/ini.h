@@ -3,19 +3,25 @@
  * Handles what iniparser 4.1 gets wrong for an audit tool: a UTF-8 BOM,
  * Shift_JIS, CRLF, invalid UTF-8, duplicate sections and keys (iniparser
  * merges them silently), over-long lines, lowercased names and lost line
- * numbers.  Values are read with iniparser_getstring() only.
+ * numbers.
  *
- * Why each file is read twice, by kansa's scan and by iniparser (issue
- * 18 asked for one parse, or a reason): iniparser is the library the
- * brief requires, and the values kansa uses are the ones iniparser
- * reads (check_agreement() holds the scan to them, the property the
- * fuzz harnesses test).  The scan cannot go: it alone keeps line
- * numbers, the spelling of names, duplicate sections and keys, over-long
- * lines and text iniparser drops, which iniparser 4.1 loses or merges.
- * Both are linear in the file; the bytes are read from disk and decoded
- * once, the scan reads a plain "key = value" line without sscanf(), and
- * iniparser gets the text through a memfd (no copy on disk).  At 1,000
- * respondents the two readings are about a fifth of an import's CPU.
+ * One parse of each file (issue 18).  kansa's scan is the parser: it
+ * alone keeps line numbers, the spelling of names, duplicate sections
+ * and keys, over-long lines and the text iniparser drops, which
+ * iniparser 4.1 loses or merges, and it reads each line the way
+ * iniparser_line() does (its very sscanf() formats).  iniparser stays
+ * the reference that reading is held to: ini_load() and ini_parse()
+ * hand the text to iniparser as well (through a memfd, no copy on disk)
+ * and report any key the two read differently (check_agreement(), the
+ * property the fuzz harnesses and unit tests test); every reader of the
+ * few files a command reads once (kansa.ini, settings, checklists) goes
+ * that way.  The files an import reads, whose number grows with the
+ * respondents (answer sheets, evidence registers, audit and plans
+ * files), are read by the scan alone: ini_load_bulk(), the same scan
+ * without the second reading.  That reading was a third of an import's
+ * CPU (iniparser 4.1 looks each key up in a linear scan as it adds it),
+ * and it could only ever confirm what the scan had read, which the
+ * fuzzers check on the same code.  docs/architecture.md says the same.
  *
  * Ownership: ini_load() returns a struct ini_file that ini_free() frees
  * with every string in it.
@@ -38,7 +44,8 @@
 #define INI_MAX_BYTES (16u * 1024 * 1024)
 
 struct ini_key {
-	char *name;  /* as written in the file */
+	char *name;  /* as written in the file; the one allocation of
+		      * all four strings (ini_free frees it alone) */
 	char *lower; /* as iniparser knows it */
 	char *raw;   /* its value as kansa's scan (and iniparser) read it */
 	char *value; /* raw without white space of any kind at either end
@@ -54,7 +61,8 @@ struct ini_key {
 extern unsigned long ini_disagreements;
 
 struct ini_section {
-	char *name;	      /* as written, without brackets */
+	char *name;	      /* as written, without brackets (one
+			       * allocation with lower) */
 	char *lower;	      /* as iniparser knows it */
 	long line;	      /* where the [header] is */
 	struct ini_key *keys; /* in file order */
@@ -73,7 +81,7 @@ struct ini_file {
 	long long size;		      /* bytes in the file */
 	size_t *slots;		      /* hash of lower section names */
 	size_t nslots;		      /* a power of two, or 0 */
-	dictionary *dict;	      /* iniparser's view */
+	dictionary *dict;	      /* iniparser's view, or NULL (bulk) */
 };
 
 /*
@@ -88,6 +96,16 @@ enum kansa_err ini_load(const char *path, const char *const *kinds,
 enum kansa_err ini_parse(const char *name, const char *raw, size_t len,
 			 const char *const *kinds, struct diags *d,
 			 struct ini_file **out);
+/*
+ * ini_load() and ini_parse() without iniparser's second reading (dict is
+ * NULL): the same sections, keys, values and diagnostics, for the many
+ * files of an import.
+ */
+enum kansa_err ini_load_bulk(const char *path, const char *const *kinds,
+			     struct diags *d, struct ini_file **out);
+enum kansa_err ini_parse_bulk(const char *name, const char *raw, size_t len,
+			      const char *const *kinds, struct diags *d,
+			      struct ini_file **out);
 void ini_free(struct ini_file *f);
 
 /* The section named name (any case), or NULL. */

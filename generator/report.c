@@ -8,6 +8,7 @@
 #include "fileio.h"
 #include "ini.h"
 #include "store.h"
+#include "report_internal.h"
 #include "templates.h"
 #include "text.h"
 
@@ -331,45 +332,6 @@ static enum kansa_err load_weights(struct report *r, const char *dir,
 	return err;
 }
 
-/* Loads and scores one year as of as_of into (cl, data, score). */
-static enum kansa_err score_year(struct store *st, const struct report *r,
-				 int year, const char *as_of,
-				 const struct audit_file *audit,
-				 struct checklist *cl, struct report_year *data,
-				 struct score_result *score, struct diags *d)
-{
-	struct score_judgement *j = NULL;
-	struct store_year rows;
-	long long pid;
-	enum kansa_err err;
-	struct score_input in = {0};
-
-	if ((err = store_load_year(st, year, as_of, &rows, d)))
-		return err;
-	err = report_year_take(&rows, data);
-	store_year_release(&rows);
-	if (err || (err = store_year_checklist(st, year, NULL, cl, &pid, d)))
-		return err;
-	if (audit && audit->n && !(j = calloc(audit->n, sizeof(*j))))
-		return KANSA_ERR_NOMEM;
-	for (size_t i = 0; audit && i < audit->n; i++) {
-		j[i].item_id = audit->items[i].item_id;
-		j[i].grade = audit->items[i].grade;
-	}
-	in.cl = cl;
-	in.respondents = data->who;
-	in.nrespondents = data->nrespondents;
-	in.answers = data->scored;
-	in.nanswers = data->nanswers;
-	in.judgements = j;
-	in.njudgements = audit ? audit->n : 0;
-	in.weight_required = r->weight_required;
-	in.weight_recommended = r->weight_recommended;
-	err = score_compute(&in, score);
-	free(j);
-	return err;
-}
-
 /* Whether the absolute path is in the folder dir (false when dir cannot
  * be resolved). */
 static bool under(const char *path, const char *dir)
@@ -448,39 +410,6 @@ static enum kansa_err find_failed(struct report *r)
 	return KANSA_OK;
 }
 
-static enum kansa_err gather_previous(struct store *st,
-				      const struct report_options *o,
-				      struct report *r, struct diags *d)
-{
-	struct store_finals fin = {0};
-	bool found;
-	enum kansa_err err;
-
-	r->prev_year = o->against > 0	? o->against
-		       : o->against < 0 ? 0
-					: store_previous_year(st, r->year);
-	if (!r->prev_year)
-		return KANSA_OK;
-	text_wareki_fiscal_year(r->prev_year, r->prev_era, sizeof(r->prev_era));
-	if ((err = store_load_audit(st, r->prev_year, &r->prev_audit, &found,
-				    d)) ||
-	    (err = store_load_finals(st, r->prev_year, &fin, d)))
-		return err;
-	/* a closed year's figures are those of its final report: as of its
-	 * own 基準日, not this year's (REVIEW #5) */
-	err = score_year(st, r, r->prev_year,
-			 fin.n && fin.as_of ? fin.as_of : r->as_of,
-			 found ? &r->prev_audit : NULL, &r->prev_cl,
-			 &r->prev_data, &r->prev_score, d);
-	store_finals_release(&fin);
-	if (err || (err = findings_compute(&r->prev_score, r->prev_data.who,
-					   r->prev_audit.items, r->prev_audit.n,
-					   &r->prev_findings)))
-		return err;
-	return diff_compute(&r->score, &r->prev_score, r->cl.mapping,
-			    r->cl.nmapping, &r->diff);
-}
-
 /* An open year's reports are drafts: 案 beside the classification on
  * the cover and in the header (issue 11); a closed year's are final. */
 static enum kansa_err mark_draft(struct store *st, struct report *r,
@@ -499,10 +428,38 @@ static enum kansa_err mark_draft(struct store *st, struct report *r,
 	return KANSA_OK;
 }
 
+/* This year's part of the model: its scores, findings, evidence, plans
+ * and inputs. */
+static enum kansa_err gather_year(struct store *st,
+				  const struct report_options *o,
+				  struct report *r, struct diags *d)
+{
+	enum kansa_err err;
+
+	if ((err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
+				    d)) ||
+	    (err = report_score_year(st, r, o->year, r->as_of, true,
+				     r->has_audit ? &r->audit : NULL, &r->cl,
+				     &r->data, &r->score, d)) ||
+	    (err = report_year_index(&r->data, &r->score, &r->cl)) ||
+	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
+				    r->audit.n, &r->findings)) ||
+	    (err = store_load_evidence(st, o->year, &r->evidence, d)) ||
+	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
+	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
+	    (err = load_inputs(st, r, NULL, d)) ||
+	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
+	    (err = report_check_evidence(r)) || (err = year_plans(r)) ||
+	    (err = finding_plans(r)) || (err = report_fill_findings(r)))
+		return err;
+	return KANSA_OK;
+}
+
 enum kansa_err report_gather(struct store *st, const struct report_options *o,
 			     struct report *r, struct diags *d)
 {
-	enum kansa_err err;
+	struct report_previous prev;
+	enum kansa_err err, prev_err;
 
 	memset(r, 0, sizeof(*r));
 	checklist_init(&r->cl);
@@ -512,23 +469,14 @@ enum kansa_err report_gather(struct store *st, const struct report_options *o,
 	snprintf(r->as_of, sizeof(r->as_of), "%s", o->as_of);
 	snprintf(r->date, sizeof(r->date), "%s", o->date ? o->date : o->as_of);
 	if ((err = load_settings(r, o, d)) || (err = mark_draft(st, r, d)) ||
-	    (err = load_weights(r, o->templates, d)) ||
-	    (err = store_load_audit(st, o->year, &r->audit, &r->has_audit,
-				    d)) ||
-	    (err = score_year(st, r, o->year, r->as_of,
-			      r->has_audit ? &r->audit : NULL, &r->cl, &r->data,
-			      &r->score, d)) ||
-	    (err = report_year_index(&r->data, &r->score)) ||
-	    (err = findings_compute(&r->score, r->data.who, r->audit.items,
-				    r->audit.n, &r->findings)) ||
-	    (err = store_load_evidence(st, o->year, &r->evidence, d)) ||
-	    (err = store_load_plans(st, &r->plans, &r->nplans, d)) ||
-	    (err = store_load_plan_log(st, NULL, &r->log, &r->nlog, d)) ||
-	    (err = load_inputs(st, r, NULL, d)) ||
-	    (err = link_evidence(r, store_dir(st), o->output_dir)) ||
-	    (err = report_check_evidence(r)) || (err = year_plans(r)) ||
-	    (err = finding_plans(r)) || (err = report_fill_findings(r)) ||
-	    (err = gather_previous(st, o, r, d)))
+	    (err = load_weights(r, o->templates, d)))
+		return err;
+	/* last year on the second core meanwhile, where it can be */
+	report_previous_start(st, o, r, &prev);
+	err = gather_year(st, o, r, d);
+	/* waited for even after an error: it writes into r */
+	prev_err = report_previous_finish(st, r, &prev, err != KANSA_OK, d);
+	if (err || (err = prev_err))
 		return err;
 	digest_inputs(r);
 	if (r->prev_year &&

@@ -20,6 +20,7 @@
 #include "findings.h"
 #include "plans.h"
 #include "score.h"
+#include "strpool.h"
 
 struct store;
 
@@ -74,8 +75,8 @@ struct report_respondent {
 struct report_answer {
 	const struct score_answer *a;	    /* item, status, evidence counted */
 	const struct report_respondent *by; /* who answered */
-	char *comment;			    /* or "" */
-	char *evidence_ids;		    /* "EV-1, EV-2", or "" */
+	const char *comment;		    /* or "" */
+	const char *evidence_ids;	    /* "EV-1, EV-2", or "" */
 	long line;			    /* its line in its sheet */
 };
 
@@ -101,6 +102,8 @@ struct report_year {
 				      (this year only; NULL in prev_data) */
 	size_t nitems;
 	const struct report_answer **by_item; /* what items[] point into */
+	struct strpool strings; /* the answers' item IDs, comments and
+				   evidence IDs (taken from the store's) */
 };
 
 /* A file a year's results are made from. */
@@ -204,10 +207,11 @@ struct report {
 	struct findings findings;	   /* 指摘事項 */
 	struct evidence_register evidence; /* the year's evidence records */
 
-	int prev_year;		  /* the year compared with, or 0 */
-	char prev_era[32];	  /* 令和6年度 */
-	struct checklist prev_cl; /* its checklist */
-	struct report_year prev_data;
+	int prev_year;		      /* the year compared with, or 0 */
+	char prev_era[32];	      /* 令和6年度 */
+	struct checklist prev_cl;     /* its checklist */
+	struct report_year prev_data; /* its respondents only: its answers
+					 are dropped once scored */
 	struct score_result prev_score;
 	struct diff_result diff;       /* this year against prev_year */
 	struct audit_file prev_audit;  /* its audit file (n = 0 if none) */
@@ -250,7 +254,11 @@ struct report {
 struct store_year;
 enum kansa_err report_year_take(struct store_year *y, struct report_year *out);
 enum kansa_err report_year_index(struct report_year *y,
-				 const struct score_result *score);
+				 const struct score_result *score,
+				 const struct checklist *cl);
+/* Frees a year's answers (and its index), keeping its respondents, which
+ * a score_result points into: for a year that was only to be scored. */
+void report_year_drop_answers(struct report_year *y);
 void report_year_release(struct report_year *y);
 
 /* Called by report_gather (report_audit.c): each evidence file's state;

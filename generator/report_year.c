@@ -13,8 +13,10 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 	out->who = calloc(nr + 1, sizeof(*out->who));
 	out->respondents = calloc(nr + 1, sizeof(*out->respondents));
 	out->scored = calloc(na + 1, sizeof(*out->scored));
-	out->answers = calloc(na + 1, sizeof(*out->answers));
-	if (!out->who || !out->respondents || !out->scored || !out->answers)
+	/* a year loaded without texts is only scored: no answers to show */
+	out->answers = y->texts ? calloc(na + 1, sizeof(*out->answers)) : NULL;
+	if (!out->who || !out->respondents || !out->scored ||
+	    (y->texts && !out->answers))
 		return KANSA_ERR_NOMEM;
 	for (size_t i = 0; i < nr; i++) {
 		struct store_year_respondent *from = &y->respondents[i];
@@ -28,8 +30,11 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 	out->nrespondents = nr;
 	for (size_t i = 0; i < na; i++) {
 		struct store_year_answer *from = &y->answers[i];
-		struct report_answer *to = &out->answers[i];
+		struct report_answer *to;
 		out->scored[i] = from->a;
+		if (!out->answers)
+			continue;
+		to = &out->answers[i];
 		to->a = &out->scored[i];
 		to->by = &out->respondents[from->a.respondent];
 		to->comment = from->comment;
@@ -38,7 +43,23 @@ enum kansa_err report_year_take(struct store_year *y, struct report_year *out)
 		memset(from, 0, sizeof(*from));
 	}
 	out->nanswers = na;
+	out->strings = y->strings;
+	memset(&y->strings, 0, sizeof(y->strings));
 	return KANSA_OK;
+}
+
+void report_year_drop_answers(struct report_year *y)
+{
+	free(y->scored);
+	free(y->answers);
+	free(y->items);
+	free(y->by_item);
+	strpool_release(&y->strings);
+	y->scored = NULL;
+	y->answers = NULL;
+	y->items = NULL;
+	y->by_item = NULL;
+	y->nanswers = y->nitems = 0;
 }
 
 void report_year_release(struct report_year *y)
@@ -51,59 +72,39 @@ void report_year_release(struct report_year *y)
 		free(y->respondents[i].answered_on);
 		free(y->respondents[i].file);
 	}
-	for (size_t i = 0; i < y->nanswers; i++) {
-		free((char *)y->scored[i].item_id);
-		free(y->answers[i].comment);
-		free(y->answers[i].evidence_ids);
-	}
+	report_year_drop_answers(y);
 	free(y->who);
-	free(y->scored);
 	free(y->respondents);
-	free(y->answers);
-	free(y->items);
-	free(y->by_item);
 	memset(y, 0, sizeof(*y));
 }
 
-static int by_item_then_order(const void *a, const void *b)
-{
-	const struct report_answer *x = *(const struct report_answer *const *)a;
-	const struct report_answer *y = *(const struct report_answer *const *)b;
-	int c = strcmp(x->a->item_id, y->a->item_id);
-	return c ? c : (x > y) - (x < y);
-}
-
-/* The answers sorted by item, then in their order; each item's found by
- * binary search. */
+/* The answers grouped by item (score_answers_by_item(): no sort by ID),
+ * each item's in their order. */
 enum kansa_err report_year_index(struct report_year *y,
-				 const struct score_result *score)
+				 const struct score_result *score,
+				 const struct checklist *cl)
 {
-	size_t na = y->nanswers;
+	size_t *order = NULL;
+	struct score_span *span = NULL;
+	size_t na = y->nanswers, grouped = 0;
+
 	y->by_item = calloc(na + 1, sizeof(*y->by_item));
 	y->items = calloc(score->nitems + 1, sizeof(*y->items));
-	if (!y->by_item || !y->items)
+	if (!y->by_item || !y->items ||
+	    score_answers_by_item(cl->items, cl->nitems, y->scored, na, &order,
+				  &span, &grouped))
 		return KANSA_ERR_NOMEM;
-	for (size_t i = 0; i < na; i++)
-		y->by_item[i] = &y->answers[i];
-	qsort(y->by_item, na, sizeof(*y->by_item), by_item_then_order);
+	/* an answer to no item of the checklist is in no item's answers */
+	for (size_t k = 0; k < grouped; k++)
+		y->by_item[k] = &y->answers[order[k]];
 	for (size_t i = 0; i < score->nitems; i++) {
 		struct report_item *it = &y->items[i];
-		const char *id = score->items[i].item->id;
-		size_t lo = 0, hi = na;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(y->by_item[mid]->a->item_id, id) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
 		it->score = &score->items[i];
-		it->answers = &y->by_item[lo];
-		while (lo + it->nanswers < na &&
-		       strcmp(y->by_item[lo + it->nanswers]->a->item_id, id) ==
-			       0)
-			it->nanswers++;
+		it->answers = &y->by_item[span[i].first];
+		it->nanswers = span[i].n;
 	}
 	y->nitems = score->nitems;
+	free(order);
+	free(span);
 	return KANSA_OK;
 }

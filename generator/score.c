@@ -91,27 +91,114 @@ static long group_index(struct score_result *r, enum score_group_kind k,
 	return (long)r->ngroups[k]++;
 }
 
+/* FNV-1a of a string, for the table of item IDs. */
+static size_t hash_id(const char *s)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* An open-addressed table of item IDs: slot -> item index + 1 (0 empty),
+ * the first item of each ID; size a power of two over twice nitems. */
+struct id_table {
+	const struct item *items;
+	size_t *slot;
+	size_t mask;
+};
+
+/* The index of the first item with ID id, or nitems (none). */
+static size_t id_find(const struct id_table *t, const char *id, size_t nitems,
+		      size_t *free_slot)
+{
+	for (size_t h = hash_id(id) & t->mask;; h = (h + 1) & t->mask) {
+		if (!t->slot[h]) {
+			if (free_slot)
+				*free_slot = h;
+			return nitems;
+		}
+		if (strcmp(t->items[t->slot[h] - 1].id, id) == 0)
+			return t->slot[h] - 1;
+	}
+}
+
+/* The table of items' IDs, and each item's first item of its ID
+ * (canon[i]); false when out of memory. */
+static bool id_table_make(struct id_table *t, const struct item *items,
+			  size_t nitems, size_t *canon)
+{
+	size_t size = 16;
+	while (size < 2 * nitems + 1)
+		size *= 2;
+	t->items = items;
+	t->mask = size - 1;
+	if (!(t->slot = calloc(size, sizeof(*t->slot))))
+		return false;
+	for (size_t i = 0; i < nitems; i++) {
+		size_t at = 0;
+		canon[i] = id_find(t, items[i].id, nitems, &at);
+		if (canon[i] == nitems) {
+			t->slot[at] = i + 1;
+			canon[i] = i;
+		}
+	}
+	return true;
+}
+
+enum kansa_err score_answers_by_item(const struct item *items, size_t nitems,
+				     const struct score_answer *answers,
+				     size_t n, size_t **order,
+				     struct score_span **span, size_t *ngrouped)
+{
+	struct id_table t = {0};
+	size_t *canon = malloc((nitems + 1) * sizeof(*canon));
+	size_t *of = malloc((n + 1) * sizeof(*of)); /* answer -> item */
+	size_t *at = calloc(nitems + 2, sizeof(*at));
+	bool ok;
+
+	*order = malloc((n + 1) * sizeof(**order));
+	*span = calloc(nitems + 1, sizeof(**span));
+	ok = canon && of && at && *order && *span &&
+	     id_table_make(&t, items, nitems, canon);
+	for (size_t j = 0; ok && j < n; j++) {
+		of[j] = id_find(&t, answers[j].item_id, nitems, NULL);
+		at[of[j] + 1]++;
+	}
+	for (size_t i = 1; ok && i <= nitems; i++)
+		at[i] += at[i - 1];
+	*ngrouped = ok ? at[nitems] : 0; /* the answers to an item */
+	for (size_t i = 0; ok && i < nitems; i++)
+		(*span)[i] = (struct score_span){
+			at[canon[i]], at[canon[i] + 1] - at[canon[i]]};
+	for (size_t j = 0; ok && j < n; j++)
+		if (of[j] < nitems)
+			(*order)[at[of[j]]++] = j;
+	free(t.slot);
+	free(canon);
+	free(of);
+	free(at);
+	if (!ok) {
+		free(*order);
+		free(*span);
+		*order = NULL;
+		*span = NULL;
+		return KANSA_ERR_NOMEM;
+	}
+	return KANSA_OK;
+}
+
 struct work {
 	const struct score_input *in;
 	struct score_result *r;
-	const struct score_answer **sorted; /* answers sorted by item ID */
-	long *resp_group[GROUP_KINDS];	    /* respondent -> group index */
-	int *acc[VIEW_COUNT];		    /* per group: worst so far */
-	size_t *touched;		    /* groups met by this item */
+	size_t *order;		       /* answers grouped by item */
+	struct score_span *span;       /* per item: where in order */
+	long *resp_group[GROUP_KINDS]; /* respondent -> group index */
+	int *acc[VIEW_COUNT];	       /* per group: worst so far */
+	size_t *touched;	       /* groups met by this item */
 	size_t ntouched;
 	const struct score_answer **mark; /* respondent -> answer, per item */
 };
-
-static int cmp_answer(const void *a, const void *b)
-{
-	const struct score_answer *x = *(const struct score_answer *const *)a;
-	const struct score_answer *y = *(const struct score_answer *const *)b;
-	int c = strcmp(x->item_id, y->item_id);
-	if (c)
-		return c;
-	return x->respondent < y->respondent ? -1
-					     : x->respondent > y->respondent;
-}
 
 static double item_weight(const struct score_input *in, const struct item *it)
 {
@@ -150,34 +237,27 @@ static bool add_response(struct score_item *si, const struct score_answer *a,
 static bool collect_responses(struct work *w, struct score_item *si)
 {
 	const struct score_input *in = w->in;
-	struct score_answer key = {.item_id = si->item->id};
-	const struct score_answer *kp = &key, **lo;
-	size_t first, n = in->nanswers;
+	const struct score_span *sp = &w->span[si - w->r->items];
+	const size_t *first = w->order + sp->first, *end = first + sp->n;
 
-	/* the first answer for this item */
-	lo = w->sorted;
-	while (n > 0) {
-		size_t half = n / 2;
-		if (strcmp(lo[half]->item_id, kp->item_id) < 0) {
-			lo += half + 1;
-			n -= half + 1;
-		} else {
-			n = half;
-		}
-	}
-	first = (size_t)(lo - w->sorted);
-	for (n = first; n < in->nanswers &&
-			strcmp(w->sorted[n]->item_id, si->item->id) == 0;
-	     n++)
-		w->mark[w->sorted[n]->respondent] = w->sorted[n];
+	for (const size_t *j = first; j < end; j++)
+		w->mark[in->answers[*j].respondent] = &in->answers[*j];
 	for (size_t r = 0; r < in->nrespondents; r++) {
 		const struct score_answer *a = w->mark[r];
 		if ((a || item_has_role(si->item, in->respondents[r].role)) &&
 		    !add_response(si, a, r))
 			return false;
 	}
-	while (n-- > first)
-		w->mark[w->sorted[n]->respondent] = NULL;
+	for (const size_t *j = first; j < end; j++)
+		w->mark[in->answers[*j].respondent] = NULL;
+	/* the doubling's spare room given back: a large year's responses
+	 * are its biggest part */
+	if (si->nresponses) {
+		struct score_response *v =
+			realloc(si->responses, si->nresponses * sizeof(*v));
+		if (v)
+			si->responses = v;
+	}
 	return true;
 }
 
@@ -410,17 +490,17 @@ static bool respondent_groups(struct work *w)
 enum kansa_err score_compute(const struct score_input *in,
 			     struct score_result *out)
 {
-	struct work w = {in, out, NULL, {NULL}, {NULL}, NULL, 0, NULL};
+	struct work w = {in, out, NULL, NULL, {NULL}, {NULL}, NULL, 0, NULL};
+	size_t grouped; /* spans say where each item's are */
 	bool ok = false;
 
 	memset(out, 0, sizeof(*out));
 	out->overall.key = strdup("全体");
 	out->required.key = strdup("必須");
-	w.sorted = malloc((in->nanswers + 1) * sizeof(*w.sorted));
 	out->items = calloc(in->cl->nitems + 1, sizeof(*out->items));
 	w.mark = calloc(in->nrespondents + 1, sizeof(*w.mark));
-	if (!out->overall.key || !out->required.key || !w.sorted ||
-	    !out->items || !w.mark || !respondent_groups(&w))
+	if (!out->overall.key || !out->required.key || !out->items || !w.mark ||
+	    !respondent_groups(&w))
 		goto out;
 	/* chapters first, so that the matrices know their width */
 	for (size_t i = 0; i < in->cl->nitems; i++)
@@ -432,16 +512,17 @@ enum kansa_err score_compute(const struct score_input *in,
 			      out->ngroups[k] * out->ngroups[GROUP_CHAPTER] + 1,
 			      sizeof(struct score_group))))
 			goto out;
-	for (size_t i = 0; i < in->nanswers; i++)
-		w.sorted[i] = &in->answers[i];
-	qsort(w.sorted, in->nanswers, sizeof(*w.sorted), cmp_answer);
+	if (score_answers_by_item(in->cl->items, in->cl->nitems, in->answers,
+				  in->nanswers, &w.order, &w.span, &grouped))
+		goto out;
 	out->nitems = in->cl->nitems;
 	ok = true;
 	for (size_t i = 0; ok && i < in->cl->nitems; i++)
 		ok = score_item(&w, i);
 	ok = ok && sort_worst(out);
 out:
-	free(w.sorted);
+	free(w.order);
+	free(w.span);
 	for (int k = 0; k < GROUP_KINDS; k++)
 		free(w.resp_group[k]);
 	for (int v = 0; v < VIEW_COUNT; v++)

@@ -136,6 +136,28 @@ const struct score_group *score_cell(const struct score_result *r,
 const struct score_item *score_item_find(const struct score_result *r,
 					 const char *id);
 
+/* Where one item's answers are in score_answers_by_item()'s order. */
+struct score_span {
+	size_t first; /* index into the order */
+	size_t n;     /* how many */
+};
+
+/*
+ * Groups n answers by the item of items[0..nitems) they answer, with a
+ * table of the item IDs and a counting sort (linear; sorting the answers
+ * by ID with strcmp was a tenth of a large report): *order lists the
+ * answers' indexes item after item, each item's in the answers' order,
+ * and (*span)[i] says where those of items[i] are (an item whose ID
+ * repeats an earlier one's has the same answers); answers to no item
+ * are left out: *ngrouped says how many are in the order.  The caller
+ * frees both; KANSA_ERR_NOMEM or OK.
+ */
+enum kansa_err score_answers_by_item(const struct item *items, size_t nitems,
+				     const struct score_answer *answers,
+				     size_t n, size_t **order,
+				     struct score_span **span,
+				     size_t *ngrouped);
+
 /* Computes every score of a year.  Returns KANSA_ERR_NOMEM or OK. */
 enum kansa_err score_compute(const struct score_input *in,
 			     struct score_result *out);

@@ -17,6 +17,7 @@
 #include "evidence.h"
 #include "plans.h"
 #include "score.h"
+#include "strpool.h"
 
 struct store;
 
@@ -157,11 +158,12 @@ struct store_year_respondent {
 
 /* One answer of a year as stored. */
 struct store_year_answer {
-	struct score_answer a; /* respondent index, item (owned), status,
-				  evidence counted */
-	char *comment;	       /* or "" */
-	char *evidence_ids;    /* "EV-1, EV-2", or "" */
-	long line;	       /* its line in its sheet */
+	struct score_answer a;	  /* respondent index, item (the pool's),
+				     status, evidence counted */
+	const char *comment;	  /* or ""; the pool's; NULL without texts */
+	const char *evidence_ids; /* "EV-1, EV-2", or ""; the pool's; NULL
+				     without texts */
+	long line;		  /* its line in its sheet */
 };
 
 /* A year's respondents and answers, as rows. */
@@ -173,16 +175,22 @@ struct store_year {
 	size_t nrespondents;
 	struct store_year_answer *answers; /* by respondent, sheet order */
 	size_t nanswers;
+	struct strpool strings; /* the answers' item IDs, comments and
+				   evidence IDs, each distinct one once */
+	bool texts;		/* comments and evidence IDs were kept */
 };
 
 /*
  * Loads a year's respondents and answers; each answer counts its cited
  * evidence and how much of it is valid as of a date (recorded, present,
- * unchanged at the last verify, not expired).  KANSA_ERR_NOTFOUND when
- * nothing was imported for the year.
+ * unchanged at the last verify, not expired).  Without texts, the
+ * answers' comments and evidence IDs are not kept (NULL): what scoring
+ * needs only.  KANSA_ERR_NOTFOUND when nothing was imported for the
+ * year.
  */
 enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
-			       struct store_year *out, struct diags *d);
+			       bool texts, struct store_year *out,
+			       struct diags *d);
 void store_year_release(struct store_year *y);
 /* The latest year before year with imported answers, or 0. */
 int store_previous_year(struct store *st, int year);
@@ -294,6 +302,31 @@ struct store_check {
  * write records or reports call it first, so that nothing is made from a
  * damaged database. */
 enum kansa_err store_quick_check(struct store *st, struct diags *d);
+/* The same check on a thread of its own with a connection of its own
+ * (the second core), while the caller goes on reading through st: *out
+ * is then given to store_quick_check_finish(), which waits for it and
+ * returns (with its diagnostic) what store_quick_check() would have;
+ * nothing made meanwhile may be published before.  Where no thread can
+ * be made, the check runs at once. */
+struct store_quick;
+enum kansa_err store_quick_check_start(struct store *st,
+				       struct store_quick **out,
+				       struct diags *d);
+/* Waits for the check and frees q (NULL: KANSA_OK). */
+enum kansa_err store_quick_check_finish(struct store_quick *q, struct diags *d);
+
+/*
+ * A second connection to st's file, for another thread, that reads the
+ * very state st reads: only while st is inside a read transaction
+ * (store_read_begin) on a database in a rollback-journal mode, where
+ * st's shared lock keeps any writer from committing; the twin takes its
+ * own shared lock at once, without waiting for one.  KANSA_ERR_NOTFOUND
+ * (no diagnostic) when there can be no such twin: the caller then reads
+ * through st.  Close it with store_close(); its diagnostics go to d
+ * (each call's own then).
+ */
+enum kansa_err store_open_twin(struct store *st, struct diags *d,
+			       struct store **out);
 enum kansa_err store_check(struct store *st, struct store_check *c);
 void store_check_release(struct store_check *c);
 

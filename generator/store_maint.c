@@ -373,31 +373,3 @@ void store_check_release(struct store_check *c)
 	free(c->problems);
 	memset(c, 0, sizeof(*c));
 }
-
-enum kansa_err store_quick_check(struct store *st, struct diags *d)
-{
-	sqlite3_stmt *s;
-	const char *first = NULL;
-	char *msg = NULL;
-	int rc;
-
-	st->d = d;
-	if (!(s = store_prepare(st, "PRAGMA quick_check(1)")))
-		return KANSA_ERR_DB;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		first = (const char *)sqlite3_column_text(s, 0);
-	if (rc == SQLITE_ROW && first && strcmp(first, "ok") == 0) {
-		sqlite3_finalize(s);
-		return KANSA_OK;
-	}
-	msg = strdup(first ? first : sqlite3_errmsg(st->db));
-	sqlite3_finalize(s);
-	diags_add(d, DIAG_ERROR, st->path, 0,
-		  "the database is damaged (SQLite: %s): nothing was written; "
-		  "kansa check-db lists every problem; restore the last copy "
-		  "made with kansa backup",
-		  msg ? msg : "out of memory");
-	free(msg);
-	return KANSA_ERR_DB;
-}

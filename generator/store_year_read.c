@@ -1,6 +1,7 @@
 /* store_year_read.c: one fiscal year's respondents and answers as row
  * structs (what scoring and the report model read), and the files the
  * year is made from. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,13 +21,9 @@ void store_year_release(struct store_year *y)
 		free(r->answered_on);
 		free(r->file);
 	}
-	for (size_t i = 0; i < y->nanswers; i++) {
-		free((char *)y->answers[i].a.item_id);
-		free(y->answers[i].comment);
-		free(y->answers[i].evidence_ids);
-	}
 	free(y->respondents);
 	free(y->answers);
+	strpool_release(&y->strings);
 	memset(y, 0, sizeof(*y));
 }
 
@@ -193,40 +190,46 @@ static void count_evidence(const char *ids, const struct valid_set *v, int *n,
 	}
 }
 
+/* The pool's copy of column i of s. */
+static const char *pool_col(struct strpool *p, sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	return v ? strpool_add(p, v, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
 /*
  * The evidence IDs each answer of a year cites, "EV-1, EV-2" in their
- * order, loaded in one pass sorted by respondent and item and found by
- * binary search (a correlated subquery per answer was a third of loading
- * a large year).
+ * order, loaded in one pass and found by binary search (a correlated
+ * subquery per answer was a third of loading a large year).  Item IDs
+ * and the lists are the year's pool's strings, so that an answer and its
+ * citations are matched by the respondent and the item's pointer, with
+ * no copy and no strcmp.
  */
 struct cited_row {
 	long long respondent; /* respondent_id */
-	char *item_id;	      /* the answer's item */
-	char *ids;	      /* "EV-1, EV-2" */
+	const char *item_id;  /* the answer's item (the pool's) */
+	const char *ids;      /* "EV-1, EV-2" (the pool's) */
 };
 
 struct cited {
 	struct cited_row *v;
-	size_t n, cap;
+	size_t n;
 };
-
-static void cited_release(struct cited *c)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].item_id);
-		free(c->v[i].ids);
-	}
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
 
 /* One row of answer_evidence. */
 struct cite {
 	long long respondent;
-	const char *item_id; /* points into the statement's copy */
+	const char *item_id; /* the pool's */
 	int seq;
-	char *item_copy, *evidence_id;
+	const char *evidence_id; /* the pool's */
 };
+
+/* Pointers compared as integers (the pool's: equal strings, equal). */
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+	return (x > y) - (x < y);
+}
 
 static int by_answer_then_seq(const void *a, const void *b)
 {
@@ -234,82 +237,73 @@ static int by_answer_then_seq(const void *a, const void *b)
 	int c;
 	if (x->respondent != y->respondent)
 		return x->respondent < y->respondent ? -1 : 1;
-	if ((c = strcmp(x->item_id, y->item_id)) != 0)
+	if ((c = cmp_ptr(x->item_id, y->item_id)) != 0)
 		return c;
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 /* Reads the year's rows in table order (through an index, by year or in
  * answer order, SQLite fetched every row from the table apart: a third
- * of loading a large year), sorts them here and joins each answer's
- * IDs. */
-static bool load_cited(struct store *st, int year, struct cited *c)
+ * of loading a large year) into *v, *n of them. */
+static bool read_cites(struct store *st, int year, struct strpool *pool,
+		       struct cite **v, size_t *n)
 {
 	sqlite3_stmt *s = store_prepare(
 		st, "SELECT respondent_id, item_id, seq, evidence_id FROM "
 		    "answer_evidence WHERE +year = ?1");
-	struct cite *v = NULL;
-	size_t n = 0, cap = 0;
+	size_t cap = 0;
 	bool ok = s != NULL;
 
 	if (ok)
 		sqlite3_bind_int(s, 1, year);
 	while (ok && sqlite3_step(s) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 1024;
-			struct cite *g = realloc(v, nc * sizeof(*g));
-			if (!(ok = g != NULL))
-				break;
-			v = g;
-			cap = nc;
-		}
-		v[n].respondent = sqlite3_column_int64(s, 0);
-		v[n].item_copy = store_col_dup(s, 1);
-		v[n].item_id = v[n].item_copy;
-		v[n].seq = sqlite3_column_int(s, 2);
-		v[n].evidence_id = store_col_dup(s, 3);
-		ok = v[n].item_copy && v[n].evidence_id;
-		n++;
+		struct cite *c = grow(*v, *n, &cap, sizeof(**v));
+		if (!(ok = c != NULL))
+			break;
+		*v = c;
+		c += *n;
+		c->respondent = sqlite3_column_int64(s, 0);
+		c->item_id = pool_col(pool, s, 1);
+		c->seq = sqlite3_column_int(s, 2);
+		c->evidence_id = pool_col(pool, s, 3);
+		ok = c->item_id && c->evidence_id;
+		*n += ok;
 	}
 	sqlite3_finalize(s);
+	return ok;
+}
+
+/* The year's citations, sorted here, each answer's IDs joined. */
+static bool load_cited(struct store *st, int year, struct strpool *pool,
+		       struct cited *c)
+{
+	struct cite *v = NULL;
+	size_t n = 0;
+	bool ok = read_cites(st, year, pool, &v, &n);
+
 	if (ok && n)
 		qsort(v, n, sizeof(*v), by_answer_then_seq);
+	if (ok && !(c->v = malloc((n + 1) * sizeof(*c->v))))
+		ok = false;
 	for (size_t i = 0; ok && i < n; i++) {
 		struct cited_row *last = c->n ? &c->v[c->n - 1] : NULL;
 		if (last && last->respondent == v[i].respondent &&
-		    strcmp(last->item_id, v[i].item_id) == 0) {
+		    last->item_id == v[i].item_id) {
 			struct sbuf b = {0};
 			sbuf_printf(&b, "%s, %s", last->ids, v[i].evidence_id);
-			if (!(ok = !b.oom))
-				break;
-			free(last->ids);
-			last->ids = b.s;
+			ok = !b.oom && (last->ids = strpool_add(pool, b.s,
+								b.len)) != NULL;
+			sbuf_release(&b);
 			continue;
 		}
-		if (c->n == c->cap) {
-			size_t nc = c->cap ? c->cap * 2 : 1024;
-			struct cited_row *g = realloc(c->v, nc * sizeof(*g));
-			if (!(ok = g != NULL))
-				break;
-			c->v = g;
-			c->cap = nc;
-		}
-		/* the row takes over the copies */
-		c->v[c->n].respondent = v[i].respondent;
-		c->v[c->n].item_id = v[i].item_copy;
-		c->v[c->n].ids = v[i].evidence_id;
-		v[i].item_copy = v[i].evidence_id = NULL;
-		c->n++;
-	}
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].item_copy);
-		free(v[i].evidence_id);
+		c->v[c->n++] = (struct cited_row){v[i].respondent, v[i].item_id,
+						  v[i].evidence_id};
 	}
 	free(v);
 	return ok;
 }
 
-/* The evidence IDs an answer cites, or "". */
+/* The evidence IDs an answer cites (item_id the pool's), or "". */
 static const char *cited_ids(const struct cited *c, long long respondent,
 			     const char *item_id)
 {
@@ -319,7 +313,7 @@ static const char *cited_ids(const struct cited *c, long long respondent,
 		const struct cited_row *m = &c->v[mid];
 		int cmp = m->respondent != respondent
 				  ? (m->respondent < respondent ? -1 : 1)
-				  : strcmp(m->item_id, item_id);
+				  : cmp_ptr(m->item_id, item_id);
 		if (cmp == 0)
 			return m->ids;
 		if (cmp < 0)
@@ -330,59 +324,129 @@ static const char *cited_ids(const struct cited *c, long long respondent,
 	return "";
 }
 
+/* An answer's place in the order the year keeps them in: by
+ * respondent_id, then as imported (rowid). */
+struct answer_key {
+	long long respondent; /* respondent_id */
+	long long rowid;      /* the answer's */
+	size_t i;	      /* its row as read */
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct answer_key *x = a, *y = b;
+	if (x->respondent != y->respondent)
+		return x->respondent < y->respondent ? -1 : 1;
+	return (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+/* Puts the rows in the keys' order (sorted here), in place: each cycle
+ * of the permutation moved round once. */
+static void order_rows(struct store_year_answer *rows, struct answer_key *k,
+		       size_t n)
+{
+	qsort(k, n, sizeof(*k), by_key);
+	for (size_t i = 0; i < n; i++) {
+		struct store_year_answer tmp;
+		size_t j = i;
+		if (k[i].i == (size_t)-1 || k[i].i == i)
+			continue;
+		tmp = rows[i];
+		while (k[j].i != i) {
+			size_t from = k[j].i;
+			rows[j] = rows[from];
+			k[j].i = (size_t)-1;
+			j = from;
+		}
+		rows[j] = tmp;
+		k[j].i = (size_t)-1;
+	}
+}
+
+/* What every row of the year's answers is read with. */
+struct answer_reading {
+	const struct id_index *byid; /* respondent_id -> index */
+	struct valid_set valid;	     /* valid evidence IDs */
+	struct cited cited;	     /* each answer's evidence IDs */
+	bool texts;		     /* keep comments and evidence IDs */
+};
+
+/* One answer row of s into row; false when out of memory. */
+static bool take_answer(sqlite3_stmt *s, struct store_year *out,
+			const struct answer_reading *rd,
+			struct store_year_answer *row)
+{
+	long long rid = sqlite3_column_int64(s, 0);
+	const char *ids;
+	int stt;
+
+	row->a.respondent = index_of(rd->byid, out->nrespondents, rid);
+	if (!(row->a.item_id = pool_col(&out->strings, s, 1)))
+		return false;
+	stt = answer_status_parse((const char *)sqlite3_column_text(s, 2));
+	row->a.status = stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
+	ids = cited_ids(&rd->cited, rid, row->a.item_id);
+	count_evidence(ids, &rd->valid, &row->a.evidence,
+		       &row->a.evidence_valid);
+	row->line = sqlite3_column_int64(s, 4);
+	row->comment = row->evidence_ids = NULL;
+	if (!rd->texts)
+		return true;
+	row->comment = pool_col(&out->strings, s, 3);
+	row->evidence_ids = *ids ? ids : strpool_add(&out->strings, "", 0);
+	return row->comment && row->evidence_ids;
+}
+
+/* The year's answers, read in the order SQLite finds cheapest (an ORDER
+ * BY of the rowid within each respondent made it sort them in a
+ * temporary b-tree: a third of the reading) and put in order here. */
 static bool load_year_answers(struct store *st, int year, const char *as_of,
-			      struct store_year *out, const long long *ids)
+			      bool texts, struct store_year *out,
+			      const long long *ids)
 {
 	sqlite3_stmt *s = store_prepare(
 		st, "SELECT a.respondent_id, a.item_id, a.status, a.comment, "
-		    "a.source_line FROM answer a CROSS JOIN respondent r ON "
-		    "r.respondent_id = a.respondent_id WHERE r.year = ?1 "
-		    "ORDER BY a.respondent_id, a.rowid");
-	struct valid_set valid;
-	struct cited cited = {0};
-	struct id_index *byid = index_ids(ids, out->nrespondents);
-	size_t cap = 0;
-	bool ok = s != NULL && byid && load_valid(st, year, as_of, &valid) &&
-		  load_cited(st, year, &cited);
+		    "a.source_line, a.rowid FROM answer a CROSS JOIN "
+		    "respondent r ON r.respondent_id = a.respondent_id WHERE "
+		    "r.year = ?1");
+	struct answer_reading rd = {
+		index_ids(ids, out->nrespondents), {NULL, 0}, {NULL, 0}, texts};
+	struct answer_key *keys = NULL;
+	size_t cap = 0, kcap = 0;
+	bool ok = s != NULL && rd.byid &&
+		  load_valid(st, year, as_of, &rd.valid) &&
+		  load_cited(st, year, &out->strings, &rd.cited);
 
 	if (s)
 		sqlite3_bind_int(s, 1, year);
 	while (ok && sqlite3_step(s) == SQLITE_ROW) {
-		struct store_year_answer *row;
-		void *g = grow(out->answers, out->nanswers, &cap, sizeof(*row));
-		int stt;
-		if (!(ok = g != NULL))
+		size_t n = out->nanswers;
+		void *g = grow(out->answers, n, &cap, sizeof(*out->answers));
+		void *gk = g ? grow(keys, n, &kcap, sizeof(*keys)) : NULL;
+		if (g)
+			out->answers = g;
+		if (gk)
+			keys = gk;
+		if (!(ok = g && gk))
 			break;
-		out->answers = g;
-		row = &out->answers[out->nanswers++];
-		row->a.respondent = index_of(byid, out->nrespondents,
-					     sqlite3_column_int64(s, 0));
-		row->a.item_id = store_col_dup(s, 1);
-		stt = answer_status_parse(
-			(const char *)sqlite3_column_text(s, 2));
-		row->a.status =
-			stt < 0 ? STATUS_UNANSWERED : (enum answer_status)stt;
-		row->comment = store_col_dup(s, 3);
-		row->evidence_ids =
-			strdup(cited_ids(&cited, sqlite3_column_int64(s, 0),
-					 row->a.item_id ? row->a.item_id : ""));
-		row->line = sqlite3_column_int64(s, 4);
-		ok = row->a.item_id && row->comment && row->evidence_ids;
-		if (ok)
-			count_evidence(row->evidence_ids, &valid,
-				       &row->a.evidence,
-				       &row->a.evidence_valid);
+		keys[n] = (struct answer_key){sqlite3_column_int64(s, 0),
+					      sqlite3_column_int64(s, 5), n};
+		ok = take_answer(s, out, &rd, &out->answers[n]);
+		out->nanswers += ok;
 	}
 	sqlite3_finalize(s);
-	if (s && byid)
-		valid_release(&valid);
-	cited_release(&cited);
-	free(byid);
+	if (ok)
+		order_rows(out->answers, keys, out->nanswers);
+	valid_release(&rd.valid);
+	free(rd.cited.v);
+	free((void *)rd.byid);
+	free(keys);
 	return ok;
 }
 
 enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
-			       struct store_year *out, struct diags *d)
+			       bool texts, struct store_year *out,
+			       struct diags *d)
 {
 	long long *ids = NULL;
 	bool ok;
@@ -390,6 +454,7 @@ enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
 	st->d = d;
 	memset(out, 0, sizeof(*out));
 	out->year = year;
+	out->texts = texts;
 	if ((out->policy_id = store_pinned_policy(st, year)) <= 0) {
 		if (out->policy_id == 0)
 			diags_add(d, DIAG_ERROR, st->path, 0,
@@ -399,7 +464,7 @@ enum kansa_err store_load_year(struct store *st, int year, const char *as_of,
 		return out->policy_id == 0 ? KANSA_ERR_NOTFOUND : KANSA_ERR_DB;
 	}
 	ok = load_year_respondents(st, year, out, &ids) &&
-	     load_year_answers(st, year, as_of, out, ids);
+	     load_year_answers(st, year, as_of, texts, out, ids);
 	free(ids);
 	if (!ok) {
 		store_year_release(out);

@@ -308,6 +308,27 @@ static const struct {
 	{0x00AC, 0xFFE2}, /* NOT SIGN */
 };
 
+bool text_nfkc_inert(uint32_t cp)
+{
+	return (cp >= 0x01 && cp < 0x80) || (cp >= 0x3041 && cp <= 0x3096) ||
+	       (cp >= 0x30A1 && cp <= 0x30F6) || cp == 0x30FC ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/* Whether s is made of characters NFKC leaves alone (and none that the
+ * folds change): then text_nfkc() is a copy. */
+static bool nfkc_unchanged(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = text_u8_next(s + i, n - i, &cp);
+		if (len <= 0 || !text_nfkc_inert(cp))
+			return false;
+		i += (size_t)len;
+	}
+	return true;
+}
+
 char *text_nfkc(const char *s, size_t n)
 {
 	struct sbuf b = {0};
@@ -315,6 +336,10 @@ char *text_nfkc(const char *s, size_t n)
 	uint8_t *norm;
 	char *res;
 
+	/* item IDs, names and statuses are mostly ASCII, kana and kanji:
+	 * no u8_normalize() for them (a twentieth of an import's CPU) */
+	if (nfkc_unchanged(s, n))
+		return strndup(s, n);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		int len = text_u8_next(s + i, n - i, &cp);
@@ -696,6 +721,13 @@ bool text_is_blank(uint32_t cp)
 
 char *text_trim(const char *s)
 {
+	size_t b, e;
+	text_trim_span(s, &b, &e);
+	return strndup(s + b, e - b);
+}
+
+void text_trim_span(const char *s, size_t *from, size_t *to)
+{
 	size_t n = strlen(s), b = 0, e = 0;
 	uint32_t cp;
 	int l;
@@ -714,7 +746,8 @@ char *text_trim(const char *s)
 		if (!text_is_blank(cp))
 			e = i;
 	}
-	return strndup(s + b, e - b);
+	*from = b;
+	*to = e;
 }
 
 size_t text_distance(const char *a, const char *b)

@@ -41,6 +41,11 @@ enum kansa_err text_decode(const char *buf, size_t len, const char *file,
  * normalises to the same text as its UTF-8 original.
  */
 char *text_nfkc(const char *s, size_t n);
+/* Whether NFKC leaves cp alone whatever surrounds it (ASCII but NUL,
+ * hiragana, katakana, CJK unified ideographs: no decomposition, and no
+ * composition with another character: tests/unit/test_nfkc.c checks it
+ * against libunistring).  text_nfkc() copies text of these alone. */
+bool text_nfkc_inert(uint32_t cp);
 
 /* Decodes one code point at s (n bytes left); returns its length, or -1. */
 int text_u8_next(const char *s, size_t n, uint32_t *cp);
@@ -53,6 +58,8 @@ bool text_is_blank(uint32_t cp);
 /* s without blank characters (text_is_blank) at either end, as a new
  * string (NULL when out of memory). */
 char *text_trim(const char *s);
+/* Where text_trim(s) starts and ends in s: [*from, *to). */
+void text_trim_span(const char *s, size_t *from, size_t *to);
 /* Levenshtein distance of a and b in characters (their first 64). */
 size_t text_distance(const char *a, const char *b);
 /* The word of words[0..n) nearest to s, when a reader would call it a

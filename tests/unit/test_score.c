@@ -319,6 +319,85 @@ static void test_answer_outside_role(void **state)
 	score_release(&r);
 }
 
+/* Where a finding is lists each department once, in the order first
+ * met, and a name that holds "、" is matched entry by entry as before
+ * (the list is kept in a table of its entries, not searched). */
+static void test_where_each_department_once(void **state)
+{
+	static const struct score_respondent staff[] = {
+		{"総務課", "職員", "", "a"},
+		{"総務課", "職員", "", "b"},
+		{"議事課、総務課", "職員", "", "c"},
+		{"議事課", "職員", "", "d"},
+		{"広報課", "職員", "", "e"},
+		{"広報課", "職員", "", "f"},
+	};
+	const struct score_answer a[] = {
+		ANS(0, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(1, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(2, "A", STATUS_PARTIAL, 0, 0),
+		ANS(3, "A", STATUS_NOT_DONE, 0, 0),
+		ANS(4, "A", STATUS_DONE, 1, 1),
+		ANS(5, "A", STATUS_NOT_DONE, 0, 0),
+	};
+	struct mini m;
+	struct score_result r;
+	struct findings f;
+	struct score_input in;
+	(void)state;
+	mini_init(&m);
+	item(&m, "A", "1(1)", "職員", LEVEL_REQUIRED, NULL);
+	in = (struct score_input){&m.cl, staff, 6, a, 6, NULL, 0, 1.0, 0.5};
+	assert_int_equal(score_compute(&in, &r), KANSA_OK);
+	assert_int_equal(findings_compute(&r, staff, NULL, 0, &f), KANSA_OK);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].where, "総務課、議事課、総務課、広報課");
+	assert_int_equal(f.v[0].nwhere, 3);
+	findings_release(&f);
+	score_release(&r);
+}
+
+/* Answers grouped by item: each item's in their order, an answer to no
+ * item of the checklist left out (and counted out), an item whose ID
+ * repeats an earlier one's given the same answers. */
+static void test_answers_by_item(void **state)
+{
+	const struct score_answer a[] = {
+		ANS(0, "B", STATUS_DONE, 0, 0), ANS(0, "Z", STATUS_DONE, 0, 0),
+		ANS(1, "A", STATUS_DONE, 0, 0), ANS(2, "B", STATUS_DONE, 0, 0),
+		ANS(3, "A", STATUS_DONE, 0, 0),
+	};
+	struct mini m;
+	struct score_result r;
+	size_t *order = NULL, grouped = 0;
+	struct score_span *span = NULL;
+	(void)state;
+	mini_init(&m);
+	item(&m, "A", "1(1)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	item(&m, "B", "1(1)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	item(&m, "A", "1(2)", "情報システム管理者", LEVEL_REQUIRED, NULL);
+	assert_int_equal(score_answers_by_item(m.cl.items, m.cl.nitems, a, 5,
+					       &order, &span, &grouped),
+			 KANSA_OK);
+	assert_int_equal(grouped, 4);
+	assert_int_equal(span[0].n, 2);
+	assert_int_equal(order[span[0].first], 2);
+	assert_int_equal(order[span[0].first + 1], 4);
+	assert_int_equal(span[1].n, 2);
+	assert_int_equal(order[span[1].first], 0);
+	assert_int_equal(order[span[1].first + 1], 3);
+	assert_int_equal(span[2].first, span[0].first);
+	assert_int_equal(span[2].n, 2);
+	free(order);
+	free(span);
+	/* scored: the answer to Z counts nowhere; A has a, b, c (their
+	 * role's) and d (answered outside its role), B a, b and c */
+	compute(&m, a, 5, NULL, 0, &r);
+	assert_int_equal(r.items[0].nresponses, 4);
+	assert_int_equal(r.items[1].nresponses, 3);
+	score_release(&r);
+}
+
 static void test_diff_classes_and_moves(void **state)
 {
 	struct mini now, before;
@@ -422,6 +501,8 @@ int main(void)
 		cmocka_unit_test(test_default_grades_and_grouping),
 		cmocka_unit_test(test_worst_per_group),
 		cmocka_unit_test(test_answer_outside_role),
+		cmocka_unit_test(test_where_each_department_once),
+		cmocka_unit_test(test_answers_by_item),
 		cmocka_unit_test(test_diff_classes_and_moves),
 	};
 	return cmocka_run_group_tests_name("score, findings, diff", tests, NULL,
