@@ -256,6 +256,7 @@ static void read_answer(struct reader *r, const struct ini_section *s)
 	a = &sh->answers[sh->nanswers++];
 	memset(a, 0, sizeof(*a));
 	a->line = s->line;
+	a->evidence_line = ini_key_line(s, "evidence");
 	a->item_id = canonical_id(s->name);
 	a->comment = dup_value(r, s, "comment");
 	status = dup_value(r, s, "status");

@@ -31,6 +31,7 @@ struct answer {
 	size_t nevidence;	   /* how many */
 	char *comment;		   /* comment (comment.2 ... joined) or "" */
 	long line;		   /* line of the [section] */
+	long evidence_line;	   /* of evidence =, else the [section]'s */
 };
 
 struct answer_sheet {

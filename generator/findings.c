@@ -7,36 +7,6 @@
 #include "strpool.h"
 #include "text.h"
 
-/* The grade the rules give an item, and why; GRADE_CONFORM for none. */
-static enum finding_grade default_grade(const struct score_item *si,
-					const char **reason)
-{
-	bool required = si->item->level == LEVEL_REQUIRED;
-
-	switch (si->status[VIEW_SELF]) {
-	case STATUS_UNANSWERED:
-		*reason = "未回答の回答者がある";
-		return GRADE_OBSERVATION;
-	case STATUS_NOT_DONE:
-		*reason =
-			required ? "必須の項目が未実施" : "推奨の項目が未実施";
-		return required ? GRADE_MAJOR : GRADE_RECOMMEND;
-	case STATUS_PARTIAL:
-		*reason = required ? "必須の項目が一部実施"
-				   : "推奨の項目が一部実施";
-		return required ? GRADE_MINOR : GRADE_RECOMMEND;
-	case STATUS_DONE:
-		if (si->weak_evidence) {
-			*reason = "実施と回答されたが、有効な証跡がない";
-			return GRADE_OBSERVATION;
-		}
-		/* fall through */
-	default:
-		*reason = "";
-		return GRADE_CONFORM;
-	}
-}
-
 /* True when a response keeps the item from being fully met. */
 static bool not_met(const struct score_response *r, enum finding_grade g)
 {
@@ -193,7 +163,8 @@ enum kansa_err findings_compute(const struct score_result *r,
 		const struct score_item *si = &r->items[i];
 		const struct audit_judgement *j = NULL;
 		const char *reason;
-		enum finding_grade g = default_grade(si, &reason), grade = g;
+		enum finding_grade g = score_default_grade(si, &reason),
+				   grade = g;
 		struct finding *f;
 
 		for (size_t k = 0; k < njudgements; k++)

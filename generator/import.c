@@ -19,7 +19,9 @@ enum kansa_err import_batch_init(struct import_batch *b, size_t nfiles)
 	b->registers = calloc(nfiles + 1, sizeof(*b->registers));
 	b->audits = calloc(nfiles + 1, sizeof(*b->audits));
 	b->plan_files = calloc(nfiles + 1, sizeof(*b->plan_files));
-	return b->sheets && b->registers && b->audits && b->plan_files
+	b->books = calloc(nfiles + 1, sizeof(*b->books));
+	return b->sheets && b->registers && b->audits && b->plan_files &&
+			       b->books
 		       ? KANSA_OK
 		       : KANSA_ERR_NOMEM;
 }
@@ -42,8 +44,33 @@ void import_batch_release(struct import_batch *b)
 	evidence_release(&b->stored);
 	free(b->sheets);
 	free(b->registers);
+	for (size_t i = 0; i < b->nbooks; i++) {
+		free(b->books[i].path);
+		xlsx_import_release(&b->books[i].cells);
+	}
+	free(b->books);
 	checklist_release(&b->cl);
 	memset(b, 0, sizeof(*b));
+}
+
+/* Keeps a workbook's cells (xi, emptied) for the checks across files
+ * (import_check); false when out of memory.  Anything else: nothing. */
+static bool keep_book(struct import_batch *b, const char *path,
+		      struct xlsx_import *xi)
+{
+	struct import_book *k = &b->books[b->nbooks];
+	if (!xi->where) {
+		xlsx_import_release(xi);
+		return true;
+	}
+	if (!(k->path = strdup(path))) {
+		xlsx_import_release(xi);
+		return false;
+	}
+	k->cells = *xi;
+	memset(xi, 0, sizeof(*xi));
+	b->nbooks++;
+	return true;
 }
 
 /* Reads one file of any kind into the batch. */
@@ -99,8 +126,7 @@ static enum kansa_err read_file(const char *path,
 	}
 	ini_free(f);
 	xlsx_import_relocate(&xi, path, d, first);
-	xlsx_import_release(&xi);
-	return err;
+	return keep_book(b, path, &xi) ? err : KANSA_ERR_NOMEM;
 }
 
 /* --- indexes by sorting ---------------------------------------------- */
@@ -225,12 +251,12 @@ static void check_citation(const struct answer_sheet *sh,
 			   const struct evidence_record *e, struct diags *d)
 {
 	if (!e)
-		diags_add(d, DIAG_ERROR, sh->path, a->line,
+		diags_add(d, DIAG_ERROR, sh->path, a->evidence_line,
 			  "unknown evidence ID '%s' cited by [%s] (not in any "
 			  "imported evidence register of %d)",
 			  id, a->item_id, sh->fiscal_year);
 	else if (*e->clauses && !evidence_lists_item(e->clauses, a->item_id))
-		diags_add(d, DIAG_WARNING, sh->path, a->line,
+		diags_add(d, DIAG_WARNING, sh->path, a->evidence_line,
 			  "evidence '%s' cited by [%s] does not list it in its "
 			  "clauses (%s)",
 			  e->id, a->item_id, e->clauses);
@@ -442,9 +468,9 @@ static bool check_plans(struct import_batch *b, struct diags *d)
 
 /* --- the import ------------------------------------------------------- */
 
-enum kansa_err import_check(struct import_batch *b, int year,
-			    const struct store_respondent *stored,
-			    size_t nstored, struct diags *d)
+static enum kansa_err check_across(struct import_batch *b, int year,
+				   const struct store_respondent *stored,
+				   size_t nstored, struct diags *d)
 {
 	enum kansa_err err;
 
@@ -463,6 +489,19 @@ enum kansa_err import_check(struct import_batch *b, int year,
 			  "import one",
 			  year, b->audits[0].path);
 	return check_plans(b, d) ? KANSA_OK : KANSA_ERR_NOMEM;
+}
+
+enum kansa_err import_check(struct import_batch *b, int year,
+			    const struct store_respondent *stored,
+			    size_t nstored, struct diags *d)
+{
+	size_t first = d->n;
+	enum kansa_err err = check_across(b, year, stored, nstored, d);
+	/* a workbook's problems name the cell (FILE:SHEET!CELL) */
+	for (size_t i = 0; i < b->nbooks; i++)
+		xlsx_import_relocate(&b->books[i].cells, b->books[i].path, d,
+				     first);
+	return err;
 }
 
 void import_results_release(struct store_import *im)

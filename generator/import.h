@@ -19,6 +19,7 @@
 #include "evidence.h"
 #include "plans.h"
 #include "store.h"
+#include "xlsx_import.h"
 
 /* What the command was asked. */
 struct import_request {
@@ -33,6 +34,13 @@ struct import_request {
 };
 
 /* Everything one import read, and what it is checked against. */
+/* A workbook of the import and the cell each line of the INI text it
+ * stood for came from, to name cells in the checks across files. */
+struct import_book {
+	char *path;		  /* as given */
+	struct xlsx_import cells; /* its ini already read (NULL) */
+};
+
 struct import_batch {
 	struct checklist cl;	     /* the year's checklist */
 	struct answer_sheet *sheets; /* read sheets */
@@ -46,6 +54,8 @@ struct import_batch {
 	struct plan *stored_plans; /* the plans already stored */
 	size_t nstored;
 	struct evidence_register stored; /* evidence already stored */
+	struct import_book *books;	 /* the workbooks read */
+	size_t nbooks;
 	bool passed; /* every file read and checked without an error, so
 			handed to the store (which may still refuse it) */
 };
@@ -62,7 +72,9 @@ void import_batch_release(struct import_batch *b);
  * the item), a second audit file, each plan change against the version
  * before it, departments near another of the sheets or of the year's
  * current respondents (stored, n of them) or not in the workspace's
- * kansa.ini list of departments.  Problems go to d; returns
+ * kansa.ini list of departments.  A workbook's problems name the cell
+ * (FILE:SHEET!CELL), an INI file's the line of the key concerned.
+ * Problems go to d; returns
  * KANSA_ERR_NOMEM, KANSA_ERR_IO or KANSA_OK.
  */
 enum kansa_err import_check(struct import_batch *b, int year,

@@ -83,6 +83,19 @@ static const char *cover_value(const struct report *r, const char *key)
 					    : "";
 }
 
+/* The cover's 監査担当: the auditors line, else the names of the team
+ * (auditor_N), ", "-joined as in that line.  NULL when out of memory. */
+static char *cover_auditors(const struct report *r)
+{
+	struct sbuf b = {0};
+	sbuf_adds(&b, cover_value(r, "auditors"));
+	for (size_t i = 0;
+	     !*cover_value(r, "auditors") && i < r->audit.nmembers; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "",
+			    r->audit.members[i].name);
+	return sbuf_take(&b);
+}
+
 /* Rows naming the tables continued over several sheets, if any. */
 static void cover_parts(struct xw *x, lxw_worksheet *ws, lxw_row_t *row)
 {
@@ -123,9 +136,15 @@ static void cover(struct xw *x)
 	cover_period(x, ws, 6, r->year);
 	snprintf(buf, sizeof(buf), "%s (版 %s)", r->cl.policy, r->cl.version);
 	cover_row(x, ws, 7, "監査の基準", buf);
-	for (size_t i = 0; i < xlsx_ncover_rows; i++)
+	for (size_t i = 0; i < xlsx_ncover_rows; i++) {
+		const char *key = xlsx_cover_rows[i].key;
+		char *team = strcmp(key, "auditors") ? NULL : cover_auditors(r);
+		if (!strcmp(key, "auditors") && !team)
+			x->failed = true; /* out of memory */
 		input_row(x, ws, row++, xlsx_cover_rows[i].head,
-			  cover_value(r, xlsx_cover_rows[i].key));
+			  team ? team : cover_value(r, key));
+		free(team);
+	}
 	cover_date_row(x, ws, row++, "報告日", r->date);
 	cover_row(x, ws, row++, "文書番号", r->settings.document_number);
 	cover_date_row(x, ws, row++, "基準日 (証跡の期限・計画の期限)",

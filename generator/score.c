@@ -44,21 +44,63 @@ static int worse(int acc, enum answer_status s)
 	return rank(s) < rank((enum answer_status)acc) ? (int)s : acc;
 }
 
-/* The status the audit chief's judgement gives an item. */
-static enum answer_status judged_status(enum finding_grade g,
-					enum answer_status current)
+/* The grade the rules give an item, and why; GRADE_CONFORM for none. */
+enum finding_grade score_default_grade(const struct score_item *si,
+				       const char **reason)
 {
+	bool required = si->item->level == LEVEL_REQUIRED;
+
+	switch (si->status[VIEW_SELF]) {
+	case STATUS_UNANSWERED:
+		*reason = "未回答の回答者がある";
+		return GRADE_OBSERVATION;
+	case STATUS_NOT_DONE:
+		*reason =
+			required ? "必須の項目が未実施" : "推奨の項目が未実施";
+		return required ? GRADE_MAJOR : GRADE_RECOMMEND;
+	case STATUS_PARTIAL:
+		*reason = required ? "必須の項目が一部実施"
+				   : "推奨の項目が一部実施";
+		return required ? GRADE_MINOR : GRADE_RECOMMEND;
+	case STATUS_DONE:
+		if (si->weak_evidence) {
+			*reason = "実施と回答されたが、有効な証跡がない";
+			return GRADE_OBSERVATION;
+		}
+		/* fall through */
+	default:
+		*reason = "";
+		return GRADE_CONFORM;
+	}
+}
+
+/* The status the audit chief's judgement g gives the item si (its answers
+ * scored): 適合 (and 棄却) make it 実施; 観察事項 leaves it.  A grade milder
+ * than the rules' (a regrade, the chief's decision) sets the status it
+ * implies; one confirming the rules' grade, or harsher, lowers the status
+ * to at most that and never raises it (推奨事項 confirmed on a 推奨 item
+ * answered 未実施 keeps 未実施). */
+static enum answer_status judged_status(const struct score_item *si,
+					enum finding_grade g)
+{
+	enum answer_status now = si->status[VIEW_AUDIT], implied;
+	const char *why;
 	switch (g) {
 	case GRADE_CONFORM:
 		return STATUS_DONE;
 	case GRADE_MAJOR:
-		return STATUS_NOT_DONE;
+		implied = STATUS_NOT_DONE;
+		break;
 	case GRADE_MINOR:
 	case GRADE_RECOMMEND:
-		return STATUS_PARTIAL;
+		implied = STATUS_PARTIAL;
+		break;
 	default:
-		return current; /* 観察事項 does not change the status */
+		return now; /* 観察事項 does not change the status */
 	}
+	if (g > score_default_grade(si, &why)) /* enum: most severe first */
+		return implied;
+	return (enum answer_status)worse((int)now, implied);
 }
 
 static void group_add(struct score_group *g, double weight,
@@ -370,8 +412,7 @@ static bool score_item(struct work *w, size_t i)
 		if (strcmp(in->judgements[j].item_id, si->item->id) == 0) {
 			si->judgement = (int)in->judgements[j].grade;
 			si->status[VIEW_AUDIT] =
-				judged_status(in->judgements[j].grade,
-					      si->status[VIEW_AUDIT]);
+				judged_status(si, in->judgements[j].grade);
 		}
 	if ((c = group_index(r, GROUP_CHAPTER, si->item->chapter)) < 0 ||
 	    (s = group_index(r, GROUP_SECTION, si->item->section)) < 0)

@@ -136,6 +136,11 @@ const struct score_group *score_cell(const struct score_result *r,
 const struct score_item *score_item_find(const struct score_result *r,
 					 const char *id);
 
+/* The grade the rules give a scored item (from its self view; a static
+ * reason in *reason), GRADE_CONFORM for none: the findings' candidate. */
+enum finding_grade score_default_grade(const struct score_item *si,
+				       const char **reason);
+
 /* Where one item's answers are in score_answers_by_item()'s order. */
 struct score_span {
 	size_t first; /* index into the order */

@@ -22,6 +22,7 @@ static void add_sheet(struct import_batch *b, const char *path,
 	sh->answers[0].item_id = strdup(item);
 	sh->answers[0].comment = strdup("");
 	sh->answers[0].line = 9;
+	sh->answers[0].evidence_line = 11; /* evidence = */
 	if (*ev) {
 		sh->answers[0].evidence = calloc(1, sizeof(char *));
 		sh->answers[0].evidence[0] = strdup(ev);
@@ -96,10 +97,10 @@ static void test_cross_file_checks(void **state)
 	assert_non_null(strstr(all, "r2.ini:3: evidence ID 'EV-1' is also in "
 				    "r1.ini (line 4)"));
 	/* cited: unknown; stored (found, no message); not listing the item */
-	assert_non_null(strstr(all, "b.ini:9: unknown evidence ID 'EV-9' "
+	assert_non_null(strstr(all, "b.ini:11: unknown evidence ID 'EV-9' "
 				    "cited by [1-1]"));
 	assert_null(strstr(all, "EV-S"));
-	assert_non_null(strstr(all, "d.ini:9: evidence 'EV-2' cited by [1-2] "
+	assert_non_null(strstr(all, "d.ini:11: evidence 'EV-2' cited by [1-2] "
 				    "does not list it in its clauses (1-1)"));
 	assert_non_null(strstr(all, "audit2.ini:1: a second audit file for "
 				    "2025 (the first is audit1.ini)"));

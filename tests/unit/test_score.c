@@ -197,6 +197,65 @@ static void test_audit_view(void **state)
 	score_release(&r);
 }
 
+/* A judgement confirming the rules' grade, or harsher, never raises the
+ * audit view above what the answers give (REVIEW2 item 4): confirming a
+ * gap keeps it a gap.  適合 and a milder regrade, the chief's decisions,
+ * set the status they imply. */
+static void test_judgement_never_raises(void **state)
+{
+	struct mini m;
+	struct score_result r;
+	const struct score_answer a[] = {
+		ANS(3, "E", STATUS_NOT_DONE, 0,
+		    0), /* 推奨, confirmed 推奨事項 */
+		ANS(3, "F", STATUS_NOT_DONE, 0, 0), /* 重大 regraded 軽微 */
+		/* G: not answered, judged 軽微 (harsher than 観察事項) */
+		ANS(3, "H", STATUS_DONE, 1, 1),	    /* judged 軽微: lowered */
+		ANS(3, "I", STATUS_PARTIAL, 0, 0),  /* 推奨, judged 軽微 */
+		ANS(3, "J", STATUS_NOT_DONE, 0, 0), /* judged 適合 */
+		ANS(3, "K", STATUS_NOT_DONE, 0, 0), /* 推奨, judged 軽微 */
+	};
+	const struct score_judgement j[] = {
+		{"E", GRADE_RECOMMEND}, {"F", GRADE_MINOR},
+		{"G", GRADE_MINOR},	{"H", GRADE_MINOR},
+		{"I", GRADE_MINOR},	{"J", GRADE_CONFORM},
+		{"K", GRADE_MINOR},
+	};
+	(void)state;
+	mini_init(&m);
+	item(&m, "E", "1(1)", "議員及び職員", LEVEL_RECOMMENDED, NULL);
+	item(&m, "F", "1(2)", "議員及び職員", LEVEL_REQUIRED, NULL);
+	item(&m, "G", "1(1)", "議員及び職員", LEVEL_REQUIRED, NULL);
+	item(&m, "H", "1(1)", "議員及び職員", LEVEL_REQUIRED, NULL);
+	item(&m, "I", "1(1)", "議員及び職員", LEVEL_RECOMMENDED, NULL);
+	item(&m, "J", "1(2)", "議員及び職員", LEVEL_RECOMMENDED, NULL);
+	item(&m, "K", "1(1)", "議員及び職員", LEVEL_RECOMMENDED, NULL);
+	compute(&m, a, 6, j, 7, &r);
+	assert_int_equal(r.items[0].status[VIEW_AUDIT], STATUS_NOT_DONE);
+	assert_int_equal(r.items[1].status[VIEW_AUDIT], STATUS_PARTIAL);
+	assert_int_equal(r.items[2].status[VIEW_AUDIT], STATUS_UNANSWERED);
+	assert_int_equal(r.items[3].status[VIEW_AUDIT], STATUS_PARTIAL);
+	assert_int_equal(r.items[4].status[VIEW_AUDIT], STATUS_PARTIAL);
+	assert_int_equal(r.items[5].status[VIEW_AUDIT], STATUS_DONE);
+	assert_int_equal(r.items[6].status[VIEW_AUDIT], STATUS_NOT_DONE);
+	for (size_t i = 0; i < 7; i++)
+		assert_int_equal(r.items[i].judgement, (int)j[i].grade);
+	/* section 1(1), confirmations and harsher grades only: self
+	 * (0 + 0 + 1 + 0.25 + 0) / 3.5, audit (0 + 0 + 0.5 + 0.25 + 0) / 3.5 */
+	assert_true(fabs(score_rate(score_group_find(&r, GROUP_SECTION, "1(1)"),
+				    VIEW_SELF) -
+			 1.25 / 3.5) < 1e-9);
+	assert_true(fabs(score_rate(score_group_find(&r, GROUP_SECTION, "1(1)"),
+				    VIEW_AUDIT) -
+			 0.75 / 3.5) < 1e-9);
+	/* 1(2): the chief's decisions, F 一部実施 and J 実施: (0.5 + 0.5) / 1.5
+	 */
+	assert_true(fabs(score_rate(score_group_find(&r, GROUP_SECTION, "1(2)"),
+				    VIEW_AUDIT) -
+			 1.0 / 1.5) < 1e-9);
+	score_release(&r);
+}
+
 static void test_default_grades_and_grouping(void **state)
 {
 	struct mini m;
@@ -498,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_all_na_and_unanswered),
 		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_audit_view),
+		cmocka_unit_test(test_judgement_never_raises),
 		cmocka_unit_test(test_default_grades_and_grouping),
 		cmocka_unit_test(test_worst_per_group),
 		cmocka_unit_test(test_answer_outside_role),
