@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fileio.h"
 #include "workspace.h"
+#include "workspace_dirs.h"
 #include "import.h"
 #include "run_result.h"
 
@@ -93,6 +95,19 @@ static int workspace_inputs(const struct command *cmd, struct import_request *o,
 {
 	enum kansa_err err =
 		workspace_current_files(o->year, &found, &nfound, &cli->diags);
+	char *books = workspace_books_left_out(
+		workspace_current(), workspace_current_dir(), o->year);
+
+	if (books) /* an older kansa init's kansa.ini reads only *.ini */
+		diags_add(&cli->diags, nfound ? DIAG_WARNING : DIAG_ERROR,
+			  workspace_current_ini(), 0,
+			  _("[files] answers leaves out the answer workbooks "
+			    "%s; answers = {year}/answers/*.{ini,xlsx} reads "
+			    "both kinds"),
+			  books);
+	free(books);
+	if (!err && cli->diags.errors)
+		err = KANSA_ERR_INPUT;
 	if (err)
 		return cli_finish(cli, err);
 	if (!nfound)
@@ -103,6 +118,25 @@ static int workspace_inputs(const struct command *cmd, struct import_request *o,
 	o->files = found;
 	o->nfiles = nfound;
 	return 0;
+}
+
+/* In a workspace, the name each file is recorded under: relative to the
+ * workspace when inside it (as kansa run names them), so that a moved
+ * workspace still knows its files; freed with workspace_files_free(). */
+static char **names;
+
+static enum kansa_err record_names(struct import_request *o)
+{
+	const char *dir = workspace_current_dir();
+	if (!dir)
+		return KANSA_OK;
+	if (!(names = calloc(o->nfiles + 1, sizeof(*names))))
+		return KANSA_ERR_NOMEM;
+	for (size_t i = 0; i < o->nfiles; i++)
+		if (!(names[i] = fileio_name_inside(dir, o->files[i])))
+			return KANSA_ERR_NOMEM;
+	o->names = names;
+	return KANSA_OK;
 }
 
 static int parse_args(int argc, char **argv, struct import_request *o,
@@ -155,7 +189,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 
 	if ((rc = parse_args(argc, argv, &rq, cli)) != 0)
 		return rc;
-	if (!(err = cli_open_store(cli, false, &st)))
+	if (!(err = record_names(&rq)) &&
+	    !(err = cli_open_store(cli, false, &st)))
 		err = import_files(st, &rq, &b, &im, &cli->diags);
 	if (err == KANSA_ERR_INPUT && !b.passed) {
 		size_t n = cli->diags.errors;
@@ -176,5 +211,6 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	import_batch_release(&b);
 	store_close(st);
 	workspace_files_free(found, nfound);
+	workspace_files_free(names, rq.nfiles);
 	return cli_finish(cli, err);
 }

@@ -143,12 +143,34 @@ static void audit_in_force(struct run *r, struct store *st, const char *file)
 {
 	char *path = NULL, *at = NULL;
 	if (!store_audit_source(st, r->o.year, &path, &at, r->d) && path &&
-	    strcmp(path, file) != 0)
+	    !fileio_same_name(path, file))
 		printf(_("  notice: the audit in force is %s (imported %s), "
 			 "not %s: see %s\n"),
 		       path, at, file, r->logpath);
 	free(path);
 	free(at);
+}
+
+/* No answer sheet of the year: what the pattern is, and the answer
+ * workbooks it leaves out (kansa template --format xlsx writes them
+ * where a kansa.ini of an older kansa init reads only *.ini). */
+static void no_answers(struct run *r)
+{
+	char *p = workspace_expand(r->ws.files[WS_ANSWERS], r->o.year);
+	char *books = workspace_books_left_out(&r->ws, NULL, r->o.year);
+
+	diags_add(r->d, DIAG_ERROR, r->o.workspace, 0,
+		  "no answer sheets for %d: nothing matches %s "
+		  "([files] answers)",
+		  r->o.year, p ? p : r->ws.files[WS_ANSWERS]);
+	if (books)
+		diags_add(r->d, DIAG_NOTICE, r->o.workspace, 0,
+			  _("the pattern leaves out the answer workbooks %s; "
+			    "[files] answers = {year}/answers/*.{ini,xlsx} "
+			    "reads both kinds"),
+			  books);
+	free(p);
+	free(books);
 }
 
 /* import: every file of the year that kansa.ini points to. */
@@ -169,12 +191,7 @@ int cmd_run_do_import(struct run *r, struct store *st)
 		total += n[k];
 	}
 	if (!n[WS_ANSWERS]) {
-		char *p = workspace_expand(r->ws.files[WS_ANSWERS], r->o.year);
-		diags_add(r->d, DIAG_ERROR, r->o.workspace, 0,
-			  "no answer sheets for %d: nothing matches %s "
-			  "([files] answers)",
-			  r->o.year, p ? p : r->ws.files[WS_ANSWERS]);
-		free(p);
+		no_answers(r);
 		rc = 3;
 		goto out;
 	}

@@ -277,6 +277,59 @@ char *fileio_relative(const char *base, const char *path)
 	return sbuf_take(&out);
 }
 
+char *fileio_name_inside(const char *dir, const char *path)
+{
+	char rd[PATH_MAX], rf[PATH_MAX], folder[PATH_MAX] = ".";
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	struct sbuf b = {0};
+	size_t n;
+
+	if (slash && snprintf(folder, sizeof(folder), "%.*s",
+			      slash == path ? 1 : (int)(slash - path),
+			      path) >= (int)sizeof(folder))
+		return strdup(path);
+	if (!*base || !strcmp(base, ".") || !strcmp(base, "..") ||
+	    !realpath(dir, rd) || !realpath(folder, rf))
+		return strdup(path);
+	n = strcmp(rd, "/") == 0 ? 0 : strlen(rd);
+	if (strncmp(rf, rd, n) != 0 || (rf[n] && rf[n] != '/'))
+		return strdup(path);
+	if (rf[n] && rf[n + 1])
+		sbuf_printf(&b, "%s/", rf + n + 1);
+	sbuf_adds(&b, base);
+	return sbuf_take(&b);
+}
+
+/* Whether rel is relative, without empty, "." or ".." parts. */
+static bool plain_relative(const char *rel)
+{
+	for (const char *p = rel; *p;) {
+		size_t k = strcspn(p, "/");
+		if (k == 0 || (k == 1 && *p == '.') ||
+		    (k == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		p += k + (p[k] == '/');
+	}
+	return *rel != '\0';
+}
+
+/* Whether the absolute name abs ends with "/" rel. */
+static bool ends_with_name(const char *abs, const char *rel)
+{
+	size_t na = strlen(abs), nr = strlen(rel);
+	return abs[0] == '/' && plain_relative(rel) && na > nr &&
+	       abs[na - nr - 1] == '/' && strcmp(abs + na - nr, rel) == 0;
+}
+
+bool fileio_same_name(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+	return strcmp(a, b) == 0 ||
+	       (realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0) ||
+	       ends_with_name(a, b) || ends_with_name(b, a);
+}
+
 bool fileio_make_dirs(const char *path)
 {
 	char buf[4096];

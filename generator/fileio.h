@@ -55,6 +55,21 @@ enum kansa_err fileio_sha256(const char *path, char out[65], long long *size);
 char *fileio_relative(const char *base, const char *path);
 
 /*
+ * path named relative to the folder dir when it lies inside it (its
+ * folder resolved, the file's own name kept: "2025/evidence/register.ini"),
+ * else a copy of path as given.  Caller frees; NULL when out of memory.
+ */
+char *fileio_name_inside(const char *dir, const char *path);
+
+/*
+ * Whether two recorded names a and b name one file: the same text, the
+ * same file once resolved, or an absolute name that ends with the other,
+ * a relative name without "." or ".." (the same file of a workspace that
+ * has moved since an older kansa recorded it by its absolute path).
+ */
+bool fileio_same_name(const char *a, const char *b);
+
+/*
  * Takes the lock of an output folder (DIR/.kansa-lock, flock) for one
  * writer, then removes the temporary files (.kansa-tmp-NAME-XXXXXX,
  * regular files only, never any other name) a killed

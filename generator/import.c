@@ -531,6 +531,29 @@ static enum kansa_err load_records(struct store *st,
 	return store_load_plans(st, &b->stored_plans, &b->nstored, d);
 }
 
+/* The file read last (the one kind whose count grew from before) named
+ * name from now on: its evidence files were found from the path given.
+ * false when out of memory. */
+static bool record_as(struct import_batch *b, const size_t before[4],
+		      const char *name)
+{
+	char **path =
+		b->nsheets > before[0]	     ? &b->sheets[before[0]].path
+		: b->nregisters > before[1]  ? &b->registers[before[1]].path
+		: b->naudits > before[2]     ? &b->audits[before[2]].path
+		: b->nplan_files > before[3] ? &b->plan_files[before[3]].path
+					     : NULL;
+	char *copy;
+
+	if (!path || !*path || strcmp(*path, name) == 0)
+		return true;
+	if (!(copy = strdup(name)))
+		return false;
+	free(*path);
+	*path = copy;
+	return true;
+}
+
 /* Reads every file, collecting every problem of every file, then checks
  * them together. */
 static enum kansa_err read_and_check(struct store *st,
@@ -541,10 +564,14 @@ static enum kansa_err read_and_check(struct store *st,
 	size_t n = 0;
 	enum kansa_err err;
 
-	for (size_t i = 0; i < rq->nfiles; i++)
+	for (size_t i = 0; i < rq->nfiles; i++) {
+		size_t before[4] = {b->nsheets, b->nregisters, b->naudits,
+				    b->nplan_files};
 		if (read_file(rq->files[i], rq, store_dir(st), b, d) ==
-		    KANSA_ERR_NOMEM)
+			    KANSA_ERR_NOMEM ||
+		    (rq->names && !record_as(b, before, rq->names[i])))
 			return KANSA_ERR_NOMEM;
+	}
 	if (!(err = store_list_respondents(st, rq->year, &v, &n, d)))
 		err = import_check(b, rq->year, v, n, d);
 	store_respondents_release(v, n);

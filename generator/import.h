@@ -29,6 +29,8 @@ struct import_request {
 	bool complete;	    /* --complete: every sheet of the year */
 	char **files;	    /* the files */
 	size_t nfiles;	    /* how many */
+	char **names; /* the name each file is recorded under (a file of the
+			 workspace: relative to it), or NULL: as given */
 };
 
 /* Everything one import read, and what it is checked against. */

@@ -47,7 +47,7 @@ const struct command cli_commands[] = {
 	    "policy\n"
 	    "              file's name with .ini), database (kansa.db),\n"
 	    "              templates (templates), output (output/{year})\n"
-	    "  [files]     answers ({year}/answers/*.ini), evidence\n"
+	    "  [files]     answers ({year}/answers/*.{ini,xlsx}), evidence\n"
 	    "              ({year}/evidence/*.ini), audit ({year}/audit.ini),\n"
 	    "              plans ({year}/plans-*.ini): glob patterns, {a,b} "
 	    "allowed\n"

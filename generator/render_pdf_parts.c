@@ -400,8 +400,9 @@ void rp_chapter_results(struct pdf *p, const struct report *r)
 	for (size_t c = 0; c < r->score.ngroups[GROUP_CHAPTER]; c++) {
 		const struct score_group *g =
 			&r->score.groups[GROUP_CHAPTER][c];
-		char title[512], a[16], b[16], line[256];
-		snprintf(title, sizeof(title), "6.%zu 第%s章 %s", c + 1, g->key,
+		char title[512], a[16], b[16], line[256], name[256];
+		text_chapter_name(name, sizeof(name), g->key);
+		snprintf(title, sizeof(title), "6.%zu %s %s", c + 1, name,
 			 report_part_title(r, g->key));
 		pdf_heading(p, 2, title);
 		text_rate(a, sizeof(a), score_rate(g, VIEW_SELF));

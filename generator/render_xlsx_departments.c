@@ -198,7 +198,7 @@ static void matrix_sheet(struct xw *x, const struct matrix *m, unsigned part,
 	lxw_col_t last = (lxw_col_t)(2 + nch + 2);
 	lxw_worksheet *ws;
 	lxw_row_t row = 2;
-	char buf[512], name[64];
+	char buf[512], name[64], from[128], to[128];
 	static const char *const tail[] = {"全体", "未実施 (件)",
 					   "未回答 (件)"};
 
@@ -213,23 +213,26 @@ static void matrix_sheet(struct xw *x, const struct matrix *m, unsigned part,
 		 "%s 部署・情報システム別の実施率 (自己評価。%sの最も悪い回答"
 		 "から)",
 		 x->r->era, DETAIL);
-	if (nparts > 1)
+	if (nparts > 1) {
+		text_chapter_name(from, sizeof(from),
+				  s->groups[GROUP_CHAPTER][m->ch0].key);
+		text_chapter_name(to, sizeof(to),
+				  s->groups[GROUP_CHAPTER][m->ch1 - 1].key);
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
-			 "。全 %u シートの %u 枚目: 第%s章〜第%s章 (Excel の 1 "
+			 "。全 %u シートの %u 枚目: %s〜%s (Excel の 1 "
 			 "シート %u 列の上限のため)%s",
-			 nparts, part + 1, s->groups[GROUP_CHAPTER][m->ch0].key,
-			 s->groups[GROUP_CHAPTER][m->ch1 - 1].key,
-			 (unsigned)x->max_cols,
+			 nparts, part + 1, from, to, (unsigned)x->max_cols,
 			 part + 1 < nparts ? "。続きは次のシートにあります"
 					   : "");
+	}
 	/* the title's 16 pt needs a taller row than the default */
 	worksheet_set_row(ws, 0, nparts > 1 ? 15 : 24, NULL);
 	xw_str(x, ws, 0, 0, buf, nparts > 1 ? XF_NOTE : XF_TITLE);
 	xw_str(x, ws, 1, 0, "区分", XF_HEAD);
 	xw_str(x, ws, 1, 1, "部署・システム", XF_HEAD);
 	for (size_t c = 0; c < nch; c++) {
-		snprintf(buf, sizeof(buf), "第%s章",
-			 s->groups[GROUP_CHAPTER][m->ch0 + c].key);
+		text_chapter_name(buf, sizeof(buf),
+				  s->groups[GROUP_CHAPTER][m->ch0 + c].key);
 		xw_str(x, ws, 1, (lxw_col_t)(2 + c), buf, XF_HEAD);
 	}
 	for (int i = 0; i < 3; i++)

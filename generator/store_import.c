@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "store_internal.h"
 #include "testhook.h"
 #include "text.h"
@@ -431,12 +432,12 @@ static bool pin_year(struct store *st, int year, long long policy_id)
 	return ok;
 }
 
-/* Whether two register paths name one file (as given, or resolved). */
+/* Whether two register paths name one file (as given, resolved, or the
+ * same file of the workspace recorded by an older kansa by its absolute
+ * path, before the workspace moved: fileio_same_name). */
 static bool same_register(const char *a, const char *b)
 {
-	char ra[PATH_MAX], rb[PATH_MAX];
-	return strcmp(a, b) == 0 ||
-	       (realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0);
+	return fileio_same_name(a, b);
 }
 
 /* An evidence ID another register of the year defines already is an

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "store_internal.h"
 #include "testhook.h"
 #include "text.h"
@@ -203,7 +204,7 @@ bool store_audit_result(struct store *st, int year, const struct audit_file *a,
 	if (sqlite3_step(s) != SQLITE_ROW) { /* the year's first audit */
 	} else if (strcmp(text(s, 1), a->sha256) == 0) {
 		*res = IMPORT_UNCHANGED; /* the file the audit came from */
-	} else if (complete && strcmp(text(s, 0), a->path) != 0 &&
+	} else if (complete && !fileio_same_name(text(s, 0), a->path) &&
 		   sqlite3_column_int(s, 3)) {
 		/* the workspace's file, replaced since by a later import
 		 * of another (a workpaper): that one stays in force */
@@ -214,7 +215,7 @@ bool store_audit_result(struct store *st, int year, const struct audit_file *a,
 			  "`kansa import --year %d %s` puts this file back "
 			  "in force",
 			  text(s, 0), text(s, 2), year, a->path);
-	} else if (complete && strcmp(text(s, 0), a->path) != 0) {
+	} else if (complete && !fileio_same_name(text(s, 0), a->path)) {
 		diags_add(st->d, DIAG_WARNING, a->path, 0,
 			  "replaces the year's audit in force, which came "
 			  "from %s (imported %s): its decisions and cover "

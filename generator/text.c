@@ -703,6 +703,14 @@ void text_rate(char *buf, size_t n, double rate)
 		snprintf(buf, n, "%.1f %%", rate * 100);
 }
 
+void text_chapter_name(char *buf, size_t n, const char *chapter)
+{
+	if (*chapter && strspn(chapter, "0123456789") == strlen(chapter))
+		snprintf(buf, n, "第%s章", chapter);
+	else
+		snprintf(buf, n, "%s", chapter);
+}
+
 bool text_is_blank(uint32_t cp)
 {
 	return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 ||

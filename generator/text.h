@@ -112,6 +112,11 @@ char *text_cut(const char *s, size_t width);
 /* A rate 0..1 as the reports print it ("95.8 %"), or "-" when it is
  * negative (nothing applies). */
 void text_rate(char *buf, size_t n, double rate);
+
+/* A chapter as the reports name it: a bare number (the seed policy's "1")
+ * as 第1章; any other citation ("第1章", "第1") as it is, never wrapped
+ * again. */
+void text_chapter_name(char *buf, size_t n, const char *chapter);
 /*
  * A YYYY-MM-DD date in the era calendar: "令和8年2月10日", "平成元年1月8日",
  * "昭和64年1月7日" (明治 to 令和, each from its first day).  A date before

@@ -21,8 +21,8 @@ static const char *const kind_names[WS_KINDS] = {"answers", "evidence", "audit",
 /* Where a new workspace keeps each kind (and the demo's kansa.ini says
  * the same under examples/). */
 static const char *const kind_defaults[WS_KINDS] = {
-	"{year}/answers/*.ini", "{year}/evidence/*.ini", "{year}/audit.ini",
-	"{year}/plans-*.ini"};
+	"{year}/answers/*.{ini,xlsx}", "{year}/evidence/*.ini",
+	"{year}/audit.ini", "{year}/plans-*.ini"};
 
 const char *workspace_kind_name(enum ws_kind k)
 {
@@ -286,6 +286,14 @@ char *workspace_expand(const char *pattern, int year)
 	return b.s;
 }
 
+/* Whether path is the "~$name.xlsx" Excel keeps beside a workbook open
+ * in it (not a workbook: never an input). */
+static bool office_owner_file(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return strncmp(slash ? slash + 1 : path, "~$", 2) == 0;
+}
+
 /* Appends the files pattern matches (sorted) to *files. */
 static enum kansa_err glob_into(const char *pattern, const char *kind,
 				char ***files, size_t *n, struct diags *d)
@@ -309,6 +317,8 @@ static enum kansa_err glob_into(const char *pattern, const char *kind,
 	}
 	*files = v;
 	for (size_t i = 0; i < g.gl_pathc; i++) {
+		if (office_owner_file(g.gl_pathv[i]))
+			continue;
 		if (!(v[*n] = strdup(g.gl_pathv[i]))) {
 			globfree(&g);
 			return KANSA_ERR_NOMEM;
@@ -372,6 +382,51 @@ enum kansa_err workspace_current_files(int year, char ***files, size_t *n,
 	return err;
 }
 
+/* Whether name is one of the n files. */
+static bool listed(char *const *files, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(files[i], name) == 0)
+			return true;
+	return false;
+}
+
+char *workspace_books_left_out(const struct workspace *ws, const char *dir,
+			       int year)
+{
+	char *rel = workspace_dir_of(ws, WS_ANSWERS, year);
+	char *pat = workspace_expand(ws->files[WS_ANSWERS], year);
+	char *folder = rel ? workspace_path(dir, rel) : NULL;
+	char *full = pat ? workspace_path(dir, pat) : NULL;
+	glob_t taken = {0}, books = {0};
+	struct sbuf b = {0}, list = {0};
+	bool ok;
+
+	sbuf_printf(&b, "%s/*.xlsx", folder ? folder : "");
+	ok = folder && full && !b.oom && glob(b.s, 0, NULL, &books) == 0;
+	if (ok && glob(full, GLOB_BRACE, NULL, &taken) != 0)
+		taken.gl_pathc = 0;
+	for (size_t i = 0; ok && i < books.gl_pathc; i++) {
+		const char *p = books.gl_pathv[i];
+		if (!office_owner_file(p) &&
+		    !listed(taken.gl_pathv, taken.gl_pathc, p))
+			sbuf_printf(&list, "%s%s", list.len ? ", " : "",
+				    strrchr(p, '/') + 1);
+	}
+	if (ok)
+		globfree(&books);
+	if (ok && taken.gl_pathv)
+		globfree(&taken);
+	sbuf_release(&b);
+	free(rel);
+	free(pat);
+	free(folder);
+	free(full);
+	if (list.oom)
+		sbuf_release(&list);
+	return list.s;
+}
+
 /* kansa.ini of a new workspace: CRLF, since it is edited in Notepad. */
 static const char init_ini[] =
 	"; kansa.ini: kansa run のワークスペース設定 (kansa init が作成)\r\n"
@@ -395,7 +450,8 @@ static const char init_ini[] =
 	"\r\n"
 	"[files]\r\n"
 	"; 各年度の入力ファイル (ワイルドカード可)\r\n"
-	"answers = {year}/answers/*.ini\r\n"
+	"; 回答票は INI (*.ini) と Excel (*.xlsx) のどちらも\r\n"
+	"answers = {year}/answers/*.{ini,xlsx}\r\n"
 	"evidence = {year}/evidence/*.ini\r\n"
 	"audit = {year}/audit.ini\r\n"
 	"plans = {year}/plans-*.ini\r\n";

@@ -95,6 +95,16 @@ enum kansa_err workspace_current_files(int year, char ***files, size_t *n,
 void workspace_files_free(char **files, size_t n);
 
 /*
+ * The answer workbooks (*.xlsx) in the folder of year's [files] answers
+ * pattern that the pattern leaves out (a kansa.ini of an older kansa init
+ * reads only *.ini), as "a.xlsx, b.xlsx"; NULL when there is none or out
+ * of memory.  dir: the workspace's folder (NULL: the current folder).
+ * Caller frees.
+ */
+char *workspace_books_left_out(const struct workspace *ws, const char *dir,
+			       int year);
+
+/*
  * Makes a new workspace in dir (made when missing): kansa.ini, the
  * folders it names, templates/ (the built-in report settings with the
  * organisation filled in) and README.txt in Japanese.  Refuses a folder

@@ -137,7 +137,7 @@ t_run_bad_input() {
 	rm -rf 2025/answers/*
 	out=$(run_year 2025 2>&1)
 	rc=$?
-	if [ $rc -eq 3 ] && printf '%s' "$out" | grep -q "no answer sheets for 2025: nothing matches 2025/answers/\*.ini"; then
+	if [ $rc -eq 3 ] && printf '%s' "$out" | grep -qF "no answer sheets for 2025: nothing matches 2025/answers/*.{ini,xlsx}"; then
 		ok "run: no answer sheets for the year: exit 3 naming the pattern"
 	else
 		not_ok "run: no answer sheets" "rc $rc: $out"

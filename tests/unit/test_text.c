@@ -168,6 +168,22 @@ static void test_wareki(void **state)
 	free(s);
 }
 
+/* REVIEW2 #7: a chapter's citation is wrapped in 第…章 only when it is a
+ * bare number. */
+static void test_chapter_name(void **state)
+{
+	char out[64];
+	(void)state;
+	text_chapter_name(out, sizeof(out), "1");
+	assert_string_equal(out, "第1章");
+	text_chapter_name(out, sizeof(out), "第1章");
+	assert_string_equal(out, "第1章");
+	text_chapter_name(out, sizeof(out), "第1");
+	assert_string_equal(out, "第1");
+	text_chapter_name(out, sizeof(out), "");
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_wareki),
+		cmocka_unit_test(test_chapter_name),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "helpers.h"
 #include "workspace.h"
 
@@ -34,7 +35,8 @@ static void test_defaults(void **state)
 	assert_string_equal(ws.templates, "templates");
 	assert_string_equal(ws.output, "output/{year}");
 	assert_string_equal(ws.organisation, "");
-	assert_string_equal(ws.files[WS_ANSWERS], "{year}/answers/*.ini");
+	assert_string_equal(ws.files[WS_ANSWERS],
+			    "{year}/answers/*.{ini,xlsx}");
 	assert_string_equal(ws.files[WS_AUDIT], "{year}/audit.ini");
 	assert_int_equal(d.n, 0);
 	workspace_release(&ws);
@@ -134,13 +136,51 @@ static void test_files(void **state)
 	diags_release(&d);
 }
 
+/* REVIEW2 #3: a file inside the workspace is named relative to it however
+ * it was given; an absolute name an older kansa recorded is the same file
+ * as the relative name it ends with. */
+static void test_names(void **state)
+{
+	char dir[] = "/tmp/kansa-ws-XXXXXX", cwd[4096], abs[4200], *s;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(mkdir("2025", 0777), 0);
+	touch("2025/r.ini");
+	snprintf(abs, sizeof(abs), "%s/2025/r.ini", dir);
+	assert_non_null(s = fileio_name_inside(dir, abs));
+	assert_string_equal(s, "2025/r.ini");
+	free(s);
+	assert_int_equal(chdir("2025"), 0);
+	assert_non_null(s = fileio_name_inside(dir, "r.ini"));
+	assert_string_equal(s, "2025/r.ini");
+	free(s);
+	assert_non_null(s = fileio_name_inside(dir, "../2025/./r.ini"));
+	assert_string_equal(s, "2025/r.ini");
+	free(s);
+	assert_non_null(s = fileio_name_inside("/nonexistent", "r.ini"));
+	assert_string_equal(s, "r.ini"); /* outside: as given */
+	free(s);
+	assert_true(fileio_same_name("/old/ws/2025/r.ini", "2025/r.ini"));
+	assert_true(fileio_same_name("2025/r.ini", "/old/ws/2025/r.ini"));
+	assert_true(fileio_same_name("r.ini", abs)); /* resolved */
+	assert_false(fileio_same_name("/old/ws/2025/r.ini", "2025/s.ini"));
+	assert_false(fileio_same_name("/old/ws/x2025/r.ini", "2025/r.ini"));
+	assert_false(fileio_same_name("/old/ws/2025/r.ini", "../2025/r.ini"));
+	assert_int_equal(unlink("r.ini"), 0);
+	assert_int_equal(chdir(".."), 0);
+	assert_int_equal(rmdir("2025"), 0);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_expand),
-		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_defaults), cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_expand),	 cmocka_unit_test(test_files),
+		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests_name("workspace", tests, NULL, NULL);
 }
