@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render_xlsx_internal.h"
+#include "strpool.h"
 #include "text.h"
 
 /* Freeze the header row (and first column), filter the table. */
@@ -23,6 +24,7 @@ void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,
 {
 	const struct report *r = x->r;
 	const struct report_item *ri = &r->data.items[si - r->score.items];
+	struct strpool seen = {0}; /* the evidence IDs in ev, each once */
 	for (size_t k = 0; k < ri->nanswers; k++) {
 		const struct report_answer *a = ri->answers[k];
 		const struct score_respondent *p = a->by->who;
@@ -30,16 +32,13 @@ void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,
 		for (const char *q = e; *q;) {
 			const char *comma = strchr(q, ',');
 			size_t len = comma ? (size_t)(comma - q) : strlen(q);
-			char one[256];
+			size_t known = seen.n;
 			while (*q == ' ')
 				q++, len--;
-			if (len > 0 && len < sizeof(one)) {
-				memcpy(one, q, len);
-				one[len] = '\0';
-				if (!ev->s || !strstr(ev->s, one))
-					sbuf_printf(ev, "%s%s",
-						    ev->len ? ", " : "", one);
-			}
+			if (len > 0 && len < 256 &&
+			    strpool_add(&seen, q, len) && seen.n > known)
+				sbuf_printf(ev, "%s%.*s", ev->len ? ", " : "",
+					    (int)len, q);
 			if (!comma)
 				break;
 			q = comma + 1;
@@ -50,6 +49,7 @@ void xw_item_answers(struct xw *x, const struct score_item *si, struct sbuf *ev,
 				    *p->system ? " / " : "", p->system,
 				    a->comment);
 	}
+	strpool_release(&seen);
 }
 
 /* --- チェックリスト ------------------------------------------------- */
