@@ -25,17 +25,16 @@ static void evidence_states(const struct report *r, const char *ids,
 	for (const char *q = ids; q && *q;) {
 		const char *comma = strchr(q, ',');
 		size_t len = comma ? (size_t)(comma - q) : strlen(q);
-		const char *state = "台帳になし";
+		long i;
 		while (*q == ' ' && len)
 			q++, len--;
-		for (size_t i = 0; i < r->evidence.n; i++)
-			if (strlen(r->evidence.records[i].id) == len &&
-			    !strncmp(r->evidence.records[i].id, q, len))
-				state = report_check_name(
-					r->evidence_checks[i]);
+		i = report_evidence_find(r, q, len);
 		if (len)
 			sbuf_printf(out, "%s%.*s %s", out->len ? "\n" : "",
-				    (int)len, q, state);
+				    (int)len, q,
+				    i < 0 ? "台帳になし"
+					  : report_check_name(
+						    r->evidence_checks[i]));
 		if (!comma)
 			break;
 		q = comma + 1;
@@ -45,15 +44,7 @@ static void evidence_states(const struct report *r, const char *ids,
 /* The index in r->evidence of the first ID of ids, or -1. */
 static long first_evidence(const struct report *r, const char *ids)
 {
-	size_t len;
-	if (!ids)
-		return -1;
-	len = strcspn(ids, ",");
-	for (size_t i = 0; i < r->evidence.n; i++)
-		if (strlen(r->evidence.records[i].id) == len &&
-		    !strncmp(r->evidence.records[i].id, ids, len))
-			return (long)i;
-	return -1;
+	return ids ? report_evidence_find(r, ids, strcspn(ids, ",")) : -1;
 }
 
 /* The value an auditor's column shows from the imported audit file. */

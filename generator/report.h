@@ -276,6 +276,10 @@ enum kansa_err report_follow_up(struct report *r);
 const char *report_evidence_check(const struct report *r,
 				  const struct evidence_record *e);
 
+/* The index in r->evidence of the record whose ID is id[0..len), or -1:
+ * a binary search, the register being read in ID order. */
+long report_evidence_find(const struct report *r, const char *id, size_t len);
+
 /* The Japanese name of an input file's kind ("answers" -> "回答"). */
 const char *report_input_kind(const char *kind);
 

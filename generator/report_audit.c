@@ -57,24 +57,30 @@ enum kansa_err report_check_evidence(struct report *r)
 	return KANSA_OK;
 }
 
-/* The state of the evidence record with that ID, or "未登録": found by
- * binary search, the register being read in ID order (ORDER BY
- * evidence_id, SQLite's binary collation: strcmp's order; the IDs are
- * unique in a year). */
-static const char *check_of_id(const struct report *r, const char *id)
+/* The register is read in ID order (ORDER BY evidence_id, SQLite's
+ * binary collation: strcmp's order; the IDs are unique in a year). */
+long report_evidence_find(const struct report *r, const char *id, size_t len)
 {
 	size_t lo = 0, hi = r->evidence.n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(r->evidence.records[mid].id, id);
-		if (c == 0)
-			return report_check_name(r->evidence_checks[mid]);
+		const char *rec = r->evidence.records[mid].id;
+		int c = strncmp(rec, id, len);
+		if (c == 0 && rec[len] == '\0')
+			return (long)mid;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return "未登録";
+	return -1;
+}
+
+/* The state of the evidence record with that ID, or "未登録". */
+static const char *check_of_id(const struct report *r, const char *id)
+{
+	long i = report_evidence_find(r, id, strlen(id));
+	return i < 0 ? "未登録" : report_check_name(r->evidence_checks[i]);
 }
 
 /* Adds word to a "、"-joined list unless it is there. */
