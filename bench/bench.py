@@ -619,4 +619,5 @@ def main():
         print(f"wrote {svg}")
 
 
-main()
+if __name__ == "__main__":
+    main()
