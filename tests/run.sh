@@ -59,6 +59,23 @@ workspace() {
 	echo "$d"
 }
 
+# seed_ws ORGANISATION YEAR...: a new council's workspace as a test
+# starts from: `kansa init` in $(workspace)/ws, the seed policy as its
+# policy text and the demo's files of each YEAR (examples/YEAR); echoes
+# the folder that holds ws.
+seed_ws() {
+	org=$1
+	shift
+	d=$(workspace)
+	"$KANSA" init --organisation "$org" --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
+	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
+	rm -rf "$d/ws/2025"
+	for y in "$@"; do
+		cp -r "$ROOT/examples/$y" "$d/ws/" || return 1
+	done
+	echo "$d"
+}
+
 # check NAME CMD...: passes when CMD succeeds.
 check() {
 	name=$1

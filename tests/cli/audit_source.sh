@@ -16,11 +16,7 @@ OPINION=水戸市議会の情報セキュリティ対策は、対策基準の多
 # workpaper with the 判定 of 7-1(6)ウ (重大な不適合 in audit.ini) set to
 # 推奨事項.  Echoes the workspace's folder.
 as_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験町議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2025" "$d/ws/" || return 1
+	d=$(seed_ws 試験町議会 2025) || return 1
 	mkdir "$d/elsewhere" || return 1
 	# shellcheck disable=SC2086
 	(cd "$d/ws" && "$KANSA" run --year 2025 $AS_RUN >/dev/null 2>&1 &&

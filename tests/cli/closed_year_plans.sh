@@ -12,11 +12,7 @@ test_plan 5
 # The demo's two years run, 2025 closed and its final reports made, and
 # 2026 started; echoes the workspace.
 closed_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	d=$(seed_ws 試験市議会 2024 2025) || return 1
 	(cd "$d/ws" &&
 		"$KANSA" run --year 2024 --as-of 2025-03-31 --date 2025-04-10 &&
 		"$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 &&

@@ -109,12 +109,7 @@ t_init_readme
 # comments; imported unedited they count as 未回答; an edited answer
 # counts; open plans carried as they stand (unchanged on import).
 t_year_start() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 ||
-		{ not_ok "year start: init"; return; }
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	d=$(seed_ws 試験市議会 2024 2025) || { not_ok "year start: init"; return; }
 	cd "$d/ws" || { setup_failed "year start"; return; }
 	"$KANSA" run --year 2024 --as-of 2025-03-31 >/dev/null 2>&1 &&
 		"$KANSA" run --year 2025 --as-of 2026-01-31 >/dev/null 2>&1 ||

@@ -173,11 +173,7 @@ t_in_answered_on
 # in_run_ws: a workspace by kansa init with the demo's two years; echoes
 # its path (empty when the set-up failed: the caller fails the test).
 in_run_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	d=$(seed_ws 試験市議会 2024 2025) || return 1
 	echo "$d/ws"
 }
 

@@ -6,11 +6,7 @@ test_plan 12
 # rv_ws: a kansa init workspace with the demo policy and 2025 files,
 # imported (not yet reported).  Echoes its folder.
 rv_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験町議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2025" "$d/ws/" || return 1
+	d=$(seed_ws 試験町議会 2025) || return 1
 	# template derives the checklist into kansa.db (as a council's first step)
 	(cd "$d/ws" && "$KANSA" template --year 2025 -o "$d/blank" >/dev/null 2>&1 &&
 		"$KANSA" import --year 2025 2025/answers/*.ini 2025/evidence/register.ini \

@@ -8,11 +8,7 @@ R2PY=/usr/bin/python3 # Debian's, with python3-openpyxl
 
 # r2_ws: a kansa init workspace with the demo policy and 2025 files.
 r2_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験村議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2025" "$d/ws/" || return 1
+	d=$(seed_ws 試験村議会 2025) || return 1
 	echo "$d/ws"
 }
 

@@ -5,11 +5,7 @@ test_plan 3
 
 # rl_ws: a kansa init workspace with the demo policy and 2025 files.
 rl_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験町議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2025" "$d/ws/" || return 1
+	d=$(seed_ws 試験町議会 2025) || return 1
 	echo "$d/ws"
 }
 

@@ -4,11 +4,7 @@ test_plan 16
 # init_ws: a workspace made by kansa init, with the seed policy and the
 # demo's two years in the places kansa.ini names; echoes its path.
 init_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	d=$(seed_ws 試験市議会 2024 2025) || return 1
 	echo "$d/ws"
 }
 

@@ -8,11 +8,7 @@ test_plan 5
 # once_ws: a workspace made by kansa init with the demo's two years, 2024
 # already run; echoes its path.
 once_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/" || return 1
+	d=$(seed_ws 試験市議会 2024 2025) || return 1
 	(cd "$d/ws" && "$KANSA" run --year 2024 --as-of 2025-03-31 --date 2025-04-10) >/dev/null 2>&1 || return 1
 	echo "$d/ws"
 }

@@ -7,10 +7,7 @@ test_plan 1
 EVPY=/usr/bin/python3 # Debian's, with python3-openpyxl
 
 t_xlsx_evidence_ids() {
-	d=$(workspace)
-	if ! "$KANSA" init --organisation 試験村議会 --year 2025 "$d/ws" >/dev/null 2>&1 ||
-		! cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" ||
-		! rm -rf "$d/ws/2025" || ! cp -r "$ROOT/examples/2025" "$d/ws/"; then
+	if ! d=$(seed_ws 試験村議会 2025); then
 		setup_failed "evidence IDs: a workspace with the demo's 2025 files"
 		return
 	fi

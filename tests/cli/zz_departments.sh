@@ -8,11 +8,7 @@ DEPTS="市長公室デジタルイノベーション課, 株式会社みとシ�
 # dep_ws: a kansa init workspace with the demo's 2025 files and the list
 # of its departments in kansa.ini (names split over names.2).  Echoes it.
 dep_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt" || return 1
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2025" "$d/ws/" || return 1
+	d=$(seed_ws 試験市議会 2025) || return 1
 	printf '\n[departments]\n; 部署名の一覧\nnames = %s\nnames.2 = %s\n' \
 		"${DEPTS%%、*}" "${DEPTS#*、}" >>"$d/ws/kansa.ini"
 	echo "$d/ws"

@@ -225,11 +225,7 @@ t_rec_renumber() {
 # rec_ws: a kansa init workspace with both demo years (as run.sh's
 # init_ws), 2025 run once.  Echoes its path.
 rec_ws() {
-	d=$(workspace)
-	"$KANSA" init --organisation 試験市議会 --year 2025 "$d/ws" >/dev/null 2>&1 || return 1
-	cp "$ROOT/checklists/mito-gikai-taisaku-kijun.txt" "$d/ws/checklists/policy.txt"
-	rm -rf "$d/ws/2025"
-	cp -r "$ROOT/examples/2024" "$ROOT/examples/2025" "$d/ws/"
+	d=$(seed_ws 試験市議会 2024 2025) || return 1
 	(cd "$d/ws" && "$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10) >/dev/null 2>&1 || return 1
 	echo "$d/ws"
 }
