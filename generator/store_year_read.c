@@ -345,6 +345,8 @@ static int by_key(const void *a, const void *b)
 static void order_rows(struct store_year_answer *rows, struct answer_key *k,
 		       size_t n)
 {
+	if (n < 2) /* none read: k may be NULL, which qsort() must not get */
+		return;
 	qsort(k, n, sizeof(*k), by_key);
 	for (size_t i = 0; i < n; i++) {
 		struct store_year_answer tmp;
