@@ -121,7 +121,7 @@ t_carried_plans() {
 	else
 		not_ok "closed year: FY2025's report and later plan progress" "rc $rc: $out $(printf '%s' "$txt" | grep -an 'KP-2025-001\|plans-from\|令和8年9月' | head)"
 	fi
-	cd "$ROOT" || return
+	cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 }
 
 t_carried_plans

@@ -21,12 +21,12 @@ t_r2_cover_auditors() {
 	sed -i '/^auditors = /d' 2025/audit.ini
 	if grep -q '^auditors' 2025/audit.ini || ! grep -q '^auditor_3 = 木村 早苗' 2025/audit.ini; then
 		setup_failed "review2: an audit file with auditor_N only"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 		return
 	fi
 	if ! out=$("$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1); then
 		setup_failed "review2: kansa run" "$out"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 		return
 	fi
 	got=$("$R2PY" -c '
@@ -72,7 +72,7 @@ ws["F10"] = "EV-9999"
 wb.save("bad.xlsx")
 ' 2>&1); then
 		setup_failed "review2: a filled answer workbook" "$out"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 		return
 	fi
 	out=$("$KANSA" import --year 2025 bad.xlsx 2>&1)
@@ -105,14 +105,14 @@ s = s[:i] + s[i:].replace("status = ", "status = 実施", 1).replace("evidence =
 open("bad.ini", "w", encoding="utf-8", newline="").write(s)
 ' 2>&1); then
 		setup_failed "review2: a filled answer sheet" "$out"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 		return
 	fi
 	sec=$(grep -n '^\[2(7)ウ\]' bad.ini | cut -d: -f1)
 	ev=$(grep -n '^evidence = EV-9999' bad.ini | cut -d: -f1)
 	if [ -z "$sec" ] || [ -z "$ev" ] || [ "$ev" -le "$sec" ]; then
 		setup_failed "review2: the sheet's lines ($sec, $ev)"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 		return
 	fi
 	out=$("$KANSA" import --year 2025 bad.ini 2>&1)

@@ -21,7 +21,7 @@ t_xlsx_evidence_ids() {
 	if ! grep -q '^evidence = EV-2025-0140, EV-2025-014, EV-2025-0140' 2025/answers/dx-audit-chief.ini ||
 		! out=$("$KANSA" run --year 2025 --as-of 2026-01-31 --date 2026-02-10 2>&1); then
 		setup_failed "evidence IDs: kansa run with an answer citing EV-2025-0140 and EV-2025-014" "$out"
-		cd "$ROOT" || return
+		cd "$ROOT" || { setup_failed "${_tr_current:-cd}: back to the project root"; return; }
 		return
 	fi
 	got=$("$EVPY" -c '
